@@ -1,0 +1,339 @@
+/* Alignment by IDF-weighted overlap.
+ *
+ * Every statistic comes from the document itself (DESIGN.md, determinism):
+ * a stem's IDF is computed over the article's sentences.  Candidates come
+ * from an inverted stem_index (stem -> article sentences), so the work per
+ * summary sentence is proportional to the postings of its own stems, never
+ * to the article's length squared.  The span is chosen greedily, as in
+ * weighted set cover: the candidate covering the most uncovered weight,
+ * then up to two more that each add a real share (SC_ALIGN_MIN_GAIN). */
+#include "align.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/thresholds.h"
+#include "core/intern.h"
+
+static bool is_content(const sc_token *t)
+{
+    return (t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_STOP)) || t->kind == SC_TOK_NUMBER;
+}
+
+static bool same_number(double a, double b)
+{
+    double scale = fabs(a) > 1 ? fabs(a) : 1;
+    return fabs(a - b) <= 1e-9 * scale;
+}
+
+bool sc_align_article_has_number(const sc_alignment *al, double value)
+{
+    for (size_t i = 0; i < al->n_article_numbers; i++)
+        if (same_number(al->article_numbers[i], value))
+            return true;
+    return false;
+}
+
+typedef struct stem_index {
+    size_t *offsets;  /* per stem: postings[offsets[s] .. offsets[s + 1]) */
+    size_t *postings; /* article sentence indexes */
+    double *idf;
+} stem_index;
+
+static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n_stems, stem_index *ix,
+                             bool *has_stem)
+{
+    size_t n = (size_t)n_stems + 1;
+    size_t *count = sc_arena_calloc(arena, n + 1, sizeof *count);
+    size_t *last = sc_arena_alloc(arena, n * sizeof *last);
+    ix->idf = sc_arena_alloc(arena, n * sizeof *ix->idf);
+    if (count == NULL || last == NULL || ix->idf == NULL)
+        return SC_ERR_NOMEM;
+    for (size_t s = 0; s < n; s++)
+        last[s] = SIZE_MAX;
+    size_t total = 0;
+    for (size_t si = 0; si < art->n_sentences; si++) {
+        const sc_sentence *sent = &art->sentences[si];
+        for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+            const sc_token *t = &art->tokens[k];
+            if (t->stem != 0)
+                has_stem[t->stem] = true;
+            if (!is_content(t) || last[t->stem] == si)
+                continue;
+            last[t->stem] = si;
+            count[t->stem + 1]++;
+            total++;
+        }
+    }
+    for (size_t s = 1; s <= n; s++)
+        count[s] += count[s - 1];
+    ix->offsets = count;
+    ix->postings = sc_arena_alloc(arena, (total ? total : 1) * sizeof *ix->postings);
+    size_t *fill = sc_arena_alloc(arena, n * sizeof *fill);
+    if (ix->postings == NULL || fill == NULL)
+        return SC_ERR_NOMEM;
+    memcpy(fill, count, n * sizeof *fill);
+    for (size_t s = 0; s < n; s++)
+        last[s] = SIZE_MAX;
+    for (size_t si = 0; si < art->n_sentences; si++) {
+        const sc_sentence *sent = &art->sentences[si];
+        for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+            const sc_token *t = &art->tokens[k];
+            if (!is_content(t) || last[t->stem] == si)
+                continue;
+            last[t->stem] = si;
+            ix->postings[fill[t->stem]++] = si;
+        }
+    }
+    /* IDF over the article's sentences; a stem the article lacks gets the
+     * largest weight, as it is the most informative when missing. */
+    double N = (double)art->n_sentences;
+    for (size_t s = 0; s < n; s++) {
+        double df = (double)(count[s + 1] - count[s]);
+        ix->idf[s] = log((N + 1.0) / (df + 0.5));
+    }
+    return SC_OK;
+}
+
+/* Scratch space reused across summary sentences. */
+typedef struct scratch {
+    double *score;      /* per article sentence */
+    size_t *touched;    /* article sentences with a score */
+    size_t n_touched;
+    int32_t *slot;      /* per stem: stem_index in the sentence's distinct stems, or -1 */
+} scratch;
+
+static void top_candidates(const scratch *sc, size_t *best, size_t *n_best)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sc->n_touched; i++) {
+        size_t s = sc->touched[i];
+        double v = sc->score[s];
+        size_t pos = n < SC_ALIGN_CANDIDATES ? n : SC_ALIGN_CANDIDATES;
+        /* Insertion into a short sorted list: higher score first, then the
+         * earlier sentence, so ties are deterministic. */
+        while (pos > 0 && (sc->score[best[pos - 1]] < v ||
+                           (sc->score[best[pos - 1]] == v && best[pos - 1] > s)))
+            pos--;
+        if (pos >= SC_ALIGN_CANDIDATES)
+            continue;
+        size_t end = n < SC_ALIGN_CANDIDATES ? n : SC_ALIGN_CANDIDATES - 1;
+        memmove(&best[pos + 1], &best[pos], (end - pos) * sizeof *best);
+        best[pos] = s;
+        if (n < SC_ALIGN_CANDIDATES)
+            n++;
+    }
+    *n_best = n;
+}
+
+static int compare_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* True when the tokens [b, e) of the article have the adjacent stem pair. */
+static bool has_bigram(const sc_analysis *art, const sc_sentence *sent, uint32_t a, uint32_t b)
+{
+    uint32_t prev = 0;
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        const sc_token *t = &art->tokens[k];
+        if (t->kind == SC_TOK_PUNCT)
+            continue;
+        if (prev == a && t->stem == b)
+            return true;
+        prev = t->stem;
+    }
+    return false;
+}
+
+static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const sc_analysis *art,
+                                const stem_index *ix, const sc_alignment *al, scratch *sc, size_t si,
+                                sc_sentence_alignment *out)
+{
+    const sc_sentence *sent = &sum->sentences[si];
+    size_t n_tok = sent->tok_end - sent->tok_begin;
+    out->token_supported = sc_arena_calloc(arena, n_tok ? n_tok : 1, sizeof *out->token_supported);
+    if (out->token_supported == NULL)
+        return SC_ERR_NOMEM;
+
+    /* The sentence's distinct content stems and their weights. */
+    uint32_t stems[512];
+    double weight[512];
+    size_t m = 0;
+    double total = 0;
+    for (size_t k = sent->tok_begin; k < sent->tok_end && m < 512; k++) {
+        const sc_token *t = &sum->tokens[k];
+        if (!is_content(t) || sc->slot[t->stem] >= 0)
+            continue;
+        sc->slot[t->stem] = (int32_t)m;
+        stems[m] = t->stem;
+        weight[m] = ix->idf[t->stem];
+        total += weight[m];
+        m++;
+    }
+
+    /* Score article sentences through the postings. */
+    sc->n_touched = 0;
+    for (size_t j = 0; j < m; j++) {
+        uint32_t s = stems[j];
+        for (size_t p = ix->offsets[s]; p < ix->offsets[s + 1]; p++) {
+            size_t a = ix->postings[p];
+            if (sc->score[a] == 0)
+                sc->touched[sc->n_touched++] = a;
+            sc->score[a] += weight[j];
+        }
+    }
+    size_t cand[SC_ALIGN_CANDIDATES], n_cand = 0;
+    top_candidates(sc, cand, &n_cand);
+    for (size_t i = 0; i < sc->n_touched; i++)
+        sc->score[sc->touched[i]] = 0;
+
+    /* Which of the sentence's stems each candidate has. */
+    bool has[SC_ALIGN_CANDIDATES][512];
+    for (size_t c = 0; c < n_cand; c++) {
+        memset(has[c], 0, m * sizeof has[c][0]);
+        const sc_sentence *as = &art->sentences[cand[c]];
+        for (size_t k = as->tok_begin; k < as->tok_end; k++) {
+            uint32_t st = art->tokens[k].stem;
+            if (st != 0 && sc->slot[st] >= 0)
+                has[c][sc->slot[st]] = true;
+        }
+    }
+
+    /* Greedy span. */
+    bool covered[512] = {false};
+    bool used[SC_ALIGN_CANDIDATES] = {false};
+    double covered_weight = 0;
+    out->n_aligned = 0;
+    while (out->n_aligned < SC_ALIGN_MAX_SPAN) {
+        size_t best = SIZE_MAX;
+        double best_gain = 0;
+        for (size_t c = 0; c < n_cand; c++) {
+            if (used[c])
+                continue;
+            double gain = 0;
+            for (size_t j = 0; j < m; j++)
+                if (has[c][j] && !covered[j])
+                    gain += weight[j];
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = c;
+            }
+        }
+        if (best == SIZE_MAX)
+            break;
+        if (out->n_aligned > 0 && best_gain < SC_ALIGN_MIN_GAIN * total)
+            break;
+        used[best] = true;
+        out->aligned[out->n_aligned++] = cand[best];
+        for (size_t j = 0; j < m; j++)
+            if (has[best][j] && !covered[j]) {
+                covered[j] = true;
+                covered_weight += weight[j];
+            }
+    }
+    qsort(out->aligned, out->n_aligned, sizeof out->aligned[0], compare_size);
+    out->coverage = total > 0 ? covered_weight / total : 1.0;
+
+    /* Bigrams of adjacent words, at least one of them content, found
+     * adjacent in the span. */
+    size_t bigrams = 0, bigrams_found = 0;
+    const sc_token *prev = NULL;
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        const sc_token *t = &sum->tokens[k];
+        if (t->kind == SC_TOK_PUNCT)
+            continue;
+        if (prev != NULL && (is_content(prev) || is_content(t))) {
+            bigrams++;
+            for (size_t a = 0; a < out->n_aligned; a++)
+                if (has_bigram(art, &art->sentences[out->aligned[a]], prev->stem, t->stem)) {
+                    bigrams_found++;
+                    break;
+                }
+        }
+        prev = t;
+    }
+    out->bigram = bigrams > 0 ? (double)bigrams_found / (double)bigrams : out->coverage;
+
+    /* Names and numbers found anywhere in the article. */
+    size_t entities = 0, entities_found = 0;
+    for (size_t e = 0; e < sum->n_entities; e++) {
+        const sc_entity *ent = &sum->entities[e];
+        if (ent->sentence != si)
+            continue;
+        entities++;
+        bool found = true;
+        for (size_t k = ent->tok_begin; k < ent->tok_end && found; k++) {
+            const sc_token *t = &sum->tokens[k];
+            if (ent->is_number)
+                found = sc_align_article_has_number(al, t->value);
+            else if (!(t->flags & SC_TOKF_STOP))
+                found = t->stem <= al->n_stems && al->article_has_stem[t->stem];
+        }
+        entities_found += found;
+    }
+    out->entity_agreement = entities > 0 ? (double)entities_found / (double)entities : 1.0;
+    out->support = SC_WEIGHT_COVERAGE * out->coverage + SC_WEIGHT_BIGRAM * out->bigram +
+                   SC_WEIGHT_ENTITY * out->entity_agreement;
+
+    /* Per token: supported when the span has its stem (content words) or
+     * when it carries no content (stopwords, punctuation). */
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        const sc_token *t = &sum->tokens[k];
+        bool ok = !is_content(t);
+        if (!ok && sc->slot[t->stem] >= 0)
+            ok = covered[sc->slot[t->stem]];
+        out->token_supported[k - sent->tok_begin] = ok;
+    }
+    for (size_t j = 0; j < m; j++)
+        sc->slot[stems[j]] = -1;
+    return SC_OK;
+}
+
+sc_status sc_align(sc_result *r)
+{
+    sc_arena *arena = r->arena;
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    sc_alignment *al = &r->alignment;
+    uint32_t n_stems = sc_intern_count(r->stems);
+    size_t n = (size_t)n_stems + 1;
+    stem_index ix;
+    bool *has_stem = sc_arena_calloc(arena, n, sizeof *has_stem);
+    if (has_stem == NULL || build_index(arena, art, n_stems, &ix, has_stem) != SC_OK)
+        return SC_ERR_NOMEM;
+    al->article_has_stem = has_stem;
+    al->n_stems = n_stems;
+
+    size_t n_numbers = 0;
+    for (size_t i = 0; i < art->n_tokens; i++)
+        n_numbers += art->tokens[i].kind == SC_TOK_NUMBER;
+    double *numbers = sc_arena_alloc(arena, (n_numbers ? n_numbers : 1) * sizeof *numbers);
+    if (numbers == NULL)
+        return SC_ERR_NOMEM;
+    n_numbers = 0;
+    for (size_t i = 0; i < art->n_tokens; i++)
+        if (art->tokens[i].kind == SC_TOK_NUMBER)
+            numbers[n_numbers++] = art->tokens[i].value;
+    al->article_numbers = numbers;
+    al->n_article_numbers = n_numbers;
+
+    scratch sc;
+    sc.score = sc_arena_calloc(arena, art->n_sentences ? art->n_sentences : 1, sizeof *sc.score);
+    sc.touched = sc_arena_alloc(arena, (art->n_sentences ? art->n_sentences : 1) * sizeof *sc.touched);
+    sc.slot = sc_arena_alloc(arena, n * sizeof *sc.slot);
+    al->sentences = sc_arena_calloc(arena, sum->n_sentences ? sum->n_sentences : 1,
+                                    sizeof *al->sentences);
+    if (sc.score == NULL || sc.touched == NULL || sc.slot == NULL || al->sentences == NULL)
+        return SC_ERR_NOMEM;
+    for (size_t s = 0; s < n; s++)
+        sc.slot[s] = -1;
+    al->n_sentences = sum->n_sentences;
+    for (size_t si = 0; si < sum->n_sentences; si++) {
+        sc_status st = align_sentence(arena, sum, art, &ix, al, &sc, si, &al->sentences[si]);
+        if (st != SC_OK)
+            return st;
+    }
+    return SC_OK;
+}

@@ -1,0 +1,15 @@
+/* Alignment: each summary sentence to the article span that best supports
+ * it, with a support score and per-token support. */
+#ifndef SC_ALIGN_ALIGN_H
+#define SC_ALIGN_ALIGN_H
+
+#include "core/doc.h"
+
+/* Fills result->alignment from result->summary and result->article (both
+ * analysed, sharing result->stems).  SC_OK or SC_ERR_NOMEM. */
+sc_status sc_align(sc_result *result);
+
+/* True when the article has a number equal to value. */
+bool sc_align_article_has_number(const sc_alignment *alignment, double value);
+
+#endif

@@ -1,0 +1,48 @@
+/* Rules: each rule is one file with a stable id, a default severity and a
+ * short doc; it reads the analysed texts and the alignment and adds
+ * findings.  Rules never print. */
+#ifndef SC_CHECK_CHECK_H
+#define SC_CHECK_CHECK_H
+
+#include "core/doc.h"
+
+typedef struct sc_rule {
+    const char *id; /* stable, never reused */
+    sc_severity severity;
+    const char *summary; /* one line: what it checks */
+    sc_status (*run)(const struct sc_rule *rule, sc_result *result);
+} sc_rule;
+
+extern const sc_rule sc_rule_missing_summary;
+extern const sc_rule sc_rule_unsupported_claim;
+extern const sc_rule sc_rule_unsupported_entity;
+extern const sc_rule sc_rule_number_mismatch;
+extern const sc_rule sc_rule_extraneous_content;
+
+/* Every rule, in the order they run and report. */
+extern const sc_rule *const sc_rules[];
+extern const size_t sc_rule_count;
+
+/* Runs every rule; SC_OK or SC_ERR_NOMEM. */
+sc_status sc_run_rules(sc_result *result);
+
+/* Adds a finding of rule with message (copied); NULL when out of memory. */
+sc_finding *sc_finding_add(sc_result *result, const sc_rule *rule, const char *message);
+
+/* Evidence, in order of addition.  Strings are copied.  SC_OK or NOMEM. */
+sc_status sc_evidence_string(sc_result *r, sc_finding *f, const char *key, const char *value,
+                             size_t len);
+sc_status sc_evidence_number(sc_result *r, sc_finding *f, const char *key, double value);
+sc_status sc_evidence_integer(sc_result *r, sc_finding *f, const char *key, long long value);
+sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key,
+                              const char **values, size_t n);
+sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key,
+                              const double *values, size_t n);
+
+/* The span of text[start, end) in its field. */
+sc_span sc_span_in(const sc_text *text, size_t start, size_t end);
+
+/* The summary sentence's text (copied, NUL-terminated). */
+const char *sc_sentence_text(sc_arena *arena, const sc_analysis *analysis, size_t sentence);
+
+#endif

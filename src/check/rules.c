@@ -1,0 +1,122 @@
+#include "check.h"
+
+#include <string.h>
+
+const sc_rule *const sc_rules[] = {
+    &sc_rule_missing_summary,   &sc_rule_unsupported_claim, &sc_rule_unsupported_entity,
+    &sc_rule_number_mismatch,   &sc_rule_extraneous_content,
+};
+const size_t sc_rule_count = sizeof sc_rules / sizeof sc_rules[0];
+
+sc_status sc_run_rules(sc_result *result)
+{
+    for (size_t i = 0; i < sc_rule_count; i++) {
+        sc_status st = sc_rules[i]->run(sc_rules[i], result);
+        if (st != SC_OK)
+            return st;
+    }
+    return SC_OK;
+}
+
+sc_finding *sc_finding_add(sc_result *r, const sc_rule *rule, const char *message)
+{
+    if (r->n_findings == r->cap_findings) {
+        size_t cap = r->cap_findings ? r->cap_findings * 2 : 8;
+        sc_finding *f = sc_arena_grow(r->arena, r->findings, r->n_findings, cap, sizeof *f);
+        if (f == NULL)
+            return NULL;
+        r->findings = f;
+        r->cap_findings = cap;
+    }
+    const char *copy = sc_arena_strndup(r->arena, message, strlen(message));
+    if (copy == NULL)
+        return NULL;
+    sc_finding *f = &r->findings[r->n_findings++];
+    memset(f, 0, sizeof *f);
+    f->rule = rule->id;
+    f->severity = rule->severity;
+    f->message = copy;
+    return f;
+}
+
+static sc_evidence *evidence_new(sc_result *r, sc_finding *f, const char *key, sc_evidence_type type)
+{
+    sc_evidence *e = sc_arena_calloc(r->arena, 1, sizeof *e);
+    if (e == NULL)
+        return NULL;
+    e->key = key;
+    e->type = type;
+    if (f->evidence_last != NULL)
+        f->evidence_last->next = e;
+    else
+        f->evidence = e;
+    f->evidence_last = e;
+    return e;
+}
+
+sc_status sc_evidence_string(sc_result *r, sc_finding *f, const char *key, const char *value,
+                             size_t len)
+{
+    sc_evidence *e = evidence_new(r, f, key, SC_EV_STRING);
+    if (e == NULL || (e->string = sc_arena_strndup(r->arena, value, len)) == NULL)
+        return SC_ERR_NOMEM;
+    return SC_OK;
+}
+
+sc_status sc_evidence_number(sc_result *r, sc_finding *f, const char *key, double value)
+{
+    sc_evidence *e = evidence_new(r, f, key, SC_EV_NUMBER);
+    if (e == NULL)
+        return SC_ERR_NOMEM;
+    e->number = value;
+    return SC_OK;
+}
+
+sc_status sc_evidence_integer(sc_result *r, sc_finding *f, const char *key, long long value)
+{
+    sc_evidence *e = evidence_new(r, f, key, SC_EV_INTEGER);
+    if (e == NULL)
+        return SC_ERR_NOMEM;
+    e->integer = value;
+    return SC_OK;
+}
+
+sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key,
+                              const char **values, size_t n)
+{
+    sc_evidence *e = evidence_new(r, f, key, SC_EV_STRINGS);
+    const char **copy = sc_arena_alloc(r->arena, (n ? n : 1) * sizeof *copy);
+    if (e == NULL || copy == NULL)
+        return SC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        if ((copy[i] = sc_arena_strndup(r->arena, values[i], strlen(values[i]))) == NULL)
+            return SC_ERR_NOMEM;
+    e->strings = copy;
+    e->n_items = n;
+    return SC_OK;
+}
+
+sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key,
+                              const double *values, size_t n)
+{
+    sc_evidence *e = evidence_new(r, f, key, SC_EV_NUMBERS);
+    double *copy = sc_arena_alloc(r->arena, (n ? n : 1) * sizeof *copy);
+    if (e == NULL || copy == NULL)
+        return SC_ERR_NOMEM;
+    if (n > 0)
+        memcpy(copy, values, n * sizeof *copy);
+    e->numbers = copy;
+    e->n_items = n;
+    return SC_OK;
+}
+
+sc_span sc_span_in(const sc_text *text, size_t start, size_t end)
+{
+    return (sc_span){true, text->field, text->base + start, text->base + end};
+}
+
+const char *sc_sentence_text(sc_arena *arena, const sc_analysis *a, size_t sentence)
+{
+    const sc_sentence *s = &a->sentences[sentence];
+    return sc_arena_strndup(arena, a->text->data + s->start, s->end - s->start);
+}

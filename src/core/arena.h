@@ -1,0 +1,35 @@
+/* One arena per checked document: everything a document needs comes from
+ * it and goes with it at once (STYLE.md, "Errors and memory"). */
+#ifndef SC_CORE_ARENA_H
+#define SC_CORE_ARENA_H
+
+#include <stddef.h>
+
+typedef struct sc_arena sc_arena;
+
+/* NULL when out of memory. */
+sc_arena *sc_arena_new(void);
+void sc_arena_free(sc_arena *arena);
+
+/* size bytes aligned for any object, or NULL when out of memory or when
+ * size is absurd.  Never returns NULL for size 0 (returns a unique pointer). */
+void *sc_arena_alloc(sc_arena *arena, size_t size);
+
+/* n * size bytes, zeroed; NULL on overflow or out of memory. */
+void *sc_arena_calloc(sc_arena *arena, size_t n, size_t size);
+
+/* A copy of s[0..len) with a terminating NUL; NULL when out of memory. */
+char *sc_arena_strndup(sc_arena *arena, const char *s, size_t len);
+
+/* Grows an array held in the arena: returns a block of new_n * size bytes
+ * holding the old_n * size bytes of old.  The old block is left to the
+ * arena.  NULL on overflow or out of memory. */
+void *sc_arena_grow(sc_arena *arena, void *old, size_t old_n, size_t new_n, size_t size);
+
+/* printf into the arena; NULL when out of memory. */
+__attribute__((format(printf, 2, 3))) char *sc_arena_printf(sc_arena *arena, const char *fmt, ...);
+
+/* Bytes handed out so far (for the memory benchmarks). */
+size_t sc_arena_used(const sc_arena *arena);
+
+#endif

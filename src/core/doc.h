@@ -1,0 +1,236 @@
+/* The document model every stage shares: the page and its blocks, the
+ * analysed texts (tokens, sentences), the alignment and the findings.
+ * Everything here lives in the document's arena. */
+#ifndef SC_CORE_DOC_H
+#define SC_CORE_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sumcheck.h"
+#include "arena.h"
+
+/* Which input text a byte offset counts in (DESIGN.md, spans). */
+typedef enum sc_field {
+    SC_FIELD_PAGE = 0,    /* the whole input of a scraped page */
+    SC_FIELD_SUMMARY = 1, /* a JSON pair's summary string */
+    SC_FIELD_SOURCE = 2,  /* a JSON pair's source string */
+    SC_FIELD_COUNT
+} sc_field;
+
+const char *sc_field_name(sc_field field);
+
+typedef enum sc_role {
+    SC_ROLE_PAGE_DATE,
+    SC_ROLE_TITLE,
+    SC_ROLE_DISCLAIMER,
+    SC_ROLE_SUMMARY,
+    SC_ROLE_BODY,
+    SC_ROLE_DATELINE,
+    SC_ROLE_CREDIT,
+    SC_ROLE_EXTRANEOUS,
+    SC_ROLE_BOILERPLATE,
+} sc_role;
+
+const char *sc_role_name(sc_role role);
+
+/* A part of the page, by role, with its byte span [start, end) in field. */
+typedef struct sc_block {
+    sc_role role;
+    sc_field field;
+    size_t start;
+    size_t end;
+} sc_block;
+
+/* A stretch of one field: the summary or the article as the stages see it.
+ * data points at field text + base; offsets inside the text add base to
+ * become offsets in the field. */
+typedef struct sc_text {
+    sc_field field;
+    size_t base;
+    const char *data;
+    size_t len;
+} sc_text;
+
+/* A calendar date; 0 fields mean unknown. */
+typedef struct sc_date {
+    int year;
+    int month;
+    int day;
+} sc_date;
+
+typedef struct sc_page {
+    /* The full text of each field, for line:column (NULL when absent). */
+    const char *field_data[SC_FIELD_COUNT];
+    size_t field_len[SC_FIELD_COUNT];
+
+    sc_block *blocks;
+    size_t n_blocks;
+
+    const char *id;       /* from a JSON pair, or NULL */
+    const char *title;    /* NULL when none */
+    const char *language; /* a pair's "language" hint, or NULL */
+
+    bool has_page_date;
+    sc_date page_date;
+    const char *page_date_origin; /* "text line 1", "pair page_date", ... */
+    const char *page_date_text;   /* the date as written, or NULL */
+
+    bool has_disclaimer;
+    bool has_summary; /* a summary block or field exists (may be empty) */
+    sc_text summary;
+    sc_text article;
+} sc_page;
+
+/* Token kinds and flags. */
+typedef enum sc_token_kind {
+    SC_TOK_WORD,
+    SC_TOK_NUMBER,
+    SC_TOK_PUNCT,
+} sc_token_kind;
+
+enum {
+    SC_TOKF_CAPITAL = 1u << 0,     /* starts with an upper-case letter */
+    SC_TOKF_STOP = 1u << 1,        /* a stopword of the text's language */
+    SC_TOKF_SENT_START = 1u << 2,  /* first word of its sentence */
+    SC_TOKF_ENTITY = 1u << 3,      /* part of a name (capitalised run) */
+    SC_TOKF_QUOTE = 1u << 4,       /* a quotation mark */
+    SC_TOKF_SENT_END = 1u << 5,    /* punctuation that can end a sentence */
+    SC_TOKF_ALLCAPS = 1u << 6,     /* two or more letters, all upper case */
+    SC_TOKF_AFTER_SPACE = 1u << 7, /* white space precedes it */
+    SC_TOKF_AFTER_BREAK = 1u << 8, /* a line break precedes it */
+};
+
+typedef struct sc_token {
+    size_t start; /* bytes in the text, [start, end) */
+    size_t end;
+    const char *norm; /* NFKC + case folded form, NUL-terminated */
+    uint32_t norm_len;
+    uint32_t stem;  /* interned stem id; 0 for punctuation */
+    double value;    /* numbers: the value read per the language's separators */
+    uint32_t entity; /* 1-based index of its entity in the text, 0 if none */
+    uint16_t flags;  /* SC_TOKF_* */
+    uint8_t kind;    /* sc_token_kind */
+} sc_token;
+
+typedef struct sc_sentence {
+    size_t tok_begin; /* token indexes, [tok_begin, tok_end) */
+    size_t tok_end;
+    size_t start; /* bytes in the text */
+    size_t end;
+} sc_sentence;
+
+/* A name (run of capitalised words) or a number mentioned in a text. */
+typedef struct sc_entity {
+    size_t tok_begin;
+    size_t tok_end;
+    size_t sentence;
+    bool is_number;
+} sc_entity;
+
+/* A text after analysis. */
+typedef struct sc_analysis {
+    const sc_text *text;
+    sc_token *tokens;
+    size_t n_tokens;
+    sc_sentence *sentences;
+    size_t n_sentences;
+    sc_entity *entities;
+    size_t n_entities;
+} sc_analysis;
+
+/* The best-supporting article span of one summary sentence. */
+enum { SC_ALIGN_MAX_SPAN = 3 };
+
+typedef struct sc_sentence_alignment {
+    size_t aligned[SC_ALIGN_MAX_SPAN]; /* article sentence indexes, in text order */
+    size_t n_aligned;
+    double support;  /* in [0, 1] */
+    double coverage; /* IDF-weighted content-stem coverage by the span */
+    double bigram;   /* share of the sentence's content bigrams the span has */
+    double entity_agreement; /* share of its names and numbers the article has */
+    bool *token_supported;   /* per token of the sentence */
+} sc_sentence_alignment;
+
+typedef struct sc_alignment {
+    sc_sentence_alignment *sentences; /* one per summary sentence */
+    size_t n_sentences;
+    /* What the whole article has, for the rules: stems (indexed by stem
+     * id, n_stems + 1 entries) and number values. */
+    const bool *article_has_stem;
+    uint32_t n_stems;
+    const double *article_numbers;
+    size_t n_article_numbers;
+} sc_alignment;
+
+/* Machine-readable evidence of a finding, rendered as a JSON object. */
+typedef enum sc_evidence_type {
+    SC_EV_STRING,
+    SC_EV_NUMBER,
+    SC_EV_INTEGER,
+    SC_EV_STRINGS,
+    SC_EV_NUMBERS,
+} sc_evidence_type;
+
+typedef struct sc_evidence {
+    struct sc_evidence *next;
+    const char *key;
+    sc_evidence_type type;
+    const char *string;
+    double number;
+    long long integer;
+    const char **strings;
+    const double *numbers;
+    size_t n_items;
+} sc_evidence;
+
+/* A byte span in one field; present false renders as null. */
+typedef struct sc_span {
+    bool present;
+    sc_field field;
+    size_t start;
+    size_t end;
+} sc_span;
+
+typedef struct sc_finding {
+    const char *rule;
+    sc_severity severity;
+    const char *message;
+    sc_span summary_span;
+    sc_span source_span;
+    sc_evidence *evidence; /* in order of addition */
+    sc_evidence *evidence_last;
+} sc_finding;
+
+/* Per-document interning of strings to small ids (stems), so comparisons
+ * and IDF are integer work.  Id 0 is never used. */
+typedef struct sc_intern sc_intern;
+
+/* The whole checked document. */
+struct sc_result {
+    sc_arena *arena;
+    const char *id;
+    const char *language; /* ISO 639-1 or "und" */
+    sc_page page;
+    sc_intern *stems;
+    sc_analysis summary;
+    sc_analysis article;
+    sc_alignment alignment;
+    sc_finding *findings;
+    size_t n_findings;
+    size_t cap_findings;
+    double consistency; /* < 0 when no summary */
+};
+
+/* 1-based line and column (in code points) of byte offset in field. */
+void sc_page_line_column(const sc_page *page, sc_field field, size_t offset, size_t *line,
+                         size_t *column);
+
+/* The text of [start, end) of a text: data + start. */
+static inline const char *sc_text_at(const sc_text *text, size_t offset)
+{
+    return text->data + offset;
+}
+
+#endif

@@ -1,0 +1,127 @@
+#include "intern.h"
+
+#include <string.h>
+
+typedef struct entry {
+    const char *s;
+    uint32_t len;
+    uint32_t hash;
+} entry;
+
+struct sc_intern {
+    sc_arena *arena;
+    uint32_t *slots; /* 0 = empty, else id */
+    size_t n_slots;  /* a power of two */
+    entry *entries;  /* entries[id - 1] */
+    uint32_t count;
+    size_t cap;
+};
+
+/* FNV-1a: short keys, no adversary worth more here (a document's own words). */
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+sc_intern *sc_intern_new(sc_arena *arena)
+{
+    sc_intern *t = sc_arena_calloc(arena, 1, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    t->arena = arena;
+    t->n_slots = 1024;
+    t->slots = sc_arena_calloc(arena, t->n_slots, sizeof *t->slots);
+    t->cap = 512;
+    t->entries = sc_arena_alloc(arena, t->cap * sizeof *t->entries);
+    if (t->slots == NULL || t->entries == NULL)
+        return NULL;
+    return t;
+}
+
+static size_t probe(const sc_intern *t, const char *s, size_t len, uint32_t h)
+{
+    size_t mask = t->n_slots - 1;
+    size_t i = h & mask;
+    for (;;) {
+        uint32_t id = t->slots[i];
+        if (id == 0)
+            return i;
+        const entry *e = &t->entries[id - 1];
+        if (e->hash == h && e->len == len && memcmp(e->s, s, len) == 0)
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+static int rehash(sc_intern *t)
+{
+    size_t n = t->n_slots * 2;
+    uint32_t *slots = sc_arena_calloc(t->arena, n, sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    for (uint32_t id = 1; id <= t->count; id++) {
+        size_t i = t->entries[id - 1].hash & (n - 1);
+        while (slots[i] != 0)
+            i = (i + 1) & (n - 1);
+        slots[i] = id;
+    }
+    t->slots = slots;
+    t->n_slots = n;
+    return 0;
+}
+
+uint32_t sc_intern_add(sc_intern *t, const char *s, size_t len)
+{
+    if (len > UINT32_MAX || t->count == UINT32_MAX - 1)
+        return 0;
+    uint32_t h = hash_bytes(s, len);
+    size_t i = probe(t, s, len, h);
+    if (t->slots[i] != 0)
+        return t->slots[i];
+    if (t->count == t->cap) {
+        entry *e = sc_arena_grow(t->arena, t->entries, t->cap, t->cap * 2, sizeof *e);
+        if (e == NULL)
+            return 0;
+        t->entries = e;
+        t->cap *= 2;
+    }
+    const char *copy = sc_arena_strndup(t->arena, s, len);
+    if (copy == NULL)
+        return 0;
+    t->entries[t->count] = (entry){copy, (uint32_t)len, h};
+    t->count++;
+    t->slots[i] = t->count;
+    /* Keep the load under a half so probes stay short. */
+    if ((size_t)t->count * 2 > t->n_slots && rehash(t) != 0)
+        return 0;
+    return t->count;
+}
+
+uint32_t sc_intern_find(const sc_intern *t, const char *s, size_t len)
+{
+    if (len > UINT32_MAX)
+        return 0;
+    return t->slots[probe(t, s, len, hash_bytes(s, len))];
+}
+
+const char *sc_intern_str(const sc_intern *t, uint32_t id, size_t *len)
+{
+    if (id == 0 || id > t->count) {
+        if (len != NULL)
+            *len = 0;
+        return "";
+    }
+    if (len != NULL)
+        *len = t->entries[id - 1].len;
+    return t->entries[id - 1].s;
+}
+
+uint32_t sc_intern_count(const sc_intern *t)
+{
+    return t->count;
+}

@@ -1,0 +1,31 @@
+/* Readers: input bytes to a page (blocks with roles and spans, the summary
+ * and article texts, the page's metadata). */
+#ifndef SC_IO_IO_H
+#define SC_IO_IO_H
+
+#include <stddef.h>
+
+#include "core/doc.h"
+
+/* Fills *error (when not NULL) and returns code. */
+sc_status sc_fail(sc_error *error, sc_status code, const char *message, size_t byte,
+                  const char *path);
+
+/* Same, with the line and column of byte in text[0..len). */
+sc_status sc_fail_at(sc_error *error, sc_status code, const char *message, const char *text,
+                     size_t len, size_t byte);
+
+/* A scraped page's text (DESIGN.md, "The seed page"). */
+sc_status sc_read_text_page(sc_arena *arena, const char *input, size_t len, sc_page *page,
+                            sc_error *error);
+
+/* One JSON pair {"id", "source", "summary", "page_date"?, "title"?,
+ * "language"?}; other members are ignored. */
+sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_page *page,
+                            sc_error *error);
+
+/* Adds a block to the page. */
+sc_status sc_page_add_block(sc_arena *arena, sc_page *page, sc_role role, sc_field field,
+                            size_t start, size_t end);
+
+#endif

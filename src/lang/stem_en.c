@@ -1,0 +1,630 @@
+/*
+ * English stemmer: the Snowball "english" algorithm, better known as Porter2.
+ *
+ * Written from the published description: M. F. Porter, "The English
+ * (Porter2) stemming algorithm", https://snowballstem.org/algorithms/english/
+ * stemmer.html.  The step names below follow that page: exceptional forms,
+ * prelude (leading apostrophe, y -> Y marking), regions R1/R2, steps 0, 1a,
+ * 1b, 1c, 2, 3, 4, 5 and the postlude (Y -> y).
+ *
+ * It follows the algorithm's current revision, which Snowball's published
+ * vocabulary (shared/lang/en) is stemmed with.  Beside the original rules
+ * that revision has more R1 prefixes (past, univers, later, emerg, organ,
+ * inter after gener, commun, arsen), hying and vying among the exceptional
+ * forms, evening among the words step 1a leaves alone, "past" counting as a
+ * short syllable, no undoubling in add, ebb, err, off, and -ogist in step 2.
+ *
+ * Representation.  Every step only ever rewrites the end of the word, so the
+ * stem is kept as "the first `keep` bytes of the input" followed by a short
+ * tail of letters the steps wrote.  That needs no scratch copy of the word,
+ * which lets the function honour any `cap` without allocating, and leaves the
+ * positions of R1 and R2 valid throughout, as the algorithm requires.  The
+ * prelude's Y marks are not stored either: whether a 'y' of the input is
+ * marked depends only on the letters before it, so it is worked out when
+ * asked (see y_marked).
+ *
+ * Characters.  The algorithm counts letters, not bytes, in a few places (the
+ * "fewer than three letters" rule, "preceded by more than one letter", the
+ * short syllable test, R1/R2 boundaries).  Words are UTF-8, so those places
+ * step over whole UTF-8 sequences; every non-ASCII character is a non-vowel
+ * that matches no letter of any suffix, and malformed bytes are taken one at
+ * a time so nothing ever reads outside the word.
+ */
+#include "stem.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+/* Longest tail the steps can leave: a replacement is never longer than the
+ * suffix it replaces, so the tail never outgrows the longest replacement
+ * ("tion", "less", ...) by more than the one 'e' step 1b may add.  Sixteen
+ * leaves a wide margin; set_end still refuses to overflow it. */
+enum { TAIL_CAP = 16 };
+
+typedef struct {
+    const char *base;    /* the word after any leading apostrophe */
+    size_t base_len;
+    size_t keep;         /* bytes of base still part of the stem */
+    char tail[TAIL_CAP]; /* letters written by the steps, after base[0..keep) */
+    size_t tail_len;
+    size_t p1;           /* start of R1 (base_len when R1 is empty) */
+    size_t p2;           /* start of R2 */
+    size_t first_vowel;  /* first vowel of base after y-marking, or base_len */
+} stem_state;
+
+/* What, besides lying in the step's region, a suffix rule asks of the word. */
+typedef enum {
+    COND_NONE,
+    COND_AFTER_L,    /* step 2 "ogi": preceded by l */
+    COND_VALID_LI,   /* step 2 "li": preceded by one of c d e g h k m n r t */
+    COND_IN_R2,      /* step 3 "ative": also in R2 */
+    COND_AFTER_S_T   /* step 4 "ion": preceded by s or t */
+} rule_cond;
+
+typedef struct {
+    const char *suffix;
+    const char *replacement;
+    rule_cond cond;
+} suffix_rule;
+
+static bool is_cont_byte(char c)
+{
+    return ((unsigned char)c & 0xC0u) == 0x80u;
+}
+
+/* The algorithm's vowels are a e i o u y; a marked 'Y' is a consonant. */
+static bool is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+static bool in_set(char c, const char *set)
+{
+    return c != '\0' && strchr(set, c) != NULL;
+}
+
+/* Start of the character after the one at s[i].  A lead byte takes the
+ * continuation bytes behind it; any other byte stands alone. */
+static size_t next_char(const char *s, size_t n, size_t i)
+{
+    unsigned char lead = (unsigned char)s[i++];
+
+    if (lead >= 0xC0u)
+        while (i < n && is_cont_byte(s[i]))
+            i++;
+    return i;
+}
+
+/* Start of the character ending just before position i (i > 0); the mirror
+ * of next_char, so a stray continuation byte is again a character alone. */
+static size_t prev_char(const stem_state *st, size_t i)
+{
+    size_t j = i - 1, k;
+
+    if (j >= st->keep || !is_cont_byte(st->base[j]))
+        return j; /* the tail is plain ASCII */
+    k = j;
+    while (k > 0 && is_cont_byte(st->base[k]))
+        k--;
+    return (unsigned char)st->base[k] >= 0xC0u ? k : j;
+}
+
+/* The prelude marks a 'y' as 'Y' (a consonant) at the start of the word and
+ * after a vowel, scanning left to right, so in a run of y's the marks
+ * alternate from whatever starts the run.  Looking back over the run alone
+ * gives the same answer as marking the whole word, at a cost of the run's
+ * length, which in real words is a letter or two. */
+static bool y_marked(const char *base, size_t i)
+{
+    size_t j = i;
+    bool marked;
+
+    while (j > 0 && base[j - 1] == 'y')
+        j--;
+    marked = j == 0 || in_set(base[j - 1], "aeiou");
+    if ((i - j) % 2 == 1)
+        marked = !marked;
+    return marked;
+}
+
+static size_t stem_len(const stem_state *st)
+{
+    return st->keep + st->tail_len;
+}
+
+/* Byte i of the current stem, with the prelude's Y marks applied. */
+static char char_at(const stem_state *st, size_t i)
+{
+    char c;
+
+    if (i >= st->keep)
+        return st->tail[i - st->keep];
+    c = st->base[i];
+    if (c == 'y' && y_marked(st->base, i))
+        return 'Y';
+    return c;
+}
+
+/* Whether stem[0..end) ends with suffix. */
+static bool ends_with_at(const stem_state *st, size_t end, const char *suffix)
+{
+    size_t m = strlen(suffix);
+
+    if (m > end)
+        return false;
+    for (size_t j = 0; j < m; j++)
+        if (char_at(st, end - m + j) != suffix[j])
+            return false;
+    return true;
+}
+
+static bool ends_with(const stem_state *st, const char *suffix)
+{
+    return ends_with_at(st, stem_len(st), suffix);
+}
+
+static bool equals(const stem_state *st, const char *word)
+{
+    return stem_len(st) == strlen(word) && ends_with(st, word);
+}
+
+/* Cuts the stem at pos and appends replacement. */
+static void set_end(stem_state *st, size_t pos, const char *replacement)
+{
+    size_t m = strlen(replacement);
+
+    if (pos < st->keep) {
+        st->keep = pos;
+        st->tail_len = 0;
+    } else {
+        st->tail_len = pos - st->keep;
+    }
+    /* Cannot trigger (see TAIL_CAP); kept so a future rule cannot overflow. */
+    if (m > TAIL_CAP - st->tail_len)
+        m = TAIL_CAP - st->tail_len;
+    memcpy(st->tail + st->tail_len, replacement, m);
+    st->tail_len += m;
+}
+
+/* Whether stem[0..hi) holds a vowel.  Step 1a and 1b ask this about nearly
+ * the whole word, so the part that is still input uses the precomputed
+ * first vowel instead of rescanning (and re-deriving Y marks). */
+static bool has_vowel_before(const stem_state *st, size_t hi)
+{
+    size_t base_hi = hi < st->keep ? hi : st->keep;
+
+    if (st->first_vowel < base_hi)
+        return true;
+    for (size_t i = st->keep; i < hi; i++)
+        if (is_vowel(st->tail[i - st->keep]))
+            return true;
+    return false;
+}
+
+/* A short syllable ends at `end`: a non-vowel, a vowel, then a non-vowel
+ * other than w, x or Y; or a vowel at the start of the word followed by a
+ * non-vowel. */
+static bool short_syllable_before(const stem_state *st, size_t end)
+{
+    size_t last, mid;
+    char c;
+
+    if (end == 0)
+        return false;
+    /* The word "past" counts as short, so pasted, pasting -> paste and
+     * paste keeps its e. */
+    if (end == 4 && ends_with_at(st, end, "past"))
+        return true;
+    last = prev_char(st, end);
+    c = char_at(st, last);
+    if (is_vowel(c) || last == 0)
+        return false;
+    mid = prev_char(st, last);
+    if (!is_vowel(char_at(st, mid)))
+        return false;
+    if (mid == 0)
+        return true;
+    if (c == 'w' || c == 'x' || c == 'Y')
+        return false;
+    return !is_vowel(char_at(st, prev_char(st, mid)));
+}
+
+/* Index of the longest rule whose suffix ends the stem, or n if none.  The
+ * algorithm picks the longest suffix first and only then checks its
+ * conditions; a failed condition does not fall back to a shorter suffix. */
+static size_t longest_suffix(const stem_state *st, const suffix_rule *rules, size_t n)
+{
+    size_t best = n, best_len = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        size_t m = strlen(rules[i].suffix);
+        if (m > best_len && ends_with(st, rules[i].suffix)) {
+            best = i;
+            best_len = m;
+        }
+    }
+    return best;
+}
+
+static bool cond_holds(const stem_state *st, rule_cond cond, size_t pos)
+{
+    char before = pos > 0 ? char_at(st, pos - 1) : '\0';
+
+    switch (cond) {
+    case COND_NONE:
+        return true;
+    case COND_AFTER_L:
+        return before == 'l';
+    case COND_VALID_LI:
+        return in_set(before, "cdeghkmnrt");
+    case COND_IN_R2:
+        return pos >= st->p2;
+    case COND_AFTER_S_T:
+        return before == 's' || before == 't';
+    }
+    return false;
+}
+
+/* Steps 2, 3 and 4 share one shape: find the longest listed suffix; if it
+ * starts inside the region and its condition holds, replace it. */
+static void apply_rules(stem_state *st, const suffix_rule *rules, size_t n, size_t region)
+{
+    size_t i = longest_suffix(st, rules, n), pos;
+
+    if (i == n)
+        return;
+    pos = stem_len(st) - strlen(rules[i].suffix);
+    if (pos >= region && cond_holds(st, rules[i].cond, pos))
+        set_end(st, pos, rules[i].replacement);
+}
+
+/* R1 is the part after the first non-vowel that follows a vowel, R2 the
+ * same taken again inside R1.  A few prefixes end R1 themselves, so that
+ * e.g. generous/general, communism/community keep apart. */
+static void mark_regions(stem_state *st)
+{
+    static const char *const prefixes[] = {
+        "gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ",
+        "inter",
+    };
+    const char *s = st->base;
+    size_t n = st->base_len;
+    int phase = 0;
+    bool prev_vowel = false;
+
+    st->p1 = n;
+    st->p2 = n;
+    st->first_vowel = n;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t m = strlen(prefixes[i]);
+        if (m <= n && memcmp(s, prefixes[i], m) == 0) {
+            st->p1 = m;
+            phase = 2;
+            break;
+        }
+    }
+    /* One pass applies the y-marking as it goes: phases 0/1 look for the
+     * vowel/non-vowel pair ending R1's prefix, 2/3 the pair for R2. */
+    for (size_t i = 0, next; i < n; i = next) {
+        bool vowel = s[i] == 'y' ? !(i == 0 || prev_vowel) : is_vowel(s[i]);
+
+        next = next_char(s, n, i);
+        prev_vowel = vowel;
+        if (vowel && st->first_vowel == n)
+            st->first_vowel = i;
+        switch (phase) {
+        case 0:
+            phase = vowel ? 1 : 0;
+            break;
+        case 1:
+            if (!vowel) {
+                st->p1 = next;
+                phase = 2;
+            }
+            break;
+        case 2:
+            if (vowel && i >= st->p1)
+                phase = 3;
+            break;
+        case 3:
+            if (!vowel) {
+                st->p2 = next;
+                phase = 4;
+            }
+            break;
+        default:
+            break;
+        }
+        if (phase == 4 && st->first_vowel < n)
+            break;
+    }
+}
+
+/* Step 0 (possessive apostrophes) and step 1a (plural s). */
+static void step_1a(stem_state *st)
+{
+    static const suffix_rule apostrophes[] = {
+        {"'", "", COND_NONE}, {"'s", "", COND_NONE}, {"'s'", "", COND_NONE},
+    };
+    /* Replacements are applied below, as their conditions differ. */
+    enum { SSES, IED, IES, S, US, SS, N_PLURALS };
+    static const suffix_rule plurals[N_PLURALS] = {
+        [SSES] = {"sses", "ss", COND_NONE}, [IED] = {"ied", "", COND_NONE},
+        [IES] = {"ies", "", COND_NONE},     [S] = {"s", "", COND_NONE},
+        [US] = {"us", "", COND_NONE},       [SS] = {"ss", "", COND_NONE},
+    };
+    size_t i, pos;
+
+    apply_rules(st, apostrophes, sizeof apostrophes / sizeof apostrophes[0], 0);
+    i = longest_suffix(st, plurals, N_PLURALS);
+    if (i == N_PLURALS)
+        return;
+    pos = stem_len(st) - strlen(plurals[i].suffix);
+    switch (i) {
+    case SSES:
+        set_end(st, pos, "ss");
+        break;
+    case IED:
+    case IES:
+        /* ties -> tie but cries -> cri: "i" needs two letters before it. */
+        if (pos > 0 && prev_char(st, pos) > 0)
+            set_end(st, pos, "i");
+        else
+            set_end(st, pos, "ie");
+        break;
+    case S:
+        /* gaps -> gap but gas, this stay: the vowel must not be the letter
+         * right before the s. */
+        if (pos > 0 && has_vowel_before(st, prev_char(st, pos)))
+            set_end(st, pos, "");
+        break;
+    default:
+        /* "us", "ss" stay, and being longer they keep "s" from matching. */
+        break;
+    }
+}
+
+/* Words that step 1a leaves in a form the later steps would spoil. */
+static bool is_exception2(const stem_state *st)
+{
+    static const char *const words[] = {
+        "inning", "outing", "canning", "herring", "earring",
+        "proceed", "exceed", "succeed", "evening",
+    };
+
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (equals(st, words[i]))
+            return true;
+    return false;
+}
+
+/* Step 1b: -eed, -ed, -ing and their -ly forms, then tidy the new end. */
+static void step_1b(stem_state *st)
+{
+    enum { EED, EEDLY, ED, EDLY, ING, INGLY, N_SUFFIXES };
+    static const suffix_rule suffixes[N_SUFFIXES] = {
+        [EED] = {"eed", "ee", COND_NONE}, [EEDLY] = {"eedly", "ee", COND_NONE},
+        [ED] = {"ed", "", COND_NONE},     [EDLY] = {"edly", "", COND_NONE},
+        [ING] = {"ing", "", COND_NONE},   [INGLY] = {"ingly", "", COND_NONE},
+    };
+    size_t i = longest_suffix(st, suffixes, N_SUFFIXES), pos, len;
+
+    if (i == N_SUFFIXES)
+        return;
+    pos = stem_len(st) - strlen(suffixes[i].suffix);
+    if (i == EED || i == EEDLY) {
+        /* Only inside R1, so that e.g. feed and need stay whole. */
+        if (pos >= st->p1)
+            set_end(st, pos, suffixes[i].replacement);
+        return;
+    }
+    /* Only when something word-like is left: bed, sing keep their ending. */
+    if (!has_vowel_before(st, pos))
+        return;
+    set_end(st, pos, "");
+    len = stem_len(st);
+    if (ends_with(st, "at") || ends_with(st, "bl") || ends_with(st, "iz")) {
+        set_end(st, len, "e"); /* luxuriat -> luxuriate */
+    } else if (len >= 2 && char_at(st, len - 1) == char_at(st, len - 2) &&
+               in_set(char_at(st, len - 1), "bdfgmnprt")) {
+        /* hopp -> hop; but a, e or o then the double and nothing more
+         * (add, ebb, err, off) would stop being a word, so it stays. */
+        if (!(len == 3 && in_set(char_at(st, 0), "aeo")))
+            set_end(st, len - 1, "");
+    } else if (len == st->p1 && short_syllable_before(st, len)) {
+        /* A short word (R1 empty, short final syllable) lost an e: hop ->
+         * hope. */
+        set_end(st, len, "e");
+    }
+}
+
+/* Step 1c: a final y/Y after a non-vowel that is not the first letter
+ * becomes i (cry -> cri, but by, say stay). */
+static void step_1c(stem_state *st)
+{
+    size_t len = stem_len(st), y, before;
+    char c;
+
+    if (len < 2)
+        return;
+    c = char_at(st, len - 1);
+    if (c != 'y' && c != 'Y')
+        return;
+    y = len - 1;
+    before = prev_char(st, y);
+    if (before > 0 && !is_vowel(char_at(st, before)))
+        set_end(st, y, "i");
+}
+
+static void step_2(stem_state *st)
+{
+    static const suffix_rule rules[] = {
+        {"tional", "tion", COND_NONE},   {"enci", "ence", COND_NONE},
+        {"anci", "ance", COND_NONE},     {"abli", "able", COND_NONE},
+        {"entli", "ent", COND_NONE},     {"izer", "ize", COND_NONE},
+        {"ization", "ize", COND_NONE},   {"ational", "ate", COND_NONE},
+        {"ation", "ate", COND_NONE},     {"ator", "ate", COND_NONE},
+        {"alism", "al", COND_NONE},      {"aliti", "al", COND_NONE},
+        {"alli", "al", COND_NONE},       {"fulness", "ful", COND_NONE},
+        {"ousli", "ous", COND_NONE},     {"ousness", "ous", COND_NONE},
+        {"iveness", "ive", COND_NONE},   {"iviti", "ive", COND_NONE},
+        {"biliti", "ble", COND_NONE},    {"bli", "ble", COND_NONE},
+        {"ogi", "og", COND_AFTER_L},     {"ogist", "og", COND_AFTER_L},
+        {"fulli", "ful", COND_NONE},
+        {"lessli", "less", COND_NONE},   {"li", "", COND_VALID_LI},
+    };
+
+    apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
+}
+
+static void step_3(stem_state *st)
+{
+    static const suffix_rule rules[] = {
+        {"tional", "tion", COND_NONE}, {"ational", "ate", COND_NONE},
+        {"alize", "al", COND_NONE},    {"icate", "ic", COND_NONE},
+        {"iciti", "ic", COND_NONE},    {"ical", "ic", COND_NONE},
+        {"ful", "", COND_NONE},        {"ness", "", COND_NONE},
+        {"ative", "", COND_IN_R2},
+    };
+
+    apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
+}
+
+static void step_4(stem_state *st)
+{
+    static const suffix_rule rules[] = {
+        {"al", "", COND_NONE},   {"ance", "", COND_NONE},  {"ence", "", COND_NONE},
+        {"er", "", COND_NONE},   {"ic", "", COND_NONE},    {"able", "", COND_NONE},
+        {"ible", "", COND_NONE}, {"ant", "", COND_NONE},   {"ement", "", COND_NONE},
+        {"ment", "", COND_NONE}, {"ent", "", COND_NONE},   {"ism", "", COND_NONE},
+        {"ate", "", COND_NONE},  {"iti", "", COND_NONE},   {"ous", "", COND_NONE},
+        {"ive", "", COND_NONE},  {"ize", "", COND_NONE},   {"ion", "", COND_AFTER_S_T},
+    };
+
+    apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p2);
+}
+
+/* Step 5: a final e in R2, or in R1 unless it follows a short syllable; a
+ * final l in R2 after another l. */
+static void step_5(stem_state *st)
+{
+    size_t len = stem_len(st), pos;
+    char c;
+
+    if (len == 0)
+        return;
+    pos = len - 1;
+    c = char_at(st, pos);
+    if (c == 'e') {
+        if (pos >= st->p2 || (pos >= st->p1 && !short_syllable_before(st, pos)))
+            set_end(st, pos, "");
+    } else if (c == 'l') {
+        if (pos >= st->p2 && pos > 0 && char_at(st, pos - 1) == 'l')
+            set_end(st, pos, "");
+    }
+}
+
+/* How many bytes of an n-byte result fit in cap with the NUL, cut back to a
+ * character boundary so a too-small buffer never ends in half a character.
+ * Only the first first_len bytes can be non-ASCII. */
+static size_t fit(size_t n, size_t cap, const char *first, size_t first_len)
+{
+    size_t m;
+
+    if (n < cap)
+        return n;
+    m = cap - 1;
+    while (m > 0 && m < first_len && is_cont_byte(first[m]))
+        m--;
+    return m;
+}
+
+static size_t write_plain(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t m = fit(n, cap, s, n);
+
+    if (m > 0) /* s may be NULL when n is 0 */
+        memcpy(out, s, m);
+    out[m] = '\0';
+    return m;
+}
+
+/* The postlude turns every Y back into y; since the marks were never
+ * stored, only a literal 'Y' of the input is left to lower. */
+static size_t write_stem(const stem_state *st, char *out, size_t cap)
+{
+    size_t m = fit(stem_len(st), cap, st->base, st->keep);
+
+    for (size_t i = 0; i < m; i++) {
+        char c = i < st->keep ? st->base[i] : st->tail[i - st->keep];
+        out[i] = c == 'Y' ? 'y' : c;
+    }
+    out[m] = '\0';
+    return m;
+}
+
+/* Whole words the rules would get wrong, checked before anything else. */
+static const char *exceptional_form(const char *word, size_t len)
+{
+    static const struct {
+        const char *word;
+        const char *stem;
+    } forms[] = {
+        {"skis", "ski"},     {"skies", "sky"},     {"dying", "die"},
+        {"lying", "lie"},    {"tying", "tie"},     {"hying", "hie"},
+        {"vying", "vie"},    {"idly", "idl"},
+        {"gently", "gentl"}, {"ugly", "ugli"},     {"early", "earli"},
+        {"only", "onli"},    {"singly", "singl"},  {"sky", "sky"},
+        {"news", "news"},    {"howe", "howe"},     {"atlas", "atlas"},
+        {"cosmos", "cosmos"}, {"bias", "bias"},    {"andes", "andes"},
+    };
+
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strlen(forms[i].word) == len && memcmp(word, forms[i].word, len) == 0)
+            return forms[i].stem;
+    return NULL;
+}
+
+size_t sc_stem_en(const char *word, size_t len, char *out, size_t cap)
+{
+    stem_state st;
+    const char *form;
+    size_t chars = 0;
+
+    if (out == NULL || cap == 0)
+        return 0;
+    if (word == NULL)
+        len = 0;
+
+    form = exceptional_form(word, len);
+    if (form != NULL)
+        return write_plain(form, strlen(form), out, cap);
+
+    /* Words of fewer than three letters are left as they are. */
+    for (size_t i = 0; i < len && chars < 3; i = next_char(word, len, i))
+        chars++;
+    if (chars < 3)
+        return write_plain(word, len, out, cap);
+
+    memset(&st, 0, sizeof st);
+    st.base = word;
+    st.base_len = len;
+    if (word[0] == '\'') {
+        st.base++;
+        st.base_len--;
+    }
+    st.keep = st.base_len;
+    mark_regions(&st);
+
+    step_1a(&st);
+    if (!is_exception2(&st)) {
+        step_1b(&st);
+        step_1c(&st);
+        step_2(&st);
+        step_3(&st);
+        step_4(&st);
+        step_5(&st);
+    }
+    return write_stem(&st, out, cap);
+}

@@ -1,0 +1,260 @@
+/* The JSON report, schema version 1 (DESIGN.md): built with Jansson in a
+ * fixed key order, numbers rounded to four decimals so reports diff
+ * cleanly. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "time/date.h"
+
+/* Jansson returns NULL on allocation failure, and its setters take NULL as
+ * an error too: any failure shows as a NULL somewhere and the whole object
+ * is dropped. */
+typedef struct builder {
+    bool failed;
+} builder;
+
+static json_t *check(builder *b, json_t *v)
+{
+    if (v == NULL)
+        b->failed = true;
+    return v;
+}
+
+static void set(builder *b, json_t *obj, const char *key, json_t *value)
+{
+    if (value == NULL || json_object_set_new(obj, key, value) != 0)
+        b->failed = true;
+}
+
+static void append(builder *b, json_t *arr, json_t *value)
+{
+    if (value == NULL || json_array_append_new(arr, value) != 0)
+        b->failed = true;
+}
+
+static json_t *number(builder *b, double x)
+{
+    if (!isfinite(x))
+        return check(b, json_null());
+    double r = round(x * 10000.0) / 10000.0;
+    if (r == 0)
+        r = 0; /* no "-0.0" */
+    return check(b, json_real(r));
+}
+
+static json_t *string_n(builder *b, const char *s, size_t n)
+{
+    return check(b, json_stringn(s, n));
+}
+
+static json_t *span(builder *b, const sc_result *r, sc_span sp)
+{
+    if (!sp.present)
+        return check(b, json_null());
+    size_t line, column;
+    sc_page_line_column(&r->page, sp.field, sp.start, &line, &column);
+    json_t *o = check(b, json_object());
+    if (o == NULL)
+        return NULL;
+    set(b, o, "field", check(b, json_string(sc_field_name(sp.field))));
+    set(b, o, "start", check(b, json_integer((json_int_t)sp.start)));
+    set(b, o, "end", check(b, json_integer((json_int_t)sp.end)));
+    set(b, o, "line", check(b, json_integer((json_int_t)line)));
+    set(b, o, "column", check(b, json_integer((json_int_t)column)));
+    return o;
+}
+
+static json_t *evidence(builder *b, const sc_evidence *e)
+{
+    json_t *o = check(b, json_object());
+    for (; o != NULL && e != NULL; e = e->next) {
+        json_t *v = NULL;
+        switch (e->type) {
+        case SC_EV_STRING:
+            v = check(b, json_string(e->string));
+            break;
+        case SC_EV_NUMBER:
+            v = number(b, e->number);
+            break;
+        case SC_EV_INTEGER:
+            v = check(b, json_integer((json_int_t)e->integer));
+            break;
+        case SC_EV_STRINGS:
+            v = check(b, json_array());
+            for (size_t i = 0; v != NULL && i < e->n_items; i++)
+                append(b, v, check(b, json_string(e->strings[i])));
+            break;
+        case SC_EV_NUMBERS:
+            v = check(b, json_array());
+            for (size_t i = 0; v != NULL && i < e->n_items; i++)
+                append(b, v, number(b, e->numbers[i]));
+            break;
+        }
+        set(b, o, e->key, v);
+    }
+    return o;
+}
+
+static json_t *summary(builder *b, const sc_result *r)
+{
+    if (!r->page.has_summary)
+        return check(b, json_null());
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    json_t *o = check(b, json_object());
+    json_t *sentences = check(b, json_array());
+    if (o == NULL || sentences == NULL) {
+        json_decref(sentences);
+        return o;
+    }
+    set(b, o, "span", span(b, r, (sc_span){true, r->page.summary.field, r->page.summary.base,
+                                           r->page.summary.base + r->page.summary.len}));
+    for (size_t si = 0; si < sum->n_sentences; si++) {
+        const sc_sentence *s = &sum->sentences[si];
+        const sc_sentence_alignment *al = &r->alignment.sentences[si];
+        json_t *js = check(b, json_object());
+        if (js == NULL)
+            break;
+        set(b, js, "text", string_n(b, sum->text->data + s->start, s->end - s->start));
+        set(b, js, "span",
+            span(b, r, (sc_span){true, sum->text->field, sum->text->base + s->start, sum->text->base + s->end}));
+        set(b, js, "support", number(b, al->support));
+        set(b, js, "coverage", number(b, al->coverage));
+        set(b, js, "bigram", number(b, al->bigram));
+        set(b, js, "entity_agreement", number(b, al->entity_agreement));
+        json_t *aligned = check(b, json_array());
+        for (size_t a = 0; aligned != NULL && a < al->n_aligned; a++) {
+            const sc_sentence *as = &art->sentences[al->aligned[a]];
+            json_t *ja = check(b, json_object());
+            if (ja == NULL)
+                break;
+            set(b, ja, "sentence", check(b, json_integer((json_int_t)al->aligned[a])));
+            set(b, ja, "text", string_n(b, art->text->data + as->start, as->end - as->start));
+            set(b, ja, "span",
+                span(b, r, (sc_span){true, art->text->field, art->text->base + as->start,
+                                     art->text->base + as->end}));
+            append(b, aligned, ja);
+        }
+        set(b, js, "aligned", aligned);
+        json_t *unsupported = check(b, json_array());
+        for (size_t k = s->tok_begin; unsupported != NULL && k < s->tok_end; k++)
+            if (!al->token_supported[k - s->tok_begin])
+                append(b, unsupported,
+                       string_n(b, sum->text->data + sum->tokens[k].start,
+                                sum->tokens[k].end - sum->tokens[k].start));
+        set(b, js, "unsupported", unsupported);
+        append(b, sentences, js);
+    }
+    set(b, o, "sentences", sentences);
+    return o;
+}
+
+static json_t *document(builder *b, const sc_result *r)
+{
+    const sc_page *page = &r->page;
+    json_t *doc = check(b, json_object());
+    if (doc == NULL)
+        return NULL;
+    set(b, doc, "id", check(b, json_string(r->id)));
+    set(b, doc, "language", check(b, json_string(r->language)));
+    if (page->title != NULL)
+        set(b, doc, "title", check(b, json_string(page->title)));
+    if (page->has_page_date) {
+        char date[11];
+        sc_date_format(page->page_date, date);
+        json_t *pd = check(b, json_object());
+        set(b, pd, "value", check(b, json_string(date)));
+        set(b, pd, "origin", check(b, json_string(page->page_date_origin)));
+        if (page->page_date_text != NULL)
+            set(b, pd, "text", check(b, json_string(page->page_date_text)));
+        set(b, doc, "page_date", pd);
+    } else {
+        set(b, doc, "page_date", check(b, json_null()));
+    }
+    set(b, doc, "inferred_date", check(b, json_null()));
+    json_t *blocks = check(b, json_array());
+    for (size_t i = 0; blocks != NULL && i < page->n_blocks; i++) {
+        const sc_block *blk = &page->blocks[i];
+        json_t *jb = check(b, json_object());
+        set(b, jb, "role", check(b, json_string(sc_role_name(blk->role))));
+        set(b, jb, "span", span(b, r, (sc_span){true, blk->field, blk->start, blk->end}));
+        append(b, blocks, jb);
+    }
+    set(b, doc, "blocks", blocks);
+    set(b, doc, "summary", summary(b, r));
+    set(b, doc, "consistency", page->has_summary ? number(b, r->consistency) : check(b, json_null()));
+    json_t *findings = check(b, json_array());
+    for (size_t i = 0; findings != NULL && i < r->n_findings; i++) {
+        const sc_finding *f = &r->findings[i];
+        json_t *jf = check(b, json_object());
+        set(b, jf, "rule", check(b, json_string(f->rule)));
+        set(b, jf, "severity", check(b, json_string(sc_severity_name(f->severity))));
+        set(b, jf, "message", check(b, json_string(f->message)));
+        set(b, jf, "summary_span", span(b, r, f->summary_span));
+        set(b, jf, "source_span", span(b, r, f->source_span));
+        set(b, jf, "evidence", evidence(b, f->evidence));
+        append(b, findings, jf);
+    }
+    set(b, doc, "findings", findings);
+    return doc;
+}
+
+/* Dumps value into out, each line after the first indented by indent
+ * spaces; one compact line when indent < 0. */
+static sc_status dump(json_t *value, int indent, sc_buf *out)
+{
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
+    flags |= indent < 0 ? JSON_COMPACT : JSON_INDENT(2);
+    char *text = json_dumps(value, flags);
+    if (text == NULL)
+        return SC_ERR_NOMEM;
+    if (indent > 0)
+        for (int i = 0; i < indent; i++)
+            sc_buf_putc(out, ' ');
+    for (const char *p = text; *p; p++) {
+        sc_buf_putc(out, *p);
+        if (*p == '\n' && indent > 0)
+            for (int i = 0; i < indent; i++)
+                sc_buf_putc(out, ' ');
+    }
+    free(text);
+    return out->failed ? SC_ERR_NOMEM : SC_OK;
+}
+
+sc_status sc_render_json_document(const sc_result *result, int indent, sc_buf *out)
+{
+    builder b = {false};
+    json_t *doc = document(&b, result);
+    sc_status st = b.failed || doc == NULL ? SC_ERR_NOMEM : dump(doc, indent, out);
+    json_decref(doc);
+    return st;
+}
+
+sc_status sc_render_json_error(const char *id, const sc_error *error, int indent, sc_buf *out)
+{
+    builder b = {false};
+    json_t *doc = check(&b, json_object());
+    json_t *err = check(&b, json_object());
+    if (doc != NULL && err != NULL) {
+        set(&b, doc, "id", check(&b, json_string(id != NULL ? id : "-")));
+        set(&b, err, "message", check(&b, json_string(error->message != NULL ? error->message : "error")));
+        if (error->byte != SC_NO_POS)
+            set(&b, err, "byte", check(&b, json_integer((json_int_t)error->byte)));
+        if (error->line > 0) {
+            set(&b, err, "line", check(&b, json_integer((json_int_t)error->line)));
+            set(&b, err, "column", check(&b, json_integer((json_int_t)error->column)));
+        }
+        if (error->path[0] != '\0')
+            set(&b, err, "path", check(&b, json_string(error->path)));
+        if (error->detail[0] != '\0')
+            set(&b, err, "detail", check(&b, json_string(error->detail)));
+        set(&b, doc, "error", err);
+        err = NULL;
+    }
+    json_decref(err);
+    sc_status st = b.failed || doc == NULL ? SC_ERR_NOMEM : dump(doc, indent, out);
+    json_decref(doc);
+    return st;
+}

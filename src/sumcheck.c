@@ -1,0 +1,316 @@
+/* The library's entry points: the pipeline of DESIGN.md, one document at a
+ * time, bytes -> page -> texts -> alignment -> findings. */
+#include "sumcheck.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align/align.h"
+#include "check/check.h"
+#include "core/intern.h"
+#include "core/limits.h"
+#include "lang/lang.h"
+#include "io/io.h"
+#include "text/text.h"
+#include "time/date.h"
+
+void sc_options_init(sc_options *options)
+{
+    memset(options, 0, sizeof *options);
+    options->input_format = SC_INPUT_AUTO;
+}
+
+sc_status sc_options_validate(const sc_options *options, sc_error *error)
+{
+    sc_date d;
+    if (options->page_date != NULL &&
+        !sc_date_parse_iso(options->page_date, strlen(options->page_date), &d))
+        return sc_fail(error, SC_ERR_OPTION, "the page date must be a date as YYYY-MM-DD", SC_NO_POS,
+                       NULL);
+    if (options->language != NULL && sc_lang_find(options->language) == NULL)
+        return sc_fail(error, SC_ERR_OPTION, "unknown language code (known: id, en)", SC_NO_POS, NULL);
+    if ((unsigned)options->input_format > SC_INPUT_JSONL)
+        return sc_fail(error, SC_ERR_OPTION, "unknown input format", SC_NO_POS, NULL);
+    return SC_OK;
+}
+
+/* The first byte after a BOM and white space. */
+static size_t content_start(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+sc_input_format sc_detect_input_format(const char *input, size_t len, const char *name)
+{
+    if (name != NULL) {
+        const char *dot = strrchr(name, '.');
+        const char *slash = strrchr(name, '/');
+        if (dot != NULL && (slash == NULL || dot > slash)) {
+            static const struct {
+                const char *ext;
+                sc_input_format format;
+            } exts[] = {{".html", SC_INPUT_HTML}, {".htm", SC_INPUT_HTML}, {".json", SC_INPUT_JSON},
+                        {".jsonl", SC_INPUT_JSONL}, {".ndjson", SC_INPUT_JSONL}, {".txt", SC_INPUT_TEXT}};
+            for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+                if (strcmp(dot, exts[i].ext) == 0)
+                    return exts[i].format;
+        }
+    }
+    size_t i = content_start(input, len);
+    if (i < len && input[i] == '<')
+        return SC_INPUT_HTML;
+    if (i < len && input[i] == '{') {
+        /* One object is json; an object per line is jsonl.  The first line
+         * ending with "}" and more "{" lines after it is the JSON Lines
+         * shape. */
+        const char *nl = memchr(input + i, '\n', len - i);
+        if (nl != NULL) {
+            size_t rest = content_start(nl, len - (size_t)(nl - input));
+            const char *after = nl + rest;
+            const char *e = nl;
+            while (e > input + i && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+                e--;
+            if (after < input + len && *after == '{' && e > input + i && e[-1] == '}')
+                return SC_INPUT_JSONL;
+        }
+        return SC_INPUT_JSON;
+    }
+    return SC_INPUT_TEXT;
+}
+
+static sc_status analyse(sc_result *r, const sc_options *options, sc_error *error)
+{
+    sc_arena *arena = r->arena;
+    sc_page *page = &r->page;
+    sc_status st;
+    r->summary.text = &page->summary;
+    r->article.text = &page->article;
+    if (page->has_summary &&
+        (st = sc_tokenize(arena, &page->summary, &r->summary.tokens, &r->summary.n_tokens)) != SC_OK)
+        return sc_fail(error, st, st == SC_ERR_LIMIT ? "the summary has too many tokens" : "out of memory",
+                       SC_NO_POS, NULL);
+    if ((st = sc_tokenize(arena, &page->article, &r->article.tokens, &r->article.n_tokens)) != SC_OK)
+        return sc_fail(error, st, st == SC_ERR_LIMIT ? "the article has too many tokens" : "out of memory",
+                       SC_NO_POS, NULL);
+
+    const sc_lang *lang = NULL;
+    const char *code = options->language != NULL ? options->language : page->language;
+    if (code != NULL)
+        lang = sc_lang_find(code);
+    if (lang == NULL) {
+        const sc_token *arrays[2] = {r->article.tokens, r->summary.tokens};
+        size_t counts[2] = {r->article.n_tokens, r->summary.n_tokens};
+        lang = sc_detect_language(arrays, counts, 2);
+    }
+    r->language = lang != NULL ? lang->code : "und";
+    /* Text in a language we have no tables for is still checked, with
+     * English's separators and stemmer: names and numbers still compare. */
+    if (lang == NULL)
+        lang = sc_lang_find("en");
+
+    if ((r->stems = sc_intern_new(arena)) == NULL)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    sc_analysis *texts[2] = {&r->summary, &r->article};
+    for (int k = 0; k < 2; k++) {
+        sc_analysis *a = texts[k];
+        if (k == 0 && !page->has_summary)
+            continue;
+        if ((st = sc_tokens_finish(arena, lang, r->stems, a->tokens, a->n_tokens)) != SC_OK ||
+            (st = sc_split_sentences(arena, a->text, lang, a->tokens, a->n_tokens, &a->sentences,
+                                     &a->n_sentences)) != SC_OK)
+            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+    }
+    if (r->summary.n_sentences > SC_MAX_SUMMARY_SENTENCES)
+        return sc_fail(error, SC_ERR_LIMIT, "the summary has more sentences than the limit",
+                       SC_NO_POS, NULL);
+    if ((page->has_summary && (st = sc_find_entities(arena, &r->summary, &r->article)) != SC_OK) ||
+        (st = sc_find_entities(arena, &r->article, NULL)) != SC_OK)
+        return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+    return SC_OK;
+}
+
+/* The document's consistency: its weakest sentence, since one unsupported
+ * sentence makes a summary wrong however good the rest is. */
+static double consistency_of(const sc_alignment *al)
+{
+    if (al->n_sentences == 0)
+        return 1.0;
+    double lowest = 1.0;
+    for (size_t i = 0; i < al->n_sentences; i++)
+        if (al->sentences[i].support < lowest)
+            lowest = al->sentences[i].support;
+    return lowest;
+}
+
+sc_result *sc_check(const char *input, size_t len, const char *id, const sc_options *options,
+                    sc_error *error)
+{
+    sc_options defaults;
+    if (options == NULL) {
+        sc_options_init(&defaults);
+        options = &defaults;
+    }
+    if (input == NULL && len > 0) {
+        sc_fail(error, SC_ERR_OPTION, "no input", SC_NO_POS, NULL);
+        return NULL;
+    }
+    if (len > SC_MAX_INPUT_BYTES) {
+        sc_fail(error, SC_ERR_LIMIT, "input larger than the 64 MiB limit", SC_MAX_INPUT_BYTES, NULL);
+        return NULL;
+    }
+    sc_date override = {0, 0, 0};
+    if (sc_options_validate(options, error) != SC_OK)
+        return NULL;
+    if (options->page_date != NULL)
+        sc_date_parse_iso(options->page_date, strlen(options->page_date), &override);
+    if (content_start(input, len) == len) {
+        sc_fail(error, SC_ERR_INPUT, "the input is empty", 0, NULL);
+        return NULL;
+    }
+    sc_input_format format = options->input_format;
+    if (format == SC_INPUT_AUTO)
+        format = sc_detect_input_format(input, len, NULL);
+
+    sc_arena *arena = sc_arena_new();
+    sc_result *r = arena != NULL ? sc_arena_calloc(arena, 1, sizeof *r) : NULL;
+    if (r == NULL) {
+        sc_arena_free(arena);
+        sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        return NULL;
+    }
+    r->arena = arena;
+    r->consistency = -1;
+    sc_page *page = &r->page;
+    sc_status st = SC_OK;
+    switch (format) {
+    case SC_INPUT_TEXT: {
+        size_t bad;
+        if (!sc_utf8_valid(input, len, &bad)) {
+            sc_fail_at(error, SC_ERR_INPUT,
+                       input[bad] == '\0' ? "NUL byte: binary data, not page text"
+                                          : "invalid UTF-8: the page must be UTF-8 text",
+                       input, len, bad);
+            goto fail;
+        }
+        page->field_data[SC_FIELD_PAGE] = input;
+        page->field_len[SC_FIELD_PAGE] = len;
+        st = sc_read_text_page(arena, input, len, page, error);
+        break;
+    }
+    case SC_INPUT_JSON:
+    case SC_INPUT_JSONL:
+        st = sc_read_json_pair(arena, input, len, page, error);
+        break;
+    case SC_INPUT_HTML:
+    default:
+        st = sc_fail(error, SC_ERR_INPUT, "HTML input is not supported yet; give the page as text",
+                     content_start(input, len), NULL);
+        break;
+    }
+    if (st != SC_OK)
+        goto fail;
+
+    /* A text page's spans point into the caller's input; keep our own copy
+     * so the result outlives it. */
+    if (format == SC_INPUT_TEXT) {
+        char *copy = sc_arena_strndup(arena, input, len);
+        if (copy == NULL) {
+            sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+            goto fail;
+        }
+        page->field_data[SC_FIELD_PAGE] = copy;
+        page->summary.data = copy + page->summary.base;
+        page->article.data = copy + page->article.base;
+    }
+    if (options->page_date != NULL) {
+        page->has_page_date = true;
+        page->page_date = override;
+        page->page_date_origin = "--page-date";
+        page->page_date_text = options->page_date;
+    }
+    const char *name = page->id != NULL ? page->id : id != NULL ? id : "-";
+    if ((r->id = sc_arena_strndup(arena, name, strlen(name))) == NULL) {
+        sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        goto fail;
+    }
+    if (analyse(r, options, error) != SC_OK)
+        goto fail;
+    if (page->has_summary) {
+        if (sc_align(r) != SC_OK) {
+            sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+            goto fail;
+        }
+        r->consistency = consistency_of(&r->alignment);
+    }
+    if (sc_run_rules(r) != SC_OK) {
+        sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        goto fail;
+    }
+    return r;
+fail:
+    sc_arena_free(arena);
+    return NULL;
+}
+
+void sc_result_free(sc_result *result)
+{
+    if (result != NULL)
+        sc_arena_free(result->arena);
+}
+
+const char *sc_result_id(const sc_result *result)
+{
+    return result->id;
+}
+
+size_t sc_result_finding_count(const sc_result *result)
+{
+    return result->n_findings;
+}
+
+size_t sc_result_count_at_least(const sc_result *result, sc_severity severity)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < result->n_findings; i++)
+        n += result->findings[i].severity >= severity;
+    return n;
+}
+
+double sc_result_consistency(const sc_result *result)
+{
+    return result->consistency;
+}
+
+bool sc_severity_parse(const char *name, sc_severity *severity)
+{
+    static const struct {
+        const char *name;
+        sc_severity severity;
+    } names[] = {{"error", SC_SEVERITY_ERROR}, {"warning", SC_SEVERITY_WARNING}, {"note", SC_SEVERITY_NOTE}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *severity = names[i].severity;
+            return true;
+        }
+    return false;
+}
+
+const char *sc_severity_name(sc_severity severity)
+{
+    switch (severity) {
+    case SC_SEVERITY_ERROR:
+        return "error";
+    case SC_SEVERITY_WARNING:
+        return "warning";
+    case SC_SEVERITY_NOTE:
+        return "note";
+    default:
+        return "note";
+    }
+}

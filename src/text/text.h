@@ -1,0 +1,56 @@
+/* Analysis of a text: UTF-8, normalisation, tokens, sentences, entities. */
+#ifndef SC_TEXT_TEXT_H
+#define SC_TEXT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/doc.h"
+#include "core/intern.h"
+#include "lang/lang.h"
+
+/* True when s[0..len) is valid UTF-8 without NUL bytes; else false with the
+ * offset of the first bad byte in *bad. */
+bool sc_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Decodes the code point at s[0..len) (valid UTF-8), returns its length. */
+size_t sc_utf8_next(const char *s, size_t len, int32_t *cp);
+
+/* Code points in s[0..len). */
+size_t sc_utf8_count(const char *s, size_t len);
+
+/* NFKC + case folding of s[0..len) into the arena (NUL-terminated); ASCII
+ * takes a fast path.  Curly apostrophes become "'".  NULL when out of memory. */
+char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len);
+
+/* Splits text into tokens with spans, kinds, capital and quote flags and
+ * normalised forms.  Language-dependent work (numbers, stopwords, stems)
+ * is left to sc_tokens_finish.  Returns SC_OK, SC_ERR_NOMEM or SC_ERR_LIMIT. */
+sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens);
+
+/* Reads numbers per the language, marks stopwords and interns stems. */
+sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems,
+                           sc_token *tokens, size_t n_tokens);
+
+/* The value of a number written s[0..len) with the language's separators
+ * ("1.300" is 1300 in Indonesian, "1,3" is 1.3).  False when not a number. */
+bool sc_number_value(const char *s, size_t len, const sc_lang *lang, double *value);
+
+/* Splits tokens into sentences (abbreviations, initials, decimals, closing
+ * quotes, line breaks).  Sets SC_TOKF_SENT_START. */
+sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang *lang,
+                             sc_token *tokens, size_t n_tokens, sc_sentence **sentences,
+                             size_t *n_sentences);
+
+/* Finds names (capitalised runs) and numbers; sets token entity indexes.
+ * other (may be NULL) is the companion text, whose lower-case words also
+ * tell a capitalised sentence opener from a name. */
+sc_status sc_find_entities(sc_arena *arena, sc_analysis *analysis, const sc_analysis *other);
+
+/* The language whose stopwords the tokens use most, or NULL (undetermined)
+ * when there are too few words to tell. */
+const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const size_t *counts,
+                                  size_t n_arrays);
+
+#endif

@@ -1,0 +1,327 @@
+/* Tokens: words (with inner apostrophes and hyphens), numbers (with group
+ * and decimal separators) and single punctuation marks. */
+#include "text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "core/limits.h"
+
+typedef enum cclass { C_SPACE, C_BREAK, C_LETTER, C_DIGIT, C_OTHER } cclass;
+
+static cclass classify(int32_t cp)
+{
+    if (cp == '\n' || cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+        return C_BREAK;
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f')
+        return C_SPACE;
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+            return C_LETTER;
+        if (cp >= '0' && cp <= '9')
+            return C_DIGIT;
+        return C_OTHER;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return C_BREAK;
+    case UTF8PROC_CATEGORY_CC:
+        return C_SPACE;
+    default:
+        return C_OTHER;
+    }
+}
+
+static bool is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static bool is_hyphen(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static bool is_quote(int32_t cp)
+{
+    switch (cp) {
+    case '"':
+    case '\'':
+    case '`':
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case 0x201A: /* ‚ */
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+    case 0x201E: /* „ */
+    case 0x00AB: /* « */
+    case 0x00BB: /* » */
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_sentence_end(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */;
+}
+
+/* The class of the code point at i, or C_SPACE past the end. */
+static cclass class_at(const sc_text *text, size_t i, int32_t *cp_out)
+{
+    int32_t cp = -1;
+    if (i < text->len)
+        sc_utf8_next(text->data + i, text->len - i, &cp);
+    if (cp_out != NULL)
+        *cp_out = cp;
+    return cp < 0 ? C_SPACE : classify(cp);
+}
+
+static bool is_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_lower(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* End of a word starting at i: letters, digits, marks, and an apostrophe or
+ * hyphen between two of them ("don't", "benar-benar", "COVID-19"). */
+static size_t scan_word(const sc_text *text, size_t i)
+{
+    size_t limit = i + SC_MAX_TOKEN_BYTES;
+    while (i < text->len && i < limit) {
+        int32_t cp;
+        size_t n = sc_utf8_next(text->data + i, text->len - i, &cp);
+        cclass c = classify(cp);
+        if (c == C_LETTER || c == C_DIGIT) {
+            i += n;
+            continue;
+        }
+        if (is_apostrophe(cp) || is_hyphen(cp)) {
+            cclass next = class_at(text, i + n, NULL);
+            if (next == C_LETTER || (is_hyphen(cp) && next == C_DIGIT)) {
+                i += n;
+                continue;
+            }
+        }
+        break;
+    }
+    return i;
+}
+
+/* End of a number starting at i: digits, with '.' or ',' between digits.
+ * Letters right after digits start a new token ("15th" is 15 + "th"); a
+ * hyphen does not join numbers ("2020-2021" is two). */
+static size_t scan_number(const sc_text *text, size_t i)
+{
+    size_t limit = i + SC_MAX_TOKEN_BYTES;
+    while (i < text->len && i < limit) {
+        int32_t cp;
+        size_t n = sc_utf8_next(text->data + i, text->len - i, &cp);
+        cclass c = classify(cp);
+        if (c == C_DIGIT) {
+            i += n;
+            continue;
+        }
+        if ((cp == '.' || cp == ',') && class_at(text, i + n, NULL) == C_DIGIT) {
+            i += n;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens)
+{
+    size_t cap = 64 + text->len / 4, n = 0;
+    if (cap > SC_MAX_TOKENS)
+        cap = SC_MAX_TOKENS;
+    sc_token *toks = sc_arena_alloc(arena, cap * sizeof *toks);
+    if (toks == NULL)
+        return SC_ERR_NOMEM;
+    uint16_t pending = 0; /* AFTER_SPACE / AFTER_BREAK for the next token */
+    size_t i = 0;
+    while (i < text->len) {
+        int32_t cp;
+        size_t len = sc_utf8_next(text->data + i, text->len - i, &cp);
+        cclass c = classify(cp);
+        if (c == C_SPACE || c == C_BREAK) {
+            pending |= SC_TOKF_AFTER_SPACE;
+            if (c == C_BREAK)
+                pending |= SC_TOKF_AFTER_BREAK;
+            i += len;
+            continue;
+        }
+        sc_token t;
+        memset(&t, 0, sizeof t);
+        t.start = i;
+        t.flags = pending;
+        pending = 0;
+        if (c == C_LETTER) {
+            t.kind = SC_TOK_WORD;
+            t.end = scan_word(text, i);
+            if (is_upper(cp)) {
+                t.flags |= SC_TOKF_CAPITAL;
+                /* ALLCAPS: two or more letters and no lower-case one. */
+                size_t letters = 0;
+                bool lower = false;
+                for (size_t j = i; j < t.end;) {
+                    int32_t c2;
+                    j += sc_utf8_next(text->data + j, t.end - j, &c2);
+                    if (is_lower(c2))
+                        lower = true;
+                    else if (is_upper(c2))
+                        letters++;
+                }
+                if (!lower && letters >= 2)
+                    t.flags |= SC_TOKF_ALLCAPS;
+            }
+        } else if (c == C_DIGIT) {
+            t.kind = SC_TOK_NUMBER;
+            t.end = scan_number(text, i);
+        } else {
+            t.kind = SC_TOK_PUNCT;
+            t.end = i + len;
+            if (is_quote(cp))
+                t.flags |= SC_TOKF_QUOTE;
+            if (is_sentence_end(cp)) {
+                t.flags |= SC_TOKF_SENT_END;
+                /* "..." and "?!" are one mark. */
+                while (t.end < text->len && is_sentence_end((unsigned char)text->data[t.end]))
+                    t.end++;
+            }
+        }
+        if (n == cap) {
+            if (cap >= SC_MAX_TOKENS)
+                return SC_ERR_LIMIT;
+            size_t ncap = cap * 2 > SC_MAX_TOKENS ? SC_MAX_TOKENS : cap * 2;
+            toks = sc_arena_grow(arena, toks, n, ncap, sizeof *toks);
+            if (toks == NULL)
+                return SC_ERR_NOMEM;
+            cap = ncap;
+        }
+        size_t norm_len = 0;
+        t.norm = sc_normalize(arena, text->data + t.start, t.end - t.start, &norm_len);
+        if (t.norm == NULL)
+            return SC_ERR_NOMEM;
+        t.norm_len = (uint32_t)norm_len;
+        toks[n++] = t;
+        i = t.end;
+    }
+    *tokens = toks;
+    *n_tokens = n;
+    return SC_OK;
+}
+
+bool sc_number_value(const char *s, size_t len, const sc_lang *lang, double *value)
+{
+    /* Which separator is the decimal one: a single separator followed by
+     * exactly three digits is a group separator when it is the language's
+     * group mark ("1.300" in Indonesian, "1,300" in English), else a decimal
+     * point; repeated separators group ("1.300.000"); with both, the last
+     * one is the decimal point ("1.300,5"). */
+    size_t n_dot = 0, n_comma = 0, last_sep = SIZE_MAX;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '.')
+            n_dot++, last_sep = i;
+        else if (s[i] == ',')
+            n_comma++, last_sep = i;
+        else if (s[i] < '0' || s[i] > '9')
+            return false;
+    }
+    if (len == 0)
+        return false;
+    char decimal = 0;
+    if (n_dot + n_comma == 0) {
+        decimal = 0;
+    } else if (n_dot > 0 && n_comma > 0) {
+        decimal = s[last_sep];
+    } else {
+        char sep = n_dot ? '.' : ',';
+        size_t count = n_dot ? n_dot : n_comma;
+        size_t tail = len - last_sep - 1;
+        char group = lang != NULL ? lang->group_separator : ',';
+        if (count > 1)
+            decimal = 0;
+        else if (tail == 3 && sep == group)
+            decimal = 0;
+        else
+            decimal = sep;
+    }
+    double v = 0, scale = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = s[i];
+        if (ch == decimal) {
+            scale = 1;
+            continue;
+        }
+        if (ch == '.' || ch == ',')
+            continue;
+        if (scale > 0) {
+            scale /= 10;
+            v += (ch - '0') * scale;
+        } else {
+            v = v * 10 + (ch - '0');
+        }
+    }
+    *value = v;
+    return true;
+}
+
+sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems,
+                           sc_token *tokens, size_t n_tokens)
+{
+    char small[SC_MAX_TOKEN_BYTES * 4 + 8];
+    (void)arena;
+    for (size_t i = 0; i < n_tokens; i++) {
+        sc_token *t = &tokens[i];
+        if (t->kind == SC_TOK_PUNCT)
+            continue;
+        if (t->kind == SC_TOK_NUMBER) {
+            if (!sc_number_value(t->norm, t->norm_len, lang, &t->value))
+                t->value = 0;
+            t->stem = sc_intern_add(stems, t->norm, t->norm_len);
+            if (t->stem == 0)
+                return SC_ERR_NOMEM;
+            continue;
+        }
+        if (sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
+            t->flags |= SC_TOKF_STOP;
+        const char *word = t->norm;
+        size_t len = t->norm_len;
+        /* "'s" is a clitic in English; the stemmers want the bare word. */
+        size_t stem_len = len;
+        if (len < sizeof small) {
+            stem_len = lang->stem(word, len, small, sizeof small);
+            word = small;
+        }
+        t->stem = sc_intern_add(stems, word, stem_len);
+        if (t->stem == 0)
+            return SC_ERR_NOMEM;
+    }
+    return SC_OK;
+}

@@ -1,0 +1,32 @@
+/* Shared by the Check suites: a main() that runs one suite and prints one
+ * machine-readable line, and access to ../shared/ test data. */
+#ifndef SC_TEST_HARNESS_H
+#define SC_TEST_HARNESS_H
+
+#include <check.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Path of a file under the shared data folder (env SC_SHARED_DIR, set by
+ * meson test), or NULL when that folder or file is absent.  The returned
+ * string is static storage, valid until the next call. */
+const char *sc_test_shared_path(const char *relative);
+
+/* Records that a test case was skipped (shared data missing).  Call it while
+ * building the suite, in the parent process, instead of adding the case. */
+void sc_test_skip(const char *what, const char *why);
+
+/* Reads a whole file; NULL if it cannot.  Caller frees. */
+char *sc_test_read_file(const char *path, size_t *len);
+
+/* Runs the suite, prints "RESULT passed=N failed=M skipped=K" and returns
+ * the process exit status (0 when nothing failed). */
+int sc_test_run(Suite *suite);
+
+/* Each test file defines its suite builder and this line:
+ *     SC_TEST_MAIN(tokens_suite)
+ */
+#define SC_TEST_MAIN(builder)                                                  \
+    int main(void) { return sc_test_run(builder()); }
+
+#endif
