@@ -7,24 +7,26 @@
  *     Computer Science, University of Indonesia): the steps, the prefix
  *     disambiguation rules 1-34 with their recodings, the disallowed
  *     prefix/suffix pairs, the root-word dictionary as the stop condition;
- *   - J. Asian, H. E. Williams and S. M. M. Tahaghoghi (2005/2007),
- *     "Stemming Indonesian: a confix-stripping approach" (ACM TALIP 6(4))
- *     and J. Asian's thesis "Effective Techniques for Indonesian Text
- *     Retrieval" (RMIT 2007): the changed rules 12, 14, 16, 29, the added
- *     rules 35 and 36, rule-precedence adjustment for be-...-lah, be-...-an,
- *     me-...-i, di-...-i, pe-...-i, ter-...-i (prefix first), and
- *     reduplicated ("plural") words;
+ *   - M. Adriani, J. Asian, B. Nazief, S. M. M. Tahaghoghi and H. E.
+ *     Williams (2007), "Stemming Indonesian: a confix-stripping approach",
+ *     ACM TALIP 6(4), and J. Asian's thesis "Effective Techniques for
+ *     Indonesian Text Retrieval" (RMIT 2007), here "Asian et al.": the
+ *     changed rules 12 (mempe-) and 16 (mengk-), the added rules 35 and 36,
+ *     the rule-precedence adjustment for be-...-lah, be-...-an, me-...-i,
+ *     di-...-i, pe-...-i, ter-...-i (prefix first), and reduplicated
+ *     ("plural") words;
  *   - A. Z. Arifin, I. P. A. K. Mahendra and H. T. Ciptaningtyas (2009),
  *     "Enhanced confix stripping stemmer and ants algorithm for classifying
- *     news document in Indonesian language" (ICTS 2009): the ECS changes
- *     (rule 19 for mempA, rule 29 for pengC, rule 14 with s, the menge-/
- *     penge- rules 17c/30c) and "loop pengembalian akhiran", which puts the
- *     removed suffixes back one at a time and retries the prefixes;
+ *     news document in Indonesian language" (ICTS 2009), "ECS": rule 14
+ *     with s, rule 19 for mempA, rule 29 for pengC, and "loop pengembalian
+ *     akhiran", which puts the removed suffixes back one at a time and
+ *     retries the prefixes;
  * together with the further rules the Sastrawi project
- * (github.com/sastrawi/sastrawi, MIT) documents and tests: 18a/31a (menyV,
- * penyV keep "ny"), 17d (mengV -> ngV), 37-40 (the infixes -er-, -el-, -em-,
- * -in-), 41-42 (the proclitics ku-, kau-), rule 27 with s and t, the
- * borrowed suffixes -is, -isme, -isasi, and the hyphenated forms ("kuasa-Mu",
+ * (github.com/sastrawi/sastrawi, MIT) documents and tests: 17c/30c (menge-,
+ * penge- before one-syllable roots), 17d (mengV -> ngV), 18a/31a (menyV,
+ * penyV keep "ny"), 37-40 (the infixes -er-, -el-, -em-, -in-), 41-42 (the
+ * proclitics ku-, kau-), rules 14 and 27 with t, the borrowed suffixes -is,
+ * -isme, -isasi, and the hyphenated forms ("kuasa-Mu",
  * "malaikat-malaikat-Nya", "meniru-nirukan").  The behaviour follows
  * Sastrawi's tests (shared/lang/id/stemmer-cases-*.tsv); no code was taken
  * from it.
@@ -74,9 +76,10 @@ struct sc_id_dict {
     const char *const *words; /* sorted by bytes (strcmp order), unique */
     size_t n;
     char *storage;            /* owned copy (sc_id_dict_new), else NULL */
+    const char **owned_words; /* words, when owned (sc_id_dict_new) */
 };
 
-static const sc_id_dict builtin_dict = {sc_id_roots, SC_ID_ROOTS_COUNT, NULL};
+static const sc_id_dict builtin_dict = {sc_id_roots, SC_ID_ROOTS_COUNT, NULL, NULL};
 
 const sc_id_dict *sc_id_dict_builtin(void)
 {
@@ -137,7 +140,7 @@ sc_id_dict *sc_id_dict_new(const char *const *words, size_t n)
         if (words[i] == NULL || words[i][0] == '\0')
             continue;
         len = strlen(words[i]) + 1;
-        if (len > SIZE_MAX - bytes)
+        if (len >= SIZE_MAX - bytes)
             return NULL;
         bytes += len;
     }
@@ -179,6 +182,7 @@ sc_id_dict *sc_id_dict_new(const char *const *words, size_t n)
         kept = out;
     }
     dict->words = index;
+    dict->owned_words = index;
     dict->n = kept;
     return dict;
 }
@@ -187,7 +191,7 @@ void sc_id_dict_free(sc_id_dict *dict)
 {
     if (dict == NULL || dict == &builtin_dict)
         return;
-    free((void *)dict->words);
+    free(dict->owned_words);
     free(dict->storage);
     free(dict);
 }
@@ -446,7 +450,7 @@ static bool rule_17b(const char *w, size_t n, id_str *o)
 }
 static bool rule_17c(const char *w, size_t n, id_str *o)
 {
-    /* menge- before a one-syllable root: "mengebom" (ECS) */
+    /* menge- before a one-syllable root: "mengebom" */
     return starts(w, n, "menge") && cut(w, n, 5, o);
 }
 static bool rule_17d(const char *w, size_t n, id_str *o)
@@ -553,7 +557,7 @@ static bool rule_30b(const char *w, size_t n, id_str *o)
 }
 static bool rule_30c(const char *w, size_t n, id_str *o)
 {
-    /* penge- before a one-syllable root: "pengebom" (ECS) */
+    /* penge- before a one-syllable root: "pengebom" */
     return starts(w, n, "penge") && cut(w, n, 5, o);
 }
 static bool rule_31a(const char *w, size_t n, id_str *o)
@@ -641,7 +645,9 @@ typedef struct {
     rule_fn alts[MAX_ALTS];
 } prefix_step;
 
-/* Order matters: the first step that applies removes the prefix. */
+/* Order matters: the first step that applies removes the prefix.  The
+ * numbering is Sastrawi's, which has no rule 22 and leaves out rule 33
+ * (peCerV -> per-erV) for want of an example word. */
 static const prefix_step prefix_steps[] = {
     {PFX_NONE, {plain_prefix}}, /* kind from the word, see step_kind */
     {PFX_BE, {rule_1a, rule_1b}},
@@ -794,7 +800,18 @@ static prefix_kind step_kind(const prefix_step *step, const id_str *w)
 
 /* Nazief & Adriani's disallowed prefix/suffix pairs, as Asian et al.
  * (2007, table II) list them: be-...-i, di-...-an, ke-...-i, ke-...-kan,
- * me-...-an, se-...-i, se-...-kan.  "ketahui" is the one ke-...-i word. */
+ * me-...-an, se-...-i, se-...-kan.  "ketahui" is the one ke-...-i word.
+ *
+ * Checked (step 4a) for the outermost prefix only, and only while the
+ * derivational suffix is off, i.e. in the main suffix-then-prefix pass; a
+ * disallowed pair ends that pass and the restore loop retries with the
+ * suffix back on, where "be-ramai" finds "ramai" instead of "ber-am-ai"
+ * finding "ama".  Sastrawi keeps this table but never applies it, so the
+ * two differ on some words: on Snowball's 64,586-word Indonesian vocabulary
+ * 187 stems change, mostly for the better (berapi -> api not rap,
+ * kerusakan -> rusak not rusa, ditelan -> telan not tel, seandainya ->
+ * andai not anda), a few for the worse (kehendaki, kesampingkan, and
+ * run-together "di" + noun such as "dikalangan" stay as they are). */
 static bool pair_disallowed(prefix_kind p, guard_suffix s, const id_str *w)
 {
     switch (p) {
@@ -1008,7 +1025,9 @@ static void stem_word(const sc_id_dict *dict, const char *w, size_t n, id_str *o
     size_t n1, n2;
     id_str r1, r2;
 
-    /* A word the dictionary knows is a root, hyphen or not ("kupu-kupu"). */
+    /* A word the dictionary knows is a root, hyphen or not: "kupu-kupu"
+     * (butterfly) stays whole.  This is Nazief & Adriani's step 1; Sastrawi
+     * splits hyphenated roots too ("kupu").  No test vector has one. */
     if (h == NULL || sc_id_dict_has(dict, w, n)) {
         stem_singular(dict, w, n, out);
         return;
@@ -1056,6 +1075,7 @@ size_t sc_stem_id(const sc_id_dict *dict, const char *word, size_t len, char *ou
         return 0;
     if (word == NULL)
         return write_out("", 0, out, cap);
+    /* Without a dictionary no root can be confirmed: the word stays. */
     if (len > ID_MAX_WORD || dict == NULL)
         return write_out(word, len, out, cap);
     for (size_t i = 0; i < len; i++) {

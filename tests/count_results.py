@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Sums the test cases of every suite over the given meson build folders.
+
+Each test program prints "RESULT passed=N failed=M skipped=K" as its last
+line; a test that crashed or printed no such line counts as one failure.
+Prints one line "N passed, N failed" (and ", N skipped" when some were)."""
+import json
+import re
+import sys
+
+passed = failed = skipped = 0
+pattern = re.compile(r"^RESULT passed=(\d+) failed=(\d+) skipped=(\d+)\s*$", re.M)
+for build in sys.argv[1:]:
+    try:
+        with open(f"{build}/meson-logs/testlog.json", encoding="utf-8") as f:
+            records = [json.loads(line) for line in f if line.strip()]
+    except OSError:
+        print(f"count_results: no test log in {build}", file=sys.stderr)
+        failed += 1
+        continue
+    for rec in records:
+        found = pattern.findall(rec.get("stdout") or "")
+        if not found:
+            print(f"count_results: {build}: {rec.get('name')} printed no RESULT line "
+                  f"(result {rec.get('result')})", file=sys.stderr)
+            failed += 1
+            continue
+        p, fl, s = (int(x) for x in found[-1])
+        if rec.get("result") not in ("OK", "EXPECTEDFAIL") and fl == 0:
+            fl = 1  # it exited badly after printing: count that
+        passed += p
+        failed += fl
+        skipped += s
+line = f"{passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+sys.exit(1 if failed else 0)
