@@ -23,15 +23,20 @@ typedef struct key {
     size_t len;
 } key;
 
+/* Byte order of key against a NUL-terminated word, without strlen: the
+ * lists are searched for every token. */
 static int compare_key(const void *a, const void *b)
 {
     const key *k = a;
-    const char *w = *(const char *const *)b;
-    size_t wl = strlen(w);
-    int c = memcmp(k->s, w, k->len < wl ? k->len : wl);
-    if (c != 0)
-        return c;
-    return k->len < wl ? -1 : k->len > wl;
+    const unsigned char *w = *(const unsigned char *const *)b;
+    const unsigned char *s = (const unsigned char *)k->s;
+    for (size_t i = 0; i < k->len; i++) {
+        if (w[i] == '\0')
+            return 1;
+        if (s[i] != w[i])
+            return s[i] < w[i] ? -1 : 1;
+    }
+    return w[k->len] == '\0' ? 0 : -1;
 }
 
 bool sc_word_list_has(const sc_word_list *list, const char *word, size_t len)

@@ -296,7 +296,16 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stem
                            sc_token *tokens, size_t n_tokens)
 {
     char small[SC_MAX_TOKEN_BYTES * 4 + 8];
-    (void)arena;
+    /* Stemming and the stopword search are done once per distinct word:
+     * a news article repeats its words, and the stemmer is the costliest
+     * step of the analysis.  seen[norm id] = stem id, with the stopword
+     * flag in the top bit. */
+    sc_intern *norms = sc_intern_new(arena);
+    size_t cap = 1024;
+    uint32_t *seen = sc_arena_calloc(arena, cap, sizeof *seen);
+    if (norms == NULL || seen == NULL)
+        return SC_ERR_NOMEM;
+    const uint32_t stop_bit = 1u << 31;
     for (size_t i = 0; i < n_tokens; i++) {
         sc_token *t = &tokens[i];
         if (t->kind == SC_TOK_PUNCT)
@@ -309,19 +318,33 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stem
                 return SC_ERR_NOMEM;
             continue;
         }
-        if (sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
-            t->flags |= SC_TOKF_STOP;
-        const char *word = t->norm;
-        size_t len = t->norm_len;
-        /* "'s" is a clitic in English; the stemmers want the bare word. */
-        size_t stem_len = len;
-        if (len < sizeof small) {
-            stem_len = lang->stem(word, len, small, sizeof small);
-            word = small;
-        }
-        t->stem = sc_intern_add(stems, word, stem_len);
-        if (t->stem == 0)
+        uint32_t id = sc_intern_add(norms, t->norm, t->norm_len);
+        if (id == 0)
             return SC_ERR_NOMEM;
+        if (id >= cap) {
+            size_t ncap = cap * 2;
+            seen = sc_arena_grow(arena, seen, cap, ncap, sizeof *seen);
+            if (seen == NULL)
+                return SC_ERR_NOMEM;
+            memset(seen + cap, 0, (ncap - cap) * sizeof *seen);
+            cap = ncap;
+        }
+        if (seen[id] == 0) {
+            const char *word = t->norm;
+            size_t stem_len = t->norm_len;
+            if (t->norm_len < sizeof small) {
+                stem_len = lang->stem(t->norm, t->norm_len, small, sizeof small);
+                word = small;
+            }
+            uint32_t stem = sc_intern_add(stems, word, stem_len);
+            if (stem == 0 || stem >= stop_bit)
+                return SC_ERR_NOMEM;
+            bool stop = sc_word_list_has(&lang->stopwords, t->norm, t->norm_len);
+            seen[id] = stem | (stop ? stop_bit : 0);
+        }
+        t->stem = seen[id] & ~stop_bit;
+        if (seen[id] & stop_bit)
+            t->flags |= SC_TOKF_STOP;
     }
     return SC_OK;
 }
