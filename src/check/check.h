@@ -42,6 +42,10 @@ sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key,
 /* The span of text[start, end) in its field. */
 sc_span sc_span_in(const sc_text *text, size_t start, size_t end);
 
+/* The length of the longest prefix of s[0..len) of at most max bytes that
+ * does not cut a UTF-8 character, for quoting text in messages. */
+size_t sc_utf8_prefix(const char *s, size_t len, size_t max);
+
 /* The summary sentence's text (copied, NUL-terminated). */
 const char *sc_sentence_text(sc_arena *arena, const sc_analysis *analysis, size_t sentence);
 

@@ -12,7 +12,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             continue;
         const char *text = page->field_data[blk->field] + blk->start;
         size_t len = blk->end - blk->start;
-        int shown = len > 80 ? 80 : (int)len;
+        int shown = (int)sc_utf8_prefix(text, len, 80);
         const char *message = sc_arena_printf(
             r->arena, "\"%.*s%s\" follows the article's credit line and is not part of the article",
             shown, text, len > 80 ? "..." : "");

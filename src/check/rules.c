@@ -28,9 +28,13 @@ sc_finding *sc_finding_add(sc_result *r, const sc_rule *rule, const char *messag
         r->findings = f;
         r->cap_findings = cap;
     }
-    const char *copy = sc_arena_strndup(r->arena, message, strlen(message));
+    char *copy = sc_arena_strndup(r->arena, message, strlen(message));
     if (copy == NULL)
         return NULL;
+    /* A message is one line, whatever text it quotes. */
+    for (char *c = copy; *c; c++)
+        if (*c == '\n' || *c == '\r' || *c == '\t')
+            *c = ' ';
     sc_finding *f = &r->findings[r->n_findings++];
     memset(f, 0, sizeof *f);
     f->rule = rule->id;
@@ -119,4 +123,13 @@ const char *sc_sentence_text(sc_arena *arena, const sc_analysis *a, size_t sente
 {
     const sc_sentence *s = &a->sentences[sentence];
     return sc_arena_strndup(arena, a->text->data + s->start, s->end - s->start);
+}
+
+size_t sc_utf8_prefix(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
 }

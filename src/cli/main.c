@@ -120,6 +120,21 @@ static void check_one(cli *c, const char *data, size_t len, const char *id,
     sc_result_free(r);
 }
 
+/* An input that could not be read at all still gets its record in a
+ * machine report, so a consumer sees every input it gave. */
+static void report_unreadable(cli *c, const char *name, const char *message)
+{
+    c->trouble = true;
+    if (c->format == SC_REPORT_TEXT)
+        return;
+    sc_error e;
+    memset(&e, 0, sizeof e);
+    e.code = SC_ERR_IO;
+    e.message = message;
+    e.byte = SC_NO_POS;
+    report_status(c, sc_report_add_error(c->report, name, &e));
+}
+
 /* Reads a whole stream; NULL with errno set on failure (EFBIG past the
  * limit). */
 static char *slurp(FILE *f, size_t *len)
@@ -195,7 +210,7 @@ static void check_jsonl_stream(cli *c, FILE *f, const char *name)
     }
     if (ferror(f)) {
         fprintf(stderr, "sumcheck: %s: read error after line %zu: %s\n", name, number, strerror(errno));
-        c->trouble = true;
+        report_unreadable(c, name, "read error");
     }
     free(line);
 }
@@ -219,15 +234,7 @@ static void check_path(cli *c, const char *path)
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (f == NULL) {
         fprintf(stderr, "sumcheck: %s: cannot open: %s\n", path, strerror(errno));
-        c->trouble = true;
-        if (c->format != SC_REPORT_TEXT) {
-            sc_error e;
-            memset(&e, 0, sizeof e);
-            e.code = SC_ERR_IO;
-            e.message = "cannot open the file";
-            e.byte = SC_NO_POS;
-            report_status(c, sc_report_add_error(c->report, name, &e));
-        }
+        report_unreadable(c, name, "cannot open the file");
         return;
     }
     sc_input_format format = c->input_format;
@@ -239,9 +246,11 @@ static void check_path(cli *c, const char *path)
         size_t len = 0;
         char *data = slurp(f, &len);
         if (data == NULL) {
-            fprintf(stderr, "sumcheck: %s: %s\n", name,
-                    errno == EFBIG ? "larger than the 64 MiB input limit" : strerror(errno));
-            c->trouble = true;
+            bool too_big = errno == EFBIG;
+            fprintf(stderr, "sumcheck: %s: cannot read: %s\n", name,
+                    too_big ? "larger than the 64 MiB input limit" : strerror(errno));
+            report_unreadable(c, name, too_big ? "larger than the 64 MiB input limit"
+                                               : "cannot read the file");
         } else {
             if (format == SC_INPUT_AUTO)
                 format = sc_detect_input_format(data, len, is_stdin ? NULL : path);
@@ -281,7 +290,7 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
     va_start(ap, fmt);
     fprintf(stderr, "sumcheck: ");
     vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'sumcheck --help'.\n");
+    fprintf(stderr, " (see sumcheck --help)\n");
     va_end(ap);
     return EXIT_TROUBLE;
 }
@@ -377,10 +386,18 @@ int main(int argc, char **argv)
     }
     if (n_files == 0)
         files[n_files++] = "-";
-    sc_error invalid;
-    if (sc_options_validate(&c.options, &invalid) != SC_OK) {
+    sc_options one;
+    sc_options_init(&one);
+    one.language = c.options.language;
+    if (sc_options_validate(&one, NULL) != SC_OK) {
         free(files);
-        return usage_error("%s", invalid.message);
+        return usage_error("unknown --lang '%s' (known: id, en)", one.language);
+    }
+    sc_options_init(&one);
+    one.page_date = c.options.page_date;
+    if (sc_options_validate(&one, NULL) != SC_OK) {
+        free(files);
+        return usage_error("--page-date '%s' is not a date as YYYY-MM-DD", one.page_date);
     }
 
     bool color = c.color == 1;

@@ -22,15 +22,29 @@ const char *sc_role_name(sc_role role)
     return (size_t)role < sizeof names / sizeof names[0] ? names[role] : "unknown";
 }
 
-void sc_page_line_column(const sc_page *page, sc_field field, size_t offset, size_t *line,
-                         size_t *column)
+void sc_position_cache_init(sc_position_cache *cache)
+{
+    for (int f = 0; f < SC_FIELD_COUNT; f++) {
+        cache->offset[f] = 0;
+        cache->line[f] = 1;
+        cache->column[f] = 1;
+    }
+}
+
+void sc_page_line_column_cached(const sc_page *page, sc_position_cache *cache, sc_field field,
+                                size_t offset, size_t *line, size_t *column)
 {
     const char *s = page->field_data[field];
     size_t len = page->field_len[field];
-    size_t l = 1, col = 1;
     if (s == NULL || offset > len)
         offset = 0;
-    for (size_t i = 0; i < offset; i++) {
+    size_t i = 0, l = 1, col = 1;
+    if (offset >= cache->offset[field]) {
+        i = cache->offset[field];
+        l = cache->line[field];
+        col = cache->column[field];
+    }
+    for (; i < offset; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '\n') {
             l++;
@@ -39,6 +53,17 @@ void sc_page_line_column(const sc_page *page, sc_field field, size_t offset, siz
             col++;
         }
     }
+    cache->offset[field] = offset;
+    cache->line[field] = l;
+    cache->column[field] = col;
     *line = l;
     *column = col;
+}
+
+void sc_page_line_column(const sc_page *page, sc_field field, size_t offset, size_t *line,
+                         size_t *column)
+{
+    sc_position_cache cache;
+    sc_position_cache_init(&cache);
+    sc_page_line_column_cached(page, &cache, field, offset, line, column);
 }

@@ -227,6 +227,19 @@ struct sc_result {
 void sc_page_line_column(const sc_page *page, sc_field field, size_t offset, size_t *line,
                          size_t *column);
 
+/* The same, resuming from the last position asked for in that field when
+ * the offset lies after it: writers ask in increasing order mostly, and a
+ * long single-line text would otherwise cost a rescan per span. */
+typedef struct sc_position_cache {
+    size_t offset[SC_FIELD_COUNT];
+    size_t line[SC_FIELD_COUNT];
+    size_t column[SC_FIELD_COUNT];
+} sc_position_cache;
+
+void sc_position_cache_init(sc_position_cache *cache);
+void sc_page_line_column_cached(const sc_page *page, sc_position_cache *cache, sc_field field,
+                                size_t offset, size_t *line, size_t *column);
+
 /* The text of [start, end) of a text: data + start. */
 static inline const char *sc_text_at(const sc_text *text, size_t offset)
 {

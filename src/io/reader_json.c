@@ -36,9 +36,11 @@ sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_p
                             sc_error *error)
 {
     json_error_t jerr;
-    json_t *root = json_loadb(input, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    /* A byte-order mark is not JSON, but editors write one. */
+    size_t skip = len >= 3 && memcmp(input, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    json_t *root = json_loadb(input + skip, len - skip, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
     if (root == NULL) {
-        sc_fail(error, SC_ERR_INPUT, "invalid JSON", (size_t)jerr.position, NULL);
+        sc_fail(error, SC_ERR_INPUT, "invalid JSON", (size_t)jerr.position + skip, NULL);
         if (error != NULL) {
             error->line = jerr.line > 0 ? (size_t)jerr.line : 0;
             error->column = jerr.column > 0 ? (size_t)jerr.column : 0;

@@ -166,6 +166,9 @@ static bool ends_with(const stem_state *st, const char *suffix)
 
 static bool equals(const stem_state *st, const char *word)
 {
+    /* The first letter rules out most words before any strlen. */
+    if (stem_len(st) == 0 || char_at(st, 0) != word[0])
+        return false;
     return stem_len(st) == strlen(word) && ends_with(st, word);
 }
 

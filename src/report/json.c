@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "text/text.h"
 #include "time/date.h"
 
 /* Jansson returns NULL on allocation failure, and its setters take NULL as
@@ -14,6 +15,7 @@
  * is dropped. */
 typedef struct builder {
     bool failed;
+    sc_position_cache positions;
 } builder;
 
 static json_t *check(builder *b, json_t *v)
@@ -45,9 +47,34 @@ static json_t *number(builder *b, double x)
     return check(b, json_real(r));
 }
 
+/* A JSON string of s[0..n).  Input text is validated on the way in, but a
+ * report must never fail on a stray byte: invalid UTF-8 becomes U+FFFD. */
 static json_t *string_n(builder *b, const char *s, size_t n)
 {
-    return check(b, json_stringn(s, n));
+    size_t bad;
+    if (sc_utf8_valid(s, n, &bad))
+        return check(b, json_stringn(s, n));
+    sc_buf clean;
+    sc_buf_init(&clean);
+    size_t i = 0;
+    while (i < n) {
+        if (sc_utf8_valid(s + i, n - i, &bad))
+            bad = n - i;
+        sc_buf_append(&clean, s + i, bad);
+        i += bad;
+        if (i < n) {
+            sc_buf_puts(&clean, "\xEF\xBF\xBD");
+            i++;
+        }
+    }
+    json_t *v = clean.failed ? NULL : json_stringn(clean.data != NULL ? clean.data : "", clean.len);
+    sc_buf_release(&clean);
+    return check(b, v);
+}
+
+static json_t *text(builder *b, const char *s)
+{
+    return string_n(b, s, strlen(s));
 }
 
 static json_t *span(builder *b, const sc_result *r, sc_span sp)
@@ -55,11 +82,11 @@ static json_t *span(builder *b, const sc_result *r, sc_span sp)
     if (!sp.present)
         return check(b, json_null());
     size_t line, column;
-    sc_page_line_column(&r->page, sp.field, sp.start, &line, &column);
+    sc_page_line_column_cached(&r->page, &b->positions, sp.field, sp.start, &line, &column);
     json_t *o = check(b, json_object());
     if (o == NULL)
         return NULL;
-    set(b, o, "field", check(b, json_string(sc_field_name(sp.field))));
+    set(b, o, "field", text(b, sc_field_name(sp.field)));
     set(b, o, "start", check(b, json_integer((json_int_t)sp.start)));
     set(b, o, "end", check(b, json_integer((json_int_t)sp.end)));
     set(b, o, "line", check(b, json_integer((json_int_t)line)));
@@ -74,7 +101,7 @@ static json_t *evidence(builder *b, const sc_evidence *e)
         json_t *v = NULL;
         switch (e->type) {
         case SC_EV_STRING:
-            v = check(b, json_string(e->string));
+            v = text(b, e->string);
             break;
         case SC_EV_NUMBER:
             v = number(b, e->number);
@@ -85,7 +112,7 @@ static json_t *evidence(builder *b, const sc_evidence *e)
         case SC_EV_STRINGS:
             v = check(b, json_array());
             for (size_t i = 0; v != NULL && i < e->n_items; i++)
-                append(b, v, check(b, json_string(e->strings[i])));
+                append(b, v, text(b, e->strings[i]));
             break;
         case SC_EV_NUMBERS:
             v = check(b, json_array());
@@ -157,18 +184,18 @@ static json_t *document(builder *b, const sc_result *r)
     json_t *doc = check(b, json_object());
     if (doc == NULL)
         return NULL;
-    set(b, doc, "id", check(b, json_string(r->id)));
-    set(b, doc, "language", check(b, json_string(r->language)));
+    set(b, doc, "id", text(b, r->id));
+    set(b, doc, "language", text(b, r->language));
     if (page->title != NULL)
-        set(b, doc, "title", check(b, json_string(page->title)));
+        set(b, doc, "title", text(b, page->title));
     if (page->has_page_date) {
         char date[11];
         sc_date_format(page->page_date, date);
         json_t *pd = check(b, json_object());
-        set(b, pd, "value", check(b, json_string(date)));
-        set(b, pd, "origin", check(b, json_string(page->page_date_origin)));
+        set(b, pd, "value", text(b, date));
+        set(b, pd, "origin", text(b, page->page_date_origin));
         if (page->page_date_text != NULL)
-            set(b, pd, "text", check(b, json_string(page->page_date_text)));
+            set(b, pd, "text", text(b, page->page_date_text));
         set(b, doc, "page_date", pd);
     } else {
         set(b, doc, "page_date", check(b, json_null()));
@@ -178,7 +205,7 @@ static json_t *document(builder *b, const sc_result *r)
     for (size_t i = 0; blocks != NULL && i < page->n_blocks; i++) {
         const sc_block *blk = &page->blocks[i];
         json_t *jb = check(b, json_object());
-        set(b, jb, "role", check(b, json_string(sc_role_name(blk->role))));
+        set(b, jb, "role", text(b, sc_role_name(blk->role)));
         set(b, jb, "span", span(b, r, (sc_span){true, blk->field, blk->start, blk->end}));
         append(b, blocks, jb);
     }
@@ -189,9 +216,9 @@ static json_t *document(builder *b, const sc_result *r)
     for (size_t i = 0; findings != NULL && i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
         json_t *jf = check(b, json_object());
-        set(b, jf, "rule", check(b, json_string(f->rule)));
-        set(b, jf, "severity", check(b, json_string(sc_severity_name(f->severity))));
-        set(b, jf, "message", check(b, json_string(f->message)));
+        set(b, jf, "rule", text(b, f->rule));
+        set(b, jf, "severity", text(b, sc_severity_name(f->severity)));
+        set(b, jf, "message", text(b, f->message));
         set(b, jf, "summary_span", span(b, r, f->summary_span));
         set(b, jf, "source_span", span(b, r, f->source_span));
         set(b, jf, "evidence", evidence(b, f->evidence));
@@ -225,7 +252,9 @@ static sc_status dump(json_t *value, int indent, sc_buf *out)
 
 sc_status sc_render_json_document(const sc_result *result, int indent, sc_buf *out)
 {
-    builder b = {false};
+    builder b;
+    b.failed = false;
+    sc_position_cache_init(&b.positions);
     json_t *doc = document(&b, result);
     sc_status st = b.failed || doc == NULL ? SC_ERR_NOMEM : dump(doc, indent, out);
     json_decref(doc);
@@ -234,22 +263,24 @@ sc_status sc_render_json_document(const sc_result *result, int indent, sc_buf *o
 
 sc_status sc_render_json_error(const char *id, const sc_error *error, int indent, sc_buf *out)
 {
-    builder b = {false};
+    builder b;
+    b.failed = false;
+    sc_position_cache_init(&b.positions);
     json_t *doc = check(&b, json_object());
     json_t *err = check(&b, json_object());
     if (doc != NULL && err != NULL) {
-        set(&b, doc, "id", check(&b, json_string(id != NULL ? id : "-")));
-        set(&b, err, "message", check(&b, json_string(error->message != NULL ? error->message : "error")));
+        set(&b, doc, "id", text(&b, id != NULL ? id : "-"));
+        set(&b, err, "message", text(&b, error->message != NULL ? error->message : "error"));
         if (error->byte != SC_NO_POS)
             set(&b, err, "byte", check(&b, json_integer((json_int_t)error->byte)));
-        if (error->line > 0) {
+        if (error->line > 0)
             set(&b, err, "line", check(&b, json_integer((json_int_t)error->line)));
+        if (error->column > 0)
             set(&b, err, "column", check(&b, json_integer((json_int_t)error->column)));
-        }
         if (error->path[0] != '\0')
-            set(&b, err, "path", check(&b, json_string(error->path)));
+            set(&b, err, "path", text(&b, error->path));
         if (error->detail[0] != '\0')
-            set(&b, err, "detail", check(&b, json_string(error->detail)));
+            set(&b, err, "detail", text(&b, error->detail));
         set(&b, doc, "error", err);
         err = NULL;
     }

@@ -13,7 +13,8 @@ struct sc_report {
     size_t n_documents;
     size_t n_errors, n_warnings, n_notes, n_failed;
     bool started;
-    sc_buf buf;
+    sc_buf buf; /* what goes out next: separators, header, the document */
+    sc_buf doc; /* one document being rendered */
 };
 
 sc_report *sc_report_new(sc_report_format format, const sc_render_options *options,
@@ -30,6 +31,7 @@ sc_report *sc_report_new(sc_report_format format, const sc_render_options *optio
     r->write = write;
     r->context = context;
     sc_buf_init(&r->buf);
+    sc_buf_init(&r->doc);
     return r;
 }
 
@@ -38,6 +40,7 @@ void sc_report_free(sc_report *report)
     if (report == NULL)
         return;
     sc_buf_release(&report->buf);
+    sc_buf_release(&report->doc);
     free(report);
 }
 
@@ -76,48 +79,57 @@ static void end_document(sc_report *r)
         sc_buf_putc(&r->buf, '\n');
 }
 
+/* Renders into r->doc, then moves it behind the separator.  A document
+ * that cannot be rendered is replaced by an error record, so the stream
+ * stays well-formed; the failure is still returned. */
+static sc_status render(sc_report *r, const sc_result *result, const char *id,
+                        const sc_error *error)
+{
+    int indent = r->format == SC_REPORT_JSON ? 4 : -1;
+    sc_status st;
+    sc_buf_clear(&r->doc);
+    r->doc.failed = false;
+    if (result != NULL)
+        st = r->format == SC_REPORT_TEXT ? sc_render_text_document(result, r->color, &r->doc)
+                                         : sc_render_json_document(result, indent, &r->doc);
+    else
+        st = r->format == SC_REPORT_TEXT ? sc_render_text_error(id, error, r->color, &r->doc)
+                                         : sc_render_json_error(id, error, indent, &r->doc);
+    if (st != SC_OK && result != NULL) {
+        sc_error e;
+        memset(&e, 0, sizeof e);
+        e.code = st;
+        e.message = "the report of this document could not be rendered";
+        e.byte = SC_NO_POS;
+        sc_buf_clear(&r->doc);
+        r->doc.failed = false;
+        if (r->format == SC_REPORT_TEXT)
+            sc_render_text_error(result->id, &e, r->color, &r->doc);
+        else
+            sc_render_json_error(result->id, &e, indent, &r->doc);
+    }
+    begin_document(r);
+    sc_buf_append(&r->buf, r->doc.data != NULL ? r->doc.data : "", r->doc.len);
+    end_document(r);
+    sc_status out = flush(r);
+    return st != SC_OK ? st : out;
+}
+
 sc_status sc_report_add(sc_report *r, const sc_result *result)
 {
-    begin_document(r);
     for (size_t i = 0; i < result->n_findings; i++) {
         sc_severity s = result->findings[i].severity;
         r->n_errors += s == SC_SEVERITY_ERROR;
         r->n_warnings += s == SC_SEVERITY_WARNING;
         r->n_notes += s == SC_SEVERITY_NOTE;
     }
-    sc_status st;
-    switch (r->format) {
-    case SC_REPORT_JSON:
-        st = sc_render_json_document(result, 4, &r->buf);
-        break;
-    case SC_REPORT_JSONL:
-        st = sc_render_json_document(result, -1, &r->buf);
-        break;
-    default:
-        st = sc_render_text_document(result, r->color, &r->buf);
-        break;
-    }
-    if (st != SC_OK) {
-        sc_buf_clear(&r->buf);
-        return st;
-    }
-    end_document(r);
-    return flush(r);
+    return render(r, result, NULL, NULL);
 }
 
 sc_status sc_report_add_error(sc_report *r, const char *id, const sc_error *error)
 {
-    begin_document(r);
     r->n_failed++;
-    sc_status st = r->format == SC_REPORT_TEXT
-                       ? sc_render_text_error(id, error, r->color, &r->buf)
-                       : sc_render_json_error(id, error, r->format == SC_REPORT_JSON ? 4 : -1, &r->buf);
-    if (st != SC_OK) {
-        sc_buf_clear(&r->buf);
-        return st;
-    }
-    end_document(r);
-    return flush(r);
+    return render(r, NULL, id, error);
 }
 
 sc_status sc_report_finish(sc_report *r)

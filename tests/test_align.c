@@ -1,0 +1,475 @@
+/* Tests for the alignment: each summary sentence to the article span that
+ * supports it, its support score, and which of its words the span has.
+ * Inputs are JSON pairs built here from invented Indonesian and English
+ * articles, so sentence indexes are known. */
+#include "harness.h"
+#include "core/doc.h"
+#include "check/thresholds.h"
+#include "sumcheck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Invented articles, one sentence per entry; joined by single spaces. */
+static const char *const id_article[] = {
+    "Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras semalaman.",
+    "Petugas mengevakuasi warga lanjut usia dengan perahu karet menuju masjid terdekat.",
+    "Pemerintah kota membuka empat tempat pengungsian di dekat sungai.",
+    "Badan meteorologi memperkirakan hujan lebat berlanjut hingga akhir pekan.",
+    "Sekolah di kecamatan timur diliburkan selama tiga hari.",
+    "Wali kota meminta warga membersihkan saluran air dari sampah.",
+};
+static const char *const en_article[] = {
+    "Heavy rain flooded 1,300 houses in Bekasi on Tuesday night.",
+    "Rescue teams used rubber boats to evacuate elderly residents to a nearby mosque.",
+    "The city government opened four temporary shelters near the river.",
+    "Forecasters expect more storms until the weekend.",
+    "Schools in the eastern district will stay closed for three days.",
+    "The mayor asked residents to keep drainage channels clear of rubbish.",
+    /* Near-duplicates: only the last word tells them apart. */
+    "The council opened a public kitchen beside the market.",
+    "The council opened a public kitchen beside the stadium.",
+};
+#define N_ID (sizeof id_article / sizeof id_article[0])
+#define N_EN (sizeof en_article / sizeof en_article[0])
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+typedef struct buf {
+    char *data;
+    size_t len, cap;
+} buf;
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (b->len + n + 1 > cap)
+            cap *= 2;
+        b->data = realloc(b->data, cap);
+        ck_assert_ptr_nonnull(b->data);
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static void buf_str(buf *b, const char *s)
+{
+    buf_add(b, s, strlen(s));
+}
+
+/* s as a JSON string body (the texts here are UTF-8 without control
+ * characters). */
+static void buf_json_string(buf *b, const char *s)
+{
+    buf_str(b, "\"");
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            buf_add(b, "\\", 1);
+        buf_add(b, s, 1);
+    }
+    buf_str(b, "\"");
+}
+
+static char *join(const char *const *sentences, size_t n)
+{
+    buf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            buf_str(&b, " ");
+        buf_str(&b, sentences[i]);
+    }
+    return b.data;
+}
+
+static sc_result *check_pair(const char *source, const char *summary, const char *language)
+{
+    buf b = {0};
+    sc_options options;
+    sc_error error;
+
+    buf_str(&b, "{\"language\": ");
+    buf_json_string(&b, language);
+    buf_str(&b, ", \"source\": ");
+    buf_json_string(&b, source);
+    buf_str(&b, ", \"summary\": ");
+    buf_json_string(&b, summary);
+    buf_str(&b, "}");
+    sc_options_init(&options);
+    options.input_format = SC_INPUT_JSON;
+    sc_result *r = sc_check(b.data, b.len, "pair", &options, &error);
+    ck_assert_msg(r != NULL, "sc_check: %s at %s", error.message, error.path);
+    free(b.data);
+    return r;
+}
+
+/* The alignment's invariants, for every result. */
+static void check_invariants(const sc_result *r)
+{
+    const sc_alignment *al = &r->alignment;
+    ck_assert_uint_eq(al->n_sentences, r->summary.n_sentences);
+    for (size_t i = 0; i < al->n_sentences; i++) {
+        const sc_sentence_alignment *s = &al->sentences[i];
+        ck_assert_double_ge(s->support, 0.0);
+        ck_assert_double_le(s->support, 1.0);
+        ck_assert_double_ge(s->coverage, 0.0);
+        ck_assert_double_le(s->coverage, 1.0);
+        ck_assert_uint_le(s->n_aligned, SC_ALIGN_MAX_SPAN);
+        for (size_t k = 0; k < s->n_aligned; k++) {
+            ck_assert_uint_lt(s->aligned[k], r->article.n_sentences);
+            if (k > 0)
+                ck_assert_uint_lt(s->aligned[k - 1], s->aligned[k]);
+        }
+        ck_assert_ptr_nonnull(s->token_supported);
+    }
+}
+
+/* Whether the summary token spelled word (in sentence si) is supported;
+ * fails when no such token. */
+static bool word_supported(const sc_result *r, size_t si, const char *word)
+{
+    const sc_sentence *s = &r->summary.sentences[si];
+    const char *text = r->summary.text->data;
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        const sc_token *t = &r->summary.tokens[k];
+        if (t->end - t->start == strlen(word) && memcmp(text + t->start, word, strlen(word)) == 0)
+            return r->alignment.sentences[si].token_supported[k - s->tok_begin];
+    }
+    ck_abort_msg("no token \"%s\" in summary sentence %zu", word, si);
+    return false;
+}
+
+/* ---- A copied sentence ----------------------------------------------------- */
+
+static void check_copied(const char *const *article, size_t n, const char *language, size_t i)
+{
+    char *source = join(article, n);
+    sc_result *r = check_pair(source, article[i], language);
+    check_invariants(r);
+    ck_assert_uint_eq(r->summary.n_sentences, 1);
+    const sc_sentence_alignment *s = &r->alignment.sentences[0];
+    ck_assert_msg(s->n_aligned == 1 && s->aligned[0] == i,
+                  "\"%s\": aligned to %zu sentences, first %zu; want only %zu", article[i],
+                  s->n_aligned, s->n_aligned ? s->aligned[0] : (size_t)-1, i);
+    ck_assert_msg(s->support > 0.99, "\"%s\": support %.3f", article[i], s->support);
+    ck_assert_double_eq_tol(s->coverage, 1.0, 1e-9);
+    ck_assert_double_eq_tol(s->bigram, 1.0, 1e-9);
+    ck_assert_double_eq_tol(s->entity_agreement, 1.0, 1e-9);
+    const sc_sentence *ss = &r->summary.sentences[0];
+    for (size_t k = ss->tok_begin; k < ss->tok_end; k++)
+        ck_assert_msg(s->token_supported[k - ss->tok_begin], "\"%s\": token %zu unsupported",
+                      article[i], k);
+    ck_assert_double_gt(sc_result_consistency(r), 0.99);
+    sc_result_free(r);
+    free(source);
+}
+
+START_TEST(test_copied_id)
+{
+    check_copied(id_article, N_ID, "id", (size_t)_i);
+}
+END_TEST
+
+START_TEST(test_copied_en)
+{
+    check_copied(en_article, N_EN, "en", (size_t)_i);
+}
+END_TEST
+
+/* ---- A sentence merging two article sentences -------------------------------- */
+
+static const struct {
+    const char *language;
+    const char *summary;
+    size_t first, second; /* article sentences, in text order */
+} merge_cases[] = {
+    {"id",
+     "Petugas mengevakuasi warga lanjut usia dengan perahu karet, dan sekolah di kecamatan "
+     "timur diliburkan selama tiga hari.",
+     1, 4},
+    {"id",
+     "Banjir merendam 1.300 rumah di Kota Bekasi sehingga pemerintah kota membuka empat "
+     "tempat pengungsian di dekat sungai.",
+     0, 2},
+    {"en",
+     "Rescue teams used rubber boats to evacuate elderly residents, while forecasters expect "
+     "more storms until the weekend.",
+     1, 3},
+    {"en",
+     "The city government opened four temporary shelters near the river and the mayor asked "
+     "residents to keep drainage channels clear of rubbish.",
+     2, 5},
+};
+
+START_TEST(test_merged)
+{
+    bool id = strcmp(merge_cases[_i].language, "id") == 0;
+    char *source = id ? join(id_article, N_ID) : join(en_article, N_EN);
+    sc_result *r = check_pair(source, merge_cases[_i].summary, merge_cases[_i].language);
+    check_invariants(r);
+    ck_assert_uint_eq(r->summary.n_sentences, 1);
+    const sc_sentence_alignment *s = &r->alignment.sentences[0];
+    ck_assert_msg(s->n_aligned == 2 && s->aligned[0] == merge_cases[_i].first &&
+                      s->aligned[1] == merge_cases[_i].second,
+                  "case %d: span of %zu (%zu, %zu), want (%zu, %zu)", _i, s->n_aligned,
+                  s->n_aligned > 0 ? s->aligned[0] : (size_t)-1,
+                  s->n_aligned > 1 ? s->aligned[1] : (size_t)-1, merge_cases[_i].first,
+                  merge_cases[_i].second);
+    ck_assert_msg(s->support >= SC_CLAIM_MIN_SUPPORT + 0.3, "case %d: support %.3f", _i, s->support);
+    ck_assert_double_gt(s->coverage, 0.9);
+    sc_result_free(r);
+    free(source);
+}
+END_TEST
+
+/* ---- Invented content ------------------------------------------------------- */
+
+static const struct {
+    const char *language;
+    const char *summary;
+    const char *novel[6];     /* words the article lacks: unsupported */
+    const char *known[6];     /* content words the best span has: supported */
+    bool low;                 /* support below the claim threshold */
+    const char *stopword;     /* a function word in it: always supported */
+} invented_cases[] = {
+    {"en", "A famous chef donated frozen pizzas to hungry volunteers at the stadium.",
+     {"famous", "chef", "donated", "frozen", "pizzas", "hungry"}, {NULL}, true, "to"},
+    {"id", "Presiden meresmikan bandara internasional baru di Kalimantan Utara.",
+     {"Presiden", "meresmikan", "bandara", "internasional", "Kalimantan", "Utara"}, {NULL}, true,
+     "di"},
+    {"en", "Rescue teams used helicopters to evacuate elderly residents to a nearby mosque.",
+     {"helicopters", NULL}, {"Rescue", "teams", "evacuate", "elderly", "residents", "mosque"}, false,
+     "to"},
+    {"id", "Petugas mengevakuasi warga lanjut usia dengan helikopter menuju masjid terdekat.",
+     {"helikopter", NULL}, {"Petugas", "mengevakuasi", "warga", "masjid", "terdekat", NULL}, false,
+     "dengan"},
+    /* Inflected copies: the stem carries support across affixes. */
+    {"en", "Forecasters expected more storms until the weekend.", {NULL},
+     {"Forecasters", "expected", "storms", "weekend", NULL}, false, "until"},
+    {"id", "Warga lanjut usia dievakuasi petugas dengan perahu karet.", {NULL},
+     {"Warga", "dievakuasi", "petugas", "perahu", "karet", NULL}, false, "dengan"},
+};
+
+START_TEST(test_invented)
+{
+    bool id = strcmp(invented_cases[_i].language, "id") == 0;
+    char *source = id ? join(id_article, N_ID) : join(en_article, N_EN);
+    sc_result *r = check_pair(source, invented_cases[_i].summary, invented_cases[_i].language);
+    check_invariants(r);
+    ck_assert_uint_eq(r->summary.n_sentences, 1);
+    const sc_sentence_alignment *s = &r->alignment.sentences[0];
+    if (invented_cases[_i].low)
+        ck_assert_msg(s->support < SC_CLAIM_MIN_SUPPORT, "\"%s\": support %.3f",
+                      invented_cases[_i].summary, s->support);
+    else
+        ck_assert_msg(s->support >= SC_CLAIM_MIN_SUPPORT,
+                      "\"%s\": support %.3f", invented_cases[_i].summary, s->support);
+    for (size_t k = 0; k < 6 && invented_cases[_i].novel[k] != NULL; k++)
+        ck_assert_msg(!word_supported(r, 0, invented_cases[_i].novel[k]), "\"%s\" marked supported",
+                      invented_cases[_i].novel[k]);
+    for (size_t k = 0; k < 6 && invented_cases[_i].known[k] != NULL; k++)
+        ck_assert_msg(word_supported(r, 0, invented_cases[_i].known[k]), "\"%s\" marked unsupported",
+                      invented_cases[_i].known[k]);
+    /* Stopwords carry no content and are never held against a sentence. */
+    ck_assert(word_supported(r, 0, invented_cases[_i].stopword));
+    sc_result_free(r);
+    free(source);
+}
+END_TEST
+
+/* A summary of several sentences: each aligned on its own. */
+START_TEST(test_several_sentences)
+{
+    char *source = join(en_article, N_EN);
+    const char *summary = "Schools in the eastern district will stay closed for three days. "
+                          "A famous chef donated frozen pizzas to hungry volunteers. "
+                          "Heavy rain flooded 1,300 houses in Bekasi on Tuesday night.";
+    sc_result *r = check_pair(source, summary, "en");
+    check_invariants(r);
+    ck_assert_uint_eq(r->summary.n_sentences, 3);
+    const sc_sentence_alignment *s = r->alignment.sentences;
+    ck_assert_uint_eq(s[0].n_aligned, 1);
+    ck_assert_uint_eq(s[0].aligned[0], 4);
+    ck_assert_double_gt(s[0].support, 0.99);
+    ck_assert_double_lt(s[1].support, SC_CLAIM_MIN_SUPPORT);
+    ck_assert_uint_eq(s[2].n_aligned, 1);
+    ck_assert_uint_eq(s[2].aligned[0], 0);
+    ck_assert_double_gt(s[2].support, 0.99);
+    /* The document is as consistent as its weakest sentence. */
+    ck_assert_double_eq_tol(sc_result_consistency(r), s[1].support, 1e-12);
+    sc_result_free(r);
+    free(source);
+}
+END_TEST
+
+/* ---- Determinism -------------------------------------------------------------- */
+
+static void assert_same_alignment(const sc_result *a, const sc_result *b)
+{
+    ck_assert_uint_eq(a->alignment.n_sentences, b->alignment.n_sentences);
+    ck_assert_uint_eq(a->summary.n_tokens, b->summary.n_tokens);
+    for (size_t i = 0; i < a->alignment.n_sentences; i++) {
+        const sc_sentence_alignment *x = &a->alignment.sentences[i], *y = &b->alignment.sentences[i];
+        ck_assert_uint_eq(x->n_aligned, y->n_aligned);
+        for (size_t k = 0; k < x->n_aligned; k++)
+            ck_assert_uint_eq(x->aligned[k], y->aligned[k]);
+        /* Bit-identical, not merely close. */
+        ck_assert(memcmp(&x->support, &y->support, sizeof x->support) == 0);
+        ck_assert(memcmp(&x->coverage, &y->coverage, sizeof x->coverage) == 0);
+        ck_assert(memcmp(&x->bigram, &y->bigram, sizeof x->bigram) == 0);
+        ck_assert(memcmp(&x->entity_agreement, &y->entity_agreement, sizeof x->entity_agreement) == 0);
+        const sc_sentence *s = &a->summary.sentences[i];
+        size_t n = s->tok_end - s->tok_begin;
+        ck_assert(memcmp(x->token_supported, y->token_supported, n * sizeof *x->token_supported) == 0);
+    }
+    ck_assert(memcmp(&a->consistency, &b->consistency, sizeof a->consistency) == 0);
+}
+
+START_TEST(test_deterministic)
+{
+    char *source = join(id_article, N_ID);
+    const char *summary = "Banjir merendam 1.300 rumah di Kota Bekasi. Petugas membuka dapur umum "
+                          "di dekat pasar. Sekolah di kecamatan timur diliburkan dan hujan lebat "
+                          "berlanjut hingga akhir pekan.";
+    sc_result *a = check_pair(source, summary, "id");
+    /* Another document in between must not leave a trace. */
+    char *other_source = join(en_article, N_EN);
+    sc_result *other = check_pair(other_source, "The council opened a public kitchen.", "en");
+    sc_result *b = check_pair(source, summary, "id");
+    check_invariants(a);
+    assert_same_alignment(a, b);
+    sc_result_free(a);
+    sc_result_free(b);
+    sc_result_free(other);
+    free(other_source);
+    free(source);
+}
+END_TEST
+
+/* Near-duplicate article sentences: the one that says what the summary
+ * says wins, whichever comes first. */
+START_TEST(test_near_duplicates)
+{
+    char *source = join(en_article, N_EN);
+    sc_result *r = check_pair(source, "The council opened a public kitchen beside the stadium.", "en");
+    ck_assert_uint_eq(r->alignment.sentences[0].n_aligned, 1);
+    ck_assert_uint_eq(r->alignment.sentences[0].aligned[0], 7);
+    sc_result_free(r);
+    r = check_pair(source, "The council opened a public kitchen beside the market.", "en");
+    ck_assert_uint_eq(r->alignment.sentences[0].n_aligned, 1);
+    ck_assert_uint_eq(r->alignment.sentences[0].aligned[0], 6);
+    sc_result_free(r);
+    free(source);
+}
+END_TEST
+
+/* ---- A long article -------------------------------------------------------------- */
+
+enum { LONG_SENTENCES = 4000 };
+
+/* A made-up word for number n: syllables from a fixed table, so every n
+ * gives a different word and the stemmers have no suffix to strip. */
+static void pseudo_word(unsigned n, char *out)
+{
+    static const char cons[] = "bdgklmnprstz";
+    static const char vow[] = "aiou";
+    size_t o = 0;
+    for (int k = 0; k < 4; k++) {
+        out[o++] = cons[n % 12];
+        n /= 12;
+        out[o++] = vow[n % 4];
+        n /= 4;
+    }
+    out[o++] = 'x'; /* a closing consonant keeps stemmers off the vowels */
+    out[o] = '\0';
+}
+
+/* Sentence i of the long article: shared words plus four of its own. */
+static void long_sentence(size_t i, buf *b)
+{
+    char w[4][16];
+    char line[256];
+    for (int k = 0; k < 4; k++)
+        pseudo_word((unsigned)(i * 4 + (size_t)k), w[k]);
+    snprintf(line, sizeof line,
+             "The regional council said farmers near %s planted %s seeds while the %s "
+             "cooperative sold %s harvest.",
+             w[0], w[1], w[2], w[3]);
+    buf_str(b, line);
+}
+
+START_TEST(test_long_article)
+{
+    buf source = {0}, summary = {0};
+    for (size_t i = 0; i < LONG_SENTENCES; i++) {
+        if (i > 0)
+            buf_str(&source, " ");
+        long_sentence(i, &source);
+    }
+    /* Sentence 0: a copy of article sentence 3210.  Sentence 1: words of
+     * sentences 17 and 3999 together. */
+    long_sentence(3210, &summary);
+    {
+        char a[16], b[16], c[16], d[16], line[256];
+        pseudo_word(17 * 4 + 0, a);
+        pseudo_word(17 * 4 + 1, b);
+        pseudo_word(3999 * 4 + 2, c);
+        pseudo_word(3999 * 4 + 3, d);
+        snprintf(line, sizeof line,
+                 " Farmers near %s planted %s seeds and the %s cooperative sold %s harvest.", a, b,
+                 c, d);
+        buf_str(&summary, line);
+    }
+    sc_result *r = check_pair(source.data, summary.data, "en");
+    check_invariants(r);
+    ck_assert_uint_eq(r->article.n_sentences, LONG_SENTENCES);
+    ck_assert_uint_eq(r->summary.n_sentences, 2);
+    const sc_sentence_alignment *s = r->alignment.sentences;
+    ck_assert_uint_eq(s[0].n_aligned, 1);
+    ck_assert_uint_eq(s[0].aligned[0], 3210);
+    ck_assert_double_gt(s[0].support, 0.99);
+    ck_assert_msg(s[1].n_aligned == 2 && s[1].aligned[0] == 17 && s[1].aligned[1] == 3999,
+                  "span of %zu: %zu %zu", s[1].n_aligned, s[1].aligned[0],
+                  s[1].n_aligned > 1 ? s[1].aligned[1] : (size_t)-1);
+    ck_assert_double_gt(s[1].support, SC_CLAIM_MIN_SUPPORT);
+    sc_result_free(r);
+    free(source.data);
+    free(summary.data);
+}
+END_TEST
+
+static Suite *align_suite(void)
+{
+    Suite *s = suite_create("align");
+    TCase *tc;
+
+    tc = tcase_create("copied");
+    tcase_add_loop_test(tc, test_copied_id, 0, (int)N_ID);
+    tcase_add_loop_test(tc, test_copied_en, 0, (int)N_EN);
+    tcase_add_test(tc, test_near_duplicates);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("merged");
+    tcase_add_loop_test(tc, test_merged, 0, (int)(sizeof merge_cases / sizeof merge_cases[0]));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("invented");
+    tcase_add_loop_test(tc, test_invented, 0, (int)(sizeof invented_cases / sizeof invented_cases[0]));
+    tcase_add_test(tc, test_several_sentences);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("determinism");
+    tcase_add_test(tc, test_deterministic);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("long");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_long_article);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SC_TEST_MAIN(align_suite)

@@ -1,0 +1,804 @@
+/* Tests for text analysis: UTF-8, normalisation, tokens, numbers,
+ * sentences, entities, language detection and the language tables. */
+#include "harness.h"
+#include "core/arena.h"
+#include "core/doc.h"
+#include "core/intern.h"
+#include "lang/lang.h"
+#include "text/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N(array) ((int)(sizeof(array) / sizeof((array)[0])))
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* Analyses s the way sumcheck.c does: tokenize, finish with the language,
+ * split into sentences.  Entities are left to the caller, because they may
+ * need a companion text.  Everything lives in arena. */
+static sc_analysis *prepare(sc_arena *arena, sc_intern *stems, const char *s, const sc_lang *lang)
+{
+    sc_text *text = sc_arena_calloc(arena, 1, sizeof *text);
+    sc_analysis *a = sc_arena_calloc(arena, 1, sizeof *a);
+
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(lang);
+    text->field = SC_FIELD_SOURCE;
+    text->data = s;
+    text->len = strlen(s);
+    a->text = text;
+    ck_assert_int_eq(sc_tokenize(arena, text, &a->tokens, &a->n_tokens), SC_OK);
+    ck_assert_int_eq(sc_tokens_finish(arena, lang, stems, a->tokens, a->n_tokens), SC_OK);
+    ck_assert_int_eq(sc_split_sentences(arena, text, lang, a->tokens, a->n_tokens, &a->sentences,
+                                        &a->n_sentences),
+                     SC_OK);
+    return a;
+}
+
+/* Only tokenizes (no language work). */
+static void tokenize(sc_arena *arena, const char *s, sc_text *text, sc_token **tokens,
+                     size_t *n)
+{
+    memset(text, 0, sizeof *text);
+    text->field = SC_FIELD_SOURCE;
+    text->data = s;
+    text->len = strlen(s);
+    ck_assert_int_eq(sc_tokenize(arena, text, tokens, n), SC_OK);
+}
+
+/* Appends s[start, end) to out with a "|" before every piece but the first. */
+static void join(char *out, size_t cap, const char *s, size_t start, size_t end)
+{
+    size_t used = strlen(out);
+    int k = snprintf(out + used, cap - used, "%s%.*s", used ? "|" : "", (int)(end - start),
+                     s + start);
+    ck_assert_int_ge(k, 0);
+    ck_assert_uint_lt(used + (size_t)k, cap);
+}
+
+static const sc_lang *lang_of(const char *code)
+{
+    const sc_lang *lang = sc_lang_find(code);
+    ck_assert_msg(lang != NULL, "no language %s", code);
+    return lang;
+}
+
+/* ---- UTF-8 ------------------------------------------------------------ */
+
+static const struct {
+    const char *bytes;
+    size_t len;
+    bool valid;
+    size_t bad;
+} utf8_cases[] = {
+    {"", 0, true, 0},
+    {"Apa kabar?", 10, true, 0},
+    {"K\xc3\xa9t\xc3\xa9", 6, true, 0},             /* 2-byte */
+    {"\xe2\x80\x9cya\xe2\x80\x9d", 8, true, 0},     /* 3-byte quotes */
+    {"\xf0\x9f\x98\x80", 4, true, 0},               /* 4-byte emoji */
+    {"\xef\xbf\xbd", 3, true, 0},                   /* U+FFFD */
+    {"\xf4\x8f\xbf\xbf", 4, true, 0},               /* U+10FFFF, the last */
+    {"\xed\x9f\xbf", 3, true, 0},                   /* U+D7FF, just below surrogates */
+    {"ab\x80", 3, false, 2},                        /* lone continuation byte */
+    {"ab\xc3", 3, false, 2},                        /* truncated 2-byte */
+    {"ab\xc3(", 4, false, 2},                       /* lead byte, no continuation */
+    {"\xe2\x82", 2, false, 0},                      /* truncated 3-byte */
+    {"xy\xf0\x9f\x98", 5, false, 2},                /* truncated 4-byte */
+    {"\xc0\xaf", 2, false, 0},                      /* overlong "/" */
+    {"a\xc1\xbf", 3, false, 1},                     /* overlong DEL */
+    {"\xe0\x80\xaf", 3, false, 0},                  /* overlong, 3 bytes */
+    {"\xe0\x9f\xbf", 3, false, 0},                  /* overlong U+07FF */
+    {"\xf0\x80\x80\xaf", 4, false, 0},              /* overlong, 4 bytes */
+    {"\xf0\x8f\xbf\xbf", 4, false, 0},              /* overlong U+FFFF */
+    {"\xc0\x80", 2, false, 0},                      /* overlong NUL */
+    {"x\xed\xa0\x80", 4, false, 1},                 /* high surrogate U+D800 */
+    {"\xed\xbf\xbf", 3, false, 0},                  /* low surrogate U+DFFF */
+    {"ok\xed\xa0\xbd\xed\xb8\x80", 8, false, 2},    /* CESU-8 surrogate pair */
+    {"\xf4\x90\x80\x80", 4, false, 0},              /* U+110000 */
+    {"\xf5\x80\x80\x80", 4, false, 0},
+    {"\xfe", 1, false, 0},
+    {"\xff", 1, false, 0},
+    {"ab\0cd", 5, false, 2},                        /* NUL byte */
+    {"\0", 1, false, 0},
+    {"K\xc3\xa9\0", 4, false, 3},
+    {"K\xc3\xa9t\xc3\xa9\xc3", 7, false, 6},        /* valid, then truncated */
+};
+
+START_TEST(test_utf8_valid)
+{
+    size_t bad = 12345;
+    bool valid = sc_utf8_valid(utf8_cases[_i].bytes, utf8_cases[_i].len, &bad);
+
+    ck_assert_msg(valid == utf8_cases[_i].valid, "case %d: valid=%d, want %d", _i, valid,
+                  utf8_cases[_i].valid);
+    if (!valid)
+        ck_assert_msg(bad == utf8_cases[_i].bad, "case %d: bad offset %zu, want %zu", _i, bad,
+                      utf8_cases[_i].bad);
+    /* A NULL bad pointer is allowed. */
+    ck_assert(sc_utf8_valid(utf8_cases[_i].bytes, utf8_cases[_i].len, NULL) == valid);
+}
+END_TEST
+
+START_TEST(test_utf8_decode)
+{
+    const char *s = "a\xc3\xa9\xe2\x80\x9c\xf0\x9f\x98\x80";
+    static const int32_t want_cp[] = {'a', 0xE9, 0x201C, 0x1F600};
+    static const size_t want_len[] = {1, 2, 3, 4};
+    size_t len = strlen(s), at = 0;
+    int32_t cp;
+
+    ck_assert_uint_eq(sc_utf8_count(s, len), 4);
+    for (int k = 0; k < 4; k++) {
+        size_t n = sc_utf8_next(s + at, len - at, &cp);
+        ck_assert_uint_eq(n, want_len[k]);
+        ck_assert_int_eq(cp, want_cp[k]);
+        at += n;
+    }
+    ck_assert_uint_eq(at, len);
+    ck_assert_uint_eq(sc_utf8_next(s, 0, &cp), 0);
+    ck_assert_int_eq(cp, -1);
+    ck_assert_uint_eq(sc_utf8_count("", 0), 0);
+}
+END_TEST
+
+/* ---- normalisation ---------------------------------------------------- */
+
+static const struct {
+    const char *in, *out;
+} norm_cases[] = {
+    {"\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc"},           /* fullwidth ＡＢＣ */
+    {"Stra\xc3\x9f" "e", "strasse"},                            /* ß folds to ss */
+    {"don\xe2\x80\x99t", "don't"},                              /* curly apostrophe */
+    {"\xe2\x80\x98kutip\xe2\x80\x99", "'kutip'"},               /* left one too */
+    {"Jakarta SELATAN", "jakarta selatan"},                     /* ASCII fast path */
+    {"", ""},
+    {"123,5 %", "123,5 %"},
+    {"e\xcc\x81", "\xc3\xa9"},                                  /* composed (NFC) */
+    {"K\xc3\xa9t\xc3\xa9", "k\xc3\xa9t\xc3\xa9"},
+    {"\xc3\x89" "COLE", "\xc3\xa9" "cole"},
+    {"\xef\xac\x81nal", "final"},                               /* ﬁ ligature */
+    {"\xe2\x91\xa0", "1"},                                      /* circled one */
+    {"x\xc2\xb2", "x2"},                                        /* superscript two */
+    {"\xce\xa3\xce\x9f\xce\xa6\xce\x99\xce\x91", "\xcf\x83\xce\xbf\xcf\x86\xce\xb9\xce\xb1"},
+};
+
+START_TEST(test_normalize)
+{
+    sc_arena *arena = sc_arena_new();
+    const char *in = norm_cases[_i].in;
+    size_t out_len = 999;
+    char *out = sc_normalize(arena, in, strlen(in), &out_len);
+
+    ck_assert_ptr_nonnull(out);
+    ck_assert_msg(strcmp(out, norm_cases[_i].out) == 0, "\"%s\" -> \"%s\", want \"%s\"", in, out,
+                  norm_cases[_i].out);
+    ck_assert_uint_eq(out_len, strlen(out));
+    sc_arena_free(arena);
+}
+END_TEST
+
+/* ---- tokens ----------------------------------------------------------- */
+
+/* Token texts joined by "|" and their kinds: W word, N number, P punct. */
+static const struct {
+    const char *text, *tokens, *kinds;
+} token_cases[] = {
+    {"benar-benar saja", "benar-benar|saja", "WW"},
+    {"Don't stop", "Don't|stop", "WW"},
+    {"don\xe2\x80\x99t", "don\xe2\x80\x99t", "W"},
+    {"O'Brien datang", "O'Brien|datang", "WW"},
+    {"COVID-19 menyebar", "COVID-19|menyebar", "WW"},
+    {"pasca-2020", "pasca-2020", "W"},
+    {"G20", "G20", "W"},
+    {"Harga 1.300 rupiah", "Harga|1.300|rupiah", "WNW"},
+    {"naik 1,3 persen", "naik|1,3|persen", "WNW"},
+    {"rose 2.5 percent", "rose|2.5|percent", "WNW"},
+    {"1.300.000 orang", "1.300.000|orang", "NW"},
+    {"$1,300.50 total", "$|1,300.50|total", "PNW"},
+    {"2020-2021", "2020|-|2021", "NPN"},
+    {"15th", "15|th", "NW"},
+    {"1.300, lalu", "1.300|,|lalu", "NPW"},
+    {"naik 5.", "naik|5|.", "WNP"},
+    {"pukul 10.30 WIB", "pukul|10.30|WIB", "WNW"},
+    {"Selesai.", "Selesai|.", "WP"},
+    {"Tunggu... apa?!", "Tunggu|...|apa|?!", "WPWP"},
+    {"(kata dia)", "(|kata|dia|)", "PWWP"},
+    {"Rappler.com", "Rappler|.|com", "WPW"},
+    {"e.g.", "e|.|g|.", "WPWP"},
+    {"pra-", "pra|-", "WP"},
+    {"semi--final", "semi|-|-|final", "WPPW"},
+    {"'tis", "'|tis", "PW"},
+    {"\"Ya,\" katanya.", "\"|Ya|,|\"|katanya|.", "PWPPWP"},
+    {"\xe2\x80\x9cYa\xe2\x80\x9d", "\xe2\x80\x9c|Ya|\xe2\x80\x9d", "PWP"},
+    {"na\xc3\xafve caf\xc3\xa9", "na\xc3\xafve|caf\xc3\xa9", "WW"},
+    {"Jakarta, 1 Januari", "Jakarta|,|1|Januari", "WPNW"},
+    {"  \n\t ", "", ""},
+    {"", "", ""},
+};
+
+START_TEST(test_tokens)
+{
+    sc_arena *arena = sc_arena_new();
+    const char *s = token_cases[_i].text;
+    sc_text text;
+    sc_token *tokens;
+    size_t n;
+    char got[512] = "", kinds[64] = "";
+
+    tokenize(arena, s, &text, &tokens, &n);
+    ck_assert_uint_lt(n, sizeof kinds);
+    for (size_t k = 0; k < n; k++) {
+        join(got, sizeof got, s, tokens[k].start, tokens[k].end);
+        kinds[k] = tokens[k].kind == SC_TOK_WORD ? 'W' : tokens[k].kind == SC_TOK_NUMBER ? 'N' : 'P';
+        ck_assert_ptr_nonnull(tokens[k].norm);
+        ck_assert_uint_eq(tokens[k].norm_len, strlen(tokens[k].norm));
+    }
+    ck_assert_msg(strcmp(got, token_cases[_i].tokens) == 0, "\"%s\" -> \"%s\", want \"%s\"", s,
+                  got, token_cases[_i].tokens);
+    ck_assert_msg(strcmp(kinds, token_cases[_i].kinds) == 0, "\"%s\" kinds %s, want %s", s, kinds,
+                  token_cases[_i].kinds);
+    sc_arena_free(arena);
+}
+END_TEST
+
+/* Flags token [index] must have and must not have. */
+static const struct {
+    const char *text;
+    size_t index;
+    unsigned must, must_not;
+} flag_cases[] = {
+    {"Jakarta", 0, SC_TOKF_CAPITAL, SC_TOKF_ALLCAPS | SC_TOKF_AFTER_SPACE},
+    {"DPR", 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS, 0},
+    {"A", 0, SC_TOKF_CAPITAL, SC_TOKF_ALLCAPS},
+    {"COVID-19", 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS, 0},
+    {"iPhone", 0, 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS},
+    {"O'Brien", 0, SC_TOKF_CAPITAL, SC_TOKF_ALLCAPS},
+    {"\xc3\x89" "clair", 0, SC_TOKF_CAPITAL, SC_TOKF_ALLCAPS},
+    {"\xc3\x89" "COLE", 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS, 0},
+    {"kecil", 0, 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS | SC_TOKF_QUOTE},
+    {"\"Ya\"", 0, SC_TOKF_QUOTE, SC_TOKF_SENT_END},
+    {"\"Ya\"", 2, SC_TOKF_QUOTE, SC_TOKF_AFTER_SPACE},
+    {"\xe2\x80\x9cYa\xe2\x80\x9d", 0, SC_TOKF_QUOTE, 0},
+    {"\xe2\x80\x9cYa\xe2\x80\x9d", 2, SC_TOKF_QUOTE, 0},
+    {"\xe2\x80\x98x\xe2\x80\x99", 0, SC_TOKF_QUOTE, 0},
+    {"\xe2\x80\x98x\xe2\x80\x99", 2, SC_TOKF_QUOTE, 0},
+    {"\xc2\xaboui\xc2\xbb", 0, SC_TOKF_QUOTE, 0},
+    {"\xe2\x80\x9eja\xe2\x80\x9c", 0, SC_TOKF_QUOTE, 0},
+    {"Ya.", 1, SC_TOKF_SENT_END, SC_TOKF_QUOTE},
+    {"Ya!", 1, SC_TOKF_SENT_END, 0},
+    {"Ya?", 1, SC_TOKF_SENT_END, 0},
+    {"Ya\xe2\x80\xa6", 1, SC_TOKF_SENT_END, 0},
+    {"a,b", 1, 0, SC_TOKF_SENT_END | SC_TOKF_QUOTE},
+    {"a b", 1, SC_TOKF_AFTER_SPACE, SC_TOKF_AFTER_BREAK},
+    {"a\nb", 1, SC_TOKF_AFTER_SPACE | SC_TOKF_AFTER_BREAK, 0},
+    {"a\r\nb", 1, SC_TOKF_AFTER_BREAK, 0},
+    {"a\xc2\xa0" "b", 1, SC_TOKF_AFTER_SPACE, SC_TOKF_AFTER_BREAK}, /* no-break space */
+    {"ab.", 1, 0, SC_TOKF_AFTER_SPACE},
+};
+
+START_TEST(test_token_flags)
+{
+    sc_arena *arena = sc_arena_new();
+    const char *s = flag_cases[_i].text;
+    size_t index = flag_cases[_i].index;
+    sc_text text;
+    sc_token *tokens;
+    size_t n;
+
+    tokenize(arena, s, &text, &tokens, &n);
+    ck_assert_msg(index < n, "\"%s\" has %zu tokens", s, n);
+    unsigned flags = tokens[index].flags;
+    ck_assert_msg((flags & flag_cases[_i].must) == flag_cases[_i].must,
+                  "\"%s\" token %zu flags 0x%x lack 0x%x", s, index, flags, flag_cases[_i].must);
+    ck_assert_msg((flags & flag_cases[_i].must_not) == 0, "\"%s\" token %zu flags 0x%x have 0x%x",
+                  s, index, flags, flags & flag_cases[_i].must_not);
+    sc_arena_free(arena);
+}
+END_TEST
+
+START_TEST(test_token_norm)
+{
+    static const struct {
+        const char *text, *norm;
+    } cases[] = {
+        {"Stra\xc3\x9f" "e", "strasse"},
+        {"Don\xe2\x80\x99t", "don't"},
+        {"\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc"},
+        {"BENAR-BENAR", "benar-benar"},
+    };
+    sc_arena *arena = sc_arena_new();
+
+    for (int k = 0; k < N(cases); k++) {
+        sc_text text;
+        sc_token *tokens;
+        size_t n;
+        tokenize(arena, cases[k].text, &text, &tokens, &n);
+        ck_assert_msg(n == 1, "\"%s\" gives %zu tokens", cases[k].text, n);
+        ck_assert_str_eq(tokens[0].norm, cases[k].norm);
+        ck_assert_int_eq(tokens[0].kind, SC_TOK_WORD);
+    }
+    sc_arena_free(arena);
+}
+END_TEST
+
+START_TEST(test_token_long_word)
+{
+    /* A word longer than the token limit is cut, never mid-character. */
+    enum { LEN = 3000 };
+    char *s = malloc(LEN + 1);
+    sc_arena *arena = sc_arena_new();
+    sc_text text;
+    sc_token *tokens;
+    size_t n, total = 0;
+
+    ck_assert_ptr_nonnull(s);
+    for (size_t k = 0; k + 1 < LEN; k += 2)
+        memcpy(s + k, "\xc3\xa9", 2);
+    s[LEN] = '\0';
+    tokenize(arena, s, &text, &tokens, &n);
+    ck_assert_uint_gt(n, 1);
+    for (size_t k = 0; k < n; k++) {
+        ck_assert_uint_eq(tokens[k].start, total);
+        ck_assert_uint_eq((tokens[k].end - tokens[k].start) % 2, 0);
+        ck_assert_int_eq(tokens[k].kind, SC_TOK_WORD);
+        total = tokens[k].end;
+    }
+    ck_assert_uint_eq(total, LEN);
+    sc_arena_free(arena);
+    free(s);
+}
+END_TEST
+
+/* ---- numbers ---------------------------------------------------------- */
+
+static const struct {
+    const char *lang, *s;
+    bool ok;
+    double value;
+} number_cases[] = {
+    {"id", "1.300", true, 1300},
+    {"id", "1,3", true, 1.3},
+    {"id", "1.300.000", true, 1300000},
+    {"id", "1.300,5", true, 1300.5},
+    {"id", "1.300.000,25", true, 1300000.25},
+    {"id", "0,75", true, 0.75},
+    {"id", "2.5", true, 2.5}, /* one digit after "." cannot be a group */
+    {"id", "12", true, 12},
+    {"id", "2024", true, 2024},
+    {"en", "1,300", true, 1300},
+    {"en", "1.5", true, 1.5},
+    {"en", "2.5", true, 2.5},
+    {"en", "1,300.50", true, 1300.5},
+    {"en", "1,300,000", true, 1300000},
+    {"en", "1.300,5", true, 1300.5}, /* both separators: the last is the decimal one */
+    {"en", "0.75", true, 0.75},
+    {"en", "7", true, 7},
+    {"en", "", false, 0},
+    {"en", "12a", false, 0},
+    {"en", "1-2", false, 0},
+    {"id", "abc", false, 0},
+    {"id", "-5", false, 0},
+};
+
+START_TEST(test_number_value)
+{
+    const sc_lang *lang = lang_of(number_cases[_i].lang);
+    const char *s = number_cases[_i].s;
+    double value = -12345;
+    bool ok = sc_number_value(s, strlen(s), lang, &value);
+
+    ck_assert_msg(ok == number_cases[_i].ok, "%s \"%s\": ok=%d", number_cases[_i].lang, s, ok);
+    if (ok)
+        ck_assert_msg(value > number_cases[_i].value - 1e-9 &&
+                          value < number_cases[_i].value + 1e-9,
+                      "%s \"%s\" = %.17g, want %.17g", number_cases[_i].lang, s, value,
+                      number_cases[_i].value);
+}
+END_TEST
+
+/* The value a number token gets once the language is known. */
+static const struct {
+    const char *lang, *text;
+    double value;
+} number_token_cases[] = {
+    {"id", "Harga naik menjadi 1.300 rupiah.", 1300},
+    {"id", "Inflasi naik 1,3 persen.", 1.3},
+    {"id", "Sebanyak 1.300.000 warga terdampak.", 1300000},
+    {"en", "Prices rose to 1,300 dollars.", 1300},
+    {"en", "Growth was 1.5 percent.", 1.5},
+    {"en", "It cost 1,300.50 dollars.", 1300.5},
+    /* Indonesian news writes the currency against the amount. */
+    {"id", "Nilai proyek itu Rp1,3 triliun.", 1.3},
+};
+
+START_TEST(test_number_tokens)
+{
+    sc_arena *arena = sc_arena_new();
+    sc_intern *stems = sc_intern_new(arena);
+    const sc_analysis *a = prepare(arena, stems, number_token_cases[_i].text,
+                                   lang_of(number_token_cases[_i].lang));
+    size_t numbers = 0;
+
+    for (size_t k = 0; k < a->n_tokens; k++) {
+        if (a->tokens[k].kind != SC_TOK_NUMBER)
+            continue;
+        numbers++;
+        double v = a->tokens[k].value, want = number_token_cases[_i].value;
+        ck_assert_msg(v > want - 1e-9 && v < want + 1e-9, "\"%s\": number token \"%.*s\" = %g, want %g",
+                      number_token_cases[_i].text, (int)(a->tokens[k].end - a->tokens[k].start),
+                      number_token_cases[_i].text + a->tokens[k].start, v, want);
+        ck_assert_uint_ne(a->tokens[k].stem, 0);
+    }
+    ck_assert_uint_eq(numbers, 1);
+    sc_arena_free(arena);
+}
+END_TEST
+
+/* ---- sentences -------------------------------------------------------- */
+
+/* Sentences as their text, joined by "|". */
+static const struct {
+    const char *lang, *text, *sentences;
+} sentence_cases[] = {
+    /* Abbreviations and initials. */
+    {"id", "Dr. Budi datang pagi ini. Dia pulang sore.", "Dr. Budi datang pagi ini.|Dia pulang sore."},
+    {"id", "Kantornya di Jl. Merdeka No. 5. Gedungnya tinggi.",
+     "Kantornya di Jl. Merdeka No. 5.|Gedungnya tinggi."},
+    {"en", "Mr. Smith met Dr. Jones. They talked.", "Mr. Smith met Dr. Jones.|They talked."},
+    {"en", "George W. Bush visited Texas. He spoke briefly.",
+     "George W. Bush visited Texas.|He spoke briefly."},
+    {"en", "J.K. Rowling wrote it. Fans agreed.", "J.K. Rowling wrote it.|Fans agreed."},
+    /* "no" is an abbreviation before a number only. */
+    {"en", "Voters said no. The plan failed.", "Voters said no.|The plan failed."},
+    /* Decimals. */
+    {"id", "Inflasi naik 2,5 persen. Harga stabil.", "Inflasi naik 2,5 persen.|Harga stabil."},
+    {"en", "The rate was 2.5 percent. Prices held.", "The rate was 2.5 percent.|Prices held."},
+    {"id", "Suhunya 36.6 derajat. Dia demam.", "Suhunya 36.6 derajat.|Dia demam."},
+    /* Closing quotes and brackets after the mark. */
+    {"id", "Dia berkata, \"Kami siap.\" Lalu dia pergi.",
+     "Dia berkata, \"Kami siap.\"|Lalu dia pergi."},
+    {"id", "\xe2\x80\x9cKami siap.\xe2\x80\x9d Lalu dia pergi.",
+     "\xe2\x80\x9cKami siap.\xe2\x80\x9d|Lalu dia pergi."},
+    {"en", "He said, 'We won.' Then he left.", "He said, 'We won.'|Then he left."},
+    {"id", "(Ini catatan.) Berikutnya berita.", "(Ini catatan.)|Berikutnya berita."},
+    /* Other end marks. */
+    {"id", "Benarkah itu? Ya, benar!", "Benarkah itu?|Ya, benar!"},
+    {"id", "Apa?! Tidak mungkin.", "Apa?!|Tidak mungkin."},
+    {"id", "Dia ragu... Lalu dia pergi.", "Dia ragu...|Lalu dia pergi."},
+    {"id", "Dia ragu\xe2\x80\xa6 Lalu dia pergi.", "Dia ragu\xe2\x80\xa6|Lalu dia pergi."},
+    {"id", "Tunggu...lalu pergi.", "Tunggu...lalu pergi."},
+    /* Line breaks. */
+    {"id", "Judul Berita Hari Ini\nPemerintah mengumumkan rencana baru.",
+     "Judul Berita Hari Ini|Pemerintah mengumumkan rencana baru."},
+    {"id", "Harga beras naik karena\npasokan berkurang.", "Harga beras naik karena\npasokan berkurang."},
+    {"id", "Harga naik.\nharga turun.", "Harga naik.|harga turun."},
+    {"id", "\xe2\x80\xa2 Poin pertama\n\xe2\x80\xa2 Poin kedua",
+     "\xe2\x80\xa2 Poin pertama|\xe2\x80\xa2 Poin kedua"},
+    {"id", "Paragraf satu.\n\nParagraf dua.", "Paragraf satu.|Paragraf dua."},
+    /* A web domain is not a boundary. */
+    {"id", "Laporan itu dimuat Rappler.com pada Senin. Isinya singkat.",
+     "Laporan itu dimuat Rappler.com pada Senin.|Isinya singkat."},
+    {"id", "Baca di Rappler.com. Terima kasih.", "Baca di Rappler.com.|Terima kasih."},
+    /* No end mark at all. */
+    {"en", "no end mark here", "no end mark here"},
+};
+
+START_TEST(test_sentences)
+{
+    sc_arena *arena = sc_arena_new();
+    sc_intern *stems = sc_intern_new(arena);
+    const char *s = sentence_cases[_i].text;
+    const sc_analysis *a = prepare(arena, stems, s, lang_of(sentence_cases[_i].lang));
+    char got[512] = "";
+
+    for (size_t k = 0; k < a->n_sentences; k++) {
+        const sc_sentence *sent = &a->sentences[k];
+        join(got, sizeof got, s, sent->start, sent->end);
+        ck_assert_uint_lt(sent->tok_begin, sent->tok_end);
+        ck_assert_uint_eq(sent->start, a->tokens[sent->tok_begin].start);
+        ck_assert_uint_eq(sent->end, a->tokens[sent->tok_end - 1].end);
+        /* Sentences tile the tokens. */
+        ck_assert_uint_eq(sent->tok_begin, k == 0 ? 0 : a->sentences[k - 1].tok_end);
+    }
+    if (a->n_sentences > 0)
+        ck_assert_uint_eq(a->sentences[a->n_sentences - 1].tok_end, a->n_tokens);
+    ck_assert_msg(strcmp(got, sentence_cases[_i].sentences) == 0,
+                  "%s \"%s\"\n  -> \"%s\"\n  want \"%s\"", sentence_cases[_i].lang, s, got,
+                  sentence_cases[_i].sentences);
+    sc_arena_free(arena);
+}
+END_TEST
+
+START_TEST(test_sentence_start_flags)
+{
+    sc_arena *arena = sc_arena_new();
+    sc_intern *stems = sc_intern_new(arena);
+    const char *s = "\"Kami siap,\" kata dia. (Lalu) dia pergi.";
+    const sc_analysis *a = prepare(arena, stems, s, lang_of("id"));
+    char starts[128] = "";
+
+    ck_assert_uint_eq(a->n_sentences, 2);
+    for (size_t k = 0; k < a->n_tokens; k++)
+        if (a->tokens[k].flags & SC_TOKF_SENT_START)
+            join(starts, sizeof starts, s, a->tokens[k].start, a->tokens[k].end);
+    ck_assert_str_eq(starts, "Kami|Lalu");
+    sc_arena_free(arena);
+}
+END_TEST
+
+START_TEST(test_sentences_empty)
+{
+    static const char *const texts[] = {"", "   ", "\n\n"};
+    sc_arena *arena = sc_arena_new();
+    sc_intern *stems = sc_intern_new(arena);
+
+    for (int k = 0; k < N(texts); k++) {
+        const sc_analysis *a = prepare(arena, stems, texts[k], lang_of("id"));
+        ck_assert_uint_eq(a->n_tokens, 0);
+        ck_assert_uint_eq(a->n_sentences, 0);
+    }
+    sc_arena_free(arena);
+}
+END_TEST
+
+START_TEST(test_sentences_long_run)
+{
+    /* A run of words with no end mark is cut into bounded pieces. */
+    enum { WORDS = 1000 };
+    char *s = malloc(WORDS * 5 + 1);
+    sc_arena *arena = sc_arena_new();
+    sc_intern *stems = sc_intern_new(arena);
+
+    ck_assert_ptr_nonnull(s);
+    for (int k = 0; k < WORDS; k++)
+        memcpy(s + k * 5, "kata ", 5);
+    s[WORDS * 5] = '\0';
+    const sc_analysis *a = prepare(arena, stems, s, lang_of("id"));
+    ck_assert_uint_eq(a->n_tokens, WORDS);
+    ck_assert_uint_eq(a->n_sentences, 3);
+    ck_assert_uint_eq(a->sentences[0].tok_end, 400);
+    ck_assert_uint_eq(a->sentences[1].tok_end, 800);
+    ck_assert_uint_eq(a->sentences[2].tok_end, WORDS);
+    sc_arena_free(arena);
+    free(s);
+}
+END_TEST
+
+/* ---- entities --------------------------------------------------------- */
+
+/* Names joined by "|" and the count of number entities. */
+static const struct {
+    const char *lang, *text, *other, *names;
+    size_t numbers;
+} entity_cases[] = {
+    {"id", "Presiden Joko Widodo bertemu Sri Mulyani di Jakarta.", NULL,
+     "Presiden Joko Widodo|Sri Mulyani|Jakarta", 0},
+    /* A sentence opener seen in lower case elsewhere is a common word. */
+    {"id", "Pemerintah menaikkan harga. Menurut pemerintah, harga naik.", NULL, "", 0},
+    /* ... but never seen in lower case, it is a name. */
+    {"id", "Rusia mengajukan protes keras.", NULL, "Rusia", 0},
+    /* The lower-case sighting may come from the other text. */
+    {"id", "Pemerintah menaikkan harga.", "Harga naik, kata pemerintah.", "", 0},
+    {"en", "Officials met in Geneva on Monday. The officials agreed.", NULL, "Geneva|Monday", 0},
+    {"en", "Officials met in Geneva.", NULL, "Officials|Geneva", 0},
+    /* A capitalised opener followed by another capital starts a name. */
+    {"id", "Anggota DPR RI hadir kemarin.", NULL, "Anggota DPR RI", 0},
+    {"id", "Kami bertemu Menteri Keuangan kemarin.", NULL, "Menteri Keuangan", 0},
+    {"id", "\"Indonesia siap,\" kata Menteri.", NULL, "Indonesia|Menteri", 0},
+    /* Numbers are entities of their own. */
+    {"id", "Pada 2024 harga naik 1.300 rupiah.", NULL, "", 2},
+    {"en", "In 2024, Acme hired 1,300 people.", NULL, "Acme", 2},
+};
+
+START_TEST(test_entities)
+{
+    sc_arena *arena = sc_arena_new();
+    sc_intern *stems = sc_intern_new(arena);
+    const sc_lang *lang = lang_of(entity_cases[_i].lang);
+    const char *s = entity_cases[_i].text;
+    sc_analysis *a = prepare(arena, stems, s, lang);
+    sc_analysis *other = NULL;
+    char names[512] = "";
+    size_t numbers = 0;
+
+    if (entity_cases[_i].other != NULL)
+        other = prepare(arena, stems, entity_cases[_i].other, lang);
+    ck_assert_int_eq(sc_find_entities(arena, a, other), SC_OK);
+    for (size_t k = 0; k < a->n_entities; k++) {
+        const sc_entity *e = &a->entities[k];
+        ck_assert_uint_lt(e->tok_begin, e->tok_end);
+        ck_assert_uint_le(e->tok_end, a->n_tokens);
+        ck_assert_uint_lt(e->sentence, a->n_sentences);
+        for (size_t t = e->tok_begin; t < e->tok_end; t++) {
+            ck_assert_uint_eq(a->tokens[t].entity, k + 1);
+            ck_assert(((a->tokens[t].flags & SC_TOKF_ENTITY) != 0) == !e->is_number);
+        }
+        if (e->is_number) {
+            numbers++;
+            ck_assert_uint_eq(e->tok_end - e->tok_begin, 1);
+            ck_assert_int_eq(a->tokens[e->tok_begin].kind, SC_TOK_NUMBER);
+        } else {
+            join(names, sizeof names, s, a->tokens[e->tok_begin].start,
+                 a->tokens[e->tok_end - 1].end);
+        }
+    }
+    /* Tokens outside every entity carry no entity index. */
+    for (size_t t = 0; t < a->n_tokens; t++)
+        if (a->tokens[t].entity == 0)
+            ck_assert(!(a->tokens[t].flags & SC_TOKF_ENTITY));
+    ck_assert_msg(strcmp(names, entity_cases[_i].names) == 0, "\"%s\" -> names \"%s\", want \"%s\"",
+                  s, names, entity_cases[_i].names);
+    ck_assert_uint_eq(numbers, entity_cases[_i].numbers);
+    sc_arena_free(arena);
+}
+END_TEST
+
+/* ---- language detection ----------------------------------------------- */
+
+static const struct {
+    const char *text, *code; /* code NULL: undetermined */
+} detect_cases[] = {
+    {"Pemerintah mengatakan bahwa harga beras akan turun pada bulan depan karena pasokan dari "
+     "petani sudah cukup.",
+     "id"},
+    {"Warga yang tinggal di tepi sungai diminta untuk tetap waspada terhadap banjir.", "id"},
+    {"The government said that rice prices will fall next month because the supply from farmers "
+     "is enough.",
+     "en"},
+    {"Residents who live along the river were asked to stay alert for floods.", "en"},
+    {"Jakarta Bandung Surabaya", NULL},
+    {"Halo dunia", NULL},
+    {"the cat", NULL},
+    {"", NULL},
+};
+
+START_TEST(test_detect_language)
+{
+    sc_arena *arena = sc_arena_new();
+    sc_text text;
+    sc_token *tokens;
+    size_t n;
+
+    tokenize(arena, detect_cases[_i].text, &text, &tokens, &n);
+    const sc_token *arrays[1] = {tokens};
+    const sc_lang *lang = sc_detect_language(arrays, &n, 1);
+    const char *want = detect_cases[_i].code;
+    ck_assert_msg(want == NULL ? lang == NULL : lang != NULL && strcmp(lang->code, want) == 0,
+                  "\"%s\" -> %s, want %s", detect_cases[_i].text, lang ? lang->code : "NULL",
+                  want ? want : "NULL");
+    sc_arena_free(arena);
+}
+END_TEST
+
+START_TEST(test_detect_language_arrays)
+{
+    /* Two short texts, each too short alone, decide together. */
+    sc_arena *arena = sc_arena_new();
+    sc_text t1, t2;
+    sc_token *a, *b;
+    size_t na, nb;
+
+    tokenize(arena, "Dia pergi ke pasar", &t1, &a, &na);
+    tokenize(arena, "dan membeli sayur", &t2, &b, &nb);
+    const sc_token *arrays[2] = {a, b};
+    size_t counts[2] = {na, nb};
+    ck_assert_ptr_null(sc_detect_language(arrays, counts, 1));
+    const sc_lang *lang = sc_detect_language(arrays, counts, 2);
+    ck_assert_ptr_nonnull(lang);
+    ck_assert_str_eq(lang->code, "id");
+    ck_assert_ptr_null(sc_detect_language(arrays, counts, 0));
+    sc_arena_free(arena);
+}
+END_TEST
+
+/* ---- language tables -------------------------------------------------- */
+
+/* bsearch over the lists needs them strictly increasing in byte order, and
+ * lookups use case-folded words, so every entry must be case-folded. */
+static void check_list(const sc_lang *lang, const char *what, const sc_word_list *list)
+{
+    sc_arena *arena = sc_arena_new();
+
+    ck_assert_msg(list->n > 0 || strcmp(what, "stopwords") != 0, "%s has no stopwords", lang->code);
+    for (size_t k = 0; k < list->n; k++) {
+        const char *w = list->words[k];
+        size_t nl;
+        ck_assert_ptr_nonnull(w);
+        if (k > 0)
+            ck_assert_msg(strcmp(list->words[k - 1], w) < 0,
+                          "%s %s: \"%s\" before \"%s\" (index %zu)", lang->code, what,
+                          list->words[k - 1], w, k);
+        const char *norm = sc_normalize(arena, w, strlen(w), &nl);
+        ck_assert_ptr_nonnull(norm);
+        ck_assert_msg(strcmp(norm, w) == 0, "%s %s: \"%s\" is not case-folded", lang->code, what,
+                      w);
+        ck_assert_msg(sc_word_list_has(list, w, strlen(w)), "%s %s: \"%s\" not found", lang->code,
+                      what, w);
+    }
+    sc_arena_free(arena);
+}
+
+START_TEST(test_word_lists_sorted)
+{
+    const sc_lang *lang = sc_languages[_i];
+
+    ck_assert_ptr_nonnull(lang);
+    check_list(lang, "stopwords", &lang->stopwords);
+    check_list(lang, "abbreviations", &lang->abbreviations);
+    check_list(lang, "disclaimer_phrases", &lang->disclaimer_phrases);
+    ck_assert_ptr_eq(sc_lang_find(lang->code), lang);
+}
+END_TEST
+
+START_TEST(test_word_list_lookup)
+{
+    const sc_lang *id = lang_of("id"), *en = lang_of("en");
+
+    ck_assert(sc_word_list_has(&id->stopwords, "yang", 4));
+    ck_assert(sc_word_list_has(&id->stopwords, "yangx", 4)); /* only len bytes count */
+    ck_assert(!sc_word_list_has(&id->stopwords, "yan", 3));
+    ck_assert(!sc_word_list_has(&id->stopwords, "yangg", 5));
+    ck_assert(sc_word_list_has(&en->stopwords, "don't", 5));
+    ck_assert(!sc_word_list_has(&en->stopwords, "The", 3)); /* lists are case-folded */
+    ck_assert(sc_word_list_has(&en->abbreviations, "dr", 2));
+    ck_assert(sc_word_list_has(&id->abbreviations, "jl", 2));
+    ck_assert(!sc_word_list_has(&id->stopwords, "", 0));
+    ck_assert_ptr_null(sc_lang_find("xx"));
+    ck_assert_int_eq(sc_lang_month("desember", 8), 12);
+    ck_assert_int_eq(sc_lang_month("nov.", 4), 11);
+    ck_assert_int_eq(sc_lang_month("agustus", 7), 8);
+    ck_assert_int_eq(sc_lang_month("mei", 3), 5);
+    ck_assert_int_eq(sc_lang_month("senin", 5), 0);
+}
+END_TEST
+
+static Suite *text_suite(void)
+{
+    Suite *s = suite_create("text");
+    TCase *tc;
+
+    tc = tcase_create("utf8");
+    tcase_add_loop_test(tc, test_utf8_valid, 0, N(utf8_cases));
+    tcase_add_test(tc, test_utf8_decode);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("normalize");
+    tcase_add_loop_test(tc, test_normalize, 0, N(norm_cases));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("tokens");
+    tcase_add_loop_test(tc, test_tokens, 0, N(token_cases));
+    tcase_add_loop_test(tc, test_token_flags, 0, N(flag_cases));
+    tcase_add_test(tc, test_token_norm);
+    tcase_add_test(tc, test_token_long_word);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("numbers");
+    tcase_add_loop_test(tc, test_number_value, 0, N(number_cases));
+    tcase_add_loop_test(tc, test_number_tokens, 0, N(number_token_cases));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("sentences");
+    tcase_add_loop_test(tc, test_sentences, 0, N(sentence_cases));
+    tcase_add_test(tc, test_sentence_start_flags);
+    tcase_add_test(tc, test_sentences_empty);
+    tcase_add_test(tc, test_sentences_long_run);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("entities");
+    tcase_add_loop_test(tc, test_entities, 0, N(entity_cases));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("language");
+    tcase_add_loop_test(tc, test_detect_language, 0, N(detect_cases));
+    tcase_add_test(tc, test_detect_language_arrays);
+    tcase_add_loop_test(tc, test_word_lists_sorted, 0, (int)sc_language_count);
+    tcase_add_test(tc, test_word_list_lookup);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SC_TEST_MAIN(text_suite)
