@@ -129,8 +129,9 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
     if (r->summary.n_sentences > SC_MAX_SUMMARY_SENTENCES)
         return sc_fail(error, SC_ERR_LIMIT, "the summary has more sentences than the limit",
                        SC_NO_POS, NULL);
-    if ((page->has_summary && (st = sc_find_entities(arena, &r->summary, &r->article)) != SC_OK) ||
-        (st = sc_find_entities(arena, &r->article, NULL)) != SC_OK)
+    if ((page->has_summary &&
+         (st = sc_find_entities(arena, &r->summary, &r->article, lang)) != SC_OK) ||
+        (st = sc_find_entities(arena, &r->article, &r->summary, lang)) != SC_OK)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     return SC_OK;
 }

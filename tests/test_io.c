@@ -524,6 +524,8 @@ START_TEST(test_json_valid_pair)
     ck_assert_uint_eq(count_role(r, SC_ROLE_SUMMARY), 1);
     ck_assert_uint_eq(count_role(r, SC_ROLE_BODY), 1);
     const sc_block *s = first_block(r, SC_ROLE_SUMMARY), *b = first_block(r, SC_ROLE_BODY);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_ptr_nonnull(b);
     ck_assert_uint_eq(s->field, SC_FIELD_SUMMARY);
     ck_assert_uint_eq(s->start, 0);
     ck_assert_uint_eq(s->end, p->summary.len);

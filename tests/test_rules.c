@@ -37,6 +37,13 @@
     "shelters near the river. Rice prices rose 2.5 percent this week. The government "       \
     "prepared aid worth 1,300,000 rupiah for each family."
 
+#define SRC_EN_SCHOOLS                                                                      \
+    "Floods closed 12 schools in the eastern district on Monday. About 40 volunteers "        \
+    "cleaned the streets of mud. The talks could begin in Geneva next month."
+#define SRC_ID_SCHOOLS                                                                      \
+    "Banjir menutup 12 sekolah di kecamatan timur pada hari Senin. Sekitar 40 relawan "        \
+    "membersihkan lumpur di jalan. Perundingan bisa dimulai di Jenewa bulan depan."
+
 /* ---- Helpers ------------------------------------------------------------------ */
 
 static char *pair_json(const char *language, const char *source, const char *summary)
@@ -251,6 +258,18 @@ static const fire_case fire_cases[] = {
      "Petugas membuka 7 tempat pengungsian di dekat sungai.", "number-mismatch", SC_SEVERITY_ERROR,
      "7", true, {{EV_NUMBER, "value", NULL, 7}}},
 
+    /* DESIGN.md: the number differs from the aligned source.  A number
+     * the article uses elsewhere (40 volunteers) does not make "40
+     * schools" right. */
+    {"en: 40 schools where the aligned source says 12", "en", SRC_EN_SCHOOLS,
+     "Floods closed 40 schools in the eastern district on Monday.", "number-mismatch",
+     SC_SEVERITY_ERROR, "40", true,
+     {{EV_NUMBER, "value", NULL, 40}, {EV_HAS_NUMBER, "source_numbers", NULL, 12}}},
+    {"id: 40 sekolah where the aligned source says 12", "id", SRC_ID_SCHOOLS,
+     "Banjir menutup 40 sekolah di kecamatan timur pada hari Senin.", "number-mismatch",
+     SC_SEVERITY_ERROR, "40", true,
+     {{EV_NUMBER, "value", NULL, 40}, {EV_HAS_NUMBER, "source_numbers", NULL, 12}}},
+
     /* unsupported-claim */
     {"en: an invented sentence", "en", SRC_EN_FLOOD,
      "A famous chef donated frozen pizzas to hungry volunteers at the stadium.",
@@ -335,6 +354,14 @@ static const quiet_case quiet_cases[] = {
      "Banjir merendam 1.300 rumah di Kota Bekasi.", "unsupported-entity"},
     {"en: names in another sentence of the article", "en", SRC_EN,
      "The Kremlin expects talks in Geneva.", "unsupported-entity"},
+    /* Capitalised only because they open the sentence: discourse words,
+     * not names. */
+    {"en: However, opening a sentence", "en", SRC_EN_SCHOOLS,
+     "However, the talks could begin in Geneva next month.", "unsupported-entity"},
+    {"en: Additionally, opening a sentence", "en", SRC_EN_SCHOOLS,
+     "Additionally, about 40 volunteers cleaned the streets of mud.", "unsupported-entity"},
+    {"id: Sebelumnya, opening a sentence", "id", SRC_ID_SCHOOLS,
+     "Sebelumnya, sekitar 40 relawan membersihkan lumpur di jalan.", "unsupported-entity"},
 
     /* number-mismatch */
     {"id: 1.300 and 1.300", "id", SRC_ID_FLOOD, "Banjir merendam 1.300 rumah di Kota Bekasi.",
@@ -357,6 +384,11 @@ static const quiet_case quiet_cases[] = {
      "Pemerintah menyiapkan bantuan Rp 1.300.000 untuk setiap keluarga.", "number-mismatch"},
     {"en: 1,300,000 rupiah", "en", SRC_EN_FLOOD,
      "The government prepared aid worth 1,300,000 rupiah for each family.", "number-mismatch"},
+    /* The same amount with a scale word: values compare, not spellings. */
+    {"id: Rp 1,3 juta for Rp 1.300.000", "id", SRC_ID_FLOOD,
+     "Pemerintah menyiapkan bantuan Rp 1,3 juta untuk setiap keluarga.", "number-mismatch"},
+    {"en: 1.3 million rupiah for 1,300,000 rupiah", "en", SRC_EN_FLOOD,
+     "The government prepared aid worth 1.3 million rupiah for each family.", "number-mismatch"},
 
     /* unsupported-claim */
     {"id: a copied sentence", "id", SRC_ID_FLOOD,
@@ -381,6 +413,21 @@ START_TEST(test_quiet)
     char got[2048];
     list_findings(r, got, sizeof got);
     ck_assert_msg(count_rule(r, c->rule) == 0, "%s: %s fired:%s", c->name, c->rule, got);
+    sc_result_free(r);
+}
+END_TEST
+
+/* The message states the source's number as a reader writes it, never in
+ * exponent notation ("1.3e+06"). */
+START_TEST(test_number_message_readable)
+{
+    sc_result *r = check_pair("en", SRC_EN_FLOOD,
+                              "The government prepared aid worth 1,800,000 rupiah for each family.");
+    const sc_finding *f = find(r, "number-mismatch", "1,800,000");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_msg(strstr(f->message, "e+") == NULL, "message: %s", f->message);
+    ck_assert_msg(strstr(f->message, "1,300,000") != NULL || strstr(f->message, "1300000") != NULL,
+                  "message: %s", f->message);
     sc_result_free(r);
 }
 END_TEST
@@ -569,6 +616,7 @@ static Suite *rules_suite(void)
     tcase_add_loop_test(tc, test_fires, 0, (int)(sizeof fire_cases / sizeof fire_cases[0]));
     tcase_add_loop_test(tc, test_quiet, 0, (int)(sizeof quiet_cases / sizeof quiet_cases[0]));
     tcase_add_test(tc, test_clean_pairs);
+    tcase_add_test(tc, test_number_message_readable);
     tcase_add_test(tc, test_rule_table);
     suite_add_tcase(s, tc);
 

@@ -15,6 +15,22 @@
 
 /* ---- helpers ---------------------------------------------------------- */
 
+/* Each test's arena, made and freed by the fixture so a failing assertion
+ * leaks nothing even when CK_FORK=no. */
+static sc_arena *test_arena;
+
+static void arena_setup(void)
+{
+    test_arena = sc_arena_new();
+    ck_assert_ptr_nonnull(test_arena);
+}
+
+static void arena_teardown(void)
+{
+    sc_arena_free(test_arena);
+    test_arena = NULL;
+}
+
 /* Analyses s the way sumcheck.c does: tokenize, finish with the language,
  * split into sentences.  Entities are left to the caller, because they may
  * need a companion text.  Everything lives in arena. */
@@ -167,7 +183,7 @@ static const struct {
 
 START_TEST(test_normalize)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     const char *in = norm_cases[_i].in;
     size_t out_len = 999;
     char *out = sc_normalize(arena, in, strlen(in), &out_len);
@@ -176,7 +192,6 @@ START_TEST(test_normalize)
     ck_assert_msg(strcmp(out, norm_cases[_i].out) == 0, "\"%s\" -> \"%s\", want \"%s\"", in, out,
                   norm_cases[_i].out);
     ck_assert_uint_eq(out_len, strlen(out));
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -221,7 +236,7 @@ static const struct {
 
 START_TEST(test_tokens)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     const char *s = token_cases[_i].text;
     sc_text text;
     sc_token *tokens;
@@ -240,7 +255,6 @@ START_TEST(test_tokens)
                   got, token_cases[_i].tokens);
     ck_assert_msg(strcmp(kinds, token_cases[_i].kinds) == 0, "\"%s\" kinds %s, want %s", s, kinds,
                   token_cases[_i].kinds);
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -281,7 +295,7 @@ static const struct {
 
 START_TEST(test_token_flags)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     const char *s = flag_cases[_i].text;
     size_t index = flag_cases[_i].index;
     sc_text text;
@@ -295,7 +309,6 @@ START_TEST(test_token_flags)
                   "\"%s\" token %zu flags 0x%x lack 0x%x", s, index, flags, flag_cases[_i].must);
     ck_assert_msg((flags & flag_cases[_i].must_not) == 0, "\"%s\" token %zu flags 0x%x have 0x%x",
                   s, index, flags, flags & flag_cases[_i].must_not);
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -309,7 +322,7 @@ START_TEST(test_token_norm)
         {"\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc"},
         {"BENAR-BENAR", "benar-benar"},
     };
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
 
     for (int k = 0; k < N(cases); k++) {
         sc_text text;
@@ -320,7 +333,6 @@ START_TEST(test_token_norm)
         ck_assert_str_eq(tokens[0].norm, cases[k].norm);
         ck_assert_int_eq(tokens[0].kind, SC_TOK_WORD);
     }
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -328,8 +340,8 @@ START_TEST(test_token_long_word)
 {
     /* A word longer than the token limit is cut, never mid-character. */
     enum { LEN = 3000 };
-    char *s = malloc(LEN + 1);
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
+    char *s = sc_arena_alloc(arena, LEN + 1);
     sc_text text;
     sc_token *tokens;
     size_t n, total = 0;
@@ -347,8 +359,6 @@ START_TEST(test_token_long_word)
         total = tokens[k].end;
     }
     ck_assert_uint_eq(total, LEN);
-    sc_arena_free(arena);
-    free(s);
 }
 END_TEST
 
@@ -416,7 +426,7 @@ static const struct {
 
 START_TEST(test_number_tokens)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     sc_intern *stems = sc_intern_new(arena);
     const sc_analysis *a = prepare(arena, stems, number_token_cases[_i].text,
                                    lang_of(number_token_cases[_i].lang));
@@ -433,7 +443,6 @@ START_TEST(test_number_tokens)
         ck_assert_uint_ne(a->tokens[k].stem, 0);
     }
     ck_assert_uint_eq(numbers, 1);
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -488,7 +497,7 @@ static const struct {
 
 START_TEST(test_sentences)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     sc_intern *stems = sc_intern_new(arena);
     const char *s = sentence_cases[_i].text;
     const sc_analysis *a = prepare(arena, stems, s, lang_of(sentence_cases[_i].lang));
@@ -508,13 +517,12 @@ START_TEST(test_sentences)
     ck_assert_msg(strcmp(got, sentence_cases[_i].sentences) == 0,
                   "%s \"%s\"\n  -> \"%s\"\n  want \"%s\"", sentence_cases[_i].lang, s, got,
                   sentence_cases[_i].sentences);
-    sc_arena_free(arena);
 }
 END_TEST
 
 START_TEST(test_sentence_start_flags)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     sc_intern *stems = sc_intern_new(arena);
     const char *s = "\"Kami siap,\" kata dia. (Lalu) dia pergi.";
     const sc_analysis *a = prepare(arena, stems, s, lang_of("id"));
@@ -525,14 +533,13 @@ START_TEST(test_sentence_start_flags)
         if (a->tokens[k].flags & SC_TOKF_SENT_START)
             join(starts, sizeof starts, s, a->tokens[k].start, a->tokens[k].end);
     ck_assert_str_eq(starts, "Kami|Lalu");
-    sc_arena_free(arena);
 }
 END_TEST
 
 START_TEST(test_sentences_empty)
 {
     static const char *const texts[] = {"", "   ", "\n\n"};
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     sc_intern *stems = sc_intern_new(arena);
 
     for (int k = 0; k < N(texts); k++) {
@@ -540,7 +547,6 @@ START_TEST(test_sentences_empty)
         ck_assert_uint_eq(a->n_tokens, 0);
         ck_assert_uint_eq(a->n_sentences, 0);
     }
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -548,8 +554,8 @@ START_TEST(test_sentences_long_run)
 {
     /* A run of words with no end mark is cut into bounded pieces. */
     enum { WORDS = 1000 };
-    char *s = malloc(WORDS * 5 + 1);
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
+    char *s = sc_arena_alloc(arena, WORDS * 5 + 1);
     sc_intern *stems = sc_intern_new(arena);
 
     ck_assert_ptr_nonnull(s);
@@ -562,8 +568,6 @@ START_TEST(test_sentences_long_run)
     ck_assert_uint_eq(a->sentences[0].tok_end, 400);
     ck_assert_uint_eq(a->sentences[1].tok_end, 800);
     ck_assert_uint_eq(a->sentences[2].tok_end, WORDS);
-    sc_arena_free(arena);
-    free(s);
 }
 END_TEST
 
@@ -595,7 +599,7 @@ static const struct {
 
 START_TEST(test_entities)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     sc_intern *stems = sc_intern_new(arena);
     const sc_lang *lang = lang_of(entity_cases[_i].lang);
     const char *s = entity_cases[_i].text;
@@ -632,7 +636,6 @@ START_TEST(test_entities)
     ck_assert_msg(strcmp(names, entity_cases[_i].names) == 0, "\"%s\" -> names \"%s\", want \"%s\"",
                   s, names, entity_cases[_i].names);
     ck_assert_uint_eq(numbers, entity_cases[_i].numbers);
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -657,7 +660,7 @@ static const struct {
 
 START_TEST(test_detect_language)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     sc_text text;
     sc_token *tokens;
     size_t n;
@@ -669,14 +672,13 @@ START_TEST(test_detect_language)
     ck_assert_msg(want == NULL ? lang == NULL : lang != NULL && strcmp(lang->code, want) == 0,
                   "\"%s\" -> %s, want %s", detect_cases[_i].text, lang ? lang->code : "NULL",
                   want ? want : "NULL");
-    sc_arena_free(arena);
 }
 END_TEST
 
 START_TEST(test_detect_language_arrays)
 {
     /* Two short texts, each too short alone, decide together. */
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
     sc_text t1, t2;
     sc_token *a, *b;
     size_t na, nb;
@@ -690,7 +692,6 @@ START_TEST(test_detect_language_arrays)
     ck_assert_ptr_nonnull(lang);
     ck_assert_str_eq(lang->code, "id");
     ck_assert_ptr_null(sc_detect_language(arrays, counts, 0));
-    sc_arena_free(arena);
 }
 END_TEST
 
@@ -700,7 +701,7 @@ END_TEST
  * lookups use case-folded words, so every entry must be case-folded. */
 static void check_list(const sc_lang *lang, const char *what, const sc_word_list *list)
 {
-    sc_arena *arena = sc_arena_new();
+    sc_arena *arena = test_arena;
 
     ck_assert_msg(list->n > 0 || strcmp(what, "stopwords") != 0, "%s has no stopwords", lang->code);
     for (size_t k = 0; k < list->n; k++) {
@@ -718,7 +719,6 @@ static void check_list(const sc_lang *lang, const char *what, const sc_word_list
         ck_assert_msg(sc_word_list_has(list, w, strlen(w)), "%s %s: \"%s\" not found", lang->code,
                       what, w);
     }
-    sc_arena_free(arena);
 }
 
 START_TEST(test_word_lists_sorted)
@@ -761,15 +761,18 @@ static Suite *text_suite(void)
     TCase *tc;
 
     tc = tcase_create("utf8");
+    tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_utf8_valid, 0, N(utf8_cases));
     tcase_add_test(tc, test_utf8_decode);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("normalize");
+    tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_normalize, 0, N(norm_cases));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("tokens");
+    tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_tokens, 0, N(token_cases));
     tcase_add_loop_test(tc, test_token_flags, 0, N(flag_cases));
     tcase_add_test(tc, test_token_norm);
@@ -777,11 +780,13 @@ static Suite *text_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("numbers");
+    tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_number_value, 0, N(number_cases));
     tcase_add_loop_test(tc, test_number_tokens, 0, N(number_token_cases));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("sentences");
+    tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_sentences, 0, N(sentence_cases));
     tcase_add_test(tc, test_sentence_start_flags);
     tcase_add_test(tc, test_sentences_empty);
@@ -789,10 +794,12 @@ static Suite *text_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("entities");
+    tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_entities, 0, N(entity_cases));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("language");
+    tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_detect_language, 0, N(detect_cases));
     tcase_add_test(tc, test_detect_language_arrays);
     tcase_add_loop_test(tc, test_word_lists_sorted, 0, (int)sc_language_count);

@@ -161,6 +161,7 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
     /* The sentence's distinct content stems and their weights. */
     uint32_t stems[512];
     double weight[512];
+    bool sum_is_number[512];
     size_t m = 0;
     double total = 0;
     for (size_t k = sent->tok_begin; k < sent->tok_end && m < 512; k++) {
@@ -170,6 +171,7 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
         sc->slot[t->stem] = (int32_t)m;
         stems[m] = t->stem;
         weight[m] = ix->idf[t->stem];
+        sum_is_number[m] = t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD);
         total += weight[m];
         m++;
     }
@@ -200,6 +202,21 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
             if (st != 0 && sc->slot[st] >= 0)
                 has[c][sc->slot[st]] = true;
         }
+    }
+
+    /* Related sentences: a share of the non-number weight. */
+    double word_total = 0;
+    for (size_t j = 0; j < m; j++)
+        if (!sum_is_number[j])
+            word_total += weight[j];
+    out->n_related = 0;
+    for (size_t c = 0; c < n_cand && word_total > 0; c++) {
+        double w = 0;
+        for (size_t j = 0; j < m; j++)
+            if (has[c][j] && !sum_is_number[j])
+                w += weight[j];
+        if (w >= SC_RELATED_MIN_SHARE * word_total && out->n_related < SC_ALIGN_MAX_RELATED)
+            out->related[out->n_related++] = cand[c];
     }
 
     /* Greedy span. */
@@ -265,11 +282,11 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
             continue;
         entities++;
         bool found = true;
-        for (size_t k = ent->tok_begin; k < ent->tok_end && found; k++) {
+        if (ent->is_number)
+            found = sc_align_article_has_number(al, ent->value);
+        for (size_t k = ent->tok_begin; k < ent->tok_end && found && !ent->is_number; k++) {
             const sc_token *t = &sum->tokens[k];
-            if (ent->is_number)
-                found = sc_align_article_has_number(al, t->value);
-            else if (!(t->flags & SC_TOKF_STOP))
+            if (!(t->flags & SC_TOKF_STOP))
                 found = t->stem <= al->n_stems && al->article_has_stem[t->stem];
         }
         entities_found += found;
@@ -306,13 +323,18 @@ sc_status sc_align(sc_result *r)
     al->article_has_stem = has_stem;
     al->n_stems = n_stems;
 
-    size_t n_numbers = 0;
+    /* The article's numbers: each amount (scale applied) and each numeral
+     * as written, so "1,3 juta" matches both 1300000 and 1.3. */
+    size_t n_numbers = art->n_entities;
     for (size_t i = 0; i < art->n_tokens; i++)
         n_numbers += art->tokens[i].kind == SC_TOK_NUMBER;
     double *numbers = sc_arena_alloc(arena, (n_numbers ? n_numbers : 1) * sizeof *numbers);
     if (numbers == NULL)
         return SC_ERR_NOMEM;
     n_numbers = 0;
+    for (size_t e = 0; e < art->n_entities; e++)
+        if (art->entities[e].is_number)
+            numbers[n_numbers++] = art->entities[e].value;
     for (size_t i = 0; i < art->n_tokens; i++)
         if (art->tokens[i].kind == SC_TOK_NUMBER)
             numbers[n_numbers++] = art->tokens[i].value;

@@ -34,6 +34,7 @@ sc_status sc_evidence_string(sc_result *r, sc_finding *f, const char *key, const
                              size_t len);
 sc_status sc_evidence_number(sc_result *r, sc_finding *f, const char *key, double value);
 sc_status sc_evidence_integer(sc_result *r, sc_finding *f, const char *key, long long value);
+sc_status sc_evidence_bool(sc_result *r, sc_finding *f, const char *key, bool value);
 sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key,
                               const char **values, size_t n);
 sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key,

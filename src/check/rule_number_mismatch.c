@@ -1,11 +1,48 @@
-/* number-mismatch: a number in the summary that the article does not state.
- * Values are compared, not spellings: "1.300" in Indonesian equals "1,300"
- * in English.  The evidence lists the numbers of the aligned span, which is
- * where a reader looks for the one the summary changed. */
+/* number-mismatch: a number in the summary that its context in the article
+ * does not state.  The context is the aligned span and the article
+ * sentences about the same thing (SC_RELATED_MIN_SHARE): "Floods closed 40
+ * schools" against "Floods closed 12 schools ... About 40 volunteers" is a
+ * mismatch although the article has a 40.  Values are compared, not
+ * spellings: "1.300" in Indonesian equals "1,300" in English, "1,3 juta"
+ * equals "1.300.000". */
+#include <math.h>
+
 #include "check.h"
 #include "align/align.h"
 
 enum { MAX_SOURCE_NUMBERS = 16 };
+
+static bool same_number(double a, double b)
+{
+    double scale = fabs(a) > 1 ? fabs(a) : 1;
+    return fabs(a - b) <= 1e-9 * scale;
+}
+
+/* True when article sentence s states value, as an amount or a numeral. */
+static bool sentence_has(const sc_analysis *art, size_t s, double value)
+{
+    const sc_sentence *sent = &art->sentences[s];
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        const sc_token *t = &art->tokens[k];
+        if ((t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD)) && same_number(t->value, value))
+            return true;
+        if (t->entity != 0 && art->entities[t->entity - 1].is_number &&
+            same_number(art->entities[t->entity - 1].value, value))
+            return true;
+    }
+    return false;
+}
+
+static bool context_has(const sc_analysis *art, const sc_sentence_alignment *sa, double value)
+{
+    for (size_t a = 0; a < sa->n_aligned; a++)
+        if (sentence_has(art, sa->aligned[a], value))
+            return true;
+    for (size_t a = 0; a < sa->n_related; a++)
+        if (sentence_has(art, sa->related[a], value))
+            return true;
+    return false;
+}
 
 static sc_status run(const sc_rule *rule, sc_result *r)
 {
@@ -15,38 +52,50 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         const sc_entity *ent = &sum->entities[e];
         if (!ent->is_number)
             continue;
-        const sc_token *t = &sum->tokens[ent->tok_begin];
-        if (sc_align_article_has_number(al, t->value))
-            continue;
         const sc_sentence_alignment *sa = &al->sentences[ent->sentence];
+        if (context_has(art, sa, ent->value))
+            continue;
+        bool elsewhere = sc_align_article_has_number(al, ent->value);
+        size_t start = sum->tokens[ent->tok_begin].start, end = sum->tokens[ent->tok_end - 1].end;
         double nums[MAX_SOURCE_NUMBERS];
         size_t n_nums = 0;
         for (size_t a = 0; a < sa->n_aligned; a++) {
             const sc_sentence *s = &art->sentences[sa->aligned[a]];
-            for (size_t k = s->tok_begin; k < s->tok_end && n_nums < MAX_SOURCE_NUMBERS; k++)
-                if (art->tokens[k].kind == SC_TOK_NUMBER)
-                    nums[n_nums++] = art->tokens[k].value;
+            for (size_t k = s->tok_begin; k < s->tok_end && n_nums < MAX_SOURCE_NUMBERS; k++) {
+                const sc_token *t = &art->tokens[k];
+                if (t->entity != 0 && art->entities[t->entity - 1].is_number &&
+                    art->entities[t->entity - 1].tok_begin == k)
+                    nums[n_nums++] = art->entities[t->entity - 1].value;
+            }
         }
-        int len = (int)(t->end - t->start);
-        const char *message =
-            n_nums > 0
-                ? sc_arena_printf(r->arena,
-                                  "the number \"%.*s\" is not in the article; the aligned source "
-                                  "says %g",
-                                  len, sum->text->data + t->start, nums[0])
-                : sc_arena_printf(r->arena, "the number \"%.*s\" is not in the article", len,
-                                  sum->text->data + t->start);
+        int len = (int)(end - start);
+        const char *text = sum->text->data + start;
+        const char *message;
+        if (n_nums > 0)
+            message = sc_arena_printf(r->arena,
+                                      "the number \"%.*s\" is not what the article says here: the "
+                                      "aligned source says %.15g",
+                                      len, text, nums[0]);
+        else if (elsewhere)
+            message = sc_arena_printf(r->arena,
+                                      "the number \"%.*s\" appears in the article only in another "
+                                      "context",
+                                      len, text);
+        else
+            message = sc_arena_printf(r->arena, "the number \"%.*s\" is not in the article", len,
+                                      text);
         sc_finding *f = message ? sc_finding_add(r, rule, message) : NULL;
         if (f == NULL)
             return SC_ERR_NOMEM;
-        f->summary_span = sc_span_in(sum->text, t->start, t->end);
+        f->summary_span = sc_span_in(sum->text, start, end);
         if (sa->n_aligned > 0) {
             const sc_sentence *best = &art->sentences[sa->aligned[0]];
             f->source_span = sc_span_in(art->text, best->start, best->end);
         }
-        if (sc_evidence_string(r, f, "number", sum->text->data + t->start, t->end - t->start) ||
-            sc_evidence_number(r, f, "value", t->value) ||
-            sc_evidence_numbers(r, f, "source_numbers", nums, n_nums))
+        if (sc_evidence_string(r, f, "number", text, end - start) ||
+            sc_evidence_number(r, f, "value", ent->value) ||
+            sc_evidence_numbers(r, f, "source_numbers", nums, n_nums) ||
+            sc_evidence_bool(r, f, "in_article_elsewhere", elsewhere))
             return SC_ERR_NOMEM;
     }
     return SC_OK;

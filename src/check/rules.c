@@ -85,6 +85,15 @@ sc_status sc_evidence_integer(sc_result *r, sc_finding *f, const char *key, long
     return SC_OK;
 }
 
+sc_status sc_evidence_bool(sc_result *r, sc_finding *f, const char *key, bool value)
+{
+    sc_evidence *e = evidence_new(r, f, key, SC_EV_BOOL);
+    if (e == NULL)
+        return SC_ERR_NOMEM;
+    e->integer = value;
+    return SC_OK;
+}
+
 sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key,
                               const char **values, size_t n)
 {

@@ -19,9 +19,15 @@
  * IDF weight), and how many of them a span may join. */
 #define SC_ALIGN_CANDIDATES 8
 
-/* A further sentence joins the span only if it covers at least this share
- * of the summary sentence's weight that the span does not yet cover. */
+/* A further sentence joins the span only if it adds at least this share of
+ * the summary sentence's total weight to what the span covers. */
 #define SC_ALIGN_MIN_GAIN 0.15
+
+/* An article sentence is about the same thing as a summary sentence (its
+ * numbers count as the summary's context) when it has at least this share
+ * of the summary sentence's weight, numbers left out: "Floods closed 40
+ * schools" is not backed by "About 40 volunteers helped". */
+#define SC_RELATED_MIN_SHARE 0.3
 
 /* unsupported-claim fires below this support. */
 #define SC_CLAIM_MIN_SUPPORT 0.5

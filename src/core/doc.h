@@ -100,6 +100,9 @@ enum {
     SC_TOKF_ALLCAPS = 1u << 6,     /* two or more letters, all upper case */
     SC_TOKF_AFTER_SPACE = 1u << 7, /* white space precedes it */
     SC_TOKF_AFTER_BREAK = 1u << 8, /* a line break precedes it */
+    SC_TOKF_NUMWORD = 1u << 9,     /* a cardinal written as a word; value set */
+    SC_TOKF_SCALE = 1u << 10,      /* a scale word ("juta"); value = multiplier */
+    SC_TOKF_CURRENCY = 1u << 11,   /* a currency word or symbol */
 };
 
 typedef struct sc_token {
@@ -127,6 +130,7 @@ typedef struct sc_entity {
     size_t tok_end;
     size_t sentence;
     bool is_number;
+    double value; /* numbers: the amount, scale words applied */
 } sc_entity;
 
 /* A text after analysis. */
@@ -141,7 +145,7 @@ typedef struct sc_analysis {
 } sc_analysis;
 
 /* The best-supporting article span of one summary sentence. */
-enum { SC_ALIGN_MAX_SPAN = 3 };
+enum { SC_ALIGN_MAX_SPAN = 3, SC_ALIGN_MAX_RELATED = 8 };
 
 typedef struct sc_sentence_alignment {
     size_t aligned[SC_ALIGN_MAX_SPAN]; /* article sentence indexes, in text order */
@@ -151,6 +155,11 @@ typedef struct sc_sentence_alignment {
     double bigram;   /* share of the sentence's content bigrams the span has */
     double entity_agreement; /* share of its names and numbers the article has */
     bool *token_supported;   /* per token of the sentence */
+    /* Article sentences about the same thing, beyond the span: those that
+     * share a real part of its words other than numbers (for the number
+     * rule, which looks for the summary's numbers in their context). */
+    size_t related[SC_ALIGN_MAX_RELATED];
+    size_t n_related;
 } sc_sentence_alignment;
 
 typedef struct sc_alignment {
@@ -171,6 +180,7 @@ typedef enum sc_evidence_type {
     SC_EV_INTEGER,
     SC_EV_STRINGS,
     SC_EV_NUMBERS,
+    SC_EV_BOOL, /* in integer: 0 or 1 */
 } sc_evidence_type;
 
 typedef struct sc_evidence {

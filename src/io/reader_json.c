@@ -38,12 +38,19 @@ sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_p
     json_error_t jerr;
     /* A byte-order mark is not JSON, but editors write one. */
     size_t skip = len >= 3 && memcmp(input, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    json_t *root = json_loadb(input + skip, len - skip, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    json_t *root = json_loadb(input + skip, len - skip,
+                              JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);
     if (root == NULL) {
-        sc_fail(error, SC_ERR_INPUT, "invalid JSON", (size_t)jerr.position + skip, NULL);
+        /* Jansson's position counts the bytes it read, the offending one
+         * included; point at that byte, and count line:column from it so
+         * the two agree. */
+        size_t at = (size_t)jerr.position + skip;
+        if (at > len)
+            at = len;
+        else if (at < len && at > skip)
+            at--;
+        sc_fail_at(error, SC_ERR_INPUT, "invalid JSON", input, len, at);
         if (error != NULL) {
-            error->line = jerr.line > 0 ? (size_t)jerr.line : 0;
-            error->column = jerr.column > 0 ? (size_t)jerr.column : 0;
             /* Jansson's text says what it expected ("'}' expected near end
              * of file"). */
             size_t n = strlen(jerr.text);

@@ -6,6 +6,7 @@
  * and whatever the scraper caught after it.  Paragraphs are separated by
  * blank lines; a summary may be one paragraph or a run of bullets. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io.h"
@@ -261,13 +262,46 @@ static bool sentence_like(const char *s, const para *p)
     if (e == p->start)
         return false;
     char c = s[e - 1];
-    return c == '.' || c == '!' || c == '?' || c == ':' ||
-           (e >= p->start + 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
-            (unsigned char)s[e - 1] == 0xA6);
+    if (c == '.' || c == ':' ||
+        (e >= p->start + 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+         (unsigned char)s[e - 1] == 0xA6))
+        return true;
+    /* Headlines ask and exclaim ("Can mangroves save Manila Bay?"): a
+     * question or exclamation is prose only after another sentence. */
+    if (c == '?' || c == '!') {
+        for (size_t i = p->start; i + 2 < e; i++)
+            if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ')
+                return true;
+    }
+    return false;
 }
+
+/* Page order; a block that contains another (the body its dateline) comes
+ * first. */
+static int compare_blocks(const void *a, const void *b)
+{
+    const sc_block *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    return (int)x->role - (int)y->role;
+}
+
+static sc_status read_page(sc_arena *arena, const char *s, size_t len, sc_page *page,
+                           sc_error *error);
 
 sc_status sc_read_text_page(sc_arena *arena, const char *s, size_t len, sc_page *page,
                             sc_error *error)
+{
+    sc_status st = read_page(arena, s, len, page, error);
+    if (st == SC_OK && page->n_blocks > 1)
+        qsort(page->blocks, page->n_blocks, sizeof *page->blocks, compare_blocks);
+    return st;
+}
+
+static sc_status read_page(sc_arena *arena, const char *s, size_t len, sc_page *page,
+                           sc_error *error)
 {
     size_t skip = 0;
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -344,7 +378,12 @@ sc_status sc_read_text_page(sc_arena *arena, const char *s, size_t len, sc_page 
         page->has_disclaimer = true;
         head_end = disclaimer;
         size_t after = disclaimer + 1;
-        bool summary_after = after < np && after != dateline;
+        /* Prose right above the disclaimer (below the title) is the summary
+         * it follows; otherwise the summary comes after it, unless the
+         * article starts there. */
+        bool prose_above = disclaimer > k && (sentence_like(s, &ps[disclaimer - 1]) ||
+                                              is_bullet(s, &ps[disclaimer - 1]));
+        bool summary_after = !prose_above && after < np && after != dateline;
         if (summary_after) {
             summary_first = after;
             summary_last = after;

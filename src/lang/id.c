@@ -4,12 +4,28 @@
  * CLDR (id, ca-gregorian); the stemmer is the dictionary-guarded confix
  * stripper of stem_id.c.
  */
+#include <string.h>
+
 #include "lang.h"
 #include "stem.h"
 
 static size_t stem_id_builtin(const char *word, size_t len, char *out, size_t cap)
 {
     return sc_stem_id(sc_id_dict_builtin(), word, len, out, cap);
+}
+
+/* A word is common when it, or its root, is in the root dictionary:
+ * "Pemerintah" opening a sentence is "perintah", not a name. */
+static bool is_common_id(const char *word, size_t len)
+{
+    char root[256];
+    if (len >= sizeof root)
+        return false;
+    const sc_id_dict *dict = sc_id_dict_builtin();
+    if (sc_id_dict_has(dict, word, len))
+        return true;
+    size_t n = sc_stem_id(dict, word, len, root, sizeof root);
+    return (n != len || memcmp(root, word, len) != 0) && sc_id_dict_has(dict, root, n);
 }
 
 static const char *const stopwords[] = {
@@ -38,6 +54,26 @@ static const char *const disclaimer_phrases[] = {
     "ringkasan yang dihasilkan oleh ai",
 };
 
+static const sc_number_word number_words[] = {
+    {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5}, {"enam", 6}, {"tujuh", 7},
+    {"delapan", 8}, {"sembilan", 9}, {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100},
+    {"seribu", 1000}, {"sejuta", 1e6},
+};
+
+static const sc_number_word scale_words[] = {
+    {"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}, {"milyar", 1e9}, {"triliun", 1e12},
+    {"puluh", 10}, {"ratus", 100},
+};
+
+static const char *const currency_words[] = {
+    "idr", "rm", "rp", "sgd", "us", "usd",
+};
+
+static const char *const clause_words[] = {
+    "dan", "karena", "namun", "padahal", "sedangkan", "sehingga", "sementara", "serta",
+    "tapi", "tetapi", "yang",
+};
+
 const sc_lang sc_lang_id = {
     .code = "id",
     .name = "Indonesian",
@@ -48,5 +84,12 @@ const sc_lang sc_lang_id = {
     .disclaimer_phrases = SC_WORD_LIST(disclaimer_phrases),
     .months = {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"},
     .months_abbr = {"jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"},
+    .number_words = number_words,
+    .n_number_words = sizeof number_words / sizeof number_words[0],
+    .scale_words = scale_words,
+    .n_scale_words = sizeof scale_words / sizeof scale_words[0],
+    .currency_words = SC_WORD_LIST(currency_words),
+    .clause_words = SC_WORD_LIST(clause_words),
+    .is_common_word = is_common_id,
     .stem = stem_id_builtin,
 };

@@ -63,3 +63,14 @@ int sc_lang_month(const char *word, size_t len)
                 return m + 1;
     return 0;
 }
+
+bool sc_number_word_find(const sc_number_word *list, size_t n, const char *word, size_t len,
+                         double *value)
+{
+    for (size_t i = 0; i < n; i++)
+        if (equal(word, len, list[i].word)) {
+            *value = list[i].value;
+            return true;
+        }
+    return false;
+}

@@ -16,6 +16,13 @@ typedef struct sc_word_list {
 
 #define SC_WORD_LIST(array) {(array), sizeof(array) / sizeof((array)[0])}
 
+/* A word with a numeric value: a cardinal ("tiga" = 3) or a scale
+ * ("juta" = 1e6). */
+typedef struct sc_number_word {
+    const char *word;
+    double value;
+} sc_number_word;
+
 typedef struct sc_lang {
     const char *code; /* ISO 639-1 */
     const char *name; /* English name */
@@ -34,7 +41,29 @@ typedef struct sc_lang {
     const char *months[12];
     const char *months_abbr[12];
     sc_stem_fn stem;
+    /* Cardinals written as words, and scale words that multiply the number
+     * before them ("1,3 juta", "1.3 million"); unsorted, searched once per
+     * distinct word. */
+    const sc_number_word *number_words;
+    size_t n_number_words;
+    const sc_number_word *scale_words;
+    size_t n_scale_words;
+    /* Currency words written before an amount ("Rp", "US$" is "us" + "$"),
+     * case-folded; symbols such as "$" count in every language. */
+    sc_word_list currency_words;
+    /* Words that open a new clause ("and", "but", "dan", "tetapi"): a
+     * summary sentence is checked clause by clause at them and at commas
+     * and semicolons. */
+    sc_word_list clause_words;
+    /* True when a case-folded word is a common word of the language (so a
+     * capitalised sentence opener is not taken for a name); NULL when the
+     * language has no dictionary to ask. */
+    bool (*is_common_word)(const char *word, size_t len);
 } sc_lang;
+
+/* The value of a case-folded word in the list, or false. */
+bool sc_number_word_find(const sc_number_word *list, size_t n, const char *word, size_t len,
+                         double *value);
 
 /* Every language, in detection order.  Static storage. */
 extern const sc_lang *const sc_languages[];

@@ -109,6 +109,9 @@ static json_t *evidence(builder *b, const sc_evidence *e)
         case SC_EV_INTEGER:
             v = check(b, json_integer((json_int_t)e->integer));
             break;
+        case SC_EV_BOOL:
+            v = check(b, json_boolean(e->integer != 0));
+            break;
         case SC_EV_STRINGS:
             v = check(b, json_array());
             for (size_t i = 0; v != NULL && i < e->n_items; i++)

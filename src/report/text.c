@@ -65,6 +65,9 @@ static void put_evidence(sc_buf *out, const sc_evidence *e)
         case SC_EV_INTEGER:
             sc_buf_printf(out, "%lld", e->integer);
             break;
+        case SC_EV_BOOL:
+            sc_buf_puts(out, e->integer ? "true" : "false");
+            break;
         case SC_EV_STRINGS:
             sc_buf_putc(out, '[');
             for (size_t i = 0; i < e->n_items; i++) {

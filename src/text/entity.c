@@ -1,16 +1,24 @@
-/* Names and numbers.  A name is a run of capitalised words that are not
- * stopwords; the first word of a sentence only starts a name when the next
- * word is capitalised too or the word is never written in lower case
- * in this text or the other one (summary and article) (so "Rusia mengajukan" is a name, "The talks" not). */
+/* Names and numbers.
+ *
+ * A number is a numeral or a cardinal word, with a currency written right
+ * before it ("Rp120.000", "$5") and a scale word after it ("1,3 juta",
+ * "1.3 million") taken in: its value is the amount.
+ *
+ * A name is a run of capitalised words that are not stopwords.  The first
+ * word of a sentence is capitalised anyway, so alone it is a name only with
+ * evidence: it is written capitalised inside a sentence somewhere (in this
+ * text or its companion), or it is never written in lower case and the
+ * language's dictionary does not know it.  "Rusia mengajukan" is a name
+ * (Rusia appears mid-sentence); "Pemerintah menyatakan" is not. */
 #include "text.h"
 
 #include <string.h>
 
 static bool is_name_word(const sc_token *t)
 {
-    return t->kind == SC_TOK_WORD && (t->flags & SC_TOKF_CAPITAL) && !(t->flags & SC_TOKF_STOP);
+    return t->kind == SC_TOK_WORD && (t->flags & SC_TOKF_CAPITAL) && !(t->flags & SC_TOKF_STOP) &&
+           !(t->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE));
 }
-
 
 static sc_status push(sc_arena *arena, sc_analysis *a, size_t *cap, sc_entity e)
 {
@@ -33,35 +41,74 @@ static sc_status push(sc_arena *arena, sc_analysis *a, size_t *cap, sc_entity e)
     return SC_OK;
 }
 
-sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other)
+/* Per stem: seen in lower case, seen capitalised inside a sentence. */
+enum { SEEN_LOWER = 1, SEEN_MID_CAPITAL = 2 };
+
+static void mark_seen(uint8_t *seen, const sc_analysis *a)
+{
+    for (size_t i = 0; i < a->n_tokens; i++) {
+        const sc_token *t = &a->tokens[i];
+        if (t->kind != SC_TOK_WORD)
+            continue;
+        if (!(t->flags & SC_TOKF_CAPITAL))
+            seen[t->stem] |= SEEN_LOWER;
+        else if (!(t->flags & SC_TOKF_SENT_START) && !(t->flags & SC_TOKF_AFTER_BREAK))
+            seen[t->stem] |= SEEN_MID_CAPITAL;
+    }
+}
+
+/* A number entity starting at the numeral at i; returns its end. */
+static size_t number_entity(const sc_analysis *a, const sc_sentence *sent, size_t i,
+                            size_t *begin, double *value)
+{
+    const sc_token *t = &a->tokens[i];
+    *begin = i;
+    *value = t->value;
+    /* A currency glued before it: "Rp120.000", "$5", "US$5". */
+    if (i > sent->tok_begin && (a->tokens[i - 1].flags & SC_TOKF_CURRENCY) &&
+        a->tokens[i - 1].end == t->start) {
+        *begin = i - 1;
+        if (*begin > sent->tok_begin && (a->tokens[*begin - 1].flags & SC_TOKF_CURRENCY) &&
+            a->tokens[*begin - 1].end == a->tokens[*begin].start)
+            (*begin)--;
+    }
+    size_t end = i + 1;
+    /* Scale words after it: "1,3 juta", "two hundred thousand". */
+    while (end < sent->tok_end && (a->tokens[end].flags & SC_TOKF_SCALE)) {
+        *value *= a->tokens[end].value;
+        end++;
+    }
+    return end;
+}
+
+sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
+                           const sc_lang *lang)
 {
     size_t cap = 0;
-    /* lower[stem]: the stem occurs in lower case somewhere in the text. */
     const sc_analysis *texts[2] = {a, other};
     uint32_t max_stem = 0;
     for (size_t k = 0; k < 2 && texts[k] != NULL; k++)
         for (size_t i = 0; i < texts[k]->n_tokens; i++)
             if (texts[k]->tokens[i].stem > max_stem)
                 max_stem = texts[k]->tokens[i].stem;
-    bool *lower = sc_arena_calloc(arena, (size_t)max_stem + 1, sizeof *lower);
-    if (lower == NULL)
+    uint8_t *seen = sc_arena_calloc(arena, (size_t)max_stem + 1, sizeof *seen);
+    if (seen == NULL)
         return SC_ERR_NOMEM;
     for (size_t k = 0; k < 2 && texts[k] != NULL; k++)
-        for (size_t i = 0; i < texts[k]->n_tokens; i++) {
-            const sc_token *t = &texts[k]->tokens[i];
-            if (t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_CAPITAL))
-                lower[t->stem] = true;
-        }
+        mark_seen(seen, texts[k]);
+
     for (size_t s = 0; s < a->n_sentences; s++) {
         const sc_sentence *sent = &a->sentences[s];
         size_t i = sent->tok_begin;
         while (i < sent->tok_end) {
             sc_token *t = &a->tokens[i];
-            if (t->kind == SC_TOK_NUMBER) {
-                sc_status st = push(arena, a, &cap, (sc_entity){i, i + 1, s, true});
+            if (t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD)) {
+                sc_entity e = {0, 0, s, true, 0};
+                e.tok_end = number_entity(a, sent, i, &e.tok_begin, &e.value);
+                sc_status st = push(arena, a, &cap, e);
                 if (st != SC_OK)
                     return st;
-                i++;
+                i = e.tok_end;
                 continue;
             }
             if (!is_name_word(t)) {
@@ -72,11 +119,16 @@ sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *o
             while (j < sent->tok_end && is_name_word(&a->tokens[j]) &&
                    !(a->tokens[j].flags & SC_TOKF_AFTER_BREAK))
                 j++;
-            if ((t->flags & SC_TOKF_SENT_START) && j == i + 1 && lower[t->stem]) {
-                i = j;
-                continue;
+            bool opener = (t->flags & (SC_TOKF_SENT_START | SC_TOKF_AFTER_BREAK)) && j == i + 1;
+            if (opener && !(seen[t->stem] & SEEN_MID_CAPITAL)) {
+                bool common = (seen[t->stem] & SEEN_LOWER) || lang->is_common_word == NULL ||
+                              lang->is_common_word(t->norm, t->norm_len);
+                if (common) {
+                    i = j;
+                    continue;
+                }
             }
-            sc_status st = push(arena, a, &cap, (sc_entity){i, j, s, false});
+            sc_status st = push(arena, a, &cap, (sc_entity){i, j, s, false, 0});
             if (st != SC_OK)
                 return st;
             i = j;

@@ -43,10 +43,12 @@ sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang
                              sc_token *tokens, size_t n_tokens, sc_sentence **sentences,
                              size_t *n_sentences);
 
-/* Finds names (capitalised runs) and numbers; sets token entity indexes.
- * other (may be NULL) is the companion text, whose lower-case words also
- * tell a capitalised sentence opener from a name. */
-sc_status sc_find_entities(sc_arena *arena, sc_analysis *analysis, const sc_analysis *other);
+/* Finds names (capitalised runs) and numbers (with their currency and
+ * scale words); sets token entity indexes.  other (may be NULL) is the
+ * companion text, whose words also tell a capitalised sentence opener from
+ * a name. */
+sc_status sc_find_entities(sc_arena *arena, sc_analysis *analysis, const sc_analysis *other,
+                           const sc_lang *lang);
 
 /* The language whose stopwords the tokens use most, or NULL (undetermined)
  * when there are too few words to tell. */

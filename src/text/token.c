@@ -2,6 +2,7 @@
  * and decimal separators) and single punctuation marks. */
 #include "text.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -108,22 +109,27 @@ static bool is_lower(int32_t cp)
 }
 
 /* End of a word starting at i: letters, digits, marks, and an apostrophe or
- * hyphen between two of them ("don't", "benar-benar", "COVID-19"). */
+ * hyphen between two of them ("don't", "benar-benar", "COVID-19").  Digits
+ * right after letters start a number ("Rp120.000" is "Rp" + 120000, as
+ * Indonesian writes amounts), so the amount is read and compared. */
 static size_t scan_word(const sc_text *text, size_t i)
 {
     size_t limit = i + SC_MAX_TOKEN_BYTES;
+    cclass prev = C_LETTER;
     while (i < text->len && i < limit) {
         int32_t cp;
         size_t n = sc_utf8_next(text->data + i, text->len - i, &cp);
         cclass c = classify(cp);
-        if (c == C_LETTER || c == C_DIGIT) {
+        if (c == C_LETTER || (c == C_DIGIT && prev == C_DIGIT)) {
             i += n;
+            prev = c;
             continue;
         }
         if (is_apostrophe(cp) || is_hyphen(cp)) {
             cclass next = class_at(text, i + n, NULL);
             if (next == C_LETTER || (is_hyphen(cp) && next == C_DIGIT)) {
                 i += n;
+                prev = next == C_DIGIT ? C_DIGIT : C_LETTER;
                 continue;
             }
         }
@@ -292,29 +298,54 @@ bool sc_number_value(const char *s, size_t len, const sc_lang *lang, double *val
     return true;
 }
 
+/* What a distinct word is, computed once per document and language. */
+typedef struct word_info {
+    uint32_t stem;
+    uint16_t flags; /* SC_TOKF_STOP, _NUMWORD, _SCALE, _CURRENCY */
+    double value;
+} word_info;
+
+/* Numbers of equal value share one stem ("#1300" for "1.300", "1,300" and
+ * "1300"; "#3" for "tiga" and "3"), so support and bigrams see them as
+ * the same word. */
+static uint32_t number_stem(sc_intern *stems, double value)
+{
+    char key[40];
+    int n = snprintf(key, sizeof key, "#%.15g", value);
+    return n > 0 ? sc_intern_add(stems, key, (size_t)n) : 0;
+}
+
+static bool is_currency_symbol(const sc_token *t)
+{
+    /* $ and the Unicode currency signs (category Sc). */
+    int32_t cp;
+    sc_utf8_next(t->norm, t->norm_len, &cp);
+    return t->norm_len > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_SC;
+}
+
 sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems,
                            sc_token *tokens, size_t n_tokens)
 {
     char small[SC_MAX_TOKEN_BYTES * 4 + 8];
-    /* Stemming and the stopword search are done once per distinct word:
-     * a news article repeats its words, and the stemmer is the costliest
-     * step of the analysis.  seen[norm id] = stem id, with the stopword
-     * flag in the top bit. */
+    /* Stemming and the list searches are done once per distinct word: a
+     * news article repeats its words, and the stemmer is the costliest step
+     * of the analysis. */
     sc_intern *norms = sc_intern_new(arena);
     size_t cap = 1024;
-    uint32_t *seen = sc_arena_calloc(arena, cap, sizeof *seen);
+    word_info *seen = sc_arena_calloc(arena, cap, sizeof *seen);
     if (norms == NULL || seen == NULL)
         return SC_ERR_NOMEM;
-    const uint32_t stop_bit = 1u << 31;
     for (size_t i = 0; i < n_tokens; i++) {
         sc_token *t = &tokens[i];
-        if (t->kind == SC_TOK_PUNCT)
+        if (t->kind == SC_TOK_PUNCT) {
+            if (is_currency_symbol(t))
+                t->flags |= SC_TOKF_CURRENCY;
             continue;
+        }
         if (t->kind == SC_TOK_NUMBER) {
             if (!sc_number_value(t->norm, t->norm_len, lang, &t->value))
                 t->value = 0;
-            t->stem = sc_intern_add(stems, t->norm, t->norm_len);
-            if (t->stem == 0)
+            if ((t->stem = number_stem(stems, t->value)) == 0)
                 return SC_ERR_NOMEM;
             continue;
         }
@@ -329,22 +360,35 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stem
             memset(seen + cap, 0, (ncap - cap) * sizeof *seen);
             cap = ncap;
         }
-        if (seen[id] == 0) {
-            const char *word = t->norm;
-            size_t stem_len = t->norm_len;
-            if (t->norm_len < sizeof small) {
-                stem_len = lang->stem(t->norm, t->norm_len, small, sizeof small);
-                word = small;
+        word_info *w = &seen[id];
+        if (w->stem == 0) {
+            if (sc_number_word_find(lang->number_words, lang->n_number_words, t->norm, t->norm_len,
+                                    &w->value)) {
+                w->flags |= SC_TOKF_NUMWORD;
+                w->stem = number_stem(stems, w->value);
+            } else {
+                const char *word = t->norm;
+                size_t stem_len = t->norm_len;
+                if (t->norm_len < sizeof small) {
+                    stem_len = lang->stem(t->norm, t->norm_len, small, sizeof small);
+                    word = small;
+                }
+                w->stem = sc_intern_add(stems, word, stem_len);
+                if (sc_number_word_find(lang->scale_words, lang->n_scale_words, t->norm,
+                                        t->norm_len, &w->value))
+                    w->flags |= SC_TOKF_SCALE;
             }
-            uint32_t stem = sc_intern_add(stems, word, stem_len);
-            if (stem == 0 || stem >= stop_bit)
+            if (w->stem == 0)
                 return SC_ERR_NOMEM;
-            bool stop = sc_word_list_has(&lang->stopwords, t->norm, t->norm_len);
-            seen[id] = stem | (stop ? stop_bit : 0);
+            if (sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
+                w->flags |= SC_TOKF_STOP;
+            if (sc_word_list_has(&lang->currency_words, t->norm, t->norm_len))
+                w->flags |= SC_TOKF_CURRENCY;
         }
-        t->stem = seen[id] & ~stop_bit;
-        if (seen[id] & stop_bit)
-            t->flags |= SC_TOKF_STOP;
+        t->stem = w->stem;
+        t->flags |= w->flags;
+        if (w->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE))
+            t->value = w->value;
     }
     return SC_OK;
 }
