@@ -1,5 +1,11 @@
-/* unsupported-claim: a summary sentence whose best article span does not
- * support its content.  The message names the words the span lacks. */
+/* unsupported-claim: a summary sentence, or a clause of one, that its best
+ * article span does not support.  The message names the words the span
+ * lacks.
+ *
+ * Clauses: a sentence copied from the article with one invented clause
+ * keeps a high support overall, so a supported sentence is also read
+ * clause by clause, split at commas, semicolons, colons, dashes, brackets
+ * and the clause words of the language ("and", "but", "dan", "tetapi"). */
 #include <string.h>
 
 #include "check.h"
@@ -7,38 +13,146 @@
 
 enum { MAX_LISTED_WORDS = 12 };
 
-static sc_status run(const sc_rule *rule, sc_result *r)
+static bool is_content(const sc_token *t)
+{
+    return (t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_STOP)) || t->kind == SC_TOK_NUMBER;
+}
+
+static bool is_clause_break(const sc_analysis *a, const sc_token *t)
+{
+    if (t->flags & SC_TOKF_CLAUSE)
+        return true;
+    if (t->kind != SC_TOK_PUNCT)
+        return false;
+    const char *s = a->text->data + t->start;
+    size_t n = t->end - t->start;
+    if (n == 1)
+        return strchr(",;:()", s[0]) != NULL;
+    /* – and — */
+    return n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+}
+
+/* The distinct unsupported words of tokens [begin, end), quoted and joined. */
+static const char *unsupported_list(sc_result *r, const sc_analysis *sum,
+                                    const sc_sentence_alignment *al, size_t sentence_begin,
+                                    size_t begin, size_t end, const char **words, size_t *n_words)
+{
+    *n_words = 0;
+    for (size_t k = begin; k < end && *n_words < MAX_LISTED_WORDS; k++) {
+        if (al->token_supported[k - sentence_begin])
+            continue;
+        const sc_token *t = &sum->tokens[k];
+        const char *w = sc_arena_strndup(r->arena, sum->text->data + t->start, t->end - t->start);
+        if (w == NULL)
+            return NULL;
+        bool dup = false;
+        for (size_t j = 0; j < *n_words && !dup; j++)
+            dup = strcmp(words[j], w) == 0;
+        if (!dup)
+            words[(*n_words)++] = w;
+    }
+    char *list = sc_arena_strndup(r->arena, "", 0);
+    for (size_t j = 0; list != NULL && j < *n_words; j++)
+        list = sc_arena_printf(r->arena, "%s%s\"%s\"", list, j ? ", " : "", words[j]);
+    return list;
+}
+
+static sc_status add_finding(const sc_rule *rule, sc_result *r, const sc_sentence_alignment *al,
+                             const char *message, size_t start, size_t end, const char **words,
+                             size_t n_words, double clause_unsupported)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
+    sc_finding *f = message != NULL ? sc_finding_add(r, rule, message) : NULL;
+    if (f == NULL)
+        return SC_ERR_NOMEM;
+    f->summary_span = sc_span_in(sum->text, start, end);
+    if (al->n_aligned > 0) {
+        const sc_sentence *best = &art->sentences[al->aligned[0]];
+        f->source_span = sc_span_in(art->text, best->start, best->end);
+    }
+    const char *aligned[SC_ALIGN_MAX_SPAN];
+    for (size_t a = 0; a < al->n_aligned; a++)
+        if ((aligned[a] = sc_sentence_text(r->arena, art, al->aligned[a])) == NULL)
+            return SC_ERR_NOMEM;
+    if (sc_evidence_number(r, f, "support", al->support) ||
+        sc_evidence_number(r, f, "coverage", al->coverage) ||
+        sc_evidence_number(r, f, "bigram", al->bigram) ||
+        sc_evidence_number(r, f, "entity_agreement", al->entity_agreement) ||
+        sc_evidence_number(r, f, "threshold", SC_CLAIM_MIN_SUPPORT) ||
+        (clause_unsupported >= 0 &&
+         sc_evidence_number(r, f, "clause_unsupported_share", clause_unsupported)) ||
+        sc_evidence_strings(r, f, "unsupported_words", words, n_words) ||
+        sc_evidence_strings(r, f, "aligned_sentences", aligned, al->n_aligned))
+        return SC_ERR_NOMEM;
+    return SC_OK;
+}
+
+static sc_status check_clauses(const sc_rule *rule, sc_result *r, size_t si)
+{
+    const sc_analysis *sum = &r->summary;
+    const sc_sentence *sent = &sum->sentences[si];
+    const sc_sentence_alignment *al = &r->alignment.sentences[si];
+    size_t begin = sent->tok_begin;
+    while (begin < sent->tok_end) {
+        size_t end = begin;
+        while (end < sent->tok_end && (end == begin || !is_clause_break(sum, &sum->tokens[end])))
+            end++;
+        /* The clause proper: without its opening break and trailing marks. */
+        size_t a = begin, b = end;
+        while (a < b && (is_clause_break(sum, &sum->tokens[a]) || sum->tokens[a].kind == SC_TOK_PUNCT))
+            a++;
+        while (b > a && sum->tokens[b - 1].kind == SC_TOK_PUNCT)
+            b--;
+        size_t content = 0, missing = 0;
+        for (size_t k = a; k < b; k++) {
+            if (!is_content(&sum->tokens[k]))
+                continue;
+            content++;
+            missing += !al->token_supported[k - sent->tok_begin];
+        }
+        double share = content > 0 ? (double)missing / (double)content : 0;
+        /* A clause that is the whole sentence was judged as the sentence. */
+        bool whole = a <= sent->tok_begin + 1 && b >= sent->tok_end - 1;
+        if (!whole && content >= SC_CLAUSE_MIN_WORDS && share >= SC_CLAUSE_MAX_UNSUPPORTED) {
+            const char *words[MAX_LISTED_WORDS];
+            size_t n_words;
+            const char *list = unsupported_list(r, sum, al, sent->tok_begin, a, b, words, &n_words);
+            const char *message =
+                list == NULL ? NULL
+                             : sc_arena_printf(r->arena,
+                                               "no article span supports this clause of an "
+                                               "otherwise supported sentence; not in the "
+                                               "article: %s",
+                                               list);
+            sc_status st = add_finding(rule, r, al, message, sum->tokens[a].start,
+                                       sum->tokens[b - 1].end, words, n_words, share);
+            if (st != SC_OK)
+                return st;
+        }
+        begin = end;
+    }
+    return SC_OK;
+}
+
+static sc_status run(const sc_rule *rule, sc_result *r)
+{
+    const sc_analysis *sum = &r->summary;
     for (size_t si = 0; si < r->alignment.n_sentences; si++) {
         const sc_sentence_alignment *al = &r->alignment.sentences[si];
-        if (al->support >= SC_CLAIM_MIN_SUPPORT)
-            continue;
         const sc_sentence *sent = &sum->sentences[si];
-        const char *words[MAX_LISTED_WORDS];
-        size_t n_words = 0;
-        for (size_t k = sent->tok_begin; k < sent->tok_end && n_words < MAX_LISTED_WORDS; k++) {
-            if (al->token_supported[k - sent->tok_begin])
-                continue;
-            const sc_token *t = &sum->tokens[k];
-            const char *w = sc_arena_strndup(r->arena, sum->text->data + t->start, t->end - t->start);
-            if (w == NULL)
-                return SC_ERR_NOMEM;
-            bool dup = false;
-            for (size_t j = 0; j < n_words && !dup; j++)
-                dup = strcmp(words[j], w) == 0;
-            if (!dup)
-                words[n_words++] = w;
+        if (al->support >= SC_CLAIM_MIN_SUPPORT) {
+            sc_status st = check_clauses(rule, r, si);
+            if (st != SC_OK)
+                return st;
+            continue;
         }
-        char *list = sc_arena_alloc(r->arena, 16);
+        const char *words[MAX_LISTED_WORDS];
+        size_t n_words;
+        const char *list =
+            unsupported_list(r, sum, al, sent->tok_begin, sent->tok_begin, sent->tok_end, words, &n_words);
         if (list == NULL)
             return SC_ERR_NOMEM;
-        list[0] = '\0';
-        for (size_t j = 0; j < n_words; j++) {
-            list = sc_arena_printf(r->arena, "%s%s\"%s\"", list, j ? ", " : "", words[j]);
-            if (list == NULL)
-                return SC_ERR_NOMEM;
-        }
         const char *message =
             n_words > 0
                 ? sc_arena_printf(r->arena,
@@ -49,28 +163,9 @@ static sc_status run(const sc_rule *rule, sc_result *r)
                                   "no article span supports this sentence (support %.2f): its "
                                   "words are there but not together",
                                   al->support);
-        if (message == NULL)
-            return SC_ERR_NOMEM;
-        sc_finding *f = sc_finding_add(r, rule, message);
-        if (f == NULL)
-            return SC_ERR_NOMEM;
-        f->summary_span = sc_span_in(sum->text, sent->start, sent->end);
-        if (al->n_aligned > 0) {
-            const sc_sentence *best = &art->sentences[al->aligned[0]];
-            f->source_span = sc_span_in(art->text, best->start, best->end);
-        }
-        const char *aligned[SC_ALIGN_MAX_SPAN];
-        for (size_t a = 0; a < al->n_aligned; a++)
-            if ((aligned[a] = sc_sentence_text(r->arena, art, al->aligned[a])) == NULL)
-                return SC_ERR_NOMEM;
-        if (sc_evidence_number(r, f, "support", al->support) ||
-            sc_evidence_number(r, f, "coverage", al->coverage) ||
-            sc_evidence_number(r, f, "bigram", al->bigram) ||
-            sc_evidence_number(r, f, "entity_agreement", al->entity_agreement) ||
-            sc_evidence_number(r, f, "threshold", SC_CLAIM_MIN_SUPPORT) ||
-            sc_evidence_strings(r, f, "unsupported_words", words, n_words) ||
-            sc_evidence_strings(r, f, "aligned_sentences", aligned, al->n_aligned))
-            return SC_ERR_NOMEM;
+        sc_status st = add_finding(rule, r, al, message, sent->start, sent->end, words, n_words, -1);
+        if (st != SC_OK)
+            return st;
     }
     return SC_OK;
 }
@@ -78,6 +173,6 @@ static sc_status run(const sc_rule *rule, sc_result *r)
 const sc_rule sc_rule_unsupported_claim = {
     .id = "unsupported-claim",
     .severity = SC_SEVERITY_ERROR,
-    .summary = "a summary sentence has no article span that supports its content",
+    .summary = "a summary sentence (or clause) has no article span that supports its content",
     .run = run,
 };

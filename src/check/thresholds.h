@@ -32,4 +32,10 @@
 /* unsupported-claim fires below this support. */
 #define SC_CLAIM_MIN_SUPPORT 0.5
 
+/* Clause level: in a sentence that is supported as a whole, a clause of at
+ * least SC_CLAUSE_MIN_WORDS content words of which at least this share is
+ * not in the span is an invented clause ("..., and fares will double"). */
+#define SC_CLAUSE_MIN_WORDS 3
+#define SC_CLAUSE_MAX_UNSUPPORTED 0.6
+
 #endif

@@ -103,6 +103,7 @@ enum {
     SC_TOKF_NUMWORD = 1u << 9,     /* a cardinal written as a word; value set */
     SC_TOKF_SCALE = 1u << 10,      /* a scale word ("juta"); value = multiplier */
     SC_TOKF_CURRENCY = 1u << 11,   /* a currency word or symbol */
+    SC_TOKF_CLAUSE = 1u << 12,     /* a word that opens a clause ("and", "tetapi") */
 };
 
 typedef struct sc_token {

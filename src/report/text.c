@@ -48,6 +48,16 @@ static void put_span(sc_buf *out, const sc_result *r, sc_span sp)
     sc_buf_printf(out, "%s %zu:%zu", sc_field_name(sp.field), line, column);
 }
 
+/* Whole numbers in full (amounts), others to four significant digits
+ * (scores). */
+static void put_number(sc_buf *out, double x)
+{
+    if (x == (double)(long long)x && x > -1e15 && x < 1e15)
+        sc_buf_printf(out, "%lld", (long long)x);
+    else
+        sc_buf_printf(out, "%.4g", x);
+}
+
 static void put_evidence(sc_buf *out, const sc_evidence *e)
 {
     bool first = true;
@@ -60,7 +70,7 @@ static void put_evidence(sc_buf *out, const sc_evidence *e)
             put_quoted(out, e->string, strlen(e->string), 120);
             break;
         case SC_EV_NUMBER:
-            sc_buf_printf(out, "%.4g", e->number);
+            put_number(out, e->number);
             break;
         case SC_EV_INTEGER:
             sc_buf_printf(out, "%lld", e->integer);
@@ -79,8 +89,11 @@ static void put_evidence(sc_buf *out, const sc_evidence *e)
             break;
         case SC_EV_NUMBERS:
             sc_buf_putc(out, '[');
-            for (size_t i = 0; i < e->n_items; i++)
-                sc_buf_printf(out, "%s%.10g", i ? ", " : "", e->numbers[i]);
+            for (size_t i = 0; i < e->n_items; i++) {
+                if (i)
+                    sc_buf_puts(out, ", ");
+                put_number(out, e->numbers[i]);
+            }
             sc_buf_putc(out, ']');
             break;
         }

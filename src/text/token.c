@@ -301,7 +301,7 @@ bool sc_number_value(const char *s, size_t len, const sc_lang *lang, double *val
 /* What a distinct word is, computed once per document and language. */
 typedef struct word_info {
     uint32_t stem;
-    uint16_t flags; /* SC_TOKF_STOP, _NUMWORD, _SCALE, _CURRENCY */
+    uint16_t flags; /* SC_TOKF_STOP, _NUMWORD, _SCALE, _CURRENCY, _CLAUSE */
     double value;
 } word_info;
 
@@ -384,6 +384,8 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stem
                 w->flags |= SC_TOKF_STOP;
             if (sc_word_list_has(&lang->currency_words, t->norm, t->norm_len))
                 w->flags |= SC_TOKF_CURRENCY;
+            if (sc_word_list_has(&lang->clause_words, t->norm, t->norm_len))
+                w->flags |= SC_TOKF_CLAUSE;
         }
         t->stem = w->stem;
         t->flags |= w->flags;
