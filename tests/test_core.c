@@ -507,6 +507,35 @@ START_TEST(test_line_column_absent_field)
 }
 END_TEST
 
+/* The cached form agrees with the plain one whatever order the offsets
+ * come in (reports ask mostly in increasing order, sometimes not). */
+START_TEST(test_line_column_cached)
+{
+    enum { LEN = sizeof lc_text - 1 };
+    sc_page page;
+    sc_position_cache cache;
+    size_t order[3 * (LEN + 1)], n = 0;
+
+    memset(&page, 0, sizeof page);
+    page.field_data[SC_FIELD_SUMMARY] = lc_text;
+    page.field_len[SC_FIELD_SUMMARY] = LEN;
+    for (size_t k = 0; k <= LEN; k++)
+        order[n++] = k;
+    for (size_t k = LEN + 1; k-- > 0;)
+        order[n++] = k;
+    for (size_t k = 0; k <= LEN; k++)
+        order[n++] = (k * 7) % (LEN + 1);
+    sc_position_cache_init(&cache);
+    for (size_t k = 0; k < n; k++) {
+        size_t l1, c1, l2, c2;
+        sc_page_line_column(&page, SC_FIELD_SUMMARY, order[k], &l1, &c1);
+        sc_page_line_column_cached(&page, &cache, SC_FIELD_SUMMARY, order[k], &l2, &c2);
+        ck_assert_msg(l1 == l2 && c1 == c2, "offset %zu: cached %zu:%zu, plain %zu:%zu", order[k],
+                      l2, c2, l1, c1);
+    }
+}
+END_TEST
+
 #define N(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
 static Suite *core_suite(void)
@@ -541,6 +570,7 @@ static Suite *core_suite(void)
     tc = tcase_create("line_column");
     tcase_add_loop_test(tc, test_line_column, 0, N(lc_cases));
     tcase_add_test(tc, test_line_column_absent_field);
+    tcase_add_test(tc, test_line_column_cached);
     suite_add_tcase(s, tc);
     return s;
 }

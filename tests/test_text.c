@@ -98,6 +98,8 @@ static const struct {
     {"\xef\xbf\xbd", 3, true, 0},                   /* U+FFFD */
     {"\xf4\x8f\xbf\xbf", 4, true, 0},               /* U+10FFFF, the last */
     {"\xed\x9f\xbf", 3, true, 0},                   /* U+D7FF, just below surrogates */
+    {"\xee\x80\x80", 3, true, 0},                   /* U+E000, just above them */
+    {"\xef\xbf\xbe", 3, true, 0},                   /* U+FFFE: a noncharacter, still UTF-8 */
     {"ab\x80", 3, false, 2},                        /* lone continuation byte */
     {"ab\xc3", 3, false, 2},                        /* truncated 2-byte */
     {"ab\xc3(", 4, false, 2},                       /* lead byte, no continuation */
@@ -462,6 +464,11 @@ static const struct {
     {"en", "J.K. Rowling wrote it. Fans agreed.", "J.K. Rowling wrote it.|Fans agreed."},
     /* "no" is an abbreviation before a number only. */
     {"en", "Voters said no. The plan failed.", "Voters said no.|The plan failed."},
+    /* List-closing abbreviations end a sentence before a capitalised word. */
+    {"id", "Mereka membeli beras, gula, dll. Setelah itu mereka pulang.",
+     "Mereka membeli beras, gula, dll.|Setelah itu mereka pulang."},
+    {"en", "They sell rice, sugar, etc. The shop opens daily.",
+     "They sell rice, sugar, etc.|The shop opens daily."},
     /* Decimals. */
     {"id", "Inflasi naik 2,5 persen. Harga stabil.", "Inflasi naik 2,5 persen.|Harga stabil."},
     {"en", "The rate was 2.5 percent. Prices held.", "The rate was 2.5 percent.|Prices held."},
@@ -596,7 +603,7 @@ static const struct {
     /* A capitalised opener followed by another capital starts a name. */
     {"id", "Anggota DPR RI hadir kemarin.", NULL, "Anggota DPR RI", 0},
     {"id", "Kami bertemu Menteri Keuangan kemarin.", NULL, "Menteri Keuangan", 0},
-    {"id", "\"Indonesia siap,\" kata Menteri.", NULL, "Indonesia|Menteri", 0},
+    {"id", "\"Rusia siap,\" kata Menteri.", NULL, "Rusia|Menteri", 0},
     /* Numbers are entities of their own. */
     {"id", "Pada 2024 harga naik 1.300 rupiah.", NULL, "", 2},
     {"en", "In 2024, Acme hired 1,300 people.", NULL, "Acme", 2},

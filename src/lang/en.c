@@ -28,9 +28,9 @@ static const char *const stopwords[] = {
 
 static const char *const abbreviations[] = {
     "approx", "apr", "aug", "ave", "blvd", "capt", "co", "col", "corp", "dec", "dept",
-    "dr", "est", "etc", "feb", "fig", "gen", "gov", "inc", "jan", "jr", "jul", "jun",
-    "lt", "ltd", "mar", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof",
-    "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "univ", "vs",
+    "dr", "est", "feb", "fig", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt",
+    "ltd", "mar", "mr", "mrs", "ms", "mt", "nov", "oct", "pres", "prof", "rep", "rev",
+    "sen", "sep", "sept", "sgt", "sr", "st", "univ", "vs",
 };
 
 static const char *const disclaimer_phrases[] = {
@@ -62,6 +62,14 @@ static const char *const clause_words[] = {
     "who", "yet",
 };
 
+static const char *const number_abbreviations[] = {
+    "art", "no", "nos", "pp", "vol",
+};
+
+static const char *const list_abbreviations[] = {
+    "etc",
+};
+
 const sc_lang sc_lang_en = {
     .code = "en",
     .name = "English",
@@ -69,6 +77,8 @@ const sc_lang sc_lang_en = {
     .decimal_separator = '.',
     .stopwords = SC_WORD_LIST(stopwords),
     .abbreviations = SC_WORD_LIST(abbreviations),
+    .number_abbreviations = SC_WORD_LIST(number_abbreviations),
+    .list_abbreviations = SC_WORD_LIST(list_abbreviations),
     .disclaimer_phrases = SC_WORD_LIST(disclaimer_phrases),
     .months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
     .months_abbr = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
@@ -78,5 +88,7 @@ const sc_lang sc_lang_en = {
     .n_scale_words = sizeof scale_words / sizeof scale_words[0],
     .currency_words = SC_WORD_LIST(currency_words),
     .clause_words = SC_WORD_LIST(clause_words),
+    .weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+    .weekdays_abbr = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"},
     .stem = sc_stem_en,
 };

@@ -44,8 +44,8 @@ static const char *const stopwords[] = {
 };
 
 static const char *const abbreviations[] = {
-    "bpk", "dkk", "dll", "dr", "dra", "drs", "dsb", "h", "hj", "hlm", "ir", "jl", "jln",
-    "kab", "kec", "kel", "kh", "no", "ny", "prof", "sdr", "st", "tn", "tsb", "yth",
+    "bpk", "dr", "dra", "drs", "h", "hj", "ir", "jl", "jln", "kab", "kec", "kel", "kh",
+    "ny", "prof", "sdr", "st", "tn", "tsb", "yth",
 };
 
 static const char *const disclaimer_phrases[] = {
@@ -74,6 +74,14 @@ static const char *const clause_words[] = {
     "tapi", "tetapi", "yang",
 };
 
+static const char *const number_abbreviations[] = {
+    "hlm", "no", "vol",
+};
+
+static const char *const list_abbreviations[] = {
+    "dkk", "dll", "dsb", "dst",
+};
+
 const sc_lang sc_lang_id = {
     .code = "id",
     .name = "Indonesian",
@@ -81,6 +89,8 @@ const sc_lang sc_lang_id = {
     .decimal_separator = ',',
     .stopwords = SC_WORD_LIST(stopwords),
     .abbreviations = SC_WORD_LIST(abbreviations),
+    .number_abbreviations = SC_WORD_LIST(number_abbreviations),
+    .list_abbreviations = SC_WORD_LIST(list_abbreviations),
     .disclaimer_phrases = SC_WORD_LIST(disclaimer_phrases),
     .months = {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"},
     .months_abbr = {"jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"},
@@ -91,5 +101,7 @@ const sc_lang sc_lang_id = {
     .currency_words = SC_WORD_LIST(currency_words),
     .clause_words = SC_WORD_LIST(clause_words),
     .is_common_word = is_common_id,
+    .weekdays = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"},
+    .weekdays_abbr = {"sen", "sel", "rab", "kam", "jum", "sab", "min"},
     .stem = stem_id_builtin,
 };

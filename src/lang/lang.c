@@ -74,3 +74,17 @@ bool sc_number_word_find(const sc_number_word *list, size_t n, const char *word,
         }
     return false;
 }
+
+int sc_lang_weekday(const char *word, size_t len)
+{
+    if (len > 0 && word[len - 1] == '.')
+        len--;
+    if (len < 3)
+        return 0;
+    for (size_t l = 0; l < sc_language_count; l++)
+        for (int d = 0; d < 7; d++)
+            if (equal(word, len, sc_languages[l]->weekdays[d]) ||
+                equal(word, len, sc_languages[l]->weekdays_abbr[d]))
+                return d + 1;
+    return 0;
+}

@@ -34,12 +34,21 @@ typedef struct sc_lang {
     /* Words that end with a period without ending the sentence ("dr",
      * "mr", "jl"), case-folded, without the period. */
     sc_word_list abbreviations;
+    /* Abbreviations that only stand before a number ("No. 5"): elsewhere
+     * "no." ends a sentence. */
+    sc_word_list number_abbreviations;
+    /* Abbreviations that end lists ("etc.", "dll."): they end the sentence
+     * when a capitalised word follows. */
+    sc_word_list list_abbreviations;
     /* Case-folded phrases that announce an AI summary; any one found in a
      * paragraph makes it the disclaimer. */
     sc_word_list disclaimer_phrases;
     /* Month names, case-folded, [0] = January; full and abbreviated. */
     const char *months[12];
     const char *months_abbr[12];
+    /* Weekday names, case-folded, [0] = Monday; full and abbreviated. */
+    const char *weekdays[7];
+    const char *weekdays_abbr[7];
     sc_stem_fn stem;
     /* Cardinals written as words, and scale words that multiply the number
      * before them ("1,3 juta", "1.3 million"); unsorted, searched once per
@@ -74,6 +83,10 @@ const sc_lang *sc_lang_find(const char *code);
 
 /* True when word[0..len) (case-folded) is in the list. */
 bool sc_word_list_has(const sc_word_list *list, const char *word, size_t len);
+
+/* Weekday 1 (Monday) .. 7 (Sunday) of a case-folded name in any
+ * language's tables (full or abbreviated, a trailing period allowed), or 0. */
+int sc_lang_weekday(const char *word, size_t len);
 
 /* Month 1..12 of a case-folded name in any language's tables (full or
  * abbreviated, a trailing period allowed), or 0. */

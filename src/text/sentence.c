@@ -19,9 +19,10 @@ static bool is_closer(const sc_text *text, const sc_token *t)
     return t->end - t->start == 1 && (c == ')' || c == ']');
 }
 
-/* True when the "." at tokens[i] follows an abbreviation or an initial. */
+/* True when the "." at tokens[i] follows an abbreviation or an initial, so
+ * it does not end the sentence before next (NULL at the end). */
 static bool after_abbreviation(const sc_text *text, const sc_lang *lang, const sc_token *tokens,
-                               size_t i)
+                               size_t i, const sc_token *next)
 {
     if (i == 0 || text->data[tokens[i].start] != '.' || tokens[i].end - tokens[i].start != 1)
         return false;
@@ -30,6 +31,10 @@ static bool after_abbreviation(const sc_text *text, const sc_lang *lang, const s
         return false;
     if (sc_word_list_has(&lang->abbreviations, prev->norm, prev->norm_len))
         return true;
+    if (sc_word_list_has(&lang->number_abbreviations, prev->norm, prev->norm_len))
+        return next != NULL && next->kind == SC_TOK_NUMBER;
+    if (sc_word_list_has(&lang->list_abbreviations, prev->norm, prev->norm_len))
+        return next != NULL && !(next->flags & SC_TOKF_CAPITAL);
     /* A single capital letter: an initial ("George W. Bush"). */
     return prev->norm_len == 1 && (prev->flags & SC_TOKF_CAPITAL);
 }
@@ -58,7 +63,8 @@ sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang
             size_t j = i - 1;
             while (j > begin && is_closer(text, &tokens[j]) && !(tokens[j].flags & SC_TOKF_AFTER_SPACE))
                 j--;
-            bool ended = (tokens[j].flags & SC_TOKF_SENT_END) && !after_abbreviation(text, lang, tokens, j);
+            bool ended = (tokens[j].flags & SC_TOKF_SENT_END) &&
+                         !after_abbreviation(text, lang, tokens, j, t);
             if (t->flags & SC_TOKF_AFTER_BREAK)
                 boundary = ended || !starts_lower(t);
             else if (t->flags & SC_TOKF_AFTER_SPACE)

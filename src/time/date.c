@@ -107,6 +107,32 @@ static bool ascii_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A word a date line may carry besides the date. */
+static bool date_line_word(const char *s, const item *items, size_t n, size_t m)
+{
+    const item *it = &items[m];
+    size_t len = it->end - it->start;
+    char low[32];
+    if (len >= sizeof low)
+        return false;
+    size_t caps = 0;
+    for (size_t k = 0; k < len; k++) {
+        char c = s[it->start + k];
+        caps += c >= 'A' && c <= 'Z';
+        low[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    if (sc_lang_weekday(low, len) != 0)
+        return true;
+    if ((len == 2 && (memcmp(low, "am", 2) == 0 || memcmp(low, "pm", 2) == 0)) ||
+        (len == 4 && (memcmp(low, "a.m.", 4) == 0 || memcmp(low, "p.m.", 4) == 0)))
+        return true;
+    /* A zone: "WIB", "PHT", "UTC". */
+    if (caps == len && len >= 2 && len <= 5)
+        return true;
+    /* A label: "Diperbarui:". */
+    return m + 1 < n && items[m + 1].kind == I_SEP && s[items[m + 1].start] == ':';
+}
+
 bool sc_date_parse_line(const char *s, size_t len, sc_date *date, size_t *start, size_t *end)
 {
     item items[MAX_ITEMS];
@@ -125,6 +151,16 @@ bool sc_date_parse_line(const char *s, size_t len, sc_date *date, size_t *start,
             i++;
             continue;
         }
+        /* No-break, thin and narrow no-break spaces. */
+        if (i + 1 < len && (unsigned char)c == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+            i += 2;
+            continue;
+        }
+        if (i + 2 < len && (unsigned char)c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x89 || (unsigned char)s[i + 2] == 0xAF)) {
+            i += 3;
+            continue;
+        }
         item it = {I_SEP, i, i + 1, 0, 0};
         if (c >= '0' && c <= '9') {
             size_t j = i;
@@ -135,7 +171,10 @@ bool sc_date_parse_line(const char *s, size_t len, sc_date *date, size_t *start,
             it.value = number(s + i, j - i);
         } else if (ascii_alpha(c) || (unsigned char)c >= 0x80) {
             size_t j = i;
-            while (j < len && (ascii_alpha(s[j]) || (unsigned char)s[j] >= 0x80 || s[j] == '\''))
+            while (j < len && (ascii_alpha(s[j]) || s[j] == '\'' ||
+                               ((unsigned char)s[j] >= 0x80 &&
+                                !((unsigned char)s[j] == 0xC2 && j + 1 < len &&
+                                  (unsigned char)s[j + 1] == 0xA0))))
                 j++;
             if (j < len && s[j] == '.')
                 j++;
@@ -203,12 +242,17 @@ bool sc_date_parse_line(const char *s, size_t len, sc_date *date, size_t *start,
         }
         if (!d.year || !sc_date_valid(d))
             continue;
-        /* The rest of the line: at most 3 words (weekday, AM/PM, a zone). */
+        /* The rest of the line: a weekday, AM/PM, a time zone, a label
+         * ("Updated:"), at most three of them; prose is not a date line. */
         size_t words = 0;
-        for (size_t m = 0; m < n; m++)
-            if ((m < first || m > last) && items[m].kind == I_WORD)
-                words++;
-        if (words > 3)
+        for (size_t m = 0; m < n; m++) {
+            if ((m >= first && m <= last) || items[m].kind != I_WORD)
+                continue;
+            words++;
+            if (!date_line_word(s, items, n, m))
+                return false;
+        }
+        if (words > 3 || (s[items[n - 1].start] == '.' && items[n - 1].kind == I_SEP))
             return false;
         *date = d;
         *start = items[first].start;
