@@ -36,11 +36,11 @@ extern "C" {
 /** Error codes.  Values are stable. */
 typedef enum sc_status {
     SC_OK = 0,
-    SC_ERR_NOMEM = 1,    /* out of memory */
-    SC_ERR_INPUT = 2,    /* the input cannot be read: bad bytes, bad JSON, ... */
-    SC_ERR_LIMIT = 3,    /* the input exceeds a documented hard limit */
-    SC_ERR_OPTION = 4,   /* an option value is wrong */
-    SC_ERR_IO = 5,       /* a report sink failed */
+    SC_ERR_NOMEM = 1,  /* out of memory */
+    SC_ERR_INPUT = 2,  /* the input cannot be read: bad bytes, bad JSON, ... */
+    SC_ERR_LIMIT = 3,  /* the input exceeds a documented hard limit */
+    SC_ERR_OPTION = 4, /* an option value is wrong */
+    SC_ERR_IO = 5,     /* a report sink failed */
 } sc_status;
 
 /** Where and why a call failed.  message is static storage.  byte is the

@@ -26,10 +26,11 @@ sc_status sc_options_validate(const sc_options *options, sc_error *error)
     sc_date d;
     if (options->page_date != NULL &&
         !sc_date_parse_iso(options->page_date, strlen(options->page_date), &d))
-        return sc_fail(error, SC_ERR_OPTION, "the page date must be a date as YYYY-MM-DD", SC_NO_POS,
-                       NULL);
+        return sc_fail(error, SC_ERR_OPTION, "the page date must be a date as YYYY-MM-DD",
+                       SC_NO_POS, NULL);
     if (options->language != NULL && sc_lang_find(options->language) == NULL)
-        return sc_fail(error, SC_ERR_OPTION, "unknown language code (known: id, en)", SC_NO_POS, NULL);
+        return sc_fail(error, SC_ERR_OPTION, "unknown language code (known: id, en)", SC_NO_POS,
+                       NULL);
     if ((unsigned)options->input_format > SC_INPUT_JSONL)
         return sc_fail(error, SC_ERR_OPTION, "unknown input format", SC_NO_POS, NULL);
     return SC_OK;
@@ -55,8 +56,9 @@ sc_input_format sc_detect_input_format(const char *input, size_t len, const char
             static const struct {
                 const char *ext;
                 sc_input_format format;
-            } exts[] = {{".html", SC_INPUT_HTML}, {".htm", SC_INPUT_HTML}, {".json", SC_INPUT_JSON},
-                        {".jsonl", SC_INPUT_JSONL}, {".ndjson", SC_INPUT_JSONL}, {".txt", SC_INPUT_TEXT}};
+            } exts[] = {{".html", SC_INPUT_HTML},    {".htm", SC_INPUT_HTML},
+                        {".json", SC_INPUT_JSON},    {".jsonl", SC_INPUT_JSONL},
+                        {".ndjson", SC_INPUT_JSONL}, {".txt", SC_INPUT_TEXT}};
             for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
                 if (strcmp(dot, exts[i].ext) == 0)
                     return exts[i].format;
@@ -91,12 +93,15 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
     sc_status st;
     r->summary.text = &page->summary;
     r->article.text = &page->article;
-    if (page->has_summary &&
-        (st = sc_tokenize(arena, &page->summary, &r->summary.tokens, &r->summary.n_tokens)) != SC_OK)
-        return sc_fail(error, st, st == SC_ERR_LIMIT ? "the summary has too many tokens" : "out of memory",
+    if (page->has_summary && (st = sc_tokenize(arena, &page->summary, &r->summary.tokens,
+                                               &r->summary.n_tokens)) != SC_OK)
+        return sc_fail(error, st,
+                       st == SC_ERR_LIMIT ? "the summary has too many tokens" : "out of memory",
                        SC_NO_POS, NULL);
-    if ((st = sc_tokenize(arena, &page->article, &r->article.tokens, &r->article.n_tokens)) != SC_OK)
-        return sc_fail(error, st, st == SC_ERR_LIMIT ? "the article has too many tokens" : "out of memory",
+    if ((st = sc_tokenize(arena, &page->article, &r->article.tokens, &r->article.n_tokens)) !=
+        SC_OK)
+        return sc_fail(error, st,
+                       st == SC_ERR_LIMIT ? "the article has too many tokens" : "out of memory",
                        SC_NO_POS, NULL);
 
     const sc_lang *lang = NULL;
@@ -162,7 +167,8 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
         return NULL;
     }
     if (len > SC_MAX_INPUT_BYTES) {
-        sc_fail(error, SC_ERR_LIMIT, "input larger than the 64 MiB limit", SC_MAX_INPUT_BYTES, NULL);
+        sc_fail(error, SC_ERR_LIMIT, "input larger than the 64 MiB limit", SC_MAX_INPUT_BYTES,
+                NULL);
         return NULL;
     }
     sc_date override = {0, 0, 0};
@@ -293,7 +299,8 @@ bool sc_severity_parse(const char *name, sc_severity *severity)
     static const struct {
         const char *name;
         sc_severity severity;
-    } names[] = {{"error", SC_SEVERITY_ERROR}, {"warning", SC_SEVERITY_WARNING}, {"note", SC_SEVERITY_NOTE}};
+    } names[] = {
+        {"error", SC_SEVERITY_ERROR}, {"warning", SC_SEVERITY_WARNING}, {"note", SC_SEVERITY_NOTE}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0) {
             *severity = names[i].severity;

@@ -26,7 +26,10 @@ int sc_test_run(Suite *suite);
 /* Each test file defines its suite builder and this line:
  *     SC_TEST_MAIN(tokens_suite)
  */
-#define SC_TEST_MAIN(builder)                                                  \
-    int main(void) { return sc_test_run(builder()); }
+#define SC_TEST_MAIN(builder)                                                                      \
+    int main(void)                                                                                 \
+    {                                                                                              \
+        return sc_test_run(builder());                                                             \
+    }
 
 #endif

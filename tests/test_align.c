@@ -218,7 +218,8 @@ START_TEST(test_merged)
                   s->n_aligned > 0 ? s->aligned[0] : (size_t)-1,
                   s->n_aligned > 1 ? s->aligned[1] : (size_t)-1, merge_cases[_i].first,
                   merge_cases[_i].second);
-    ck_assert_msg(s->support >= SC_CLAIM_MIN_SUPPORT + 0.3, "case %d: support %.3f", _i, s->support);
+    ck_assert_msg(s->support >= SC_CLAIM_MIN_SUPPORT + 0.3, "case %d: support %.3f", _i,
+                  s->support);
     ck_assert_double_gt(s->coverage, 0.9);
     sc_result_free(r);
     free(source);
@@ -230,27 +231,48 @@ END_TEST
 static const struct {
     const char *language;
     const char *summary;
-    const char *novel[6];     /* words the article lacks: unsupported */
-    const char *known[6];     /* content words the best span has: supported */
-    bool low;                 /* support below the claim threshold */
-    const char *stopword;     /* a function word in it: always supported */
+    const char *novel[6]; /* words the article lacks: unsupported */
+    const char *known[6]; /* content words the best span has: supported */
+    bool low;             /* support below the claim threshold */
+    const char *stopword; /* a function word in it: always supported */
 } invented_cases[] = {
-    {"en", "A famous chef donated frozen pizzas to hungry volunteers at the stadium.",
-     {"famous", "chef", "donated", "frozen", "pizzas", "hungry"}, {NULL}, true, "to"},
-    {"id", "Presiden meresmikan bandara internasional baru di Kalimantan Utara.",
-     {"Presiden", "meresmikan", "bandara", "internasional", "Kalimantan", "Utara"}, {NULL}, true,
-     "di"},
-    {"en", "Rescue teams used helicopters to evacuate elderly residents to a nearby mosque.",
-     {"helicopters", NULL}, {"Rescue", "teams", "evacuate", "elderly", "residents", "mosque"}, false,
+    {"en",
+     "A famous chef donated frozen pizzas to hungry volunteers at the stadium.",
+     {"famous", "chef", "donated", "frozen", "pizzas", "hungry"},
+     {NULL},
+     true,
      "to"},
-    {"id", "Petugas mengevakuasi warga lanjut usia dengan helikopter menuju masjid terdekat.",
-     {"helikopter", NULL}, {"Petugas", "mengevakuasi", "warga", "masjid", "terdekat", NULL}, false,
+    {"id",
+     "Presiden meresmikan bandara internasional baru di Kalimantan Utara.",
+     {"Presiden", "meresmikan", "bandara", "internasional", "Kalimantan", "Utara"},
+     {NULL},
+     true,
+     "di"},
+    {"en",
+     "Rescue teams used helicopters to evacuate elderly residents to a nearby mosque.",
+     {"helicopters", NULL},
+     {"Rescue", "teams", "evacuate", "elderly", "residents", "mosque"},
+     false,
+     "to"},
+    {"id",
+     "Petugas mengevakuasi warga lanjut usia dengan helikopter menuju masjid terdekat.",
+     {"helikopter", NULL},
+     {"Petugas", "mengevakuasi", "warga", "masjid", "terdekat", NULL},
+     false,
      "dengan"},
     /* Inflected copies: the stem carries support across affixes. */
-    {"en", "Forecasters expected more storms until the weekend.", {NULL},
-     {"Forecasters", "expected", "storms", "weekend", NULL}, false, "until"},
-    {"id", "Warga lanjut usia dievakuasi petugas dengan perahu karet.", {NULL},
-     {"Warga", "dievakuasi", "petugas", "perahu", "karet", NULL}, false, "dengan"},
+    {"en",
+     "Forecasters expected more storms until the weekend.",
+     {NULL},
+     {"Forecasters", "expected", "storms", "weekend", NULL},
+     false,
+     "until"},
+    {"id",
+     "Warga lanjut usia dievakuasi petugas dengan perahu karet.",
+     {NULL},
+     {"Warga", "dievakuasi", "petugas", "perahu", "karet", NULL},
+     false,
+     "dengan"},
 };
 
 START_TEST(test_invented)
@@ -265,14 +287,14 @@ START_TEST(test_invented)
         ck_assert_msg(s->support < SC_CLAIM_MIN_SUPPORT, "\"%s\": support %.3f",
                       invented_cases[_i].summary, s->support);
     else
-        ck_assert_msg(s->support >= SC_CLAIM_MIN_SUPPORT,
-                      "\"%s\": support %.3f", invented_cases[_i].summary, s->support);
+        ck_assert_msg(s->support >= SC_CLAIM_MIN_SUPPORT, "\"%s\": support %.3f",
+                      invented_cases[_i].summary, s->support);
     for (size_t k = 0; k < 6 && invented_cases[_i].novel[k] != NULL; k++)
         ck_assert_msg(!word_supported(r, 0, invented_cases[_i].novel[k]), "\"%s\" marked supported",
                       invented_cases[_i].novel[k]);
     for (size_t k = 0; k < 6 && invented_cases[_i].known[k] != NULL; k++)
-        ck_assert_msg(word_supported(r, 0, invented_cases[_i].known[k]), "\"%s\" marked unsupported",
-                      invented_cases[_i].known[k]);
+        ck_assert_msg(word_supported(r, 0, invented_cases[_i].known[k]),
+                      "\"%s\" marked unsupported", invented_cases[_i].known[k]);
     /* Stopwords carry no content and are never held against a sentence. */
     ck_assert(word_supported(r, 0, invented_cases[_i].stopword));
     sc_result_free(r);
@@ -312,7 +334,8 @@ static void assert_same_alignment(const sc_result *a, const sc_result *b)
     ck_assert_uint_eq(a->alignment.n_sentences, b->alignment.n_sentences);
     ck_assert_uint_eq(a->summary.n_tokens, b->summary.n_tokens);
     for (size_t i = 0; i < a->alignment.n_sentences; i++) {
-        const sc_sentence_alignment *x = &a->alignment.sentences[i], *y = &b->alignment.sentences[i];
+        const sc_sentence_alignment *x = &a->alignment.sentences[i],
+                                    *y = &b->alignment.sentences[i];
         ck_assert_uint_eq(x->n_aligned, y->n_aligned);
         for (size_t k = 0; k < x->n_aligned; k++)
             ck_assert_uint_eq(x->aligned[k], y->aligned[k]);
@@ -320,10 +343,12 @@ static void assert_same_alignment(const sc_result *a, const sc_result *b)
         ck_assert(memcmp(&x->support, &y->support, sizeof x->support) == 0);
         ck_assert(memcmp(&x->coverage, &y->coverage, sizeof x->coverage) == 0);
         ck_assert(memcmp(&x->bigram, &y->bigram, sizeof x->bigram) == 0);
-        ck_assert(memcmp(&x->entity_agreement, &y->entity_agreement, sizeof x->entity_agreement) == 0);
+        ck_assert(memcmp(&x->entity_agreement, &y->entity_agreement, sizeof x->entity_agreement) ==
+                  0);
         const sc_sentence *s = &a->summary.sentences[i];
         size_t n = s->tok_end - s->tok_begin;
-        ck_assert(memcmp(x->token_supported, y->token_supported, n * sizeof *x->token_supported) == 0);
+        ck_assert(memcmp(x->token_supported, y->token_supported, n * sizeof *x->token_supported) ==
+                  0);
     }
     ck_assert(memcmp(&a->consistency, &b->consistency, sizeof a->consistency) == 0);
 }
@@ -354,7 +379,8 @@ END_TEST
 START_TEST(test_near_duplicates)
 {
     char *source = join(en_article, N_EN);
-    sc_result *r = check_pair(source, "The council opened a public kitchen beside the stadium.", "en");
+    sc_result *r =
+        check_pair(source, "The council opened a public kitchen beside the stadium.", "en");
     ck_assert_uint_eq(r->alignment.sentences[0].n_aligned, 1);
     ck_assert_uint_eq(r->alignment.sentences[0].aligned[0], 7);
     sc_result_free(r);
@@ -457,7 +483,8 @@ static Suite *align_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("invented");
-    tcase_add_loop_test(tc, test_invented, 0, (int)(sizeof invented_cases / sizeof invented_cases[0]));
+    tcase_add_loop_test(tc, test_invented, 0,
+                        (int)(sizeof invented_cases / sizeof invented_cases[0]));
     tcase_add_test(tc, test_several_sentences);
     suite_add_tcase(s, tc);
 

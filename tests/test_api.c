@@ -178,8 +178,9 @@ END_TEST
 
 START_TEST(test_result_outlives_input)
 {
-    const char page[] = "• November 24, 2024\nA title\n\nThe council met on Monday in the city hall "
-                        "and approved the budget.\n";
+    const char page[] =
+        "• November 24, 2024\nA title\n\nThe council met on Monday in the city hall "
+        "and approved the budget.\n";
     char *copy = malloc(sizeof page);
     memcpy(copy, page, sizeof page);
     sc_result *r = sc_check(copy, sizeof page - 1, "page", NULL, NULL);

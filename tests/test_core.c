@@ -53,7 +53,7 @@ START_TEST(test_arena_large_blocks)
 {
     /* Larger than the first chunk, than the largest chunk, and mixed with
      * small ones before and after. */
-    static const size_t sizes[] = {64 * 1024,     64 * 1024 + 1,    1024 * 1024,
+    static const size_t sizes[] = {64 * 1024,       64 * 1024 + 1,        1024 * 1024,
                                    9 * 1024 * 1024, 20 * 1024 * 1024 + 3, 5};
     sc_arena *arena = sc_arena_new();
     unsigned char *small = sc_arena_alloc(arena, 10);
@@ -119,8 +119,7 @@ START_TEST(test_arena_calloc_overflow)
     sc_arena *arena = sc_arena_new();
     size_t n = calloc_overflow[_i].n, size = calloc_overflow[_i].size;
 
-    ck_assert_msg(sc_arena_calloc(arena, n, size) == NULL, "calloc(%zu, %zu) should fail", n,
-                  size);
+    ck_assert_msg(sc_arena_calloc(arena, n, size) == NULL, "calloc(%zu, %zu) should fail", n, size);
     ck_assert_ptr_nonnull(sc_arena_calloc(arena, 3, 4));
     sc_arena_free(arena);
 }
@@ -244,7 +243,9 @@ START_TEST(test_arena_printf)
     s = sc_arena_printf(arena, "%s", "");
     ck_assert_ptr_nonnull(s);
     ck_assert_str_eq(s, "");
-    s = sc_arena_printf(arena, "%s %s", "Kété", "\xe2\x80\x9c" "dikutip\xe2\x80\x9d");
+    s = sc_arena_printf(arena, "%s %s", "Kété",
+                        "\xe2\x80\x9c"
+                        "dikutip\xe2\x80\x9d");
     ck_assert_str_eq(s, "Kété \xe2\x80\x9c"
                         "dikutip\xe2\x80\x9d");
     /* Longer than the first chunk. */

@@ -11,32 +11,15 @@ static const struct {
     int y, m, d;
     bool valid;
 } valid_cases[] = {
-    {2024, 2, 29, true},   /* divisible by 4 */
-    {2023, 2, 29, false},
-    {1900, 2, 29, false},  /* by 100, not by 400 */
-    {2000, 2, 29, true},   /* by 400 */
-    {2100, 2, 29, false},
-    {2400, 2, 29, true},
-    {2023, 2, 28, true},
-    {2024, 2, 30, false},
-    {2024, 4, 30, true},
-    {2024, 4, 31, false},
-    {2024, 6, 31, false},
-    {2024, 9, 31, false},
-    {2024, 11, 31, false},
-    {2024, 1, 31, true},
-    {2024, 12, 31, true},
-    {2024, 13, 1, false},
-    {2024, 0, 1, false},
-    {2024, 1, 0, false},
-    {2024, 1, 32, false},
-    {2024, -1, 5, false},
-    {1, 1, 1, true},
-    {9999, 12, 31, true},
-    {0, 1, 1, false},
-    {10000, 1, 1, false},
-    {-5, 1, 1, false},
-    {0, 0, 0, false},
+    {2024, 2, 29, true},                         /* divisible by 4 */
+    {2023, 2, 29, false},  {1900, 2, 29, false}, /* by 100, not by 400 */
+    {2000, 2, 29, true},                         /* by 400 */
+    {2100, 2, 29, false},  {2400, 2, 29, true},  {2023, 2, 28, true},  {2024, 2, 30, false},
+    {2024, 4, 30, true},   {2024, 4, 31, false}, {2024, 6, 31, false}, {2024, 9, 31, false},
+    {2024, 11, 31, false}, {2024, 1, 31, true},  {2024, 12, 31, true}, {2024, 13, 1, false},
+    {2024, 0, 1, false},   {2024, 1, 0, false},  {2024, 1, 32, false}, {2024, -1, 5, false},
+    {1, 1, 1, true},       {9999, 12, 31, true}, {0, 1, 1, false},     {10000, 1, 1, false},
+    {-5, 1, 1, false},     {0, 0, 0, false},
 };
 
 START_TEST(test_date_valid)
@@ -54,18 +37,13 @@ static const struct {
     long days;
     int weekday;
 } day_cases[] = {
-    {1970, 1, 1, 0, 3},          /* a Thursday */
-    {1970, 1, 2, 1, 4},
-    {1969, 12, 31, -1, 2},
-    {2000, 1, 1, 10957, 5},      /* a Saturday */
-    {2000, 2, 29, 11016, 1},
-    {2000, 3, 1, 11017, 2},
-    {1900, 3, 1, -25508, 3},
-    {2021, 12, 15, 18976, 2},    /* a Wednesday */
-    {2024, 2, 29, 19782, 3},
-    {2024, 11, 24, 20051, 6},    /* a Sunday */
-    {2024, 12, 15, 20072, 6},    /* a Sunday */
-    {1, 1, 1, -719162, 0},       /* a Monday (proleptic Gregorian) */
+    {1970, 1, 1, 0, 3},                                                           /* a Thursday */
+    {1970, 1, 2, 1, 4},         {1969, 12, 31, -1, 2},    {2000, 1, 1, 10957, 5}, /* a Saturday */
+    {2000, 2, 29, 11016, 1},    {2000, 3, 1, 11017, 2},   {1900, 3, 1, -25508, 3},
+    {2021, 12, 15, 18976, 2},                             /* a Wednesday */
+    {2024, 2, 29, 19782, 3},    {2024, 11, 24, 20051, 6}, /* a Sunday */
+    {2024, 12, 15, 20072, 6},                             /* a Sunday */
+    {1, 1, 1, -719162, 0},                                /* a Monday (proleptic Gregorian) */
     {9999, 12, 31, 2932896, 4},
 };
 
@@ -75,8 +53,9 @@ START_TEST(test_date_days_weekday)
 
     ck_assert_msg(sc_date_days(d) == day_cases[_i].days, "%04d-%02d-%02d: %ld days, want %ld",
                   d.year, d.month, d.day, sc_date_days(d), day_cases[_i].days);
-    ck_assert_msg(sc_date_weekday(d) == day_cases[_i].weekday, "%04d-%02d-%02d: weekday %d, want %d",
-                  d.year, d.month, d.day, sc_date_weekday(d), day_cases[_i].weekday);
+    ck_assert_msg(sc_date_weekday(d) == day_cases[_i].weekday,
+                  "%04d-%02d-%02d: weekday %d, want %d", d.year, d.month, d.day, sc_date_weekday(d),
+                  day_cases[_i].weekday);
 }
 END_TEST
 
@@ -111,26 +90,16 @@ static const struct {
     bool ok;
     int y, m, d;
 } iso_cases[] = {
-    {"2024-11-24", true, 2024, 11, 24},
-    {"2024-02-29", true, 2024, 2, 29},
-    {"0001-01-01", true, 1, 1, 1},
-    {"9999-12-31", true, 9999, 12, 31},
-    {"2023-02-29", false, 0, 0, 0},
-    {"2024-13-01", false, 0, 0, 0},
-    {"2024-00-10", false, 0, 0, 0},
-    {"2024-11-00", false, 0, 0, 0},
-    {"0000-01-01", false, 0, 0, 0},
-    {"2024-1-24", false, 0, 0, 0},
-    {"2024-11-2", false, 0, 0, 0},
-    {"2024-11-24 ", false, 0, 0, 0},
-    {" 2024-11-24", false, 0, 0, 0},
-    {"2024/11/24", false, 0, 0, 0},
-    {"24-11-2024", false, 0, 0, 0},
-    {"2024-11-24T10:00", false, 0, 0, 0},
-    {"abcd-ef-gh", false, 0, 0, 0},
-    {"+024-11-24", false, 0, 0, 0},
-    {"2024-+1-24", false, 0, 0, 0},
-    {"", false, 0, 0, 0},
+    {"2024-11-24", true, 2024, 11, 24}, {"2024-02-29", true, 2024, 2, 29},
+    {"0001-01-01", true, 1, 1, 1},      {"9999-12-31", true, 9999, 12, 31},
+    {"2023-02-29", false, 0, 0, 0},     {"2024-13-01", false, 0, 0, 0},
+    {"2024-00-10", false, 0, 0, 0},     {"2024-11-00", false, 0, 0, 0},
+    {"0000-01-01", false, 0, 0, 0},     {"2024-1-24", false, 0, 0, 0},
+    {"2024-11-2", false, 0, 0, 0},      {"2024-11-24 ", false, 0, 0, 0},
+    {" 2024-11-24", false, 0, 0, 0},    {"2024/11/24", false, 0, 0, 0},
+    {"24-11-2024", false, 0, 0, 0},     {"2024-11-24T10:00", false, 0, 0, 0},
+    {"abcd-ef-gh", false, 0, 0, 0},     {"+024-11-24", false, 0, 0, 0},
+    {"2024-+1-24", false, 0, 0, 0},     {"", false, 0, 0, 0},
 };
 
 START_TEST(test_date_parse_iso)
@@ -166,11 +135,8 @@ static const struct {
     int y, m, d;
     const char *want;
 } format_cases[] = {
-    {2024, 11, 24, "2024-11-24"},
-    {2021, 12, 15, "2021-12-15"},
-    {5, 1, 2, "0005-01-02"},
-    {1, 1, 1, "0001-01-01"},
-    {9999, 12, 31, "9999-12-31"},
+    {2024, 11, 24, "2024-11-24"}, {2021, 12, 15, "2021-12-15"}, {5, 1, 2, "0005-01-02"},
+    {1, 1, 1, "0001-01-01"},      {9999, 12, 31, "9999-12-31"},
 };
 
 START_TEST(test_date_format)
@@ -216,7 +182,9 @@ static const struct {
     {"3 Okt 2022", 2022, 10, 3, 0, 10},
     {"  * 29 Februari 2024  ", 2024, 2, 29, 4, 20},
     {"24 November 2024\r", 2024, 11, 24, 0, 16},
-    {"24\xc2\xa0November\xc2\xa0" "2024", 2024, 11, 24, 0, 18}, /* no-break spaces */
+    {"24\xc2\xa0November\xc2\xa0"
+     "2024",
+     2024, 11, 24, 0, 18}, /* no-break spaces */
 };
 
 START_TEST(test_date_parse_line)

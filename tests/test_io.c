@@ -18,19 +18,20 @@
 
 #define ID_DATE "• November 24, 2024"
 #define ID_TITLE "Banjir merendam ratusan rumah di Bekasi, kata BPBD"
-#define ID_DISCLAIMER                                                                      \
-    "Ini adalah ringkasan yang dibuat oleh AI, yang mungkin memiliki kesalahan. Untuk "     \
+#define ID_DISCLAIMER                                                                              \
+    "Ini adalah ringkasan yang dibuat oleh AI, yang mungkin memiliki kesalahan. Untuk "            \
     "konteksnya, selalu rujuk artikel selengkapnya."
-#define ID_SUMMARY                                                                         \
-    "Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras semalaman, kata Badan " \
+#define ID_SUMMARY                                                                                 \
+    "Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras semalaman, kata Badan "        \
     "Penanggulangan Bencana Daerah."
 #define ID_DATELINE "JAKARTA, Indonesia –"
-#define ID_BODY1                                                                           \
-    ID_DATELINE " Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras "          \
+#define ID_BODY1                                                                                   \
+    ID_DATELINE " Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras "                 \
                 "semalaman, kata Badan Penanggulangan Bencana Daerah pada hari Selasa."
-#define ID_BODY2 "Petugas mengevakuasi warga lanjut usia dengan perahu karet menuju masjid terdekat."
-#define ID_BODY3                                                                           \
-    "Wali kota meminta warga tetap waspada karena hujan diperkirakan berlanjut hingga "     \
+#define ID_BODY2                                                                                   \
+    "Petugas mengevakuasi warga lanjut usia dengan perahu karet menuju masjid terdekat."
+#define ID_BODY3                                                                                   \
+    "Wali kota meminta warga tetap waspada karena hujan diperkirakan berlanjut hingga "            \
     "akhir pekan."
 #define ID_BODY ID_BODY1 "\n\n" ID_BODY2 "\n\n" ID_BODY3
 #define CREDIT "– Rappler.com"
@@ -41,24 +42,25 @@
 
 #define EN_DATE "• March 3, 2023"
 #define EN_TITLE "Volunteers plant 5,000 mangroves along the Manila Bay coast"
-#define EN_DISCLAIMER                                                                      \
-    "This is AI generated summarization, which may have errors. For context, always "      \
+#define EN_DISCLAIMER                                                                              \
+    "This is AI generated summarization, which may have errors. For context, always "              \
     "refer to the full article."
-#define EN_SUMMARY                                                                         \
+#define EN_SUMMARY                                                                                 \
     "Volunteers planted 5,000 mangrove seedlings along the coast of Manila Bay on Saturday."
 #define EN_SUMMARY2 "Officials say the seedlings will protect fishing villages."
 #define EN_DATELINE "MANILA, Philippines –"
-#define EN_BODY1                                                                           \
-    EN_DATELINE " Volunteers planted 5,000 mangrove seedlings along the coast of Manila "   \
+#define EN_BODY1                                                                                   \
+    EN_DATELINE " Volunteers planted 5,000 mangrove seedlings along the coast of Manila "          \
                 "Bay on Saturday, the environment department said."
-#define EN_BODY1_NO_DATELINE                                                               \
-    "Volunteers planted 5,000 mangrove seedlings along the coast of Manila Bay on "         \
+#define EN_BODY1_NO_DATELINE                                                                       \
+    "Volunteers planted 5,000 mangrove seedlings along the coast of Manila Bay on "                \
     "Saturday, the environment department said."
-#define EN_BODY2 "The seedlings will protect fishing villages from storm surges, officials explained."
+#define EN_BODY2                                                                                   \
+    "The seedlings will protect fishing villages from storm surges, officials explained."
 #define EN_BODY3 "Organizers plan a second planting drive in June."
 #define EN_BODY EN_BODY1 "\n\n" EN_BODY2 "\n\n" EN_BODY3
-#define EN_BULLETS                                                                         \
-    "- Volunteers planted 5,000 mangrove seedlings along Manila Bay.\n"                     \
+#define EN_BULLETS                                                                                 \
+    "- Volunteers planted 5,000 mangrove seedlings along Manila Bay.\n"                            \
     "- The seedlings will protect fishing villages from storm surges."
 #define EN_QUESTION_TITLE "Can mangroves save Manila Bay's fishing villages?"
 
@@ -160,7 +162,8 @@ static const page_case page_cases[] = {
     {"id: date, title twice, disclaimer, summary after it, dateline, credit, junk",
      ID_DATE "\n" ID_TITLE "\n\n" ID_TITLE "\n\n" ID_DISCLAIMER "\n\n" ID_SUMMARY "\n\n" ID_BODY
              " " CREDIT "\n\n" ID_JUNK "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_PAGE_DATE, ID_DATE, 0},
       {SC_ROLE_TITLE, ID_TITLE, 0},
       {SC_ROLE_TITLE, ID_TITLE, 1},
@@ -171,11 +174,17 @@ static const page_case page_cases[] = {
       {SC_ROLE_CREDIT, CREDIT, 0},
       {SC_ROLE_EXTRANEOUS, ID_JUNK, 0},
       {0, NULL, 0}},
-     true, true, 2024, 11, 24, ID_TITLE},
+     true,
+     true,
+     2024,
+     11,
+     24,
+     ID_TITLE},
     {"id: the same page with a BOM and CRLF line ends",
      ID_DATE "\n" ID_TITLE "\n\n" ID_TITLE "\n\n" ID_DISCLAIMER "\n\n" ID_SUMMARY "\n\n" ID_BODY
              " " CREDIT "\n\n" ID_JUNK "\n",
-     true, true,
+     true,
+     true,
      {{SC_ROLE_PAGE_DATE, ID_DATE, 0},
       {SC_ROLE_TITLE, ID_TITLE, 0},
       {SC_ROLE_TITLE, ID_TITLE, 1},
@@ -186,11 +195,17 @@ static const page_case page_cases[] = {
       {SC_ROLE_CREDIT, CREDIT, 0},
       {SC_ROLE_EXTRANEOUS, ID_JUNK, 0},
       {0, NULL, 0}},
-     true, true, 2024, 11, 24, ID_TITLE},
+     true,
+     true,
+     2024,
+     11,
+     24,
+     ID_TITLE},
     {"id: bullets one per paragraph, two junk paragraphs, no page date",
-     ID_TITLE "\n\n" ID_DISCLAIMER "\n\n" ID_BULLET1 "\n\n" ID_BULLET2 "\n\n" ID_BODY
-              " " CREDIT "\n\n" ID_JUNK "\n\n" ID_JUNK2 "\n",
-     false, false,
+     ID_TITLE "\n\n" ID_DISCLAIMER "\n\n" ID_BULLET1 "\n\n" ID_BULLET2 "\n\n" ID_BODY " " CREDIT
+              "\n\n" ID_JUNK "\n\n" ID_JUNK2 "\n",
+     false,
+     false,
      {{SC_ROLE_TITLE, ID_TITLE, 0},
       {SC_ROLE_DISCLAIMER, ID_DISCLAIMER, 0},
       {SC_ROLE_SUMMARY, ID_BULLET1 "\n\n" ID_BULLET2, 0},
@@ -200,11 +215,17 @@ static const page_case page_cases[] = {
       {SC_ROLE_EXTRANEOUS, ID_JUNK, 0},
       {SC_ROLE_EXTRANEOUS, ID_JUNK2, 0},
       {0, NULL, 0}},
-     true, true, 0, 0, 0, ID_TITLE},
+     true,
+     true,
+     0,
+     0,
+     0,
+     ID_TITLE},
     {"en: summary before its disclaimer, date line apart from the title",
      EN_DATE "\n\n" EN_TITLE "\n\n" EN_TITLE "\n\n" EN_SUMMARY "\n\n" EN_DISCLAIMER "\n\n" EN_BODY
              " " CREDIT "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_PAGE_DATE, EN_DATE, 0},
       {SC_ROLE_TITLE, EN_TITLE, 0},
       {SC_ROLE_TITLE, EN_TITLE, 1},
@@ -214,10 +235,16 @@ static const page_case page_cases[] = {
       {SC_ROLE_BODY, EN_BODY, 0},
       {SC_ROLE_CREDIT, CREDIT, 0},
       {0, NULL, 0}},
-     true, true, 2023, 3, 3, EN_TITLE},
+     true,
+     true,
+     2023,
+     3,
+     3,
+     EN_TITLE},
     {"en: bullets in one paragraph after the disclaimer",
      EN_TITLE "\n\n" EN_DISCLAIMER "\n\n" EN_BULLETS "\n\n" EN_BODY " " CREDIT "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_TITLE, EN_TITLE, 0},
       {SC_ROLE_DISCLAIMER, EN_DISCLAIMER, 0},
       {SC_ROLE_SUMMARY, EN_BULLETS, 0},
@@ -225,11 +252,17 @@ static const page_case page_cases[] = {
       {SC_ROLE_BODY, EN_BODY, 0},
       {SC_ROLE_CREDIT, CREDIT, 0},
       {0, NULL, 0}},
-     true, true, 0, 0, 0, EN_TITLE},
+     true,
+     true,
+     0,
+     0,
+     0,
+     EN_TITLE},
     {"en: two summary paragraphs after the disclaimer, credit in its own paragraph",
      EN_TITLE "\n\n" EN_DISCLAIMER "\n\n" EN_SUMMARY "\n\n" EN_SUMMARY2 "\n\n" EN_BODY "\n\n" CREDIT
               "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_TITLE, EN_TITLE, 0},
       {SC_ROLE_DISCLAIMER, EN_DISCLAIMER, 0},
       {SC_ROLE_SUMMARY, EN_SUMMARY "\n\n" EN_SUMMARY2, 0},
@@ -237,20 +270,32 @@ static const page_case page_cases[] = {
       {SC_ROLE_BODY, EN_BODY, 0},
       {SC_ROLE_CREDIT, CREDIT, 0},
       {0, NULL, 0}},
-     true, true, 0, 0, 0, EN_TITLE},
+     true,
+     true,
+     0,
+     0,
+     0,
+     EN_TITLE},
     {"en: no disclaimer, so no summary",
      EN_DATE "\n" EN_TITLE "\n\n" EN_BODY " " CREDIT "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_PAGE_DATE, EN_DATE, 0},
       {SC_ROLE_TITLE, EN_TITLE, 0},
       {SC_ROLE_DATELINE, EN_DATELINE, 0},
       {SC_ROLE_BODY, EN_BODY, 0},
       {SC_ROLE_CREDIT, CREDIT, 0},
       {0, NULL, 0}},
-     false, false, 2023, 3, 3, EN_TITLE},
+     false,
+     false,
+     2023,
+     3,
+     3,
+     EN_TITLE},
     {"id: disclaimer straight before the dateline: no summary block",
      ID_TITLE "\n\n" ID_TITLE "\n\n" ID_DISCLAIMER "\n\n" ID_BODY " " CREDIT "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_TITLE, ID_TITLE, 0},
       {SC_ROLE_TITLE, ID_TITLE, 1},
       {SC_ROLE_DISCLAIMER, ID_DISCLAIMER, 0},
@@ -258,12 +303,18 @@ static const page_case page_cases[] = {
       {SC_ROLE_BODY, ID_BODY, 0},
       {SC_ROLE_CREDIT, CREDIT, 0},
       {0, NULL, 0}},
-     true, false, 0, 0, 0, ID_TITLE},
+     true,
+     false,
+     0,
+     0,
+     0,
+     ID_TITLE},
     /* A headline that ends in "?" is still a headline: printed twice above
      * the disclaimer, it is the title, not a summary. */
     {"en: question headline twice, disclaimer, no summary",
      EN_QUESTION_TITLE "\n\n" EN_QUESTION_TITLE "\n\n" EN_DISCLAIMER "\n\n" EN_BODY " " CREDIT "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_TITLE, EN_QUESTION_TITLE, 0},
       {SC_ROLE_TITLE, EN_QUESTION_TITLE, 1},
       {SC_ROLE_DISCLAIMER, EN_DISCLAIMER, 0},
@@ -271,20 +322,31 @@ static const page_case page_cases[] = {
       {SC_ROLE_BODY, EN_BODY, 0},
       {SC_ROLE_CREDIT, CREDIT, 0},
       {0, NULL, 0}},
-     true, false, 0, 0, 0, EN_QUESTION_TITLE},
+     true,
+     false,
+     0,
+     0,
+     0,
+     EN_QUESTION_TITLE},
     /* Prose between the title and the disclaimer is the summary, whether
      * or not the article opens with a dateline. */
     {"en: summary before its disclaimer, article without a dateline",
      EN_TITLE "\n\n" EN_SUMMARY "\n\n" EN_DISCLAIMER "\n\n" EN_BODY1_NO_DATELINE "\n\n" EN_BODY2
               "\n\n" EN_BODY3 " " CREDIT "\n",
-     false, false,
+     false,
+     false,
      {{SC_ROLE_TITLE, EN_TITLE, 0},
       {SC_ROLE_SUMMARY, EN_SUMMARY, 0},
       {SC_ROLE_DISCLAIMER, EN_DISCLAIMER, 0},
       {SC_ROLE_BODY, EN_BODY1_NO_DATELINE "\n\n" EN_BODY2 "\n\n" EN_BODY3, 0},
       {SC_ROLE_CREDIT, CREDIT, 0},
       {0, NULL, 0}},
-     true, true, 0, 0, 0, EN_TITLE},
+     true,
+     true,
+     0,
+     0,
+     0,
+     EN_TITLE},
 };
 
 static void describe_blocks(const sc_result *r, char *out, size_t cap)
@@ -423,7 +485,10 @@ END_TEST
 
 /* ---- Bytes that are not page text ---------------------------------------- */
 
-#define BAD(name, lit, byte, line, column, nul) {name, lit, sizeof(lit) - 1, byte, line, column, nul}
+#define BAD(name, lit, byte, line, column, nul)                                                    \
+    {                                                                                              \
+        name, lit, sizeof(lit) - 1, byte, line, column, nul                                        \
+    }
 
 static const struct {
     const char *name;
@@ -432,7 +497,10 @@ static const struct {
     size_t byte, line, column;
     bool nul;
 } bad_text_cases[] = {
-    BAD("0xFF byte", "abc\xFF" "def", 3, 1, 4, false),
+    BAD("0xFF byte",
+        "abc\xFF"
+        "def",
+        3, 1, 4, false),
     BAD("lone continuation byte", "Judul\n\nIsi \x80 berita", 11, 3, 5, false),
     BAD("truncated two-byte sequence at the end", "Baris satu\nBaris \xC3", 17, 2, 7, false),
     BAD("overlong slash", "ok \xC0\xAF", 3, 1, 4, false),
@@ -471,16 +539,21 @@ static const struct {
     size_t len;
     sc_input_format format;
 } empty_cases[] = {
-    {"", 0, SC_INPUT_TEXT},       {"", 0, SC_INPUT_AUTO},          {"", 0, SC_INPUT_JSON},
-    {NULL, 0, SC_INPUT_TEXT},     {" \n\n\t\r\n", 6, SC_INPUT_TEXT}, {"\xEF\xBB\xBF", 3, SC_INPUT_TEXT},
-    {"\xEF\xBB\xBF\n  \n", 6, SC_INPUT_AUTO}, {"   ", 3, SC_INPUT_JSON},
+    {"", 0, SC_INPUT_TEXT},
+    {"", 0, SC_INPUT_AUTO},
+    {"", 0, SC_INPUT_JSON},
+    {NULL, 0, SC_INPUT_TEXT},
+    {" \n\n\t\r\n", 6, SC_INPUT_TEXT},
+    {"\xEF\xBB\xBF", 3, SC_INPUT_TEXT},
+    {"\xEF\xBB\xBF\n  \n", 6, SC_INPUT_AUTO},
+    {"   ", 3, SC_INPUT_JSON},
 };
 
 START_TEST(test_empty_input)
 {
     sc_error error;
-    sc_result *r = check_as(empty_cases[_i].input, empty_cases[_i].len, empty_cases[_i].format,
-                            &error);
+    sc_result *r =
+        check_as(empty_cases[_i].input, empty_cases[_i].len, empty_cases[_i].format, &error);
     ck_assert_ptr_null(r);
     ck_assert_int_eq(error.code, SC_ERR_INPUT);
     ck_assert_ptr_nonnull(error.message);
@@ -514,11 +587,12 @@ START_TEST(test_json_valid_pair)
     ck_assert_uint_eq(p->summary.field, SC_FIELD_SUMMARY);
     ck_assert_uint_eq(p->summary.base, 0);
     ck_assert_uint_eq(p->summary.len, strlen("Banjir merendam 1.300 rumah di Kota Bekasi."));
-    ck_assert(memcmp(p->summary.data, "Banjir merendam 1.300 rumah di Kota Bekasi.", p->summary.len) == 0);
+    ck_assert(memcmp(p->summary.data, "Banjir merendam 1.300 rumah di Kota Bekasi.",
+                     p->summary.len) == 0);
     ck_assert_uint_eq(p->article.field, SC_FIELD_SOURCE);
     ck_assert_uint_eq(p->article.len, p->field_len[SC_FIELD_SOURCE]);
-    ck_assert(strncmp(p->article.data, "Banjir merendam 1.300 rumah di Kota Bekasi pada hari Selasa.",
-                      60) == 0);
+    ck_assert(strncmp(p->article.data,
+                      "Banjir merendam 1.300 rumah di Kota Bekasi pada hari Selasa.", 60) == 0);
     /* One summary block and one body block, each the whole of its field. */
     ck_assert_uint_eq(p->n_blocks, 2);
     ck_assert_uint_eq(count_role(r, SC_ROLE_SUMMARY), 1);
@@ -561,7 +635,8 @@ START_TEST(test_json_extra_fields_ignored)
     sc_result_free(r);
 
     /* An integer id is the document's id, as written. */
-    static const char with_int_id[] = "{\"id\": 7, \"source\": \"Rain fell.\", \"summary\": \"Rain fell.\"}";
+    static const char with_int_id[] =
+        "{\"id\": 7, \"source\": \"Rain fell.\", \"summary\": \"Rain fell.\"}";
     r = check_as(with_int_id, strlen(with_int_id), SC_INPUT_JSON, &error);
     ck_assert_ptr_nonnull(r);
     ck_assert_str_eq(sc_result_id(r), "7");
@@ -579,22 +654,28 @@ static const struct {
     {"null source", "{\"source\": null, \"summary\": \"x\"}", SC_ERR_INPUT, "$.source"},
     {"missing summary", "{\"source\": \"Banjir merendam rumah.\"}", SC_ERR_INPUT, "$.summary"},
     {"source is a number", "{\"source\": 5, \"summary\": \"x\"}", SC_ERR_INPUT, "$.source"},
-    {"source is an object", "{\"source\": {\"text\": \"a\"}, \"summary\": \"x\"}", SC_ERR_INPUT, "$.source"},
-    {"summary is an array", "{\"source\": \"a b\", \"summary\": [\"x\"]}", SC_ERR_INPUT, "$.summary"},
+    {"source is an object", "{\"source\": {\"text\": \"a\"}, \"summary\": \"x\"}", SC_ERR_INPUT,
+     "$.source"},
+    {"summary is an array", "{\"source\": \"a b\", \"summary\": [\"x\"]}", SC_ERR_INPUT,
+     "$.summary"},
     {"summary is true", "{\"source\": \"a b\", \"summary\": true}", SC_ERR_INPUT, "$.summary"},
     {"page_date d/m/y", "{\"source\": \"a\", \"summary\": \"b\", \"page_date\": \"24/11/2024\"}",
      SC_ERR_INPUT, "$.page_date"},
-    {"page_date not a real day", "{\"source\": \"a\", \"summary\": \"b\", \"page_date\": \"2023-02-29\"}",
-     SC_ERR_INPUT, "$.page_date"},
-    {"page_date with a time", "{\"source\": \"a\", \"summary\": \"b\", \"page_date\": \"2024-11-24T10:00\"}",
-     SC_ERR_INPUT, "$.page_date"},
+    {"page_date not a real day",
+     "{\"source\": \"a\", \"summary\": \"b\", \"page_date\": \"2023-02-29\"}", SC_ERR_INPUT,
+     "$.page_date"},
+    {"page_date with a time",
+     "{\"source\": \"a\", \"summary\": \"b\", \"page_date\": \"2024-11-24T10:00\"}", SC_ERR_INPUT,
+     "$.page_date"},
     {"page_date a number", "{\"source\": \"a\", \"summary\": \"b\", \"page_date\": 20241124}",
      SC_ERR_INPUT, "$.page_date"},
-    {"title a number", "{\"source\": \"a\", \"summary\": \"b\", \"title\": 3}", SC_ERR_INPUT, "$.title"},
+    {"title a number", "{\"source\": \"a\", \"summary\": \"b\", \"title\": 3}", SC_ERR_INPUT,
+     "$.title"},
     {"language a number", "{\"source\": \"a\", \"summary\": \"b\", \"language\": 5}", SC_ERR_INPUT,
      "$.language"},
     {"id an array", "{\"source\": \"a\", \"summary\": \"b\", \"id\": [1]}", SC_ERR_INPUT, "$.id"},
-    {"id a real number", "{\"source\": \"a\", \"summary\": \"b\", \"id\": 1.5}", SC_ERR_INPUT, "$.id"},
+    {"id a real number", "{\"source\": \"a\", \"summary\": \"b\", \"id\": 1.5}", SC_ERR_INPUT,
+     "$.id"},
     {"empty source", "{\"source\": \"\", \"summary\": \"b\"}", SC_ERR_INPUT, "$.source"},
     {"blank source", "{\"source\": \" \\n\\t \", \"summary\": \"b\"}", SC_ERR_INPUT, "$.source"},
     {"NUL in source", "{\"source\": \"a\\u0000b\", \"summary\": \"b\"}", SC_ERR_INPUT, "$.source"},
@@ -610,8 +691,9 @@ START_TEST(test_json_errors)
     ck_assert_msg(r == NULL, "%s: accepted", json_error_cases[_i].name);
     ck_assert_msg(error.code == json_error_cases[_i].code, "%s: code %d", json_error_cases[_i].name,
                   error.code);
-    ck_assert_msg(strcmp(error.path, json_error_cases[_i].path) == 0, "%s: path \"%s\", want \"%s\"",
-                  json_error_cases[_i].name, error.path, json_error_cases[_i].path);
+    ck_assert_msg(strcmp(error.path, json_error_cases[_i].path) == 0,
+                  "%s: path \"%s\", want \"%s\"", json_error_cases[_i].name, error.path,
+                  json_error_cases[_i].path);
     ck_assert_ptr_nonnull(error.message);
 }
 END_TEST
@@ -626,8 +708,10 @@ START_TEST(test_json_scalar_not_object)
     sc_result *r = check_as(json, strlen(json), SC_INPUT_JSON, &error);
     ck_assert_ptr_null(r);
     ck_assert_int_eq(error.code, SC_ERR_INPUT);
-    ck_assert_msg(strcmp(error.path, "$") == 0, "%s: path \"%s\" (message \"%s\", detail \"%s\"), "
-                  "want \"$\"", json, error.path, error.message, error.detail);
+    ck_assert_msg(strcmp(error.path, "$") == 0,
+                  "%s: path \"%s\" (message \"%s\", detail \"%s\"), "
+                  "want \"$\"",
+                  json, error.path, error.message, error.detail);
 }
 END_TEST
 
@@ -742,7 +826,8 @@ static const struct {
     {"by .json", "plain words", 0, "pairs/a.json", SC_INPUT_JSON},
     {"by .jsonl", "plain words", 0, "a.jsonl", SC_INPUT_JSONL},
     {"by .ndjson", "plain words", 0, "a.ndjson", SC_INPUT_JSONL},
-    {"by .txt over JSON content", "{\"source\": \"a\", \"summary\": \"b\"}", 0, "a.txt", SC_INPUT_TEXT},
+    {"by .txt over JSON content", "{\"source\": \"a\", \"summary\": \"b\"}", 0, "a.txt",
+     SC_INPUT_TEXT},
     {"by .txt over HTML content", "<html><body>x</body></html>", 0, "dir/page.txt", SC_INPUT_TEXT},
     /* No known extension: the content decides. */
     {"dot in a folder name only", "<p>x</p>", 0, "v1.2/page", SC_INPUT_HTML},
@@ -750,15 +835,17 @@ static const struct {
     {"no name, html", "<!DOCTYPE html><html></html>", 0, NULL, SC_INPUT_HTML},
     {"BOM, white space, then <", "\xEF\xBB\xBF \r\n\t <html>", 0, NULL, SC_INPUT_HTML},
     {"one object", "{\"source\": \"a\", \"summary\": \"b\"}", 0, NULL, SC_INPUT_JSON},
-    {"one object and a newline", "{\"source\": \"a\", \"summary\": \"b\"}\n", 0, NULL, SC_INPUT_JSON},
-    {"one object over several lines",
-     "{\n  \"source\": \"a\",\n  \"meta\": {\"x\": 1}\n}\n", 0, NULL, SC_INPUT_JSON},
+    {"one object and a newline", "{\"source\": \"a\", \"summary\": \"b\"}\n", 0, NULL,
+     SC_INPUT_JSON},
+    {"one object over several lines", "{\n  \"source\": \"a\",\n  \"meta\": {\"x\": 1}\n}\n", 0,
+     NULL, SC_INPUT_JSON},
     {"nested object closing a line",
      "{\"meta\": {\"x\": 1}\n, \"source\": \"a\", \"summary\": \"b\"}\n", 0, NULL, SC_INPUT_JSON},
     {"object per line", "{\"id\": 1}\n{\"id\": 2}\n{\"id\": 3}\n", 0, NULL, SC_INPUT_JSONL},
     {"object per line, BOM and CRLF", "\xEF\xBB\xBF{\"id\": 1}\r\n{\"id\": 2}\r\n", 0, NULL,
      SC_INPUT_JSONL},
-    {"object per line, blank line between", "{\"id\": 1}\n\n{\"id\": 2}\n", 0, NULL, SC_INPUT_JSONL},
+    {"object per line, blank line between", "{\"id\": 1}\n\n{\"id\": 2}\n", 0, NULL,
+     SC_INPUT_JSONL},
     {"scraped page", ID_DATE "\n" ID_TITLE "\n", 0, NULL, SC_INPUT_TEXT},
     {"text with a brace later", "Judul {bukan JSON}\n", 0, NULL, SC_INPUT_TEXT},
     {"a JSON array is not a pair", "[1, 2]", 0, NULL, SC_INPUT_TEXT},
@@ -833,7 +920,8 @@ static Suite *io_suite(void)
     suite_add_tcase(s, tc);
 
     tc = tcase_create("detect");
-    tcase_add_loop_test(tc, test_detect_format, 0, (int)(sizeof detect_cases / sizeof detect_cases[0]));
+    tcase_add_loop_test(tc, test_detect_format, 0,
+                        (int)(sizeof detect_cases / sizeof detect_cases[0]));
     tcase_add_test(tc, test_detect_reads_only_len);
     tcase_add_test(tc, test_html_rejected);
     suite_add_tcase(s, tc);

@@ -15,33 +15,33 @@
 
 /* ---- Invented articles ------------------------------------------------------ */
 
-#define SRC_EN                                                                              \
-    "Russia sent a written proposal on security guarantees to the United States on "         \
-    "Wednesday, the Kremlin said. Moscow wants NATO to halt its expansion to the east. A "   \
-    "senior American diplomat discussed the proposal with Russian officials in Moscow. The " \
+#define SRC_EN                                                                                     \
+    "Russia sent a written proposal on security guarantees to the United States on "               \
+    "Wednesday, the Kremlin said. Moscow wants NATO to halt its expansion to the east. A "         \
+    "senior American diplomat discussed the proposal with Russian officials in Moscow. The "       \
     "talks could begin in Geneva next month."
-#define SRC_EN_POSSESSIVE                                                                   \
-    "Russia's written proposal on security guarantees reached the United States on "         \
+#define SRC_EN_POSSESSIVE                                                                          \
+    "Russia's written proposal on security guarantees reached the United States on "               \
     "Wednesday. The talks could begin in Geneva next month."
-#define SRC_ID                                                                              \
-    "Rusia mengirim usulan tertulis tentang jaminan keamanan kepada Amerika Serikat pada "   \
-    "hari Rabu, kata Kremlin. Moskow ingin aliansi militer Barat berhenti memperluas "        \
-    "wilayahnya ke arah timur. Seorang diplomat senior Amerika membahas usulan itu dengan "  \
+#define SRC_ID                                                                                     \
+    "Rusia mengirim usulan tertulis tentang jaminan keamanan kepada Amerika Serikat pada "         \
+    "hari Rabu, kata Kremlin. Moskow ingin aliansi militer Barat berhenti memperluas "             \
+    "wilayahnya ke arah timur. Seorang diplomat senior Amerika membahas usulan itu dengan "        \
     "pejabat Rusia di Moskow. Perundingan bisa dimulai di Jenewa bulan depan."
-#define SRC_ID_FLOOD                                                                        \
-    "Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras semalaman. Petugas "     \
-    "membuka empat tempat pengungsian di dekat sungai. Harga beras naik 2,5 persen pekan "   \
+#define SRC_ID_FLOOD                                                                               \
+    "Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras semalaman. Petugas "           \
+    "membuka empat tempat pengungsian di dekat sungai. Harga beras naik 2,5 persen pekan "         \
     "ini. Pemerintah menyiapkan bantuan senilai Rp 1.300.000 untuk setiap keluarga."
-#define SRC_EN_FLOOD                                                                        \
-    "Heavy rain flooded 1,300 houses in Bekasi on Tuesday night. Officials opened four "     \
-    "shelters near the river. Rice prices rose 2.5 percent this week. The government "       \
+#define SRC_EN_FLOOD                                                                               \
+    "Heavy rain flooded 1,300 houses in Bekasi on Tuesday night. Officials opened four "           \
+    "shelters near the river. Rice prices rose 2.5 percent this week. The government "             \
     "prepared aid worth 1,300,000 rupiah for each family."
 
-#define SRC_EN_SCHOOLS                                                                      \
-    "Floods closed 12 schools in the eastern district on Monday. About 40 volunteers "        \
+#define SRC_EN_SCHOOLS                                                                             \
+    "Floods closed 12 schools in the eastern district on Monday. About 40 volunteers "             \
     "cleaned the streets of mud. The talks could begin in Geneva next month."
-#define SRC_ID_SCHOOLS                                                                      \
-    "Banjir menutup 12 sekolah di kecamatan timur pada hari Senin. Sekitar 40 relawan "        \
+#define SRC_ID_SCHOOLS                                                                             \
+    "Banjir menutup 12 sekolah di kecamatan timur pada hari Senin. Sekitar 40 relawan "            \
     "membersihkan lumpur di jalan. Perundingan bisa dimulai di Jenewa bulan depan."
 
 /* ---- Helpers ------------------------------------------------------------------ */
@@ -67,7 +67,8 @@ static sc_result *check_input(const char *input, size_t len, sc_input_format for
     sc_options_init(&options);
     options.input_format = format;
     sc_result *r = sc_check(input, len, "rules", &options, &error);
-    ck_assert_msg(r != NULL, "sc_check: %s at %s (byte %zu)", error.message, error.path, error.byte);
+    ck_assert_msg(r != NULL, "sc_check: %s at %s (byte %zu)", error.message, error.path,
+                  error.byte);
     return r;
 }
 
@@ -143,11 +144,11 @@ static const sc_evidence *evidence(const sc_finding *f, const char *key)
 
 typedef enum ev_check {
     EV_NONE,
-    EV_STRING,      /* string equal to text */
-    EV_NUMBER,      /* number equal to number */
-    EV_BELOW,       /* number below number */
-    EV_HAS_STRING,  /* a list of strings holding text */
-    EV_HAS_NUMBER,  /* a list of numbers holding number */
+    EV_STRING,     /* string equal to text */
+    EV_NUMBER,     /* number equal to number */
+    EV_BELOW,      /* number below number */
+    EV_HAS_STRING, /* a list of strings holding text */
+    EV_HAS_NUMBER, /* a list of numbers holding number */
 } ev_check;
 
 typedef struct ev_want {
@@ -207,93 +208,186 @@ typedef struct fire_case {
     const char *summary;
     const char *rule;
     sc_severity severity;
-    const char *span;     /* exact text under the summary span */
-    bool quoted;          /* the message quotes that text */
+    const char *span; /* exact text under the summary span */
+    bool quoted;      /* the message quotes that text */
     ev_want evidence[3];
 } fire_case;
 
 static const fire_case fire_cases[] = {
     /* unsupported-entity */
-    {"en: Joe Biden absent", "en", SRC_EN,
+    {"en: Joe Biden absent",
+     "en",
+     SRC_EN,
      "Joe Biden welcomed the written proposal on security guarantees that Russia sent on "
      "Wednesday.",
-     "unsupported-entity", SC_SEVERITY_ERROR, "Joe Biden", true,
+     "unsupported-entity",
+     SC_SEVERITY_ERROR,
+     "Joe Biden",
+     true,
      {{EV_STRING, "name", "Joe Biden", 0},
       {EV_HAS_STRING, "missing_words", "Joe", 0},
       {EV_HAS_STRING, "missing_words", "Biden", 0}}},
-    {"id: Joe Biden absent", "id", SRC_ID,
+    {"id: Joe Biden absent",
+     "id",
+     SRC_ID,
      "Rusia mengirim usulan tertulis tentang jaminan keamanan kepada Joe Biden pada hari Rabu.",
-     "unsupported-entity", SC_SEVERITY_ERROR, "Joe Biden", true,
+     "unsupported-entity",
+     SC_SEVERITY_ERROR,
+     "Joe Biden",
+     true,
      {{EV_STRING, "name", "Joe Biden", 0}, {EV_HAS_STRING, "missing_words", "Biden", 0}}},
-    {"id: Joe Biden absent, language detected", NULL, SRC_ID,
+    {"id: Joe Biden absent, language detected",
+     NULL,
+     SRC_ID,
      "Rusia mengirim usulan tertulis tentang jaminan keamanan kepada Joe Biden pada hari Rabu.",
-     "unsupported-entity", SC_SEVERITY_ERROR, "Joe Biden", true,
+     "unsupported-entity",
+     SC_SEVERITY_ERROR,
+     "Joe Biden",
+     true,
      {{EV_STRING, "name", "Joe Biden", 0}}},
-    {"id: NATO absent, opening the sentence", "id", SRC_ID,
-     "NATO setuju membahas usulan tertulis Rusia tentang jaminan keamanan.", "unsupported-entity",
-     SC_SEVERITY_ERROR, "NATO", true,
+    {"id: NATO absent, opening the sentence",
+     "id",
+     SRC_ID,
+     "NATO setuju membahas usulan tertulis Rusia tentang jaminan keamanan.",
+     "unsupported-entity",
+     SC_SEVERITY_ERROR,
+     "NATO",
+     true,
      {{EV_STRING, "name", "NATO", 0}, {EV_HAS_STRING, "missing_words", "NATO", 0}}},
-    {"en: a place the article never names", "en", SRC_EN,
-     "The talks could begin in Vienna next month.", "unsupported-entity", SC_SEVERITY_ERROR,
-     "Vienna", true, {{EV_STRING, "name", "Vienna", 0}}},
+    {"en: a place the article never names",
+     "en",
+     SRC_EN,
+     "The talks could begin in Vienna next month.",
+     "unsupported-entity",
+     SC_SEVERITY_ERROR,
+     "Vienna",
+     true,
+     {{EV_STRING, "name", "Vienna", 0}}},
 
     /* number-mismatch */
-    {"id: 1.500 for 1.300", "id", SRC_ID_FLOOD, "Banjir merendam 1.500 rumah di Kota Bekasi.",
-     "number-mismatch", SC_SEVERITY_ERROR, "1.500", true,
+    {"id: 1.500 for 1.300",
+     "id",
+     SRC_ID_FLOOD,
+     "Banjir merendam 1.500 rumah di Kota Bekasi.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "1.500",
+     true,
      {{EV_STRING, "number", "1.500", 0},
       {EV_NUMBER, "value", NULL, 1500},
       {EV_HAS_NUMBER, "source_numbers", NULL, 1300}}},
-    {"en: 1,800 for 1,300", "en", SRC_EN_FLOOD, "Heavy rain flooded 1,800 houses in Bekasi.",
-     "number-mismatch", SC_SEVERITY_ERROR, "1,800", true,
+    {"en: 1,800 for 1,300",
+     "en",
+     SRC_EN_FLOOD,
+     "Heavy rain flooded 1,800 houses in Bekasi.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "1,800",
+     true,
      {{EV_STRING, "number", "1,800", 0},
       {EV_NUMBER, "value", NULL, 1800},
       {EV_HAS_NUMBER, "source_numbers", NULL, 1300}}},
-    {"id: decimal comma 3,5 for 2,5", "id", SRC_ID_FLOOD, "Harga beras naik 3,5 persen pekan ini.",
-     "number-mismatch", SC_SEVERITY_ERROR, "3,5", true,
+    {"id: decimal comma 3,5 for 2,5",
+     "id",
+     SRC_ID_FLOOD,
+     "Harga beras naik 3,5 persen pekan ini.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "3,5",
+     true,
      {{EV_NUMBER, "value", NULL, 3.5}, {EV_HAS_NUMBER, "source_numbers", NULL, 2.5}}},
-    {"en: decimal point 3.5 for 2.5", "en", SRC_EN_FLOOD, "Rice prices rose 3.5 percent this week.",
-     "number-mismatch", SC_SEVERITY_ERROR, "3.5", true,
+    {"en: decimal point 3.5 for 2.5",
+     "en",
+     SRC_EN_FLOOD,
+     "Rice prices rose 3.5 percent this week.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "3.5",
+     true,
      {{EV_NUMBER, "value", NULL, 3.5}, {EV_HAS_NUMBER, "source_numbers", NULL, 2.5}}},
-    {"id: the wrong count of shelters", "id", SRC_ID_FLOOD,
-     "Petugas membuka 7 tempat pengungsian di dekat sungai.", "number-mismatch", SC_SEVERITY_ERROR,
-     "7", true, {{EV_NUMBER, "value", NULL, 7}}},
+    {"id: the wrong count of shelters",
+     "id",
+     SRC_ID_FLOOD,
+     "Petugas membuka 7 tempat pengungsian di dekat sungai.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "7",
+     true,
+     {{EV_NUMBER, "value", NULL, 7}}},
 
     /* DESIGN.md: the number differs from the aligned source.  A number
      * the article uses elsewhere (40 volunteers) does not make "40
      * schools" right. */
-    {"en: 40 schools where the aligned source says 12", "en", SRC_EN_SCHOOLS,
-     "Floods closed 40 schools in the eastern district on Monday.", "number-mismatch",
-     SC_SEVERITY_ERROR, "40", true,
+    {"en: 40 schools where the aligned source says 12",
+     "en",
+     SRC_EN_SCHOOLS,
+     "Floods closed 40 schools in the eastern district on Monday.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "40",
+     true,
      {{EV_NUMBER, "value", NULL, 40}, {EV_HAS_NUMBER, "source_numbers", NULL, 12}}},
-    {"id: 40 sekolah where the aligned source says 12", "id", SRC_ID_SCHOOLS,
-     "Banjir menutup 40 sekolah di kecamatan timur pada hari Senin.", "number-mismatch",
-     SC_SEVERITY_ERROR, "40", true,
+    {"id: 40 sekolah where the aligned source says 12",
+     "id",
+     SRC_ID_SCHOOLS,
+     "Banjir menutup 40 sekolah di kecamatan timur pada hari Senin.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "40",
+     true,
      {{EV_NUMBER, "value", NULL, 40}, {EV_HAS_NUMBER, "source_numbers", NULL, 12}}},
 
     /* unsupported-claim */
-    {"en: an invented sentence", "en", SRC_EN_FLOOD,
+    {"en: an invented sentence",
+     "en",
+     SRC_EN_FLOOD,
      "A famous chef donated frozen pizzas to hungry volunteers at the stadium.",
-     "unsupported-claim", SC_SEVERITY_ERROR,
-     "A famous chef donated frozen pizzas to hungry volunteers at the stadium.", false,
+     "unsupported-claim",
+     SC_SEVERITY_ERROR,
+     "A famous chef donated frozen pizzas to hungry volunteers at the stadium.",
+     false,
      {{EV_BELOW, "support", NULL, SC_CLAIM_MIN_SUPPORT},
       {EV_HAS_STRING, "unsupported_words", "chef", 0},
       {EV_NUMBER, "threshold", NULL, SC_CLAIM_MIN_SUPPORT}}},
-    {"id: an invented sentence", "id", SRC_ID_FLOOD,
-     "Presiden meresmikan bandara internasional baru di Kalimantan Utara.", "unsupported-claim",
-     SC_SEVERITY_ERROR, "Presiden meresmikan bandara internasional baru di Kalimantan Utara.", false,
+    {"id: an invented sentence",
+     "id",
+     SRC_ID_FLOOD,
+     "Presiden meresmikan bandara internasional baru di Kalimantan Utara.",
+     "unsupported-claim",
+     SC_SEVERITY_ERROR,
+     "Presiden meresmikan bandara internasional baru di Kalimantan Utara.",
+     false,
      {{EV_BELOW, "support", NULL, SC_CLAIM_MIN_SUPPORT},
       {EV_HAS_STRING, "unsupported_words", "bandara", 0}}},
-    {"id: the second of two sentences is invented", "id", SRC_ID_FLOOD,
+    {"id: the second of two sentences is invented",
+     "id",
+     SRC_ID_FLOOD,
      "Banjir merendam 1.300 rumah di Kota Bekasi. Presiden meresmikan bandara internasional di "
      "Kalimantan Utara.",
-     "unsupported-claim", SC_SEVERITY_ERROR,
-     "Presiden meresmikan bandara internasional di Kalimantan Utara.", false,
+     "unsupported-claim",
+     SC_SEVERITY_ERROR,
+     "Presiden meresmikan bandara internasional di Kalimantan Utara.",
+     false,
      {{EV_HAS_STRING, "unsupported_words", "meresmikan", 0}}},
 
     /* missing-summary */
-    {"empty summary", "id", SRC_ID_FLOOD, "", "missing-summary", SC_SEVERITY_WARNING, "", false,
+    {"empty summary",
+     "id",
+     SRC_ID_FLOOD,
+     "",
+     "missing-summary",
+     SC_SEVERITY_WARNING,
+     "",
+     false,
      {{EV_NONE, NULL, NULL, 0}}},
-    {"blank summary", "en", SRC_EN_FLOOD, "   ", "missing-summary", SC_SEVERITY_WARNING, "   ", false,
+    {"blank summary",
+     "en",
+     SRC_EN_FLOOD,
+     "   ",
+     "missing-summary",
+     SC_SEVERITY_WARNING,
+     "   ",
+     false,
      {{EV_NONE, NULL, NULL, 0}}},
 };
 
@@ -313,7 +407,8 @@ START_TEST(test_fires)
     ck_assert_int_eq(f->summary_span.field, SC_FIELD_SUMMARY);
     ck_assert_ptr_nonnull(f->message);
     if (c->quoted)
-        ck_assert_msg(strstr(f->message, c->span) != NULL, "%s: message \"%s\"", c->name, f->message);
+        ck_assert_msg(strstr(f->message, c->span) != NULL, "%s: message \"%s\"", c->name,
+                      f->message);
     /* The source span, when there is one, lies in the article. */
     if (f->source_span.present) {
         ck_assert_int_eq(f->source_span.field, SC_FIELD_SOURCE);
@@ -396,11 +491,13 @@ static const quiet_case quiet_cases[] = {
     {"en: a copied sentence", "en", SRC_EN, "Moscow wants NATO to halt its expansion to the east.",
      "unsupported-claim"},
     {"en: two sentences merged", "en", SRC_EN_FLOOD,
-     "Heavy rain flooded 1,300 houses in Bekasi, and officials opened four shelters near the river.",
+     "Heavy rain flooded 1,300 houses in Bekasi, and officials opened four shelters near the "
+     "river.",
      "unsupported-claim"},
 
     /* missing-summary */
-    {"id: a summary is there", "id", SRC_ID_FLOOD, "Banjir merendam 1.300 rumah.", "missing-summary"},
+    {"id: a summary is there", "id", SRC_ID_FLOOD, "Banjir merendam 1.300 rumah.",
+     "missing-summary"},
     /* extraneous-content never fires on a pair: it has no page around it */
     {"en: a pair has no page", "en", SRC_EN_FLOOD, "Rice prices rose 2.5 percent this week.",
      "extraneous-content"},
@@ -421,8 +518,8 @@ END_TEST
  * exponent notation ("1.3e+06"). */
 START_TEST(test_number_message_readable)
 {
-    sc_result *r = check_pair("en", SRC_EN_FLOOD,
-                              "The government prepared aid worth 1,800,000 rupiah for each family.");
+    sc_result *r = check_pair(
+        "en", SRC_EN_FLOOD, "The government prepared aid worth 1,800,000 rupiah for each family.");
     const sc_finding *f = find(r, "number-mismatch", "1,800,000");
     ck_assert_ptr_nonnull(f);
     ck_assert_msg(strstr(f->message, "e+") == NULL, "message: %s", f->message);
@@ -438,10 +535,12 @@ START_TEST(test_clean_pairs)
     static const struct {
         const char *language, *source, *summary;
     } cases[] = {
-        {"id", SRC_ID, "Rusia mengirim usulan tertulis tentang jaminan keamanan kepada Amerika "
-                       "Serikat pada hari Rabu, kata Kremlin."},
-        {"en", SRC_EN_FLOOD, "Heavy rain flooded 1,300 houses in Bekasi on Tuesday night. Rice "
-                             "prices rose 2.5 percent this week."},
+        {"id", SRC_ID,
+         "Rusia mengirim usulan tertulis tentang jaminan keamanan kepada Amerika "
+         "Serikat pada hari Rabu, kata Kremlin."},
+        {"en", SRC_EN_FLOOD,
+         "Heavy rain flooded 1,300 houses in Bekasi on Tuesday night. Rice "
+         "prices rose 2.5 percent this week."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sc_result *r = check_pair(cases[i].language, cases[i].source, cases[i].summary);
@@ -457,24 +556,24 @@ END_TEST
 /* ---- Page cases: missing-summary and extraneous-content ------------------------------ */
 
 #define P_TITLE "Banjir merendam ratusan rumah di Bekasi"
-#define P_DISCLAIMER                                                                          \
-    "Ini adalah ringkasan yang dibuat oleh AI, yang mungkin memiliki kesalahan. Untuk "        \
+#define P_DISCLAIMER                                                                               \
+    "Ini adalah ringkasan yang dibuat oleh AI, yang mungkin memiliki kesalahan. Untuk "            \
     "konteksnya, selalu rujuk artikel selengkapnya."
 #define P_SUMMARY "Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras semalaman."
-#define P_BODY                                                                                \
-    "JAKARTA, Indonesia – Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras "     \
-    "semalaman, kata Badan Penanggulangan Bencana Daerah pada hari Selasa.\n\n"                \
-    "Petugas membuka empat tempat pengungsian di dekat sungai.\n\n"                            \
+#define P_BODY                                                                                     \
+    "JAKARTA, Indonesia – Banjir merendam 1.300 rumah di Kota Bekasi setelah hujan deras "       \
+    "semalaman, kata Badan Penanggulangan Bencana Daerah pada hari Selasa.\n\n"                    \
+    "Petugas membuka empat tempat pengungsian di dekat sungai.\n\n"                                \
     "Wali kota meminta warga tetap waspada hingga akhir pekan."
 #define P_CREDIT "– Rappler.com"
 #define P_JUNK "Daftar Togel Online Terpercaya"
 #define P_JUNK2 "Klik di sini untuk hadiah"
-#define EN_P_DISCLAIMER                                                                       \
-    "This is AI generated summarization, which may have errors. For context, always refer "   \
+#define EN_P_DISCLAIMER                                                                            \
+    "This is AI generated summarization, which may have errors. For context, always refer "        \
     "to the full article."
-#define EN_P_BODY                                                                             \
-    "MANILA, Philippines – Volunteers planted 5,000 mangrove seedlings along the coast of "     \
-    "Manila Bay on Saturday, the environment department said.\n\n"                            \
+#define EN_P_BODY                                                                                  \
+    "MANILA, Philippines – Volunteers planted 5,000 mangrove seedlings along the coast of "      \
+    "Manila Bay on Saturday, the environment department said.\n\n"                                 \
     "Organizers plan a second planting drive in June."
 
 static sc_result *check_page(const char *page)
@@ -545,9 +644,9 @@ END_TEST
 
 START_TEST(test_page_extraneous)
 {
-    static const char page[] = "• November 24, 2024\n" P_TITLE "\n\n" P_TITLE "\n\n" P_DISCLAIMER
-                               "\n\n" P_SUMMARY "\n\n" P_BODY " " P_CREDIT "\n\n" P_JUNK "\n\n"
-                               P_JUNK2 "\n";
+    static const char page[] =
+        "• November 24, 2024\n" P_TITLE "\n\n" P_TITLE "\n\n" P_DISCLAIMER "\n\n" P_SUMMARY
+        "\n\n" P_BODY " " P_CREDIT "\n\n" P_JUNK "\n\n" P_JUNK2 "\n";
     sc_result *r = check_page(page);
     ck_assert_uint_eq(count_rule(r, "extraneous-content"), 2);
     assert_page_finding(r, page, "extraneous-content", SC_SEVERITY_WARNING, P_JUNK);
@@ -573,9 +672,9 @@ END_TEST
 START_TEST(test_page_summary_findings_in_page)
 {
     /* Summary findings on a page point into the page, at the summary. */
-    static const char page[] = P_TITLE "\n\n" P_DISCLAIMER "\n\n"
-                               "Banjir merendam 1.500 rumah di Kota Bekasi, kata Joe Biden.\n\n"
-                               P_BODY " " P_CREDIT "\n";
+    static const char page[] = P_TITLE
+        "\n\n" P_DISCLAIMER "\n\n"
+        "Banjir merendam 1.500 rumah di Kota Bekasi, kata Joe Biden.\n\n" P_BODY " " P_CREDIT "\n";
     sc_result *r = check_page(page);
     assert_page_finding(r, page, "number-mismatch", SC_SEVERITY_ERROR, "1.500");
     assert_page_finding(r, page, "unsupported-entity", SC_SEVERITY_ERROR, "Joe Biden");
@@ -590,8 +689,8 @@ START_TEST(test_rule_table)
         const char *id;
         sc_severity severity;
     } want[] = {
-        {"missing-summary", SC_SEVERITY_WARNING},   {"unsupported-claim", SC_SEVERITY_ERROR},
-        {"unsupported-entity", SC_SEVERITY_ERROR},  {"number-mismatch", SC_SEVERITY_ERROR},
+        {"missing-summary", SC_SEVERITY_WARNING},    {"unsupported-claim", SC_SEVERITY_ERROR},
+        {"unsupported-entity", SC_SEVERITY_ERROR},   {"number-mismatch", SC_SEVERITY_ERROR},
         {"extraneous-content", SC_SEVERITY_WARNING},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {

@@ -13,41 +13,41 @@ static const struct {
     const char *word;
     const char *stem;
 } hand_cases[] = {
-    {"a", "a"},                   /* two letters or fewer: untouched */
+    {"a", "a"}, /* two letters or fewer: untouched */
     {"is", "is"},
     {"consign", "consign"},
-    {"consigned", "consign"},     /* 1b: -ed */
-    {"consignment", "consign"},   /* 4: -ment in R2 */
-    {"generously", "generous"},   /* R1 starts after "gener" */
-    {"communism", "communism"},   /* R1 starts after "commun" */
-    {"skies", "sky"},             /* exceptional forms */
+    {"consigned", "consign"},   /* 1b: -ed */
+    {"consignment", "consign"}, /* 4: -ment in R2 */
+    {"generously", "generous"}, /* R1 starts after "gener" */
+    {"communism", "communism"}, /* R1 starts after "commun" */
+    {"skies", "sky"},           /* exceptional forms */
     {"dying", "die"},
     {"news", "news"},
     {"skis", "ski"},
-    {"running", "run"},           /* 1b: undouble */
-    {"hoping", "hope"},           /* 1b: short word gets its e back */
-    {"luxuriated", "luxuri"},     /* 1b: at -> ate, then 4 */
-    {"happily", "happili"},       /* 1c: y -> i after a non-vowel */
+    {"running", "run"},       /* 1b: undouble */
+    {"hoping", "hope"},       /* 1b: short word gets its e back */
+    {"luxuriated", "luxuri"}, /* 1b: at -> ate, then 4 */
+    {"happily", "happili"},   /* 1c: y -> i after a non-vowel */
     {"cry", "cri"},
-    {"say", "say"},               /* 1c: y after a vowel stays */
-    {"yelling", "yell"},          /* initial y is a consonant (Y) */
-    {"cries", "cri"},             /* 1a: ies after two or more letters */
-    {"ties", "tie"},              /* 1a: ies after one letter */
-    {"caresses", "caress"},       /* 1a: sses */
-    {"gaps", "gap"},              /* 1a: s after a vowel further back */
+    {"say", "say"},         /* 1c: y after a vowel stays */
+    {"yelling", "yell"},    /* initial y is a consonant (Y) */
+    {"cries", "cri"},       /* 1a: ies after two or more letters */
+    {"ties", "tie"},        /* 1a: ies after one letter */
+    {"caresses", "caress"}, /* 1a: sses */
+    {"gaps", "gap"},        /* 1a: s after a vowel further back */
     {"gas", "gas"},
     {"kiwis", "kiwi"},
-    {"inning", "inning"},         /* left alone after step 1a */
+    {"inning", "inning"}, /* left alone after step 1a */
     {"innings", "inning"},
-    {"relational", "relat"},      /* 2: ational -> ate, then 4 */
-    {"hopeful", "hope"},          /* 3: -ful */
-    {"adjustable", "adjust"},     /* 4: -able */
-    {"adoption", "adopt"},        /* 4: -ion after t */
-    {"controll", "control"},      /* 5: ll in R2 */
-    {"rate", "rate"},             /* 5: e after a short syllable stays */
-    {"generate", "generat"},      /* 5: e in R2 goes */
-    {"dog's", "dog"},             /* 0: possessive */
-    {"'tis", "tis"},              /* prelude: leading apostrophe */
+    {"relational", "relat"},  /* 2: ational -> ate, then 4 */
+    {"hopeful", "hope"},      /* 3: -ful */
+    {"adjustable", "adjust"}, /* 4: -able */
+    {"adoption", "adopt"},    /* 4: -ion after t */
+    {"controll", "control"},  /* 5: ll in R2 */
+    {"rate", "rate"},         /* 5: e after a short syllable stays */
+    {"generate", "generat"},  /* 5: e in R2 goes */
+    {"dog's", "dog"},         /* 0: possessive */
+    {"'tis", "tis"},          /* prelude: leading apostrophe */
 };
 
 START_TEST(test_hand_table)
@@ -186,9 +186,12 @@ START_TEST(test_odd_bytes)
 {
     /* Invalid UTF-8, lone apostrophes and non-ASCII around suffixes. */
     static const char *const words[] = {
-        "\xff",  "\xff\xff\xff", "'", "''", "'''", "''''''", "'s'", "\xffing",
-        "\xffies", "\xc3\xa9ies", "na\xc3\xafve", "caf\xc3\xa9s", "\xc3",
-        "a\x80\x80s", "\x80\x80\x80", "y'y'y", "\xe2\x80\x99s", "\xf0\x9f\x98\x80ing",
+        "\xff",        "\xff\xff\xff",  "'",
+        "''",          "'''",           "''''''",
+        "'s'",         "\xffing",       "\xffies",
+        "\xc3\xa9ies", "na\xc3\xafve",  "caf\xc3\xa9s",
+        "\xc3",        "a\x80\x80s",    "\x80\x80\x80",
+        "y'y'y",       "\xe2\x80\x99s", "\xf0\x9f\x98\x80ing",
     };
 
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
@@ -225,8 +228,7 @@ static Suite *stem_en_suite(void)
     TCase *tc;
 
     tc = tcase_create("hand");
-    tcase_add_loop_test(tc, test_hand_table, 0,
-                        (int)(sizeof hand_cases / sizeof hand_cases[0]));
+    tcase_add_loop_test(tc, test_hand_table, 0, (int)(sizeof hand_cases / sizeof hand_cases[0]));
     suite_add_tcase(s, tc);
 
     if (sc_test_shared_path("lang/en/porter2-voc.txt") == NULL ||

@@ -141,8 +141,8 @@ START_TEST(test_builtin_dict)
 
     ck_assert_ptr_nonnull(d);
     ck_assert_ptr_eq(d, sc_id_dict_builtin());
-    ck_assert(sc_id_dict_has(d, "aba", 3));    /* first word */
-    ck_assert(sc_id_dict_has(d, "zus", 3));    /* last word */
+    ck_assert(sc_id_dict_has(d, "aba", 3)); /* first word */
+    ck_assert(sc_id_dict_has(d, "zus", 3)); /* last word */
     ck_assert(sc_id_dict_has(d, "temu", 4));
     ck_assert(sc_id_dict_has(d, "temukan", 4)); /* only len bytes count */
     ck_assert(!sc_id_dict_has(d, "temukan", 7));
@@ -366,16 +366,11 @@ START_TEST(test_odd_bytes)
 {
     const sc_id_dict *d = sc_id_dict_builtin();
     static const char *const odd[] = {
-        "pérusahaan",         /* UTF-8 letters: returned unchanged */
-        "\xff\xfe\xfd\xfc",    /* not UTF-8 at all */
-        "mem\xc3",             /* truncated sequence */
-        "Membaca",            /* not case-folded */
-        "ber'lari",
-        "di\tbaca",
-        "1234567",
-        "meng-",
-        "memper-",
-        "ku-ku",
+        "pérusahaan",       /* UTF-8 letters: returned unchanged */
+        "\xff\xfe\xfd\xfc", /* not UTF-8 at all */
+        "mem\xc3",          /* truncated sequence */
+        "Membaca",          /* not case-folded */
+        "ber'lari",         "di\tbaca", "1234567", "meng-", "memper-", "ku-ku",
     };
     char out[64];
 

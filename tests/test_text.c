@@ -55,8 +55,7 @@ static sc_analysis *prepare(sc_arena *arena, sc_intern *stems, const char *s, co
 }
 
 /* Only tokenizes (no language work). */
-static void tokenize(sc_arena *arena, const char *s, sc_text *text, sc_token **tokens,
-                     size_t *n)
+static void tokenize(sc_arena *arena, const char *s, sc_text *text, sc_token **tokens, size_t *n)
 {
     memset(text, 0, sizeof *text);
     text->field = SC_FIELD_SOURCE;
@@ -69,8 +68,8 @@ static void tokenize(sc_arena *arena, const char *s, sc_text *text, sc_token **t
 static void join(char *out, size_t cap, const char *s, size_t start, size_t end)
 {
     size_t used = strlen(out);
-    int k = snprintf(out + used, cap - used, "%s%.*s", used ? "|" : "", (int)(end - start),
-                     s + start);
+    int k =
+        snprintf(out + used, cap - used, "%s%.*s", used ? "|" : "", (int)(end - start), s + start);
     ck_assert_int_ge(k, 0);
     ck_assert_uint_lt(used + (size_t)k, cap);
 }
@@ -92,37 +91,37 @@ static const struct {
 } utf8_cases[] = {
     {"", 0, true, 0},
     {"Apa kabar?", 10, true, 0},
-    {"K\xc3\xa9t\xc3\xa9", 6, true, 0},             /* 2-byte */
-    {"\xe2\x80\x9cya\xe2\x80\x9d", 8, true, 0},     /* 3-byte quotes */
-    {"\xf0\x9f\x98\x80", 4, true, 0},               /* 4-byte emoji */
-    {"\xef\xbf\xbd", 3, true, 0},                   /* U+FFFD */
-    {"\xf4\x8f\xbf\xbf", 4, true, 0},               /* U+10FFFF, the last */
-    {"\xed\x9f\xbf", 3, true, 0},                   /* U+D7FF, just below surrogates */
-    {"\xee\x80\x80", 3, true, 0},                   /* U+E000, just above them */
-    {"\xef\xbf\xbe", 3, true, 0},                   /* U+FFFE: a noncharacter, still UTF-8 */
-    {"ab\x80", 3, false, 2},                        /* lone continuation byte */
-    {"ab\xc3", 3, false, 2},                        /* truncated 2-byte */
-    {"ab\xc3(", 4, false, 2},                       /* lead byte, no continuation */
-    {"\xe2\x82", 2, false, 0},                      /* truncated 3-byte */
-    {"xy\xf0\x9f\x98", 5, false, 2},                /* truncated 4-byte */
-    {"\xc0\xaf", 2, false, 0},                      /* overlong "/" */
-    {"a\xc1\xbf", 3, false, 1},                     /* overlong DEL */
-    {"\xe0\x80\xaf", 3, false, 0},                  /* overlong, 3 bytes */
-    {"\xe0\x9f\xbf", 3, false, 0},                  /* overlong U+07FF */
-    {"\xf0\x80\x80\xaf", 4, false, 0},              /* overlong, 4 bytes */
-    {"\xf0\x8f\xbf\xbf", 4, false, 0},              /* overlong U+FFFF */
-    {"\xc0\x80", 2, false, 0},                      /* overlong NUL */
-    {"x\xed\xa0\x80", 4, false, 1},                 /* high surrogate U+D800 */
-    {"\xed\xbf\xbf", 3, false, 0},                  /* low surrogate U+DFFF */
-    {"ok\xed\xa0\xbd\xed\xb8\x80", 8, false, 2},    /* CESU-8 surrogate pair */
-    {"\xf4\x90\x80\x80", 4, false, 0},              /* U+110000 */
+    {"K\xc3\xa9t\xc3\xa9", 6, true, 0},          /* 2-byte */
+    {"\xe2\x80\x9cya\xe2\x80\x9d", 8, true, 0},  /* 3-byte quotes */
+    {"\xf0\x9f\x98\x80", 4, true, 0},            /* 4-byte emoji */
+    {"\xef\xbf\xbd", 3, true, 0},                /* U+FFFD */
+    {"\xf4\x8f\xbf\xbf", 4, true, 0},            /* U+10FFFF, the last */
+    {"\xed\x9f\xbf", 3, true, 0},                /* U+D7FF, just below surrogates */
+    {"\xee\x80\x80", 3, true, 0},                /* U+E000, just above them */
+    {"\xef\xbf\xbe", 3, true, 0},                /* U+FFFE: a noncharacter, still UTF-8 */
+    {"ab\x80", 3, false, 2},                     /* lone continuation byte */
+    {"ab\xc3", 3, false, 2},                     /* truncated 2-byte */
+    {"ab\xc3(", 4, false, 2},                    /* lead byte, no continuation */
+    {"\xe2\x82", 2, false, 0},                   /* truncated 3-byte */
+    {"xy\xf0\x9f\x98", 5, false, 2},             /* truncated 4-byte */
+    {"\xc0\xaf", 2, false, 0},                   /* overlong "/" */
+    {"a\xc1\xbf", 3, false, 1},                  /* overlong DEL */
+    {"\xe0\x80\xaf", 3, false, 0},               /* overlong, 3 bytes */
+    {"\xe0\x9f\xbf", 3, false, 0},               /* overlong U+07FF */
+    {"\xf0\x80\x80\xaf", 4, false, 0},           /* overlong, 4 bytes */
+    {"\xf0\x8f\xbf\xbf", 4, false, 0},           /* overlong U+FFFF */
+    {"\xc0\x80", 2, false, 0},                   /* overlong NUL */
+    {"x\xed\xa0\x80", 4, false, 1},              /* high surrogate U+D800 */
+    {"\xed\xbf\xbf", 3, false, 0},               /* low surrogate U+DFFF */
+    {"ok\xed\xa0\xbd\xed\xb8\x80", 8, false, 2}, /* CESU-8 surrogate pair */
+    {"\xf4\x90\x80\x80", 4, false, 0},           /* U+110000 */
     {"\xf5\x80\x80\x80", 4, false, 0},
     {"\xfe", 1, false, 0},
     {"\xff", 1, false, 0},
-    {"ab\0cd", 5, false, 2},                        /* NUL byte */
+    {"ab\0cd", 5, false, 2}, /* NUL byte */
     {"\0", 1, false, 0},
     {"K\xc3\xa9\0", 4, false, 3},
-    {"K\xc3\xa9t\xc3\xa9\xc3", 7, false, 6},        /* valid, then truncated */
+    {"K\xc3\xa9t\xc3\xa9\xc3", 7, false, 6}, /* valid, then truncated */
 };
 
 START_TEST(test_utf8_valid)
@@ -167,19 +166,24 @@ END_TEST
 static const struct {
     const char *in, *out;
 } norm_cases[] = {
-    {"\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc"},           /* fullwidth ＡＢＣ */
-    {"Stra\xc3\x9f" "e", "strasse"},                            /* ß folds to ss */
-    {"don\xe2\x80\x99t", "don't"},                              /* curly apostrophe */
-    {"\xe2\x80\x98kutip\xe2\x80\x99", "'kutip'"},               /* left one too */
-    {"Jakarta SELATAN", "jakarta selatan"},                     /* ASCII fast path */
+    {"\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc"}, /* fullwidth ＡＢＣ */
+    {"Stra\xc3\x9f"
+     "e",
+     "strasse"},                                  /* ß folds to ss */
+    {"don\xe2\x80\x99t", "don't"},                /* curly apostrophe */
+    {"\xe2\x80\x98kutip\xe2\x80\x99", "'kutip'"}, /* left one too */
+    {"Jakarta SELATAN", "jakarta selatan"},       /* ASCII fast path */
     {"", ""},
     {"123,5 %", "123,5 %"},
-    {"e\xcc\x81", "\xc3\xa9"},                                  /* composed (NFC) */
+    {"e\xcc\x81", "\xc3\xa9"}, /* composed (NFC) */
     {"K\xc3\xa9t\xc3\xa9", "k\xc3\xa9t\xc3\xa9"},
-    {"\xc3\x89" "COLE", "\xc3\xa9" "cole"},
-    {"\xef\xac\x81nal", "final"},                               /* ﬁ ligature */
-    {"\xe2\x91\xa0", "1"},                                      /* circled one */
-    {"x\xc2\xb2", "x2"},                                        /* superscript two */
+    {"\xc3\x89"
+     "COLE",
+     "\xc3\xa9"
+     "cole"},
+    {"\xef\xac\x81nal", "final"}, /* ﬁ ligature */
+    {"\xe2\x91\xa0", "1"},        /* circled one */
+    {"x\xc2\xb2", "x2"},          /* superscript two */
     {"\xce\xa3\xce\x9f\xce\xa6\xce\x99\xce\x91", "\xcf\x83\xce\xbf\xcf\x86\xce\xb9\xce\xb1"},
 };
 
@@ -249,12 +253,14 @@ START_TEST(test_tokens)
     ck_assert_uint_lt(n, sizeof kinds);
     for (size_t k = 0; k < n; k++) {
         join(got, sizeof got, s, tokens[k].start, tokens[k].end);
-        kinds[k] = tokens[k].kind == SC_TOK_WORD ? 'W' : tokens[k].kind == SC_TOK_NUMBER ? 'N' : 'P';
+        kinds[k] = tokens[k].kind == SC_TOK_WORD     ? 'W'
+                   : tokens[k].kind == SC_TOK_NUMBER ? 'N'
+                                                     : 'P';
         ck_assert_ptr_nonnull(tokens[k].norm);
         ck_assert_uint_eq(tokens[k].norm_len, strlen(tokens[k].norm));
     }
-    ck_assert_msg(strcmp(got, token_cases[_i].tokens) == 0, "\"%s\" -> \"%s\", want \"%s\"", s,
-                  got, token_cases[_i].tokens);
+    ck_assert_msg(strcmp(got, token_cases[_i].tokens) == 0, "\"%s\" -> \"%s\", want \"%s\"", s, got,
+                  token_cases[_i].tokens);
     ck_assert_msg(strcmp(kinds, token_cases[_i].kinds) == 0, "\"%s\" kinds %s, want %s", s, kinds,
                   token_cases[_i].kinds);
 }
@@ -272,8 +278,12 @@ static const struct {
     {"COVID-19", 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS, 0},
     {"iPhone", 0, 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS},
     {"O'Brien", 0, SC_TOKF_CAPITAL, SC_TOKF_ALLCAPS},
-    {"\xc3\x89" "clair", 0, SC_TOKF_CAPITAL, SC_TOKF_ALLCAPS},
-    {"\xc3\x89" "COLE", 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS, 0},
+    {"\xc3\x89"
+     "clair",
+     0, SC_TOKF_CAPITAL, SC_TOKF_ALLCAPS},
+    {"\xc3\x89"
+     "COLE",
+     0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS, 0},
     {"kecil", 0, 0, SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS | SC_TOKF_QUOTE},
     {"\"Ya\"", 0, SC_TOKF_QUOTE, SC_TOKF_SENT_END},
     {"\"Ya\"", 2, SC_TOKF_QUOTE, SC_TOKF_AFTER_SPACE},
@@ -291,7 +301,9 @@ static const struct {
     {"a b", 1, SC_TOKF_AFTER_SPACE, SC_TOKF_AFTER_BREAK},
     {"a\nb", 1, SC_TOKF_AFTER_SPACE | SC_TOKF_AFTER_BREAK, 0},
     {"a\r\nb", 1, SC_TOKF_AFTER_BREAK, 0},
-    {"a\xc2\xa0" "b", 1, SC_TOKF_AFTER_SPACE, SC_TOKF_AFTER_BREAK}, /* no-break space */
+    {"a\xc2\xa0"
+     "b",
+     1, SC_TOKF_AFTER_SPACE, SC_TOKF_AFTER_BREAK}, /* no-break space */
     {"ab.", 1, 0, SC_TOKF_AFTER_SPACE},
 };
 
@@ -319,7 +331,9 @@ START_TEST(test_token_norm)
     static const struct {
         const char *text, *norm;
     } cases[] = {
-        {"Stra\xc3\x9f" "e", "strasse"},
+        {"Stra\xc3\x9f"
+         "e",
+         "strasse"},
         {"Don\xe2\x80\x99t", "don't"},
         {"\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc"},
         {"BENAR-BENAR", "benar-benar"},
@@ -430,8 +444,8 @@ START_TEST(test_number_tokens)
 {
     sc_arena *arena = test_arena;
     sc_intern *stems = sc_intern_new(arena);
-    const sc_analysis *a = prepare(arena, stems, number_token_cases[_i].text,
-                                   lang_of(number_token_cases[_i].lang));
+    const sc_analysis *a =
+        prepare(arena, stems, number_token_cases[_i].text, lang_of(number_token_cases[_i].lang));
     size_t numbers = 0;
 
     for (size_t k = 0; k < a->n_tokens; k++) {
@@ -439,8 +453,9 @@ START_TEST(test_number_tokens)
             continue;
         numbers++;
         double v = a->tokens[k].value, want = number_token_cases[_i].value;
-        ck_assert_msg(v > want - 1e-9 && v < want + 1e-9, "\"%s\": number token \"%.*s\" = %g, want %g",
-                      number_token_cases[_i].text, (int)(a->tokens[k].end - a->tokens[k].start),
+        ck_assert_msg(v > want - 1e-9 && v < want + 1e-9,
+                      "\"%s\": number token \"%.*s\" = %g, want %g", number_token_cases[_i].text,
+                      (int)(a->tokens[k].end - a->tokens[k].start),
                       number_token_cases[_i].text + a->tokens[k].start, v, want);
         ck_assert_uint_ne(a->tokens[k].stem, 0);
     }
@@ -455,7 +470,8 @@ static const struct {
     const char *lang, *text, *sentences;
 } sentence_cases[] = {
     /* Abbreviations and initials. */
-    {"id", "Dr. Budi datang pagi ini. Dia pulang sore.", "Dr. Budi datang pagi ini.|Dia pulang sore."},
+    {"id", "Dr. Budi datang pagi ini. Dia pulang sore.",
+     "Dr. Budi datang pagi ini.|Dia pulang sore."},
     {"id", "Kantornya di Jl. Merdeka No. 5. Gedungnya tinggi.",
      "Kantornya di Jl. Merdeka No. 5.|Gedungnya tinggi."},
     {"en", "Mr. Smith met Dr. Jones. They talked.", "Mr. Smith met Dr. Jones.|They talked."},
@@ -489,7 +505,8 @@ static const struct {
     /* Line breaks. */
     {"id", "Judul Berita Hari Ini\nPemerintah mengumumkan rencana baru.",
      "Judul Berita Hari Ini|Pemerintah mengumumkan rencana baru."},
-    {"id", "Harga beras naik karena\npasokan berkurang.", "Harga beras naik karena\npasokan berkurang."},
+    {"id", "Harga beras naik karena\npasokan berkurang.",
+     "Harga beras naik karena\npasokan berkurang."},
     {"id", "Harga naik.\nharga turun.", "Harga naik.|harga turun."},
     {"id", "\xe2\x80\xa2 Poin pertama\n\xe2\x80\xa2 Poin kedua",
      "\xe2\x80\xa2 Poin pertama|\xe2\x80\xa2 Poin kedua"},

@@ -41,8 +41,8 @@ typedef struct stem_index {
     double *idf;
 } stem_index;
 
-static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n_stems, stem_index *ix,
-                             bool *has_stem)
+static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n_stems,
+                             stem_index *ix, bool *has_stem)
 {
     size_t n = (size_t)n_stems + 1;
     size_t *count = sc_arena_calloc(arena, n + 1, sizeof *count);
@@ -98,10 +98,10 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
 
 /* Scratch space reused across summary sentences. */
 typedef struct scratch {
-    double *score;      /* per article sentence */
-    size_t *touched;    /* article sentences with a score */
+    double *score;   /* per article sentence */
+    size_t *touched; /* article sentences with a score */
     size_t n_touched;
-    int32_t *slot;      /* per stem: stem_index in the sentence's distinct stems, or -1 */
+    int32_t *slot; /* per stem: stem_index in the sentence's distinct stems, or -1 */
 } scratch;
 
 static void top_candidates(const scratch *sc, size_t *best, size_t *n_best)
@@ -149,8 +149,8 @@ static bool has_bigram(const sc_analysis *art, const sc_sentence *sent, uint32_t
 }
 
 static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const sc_analysis *art,
-                                const stem_index *ix, const sc_alignment *al, scratch *sc, size_t si,
-                                sc_sentence_alignment *out)
+                                const stem_index *ix, const sc_alignment *al, scratch *sc,
+                                size_t si, sc_sentence_alignment *out)
 {
     const sc_sentence *sent = &sum->sentences[si];
     size_t n_tok = sent->tok_end - sent->tok_begin;
@@ -343,10 +343,11 @@ sc_status sc_align(sc_result *r)
 
     scratch sc;
     sc.score = sc_arena_calloc(arena, art->n_sentences ? art->n_sentences : 1, sizeof *sc.score);
-    sc.touched = sc_arena_alloc(arena, (art->n_sentences ? art->n_sentences : 1) * sizeof *sc.touched);
+    sc.touched =
+        sc_arena_alloc(arena, (art->n_sentences ? art->n_sentences : 1) * sizeof *sc.touched);
     sc.slot = sc_arena_alloc(arena, n * sizeof *sc.slot);
-    al->sentences = sc_arena_calloc(arena, sum->n_sentences ? sum->n_sentences : 1,
-                                    sizeof *al->sentences);
+    al->sentences =
+        sc_arena_calloc(arena, sum->n_sentences ? sum->n_sentences : 1, sizeof *al->sentences);
     if (sc.score == NULL || sc.touched == NULL || sc.slot == NULL || al->sentences == NULL)
         return SC_ERR_NOMEM;
     for (size_t s = 0; s < n; s++)

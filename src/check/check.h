@@ -35,10 +35,10 @@ sc_status sc_evidence_string(sc_result *r, sc_finding *f, const char *key, const
 sc_status sc_evidence_number(sc_result *r, sc_finding *f, const char *key, double value);
 sc_status sc_evidence_integer(sc_result *r, sc_finding *f, const char *key, long long value);
 sc_status sc_evidence_bool(sc_result *r, sc_finding *f, const char *key, bool value);
-sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key,
-                              const char **values, size_t n);
-sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key,
-                              const double *values, size_t n);
+sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key, const char **values,
+                              size_t n);
+sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key, const double *values,
+                              size_t n);
 
 /* The span of text[start, end) in its field. */
 sc_span sc_span_in(const sc_text *text, size_t start, size_t end);

@@ -24,7 +24,8 @@ static bool sentence_has(const sc_analysis *art, size_t s, double value)
     const sc_sentence *sent = &art->sentences[s];
     for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
         const sc_token *t = &art->tokens[k];
-        if ((t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD)) && same_number(t->value, value))
+        if ((t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD)) &&
+            same_number(t->value, value))
             return true;
         if (t->entity != 0 && art->entities[t->entity - 1].is_number &&
             same_number(art->entities[t->entity - 1].value, value))
@@ -82,8 +83,8 @@ static sc_status run(const sc_rule *rule, sc_result *r)
                                       "context",
                                       len, text);
         else
-            message = sc_arena_printf(r->arena, "the number \"%.*s\" is not in the article", len,
-                                      text);
+            message =
+                sc_arena_printf(r->arena, "the number \"%.*s\" is not in the article", len, text);
         sc_finding *f = message ? sc_finding_add(r, rule, message) : NULL;
         if (f == NULL)
             return SC_ERR_NOMEM;

@@ -100,7 +100,8 @@ static sc_status check_clauses(const sc_rule *rule, sc_result *r, size_t si)
             end++;
         /* The clause proper: without its opening break and trailing marks. */
         size_t a = begin, b = end;
-        while (a < b && (is_clause_break(sum, &sum->tokens[a]) || sum->tokens[a].kind == SC_TOK_PUNCT))
+        while (a < b &&
+               (is_clause_break(sum, &sum->tokens[a]) || sum->tokens[a].kind == SC_TOK_PUNCT))
             a++;
         while (b > a && sum->tokens[b - 1].kind == SC_TOK_PUNCT)
             b--;
@@ -149,8 +150,8 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         }
         const char *words[MAX_LISTED_WORDS];
         size_t n_words;
-        const char *list =
-            unsupported_list(r, sum, al, sent->tok_begin, sent->tok_begin, sent->tok_end, words, &n_words);
+        const char *list = unsupported_list(r, sum, al, sent->tok_begin, sent->tok_begin,
+                                            sent->tok_end, words, &n_words);
         if (list == NULL)
             return SC_ERR_NOMEM;
         const char *message =
@@ -163,7 +164,8 @@ static sc_status run(const sc_rule *rule, sc_result *r)
                                   "no article span supports this sentence (support %.2f): its "
                                   "words are there but not together",
                                   al->support);
-        sc_status st = add_finding(rule, r, al, message, sent->start, sent->end, words, n_words, -1);
+        sc_status st =
+            add_finding(rule, r, al, message, sent->start, sent->end, words, n_words, -1);
         if (st != SC_OK)
             return st;
     }

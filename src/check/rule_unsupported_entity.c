@@ -30,8 +30,9 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             continue;
         size_t start = sum->tokens[ent->tok_begin].start, end = sum->tokens[ent->tok_end - 1].end;
         int len = (int)(end - start);
-        const char *message = sc_arena_printf(r->arena, "the name \"%.*s\" appears nowhere in the article",
-                                              len, sum->text->data + start);
+        const char *message =
+            sc_arena_printf(r->arena, "the name \"%.*s\" appears nowhere in the article", len,
+                            sum->text->data + start);
         sc_finding *f = message ? sc_finding_add(r, rule, message) : NULL;
         if (f == NULL)
             return SC_ERR_NOMEM;

@@ -3,8 +3,8 @@
 #include <string.h>
 
 const sc_rule *const sc_rules[] = {
-    &sc_rule_missing_summary,   &sc_rule_unsupported_claim, &sc_rule_unsupported_entity,
-    &sc_rule_number_mismatch,   &sc_rule_extraneous_content,
+    &sc_rule_missing_summary, &sc_rule_unsupported_claim,  &sc_rule_unsupported_entity,
+    &sc_rule_number_mismatch, &sc_rule_extraneous_content,
 };
 const size_t sc_rule_count = sizeof sc_rules / sizeof sc_rules[0];
 
@@ -43,7 +43,8 @@ sc_finding *sc_finding_add(sc_result *r, const sc_rule *rule, const char *messag
     return f;
 }
 
-static sc_evidence *evidence_new(sc_result *r, sc_finding *f, const char *key, sc_evidence_type type)
+static sc_evidence *evidence_new(sc_result *r, sc_finding *f, const char *key,
+                                 sc_evidence_type type)
 {
     sc_evidence *e = sc_arena_calloc(r->arena, 1, sizeof *e);
     if (e == NULL)
@@ -94,8 +95,8 @@ sc_status sc_evidence_bool(sc_result *r, sc_finding *f, const char *key, bool va
     return SC_OK;
 }
 
-sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key,
-                              const char **values, size_t n)
+sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key, const char **values,
+                              size_t n)
 {
     sc_evidence *e = evidence_new(r, f, key, SC_EV_STRINGS);
     const char **copy = sc_arena_alloc(r->arena, (n ? n : 1) * sizeof *copy);
@@ -109,8 +110,8 @@ sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key,
     return SC_OK;
 }
 
-sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key,
-                              const double *values, size_t n)
+sc_status sc_evidence_numbers(sc_result *r, sc_finding *f, const char *key, const double *values,
+                              size_t n)
 {
     sc_evidence *e = evidence_new(r, f, key, SC_EV_NUMBERS);
     double *copy = sc_arena_alloc(r->arena, (n ? n : 1) * sizeof *copy);

@@ -96,8 +96,8 @@ static void report_status(cli *c, sc_status st)
     c->trouble = true;
 }
 
-static void check_one(cli *c, const char *data, size_t len, const char *id,
-                      sc_input_format format, const char *name, size_t jsonl_line)
+static void check_one(cli *c, const char *data, size_t len, const char *id, sc_input_format format,
+                      const char *name, size_t jsonl_line)
 {
     sc_options options = c->options;
     options.input_format = format;
@@ -209,7 +209,8 @@ static void check_jsonl_stream(cli *c, FILE *f, const char *name)
         check_jsonl_line(c, line, (size_t)n, name, number);
     }
     if (ferror(f)) {
-        fprintf(stderr, "sumcheck: %s: read error after line %zu: %s\n", name, number, strerror(errno));
+        fprintf(stderr, "sumcheck: %s: read error after line %zu: %s\n", name, number,
+                strerror(errno));
         report_unreadable(c, name, "read error");
     }
     free(line);
@@ -239,7 +240,8 @@ static void check_path(cli *c, const char *path)
     }
     sc_input_format format = c->input_format;
     if (format == SC_INPUT_AUTO && !is_stdin)
-        format = sc_detect_input_format("", 0, path) == SC_INPUT_JSONL ? SC_INPUT_JSONL : SC_INPUT_AUTO;
+        format =
+            sc_detect_input_format("", 0, path) == SC_INPUT_JSONL ? SC_INPUT_JSONL : SC_INPUT_AUTO;
     if (format == SC_INPUT_JSONL) {
         check_jsonl_stream(c, f, name);
     } else {
@@ -249,8 +251,8 @@ static void check_path(cli *c, const char *path)
             bool too_big = errno == EFBIG;
             fprintf(stderr, "sumcheck: %s: cannot read: %s\n", name,
                     too_big ? "larger than the 64 MiB input limit" : strerror(errno));
-            report_unreadable(c, name, too_big ? "larger than the 64 MiB input limit"
-                                               : "cannot read the file");
+            report_unreadable(
+                c, name, too_big ? "larger than the 64 MiB input limit" : "cannot read the file");
         } else {
             if (format == SC_INPUT_AUTO)
                 format = sc_detect_input_format(data, len, is_stdin ? NULL : path);

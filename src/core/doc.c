@@ -16,9 +16,8 @@ const char *sc_field_name(sc_field field)
 
 const char *sc_role_name(sc_role role)
 {
-    static const char *const names[] = {"page-date", "title",    "disclaimer", "summary",
-                                        "body",      "dateline", "credit",     "extraneous",
-                                        "boilerplate"};
+    static const char *const names[] = {"page-date", "title",  "disclaimer", "summary",    "body",
+                                        "dateline",  "credit", "extraneous", "boilerplate"};
     return (size_t)role < sizeof names / sizeof names[0] ? names[role] : "unknown";
 }
 

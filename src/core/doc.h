@@ -111,7 +111,7 @@ typedef struct sc_token {
     size_t end;
     const char *norm; /* NFKC + case folded form, NUL-terminated */
     uint32_t norm_len;
-    uint32_t stem;  /* interned stem id; 0 for punctuation */
+    uint32_t stem;   /* interned stem id; 0 for punctuation */
     double value;    /* numbers: the value read per the language's separators */
     uint32_t entity; /* 1-based index of its entity in the text, 0 if none */
     uint16_t flags;  /* SC_TOKF_* */
@@ -151,9 +151,9 @@ enum { SC_ALIGN_MAX_SPAN = 3, SC_ALIGN_MAX_RELATED = 8 };
 typedef struct sc_sentence_alignment {
     size_t aligned[SC_ALIGN_MAX_SPAN]; /* article sentence indexes, in text order */
     size_t n_aligned;
-    double support;  /* in [0, 1] */
-    double coverage; /* IDF-weighted content-stem coverage by the span */
-    double bigram;   /* share of the sentence's content bigrams the span has */
+    double support;          /* in [0, 1] */
+    double coverage;         /* IDF-weighted content-stem coverage by the span */
+    double bigram;           /* share of the sentence's content bigrams the span has */
     double entity_agreement; /* share of its names and numbers the article has */
     bool *token_supported;   /* per token of the sentence */
     /* Article sentences about the same thing, beyond the span: those that

@@ -45,7 +45,8 @@ sc_status sc_page_add_block(sc_arena *arena, sc_page *page, sc_role role, sc_fie
     /* Capacity is implicit: the array is full when n is 0 or a power of two
      * of at least 8, and then doubles. */
     if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
-        sc_block *blocks = sc_arena_grow(arena, page->blocks, n, n == 0 ? 8 : n * 2, sizeof *blocks);
+        sc_block *blocks =
+            sc_arena_grow(arena, page->blocks, n, n == 0 ? 8 : n * 2, sizeof *blocks);
         if (blocks == NULL)
             return SC_ERR_NOMEM;
         page->blocks = blocks;

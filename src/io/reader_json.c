@@ -70,7 +70,8 @@ sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_p
     const char *source, *summary, *id, *date, *title, *language;
     size_t source_len = 0, summary_len = 0;
     if ((st = optional_string(root, "source", &source, &source_len, arena, error, "$.source")) ||
-        (st = optional_string(root, "summary", &summary, &summary_len, arena, error, "$.summary")) ||
+        (st =
+             optional_string(root, "summary", &summary, &summary_len, arena, error, "$.summary")) ||
         (st = optional_string(root, "page_date", &date, NULL, arena, error, "$.page_date")) ||
         (st = optional_string(root, "title", &title, NULL, arena, error, "$.title")) ||
         (st = optional_string(root, "language", &language, NULL, arena, error, "$.language")))
@@ -93,7 +94,8 @@ sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_p
         goto done;
     }
     if (source == NULL) {
-        st = sc_fail(error, SC_ERR_INPUT, "missing member \"source\" (the article)", SC_NO_POS, "$.source");
+        st = sc_fail(error, SC_ERR_INPUT, "missing member \"source\" (the article)", SC_NO_POS,
+                     "$.source");
         goto done;
     }
     if (summary == NULL) {
@@ -113,7 +115,8 @@ sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_p
     }
     if (date != NULL) {
         if (!sc_date_parse_iso(date, strlen(date), &page->page_date)) {
-            st = sc_fail(error, SC_ERR_INPUT, "expected a date as YYYY-MM-DD", SC_NO_POS, "$.page_date");
+            st = sc_fail(error, SC_ERR_INPUT, "expected a date as YYYY-MM-DD", SC_NO_POS,
+                         "$.page_date");
             goto done;
         }
         page->has_page_date = true;

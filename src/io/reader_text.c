@@ -141,7 +141,8 @@ static size_t dateline_end(const char *s, const para *p)
         limit = p->end;
     /* The first word: at least two capitals and no lower-case letter. */
     size_t caps = 0;
-    while (i < limit && ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80 || s[i] == '.')) {
+    while (i < limit &&
+           ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80 || s[i] == '.')) {
         if (s[i] >= 'A' && s[i] <= 'Z')
             caps++;
         i++;
@@ -176,7 +177,7 @@ static bool ascii_lower_equal(const char *a, size_t n, const char *b)
 }
 
 /* News agencies that sign articles without a web domain. */
-static const char *const agencies[] = {"afp", "ant", "antara", "ap", "bernama", "dpa",
+static const char *const agencies[] = {"afp",     "ant",    "antara",    "ap",  "bernama", "dpa",
                                        "reuters", "xinhua", "bloomberg", "pna", "kyodo"};
 
 /* A credit: a few words, one of them a web domain ("Rappler.com") or an
@@ -425,13 +426,14 @@ static sc_status read_page(sc_arena *arena, const char *s, size_t len, sc_page *
             page->title = sc_arena_strndup(arena, s + ps[i].start, ps[i].end - ps[i].start);
     }
     if (disclaimer != SIZE_MAX &&
-        (st = sc_page_add_block(arena, page, SC_ROLE_DISCLAIMER, SC_FIELD_PAGE, ps[disclaimer].start,
-                                ps[disclaimer].end)) != SC_OK)
+        (st = sc_page_add_block(arena, page, SC_ROLE_DISCLAIMER, SC_FIELD_PAGE,
+                                ps[disclaimer].start, ps[disclaimer].end)) != SC_OK)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     if (summary_first != SIZE_MAX) {
         page->has_summary = true;
-        page->summary = (sc_text){SC_FIELD_PAGE, ps[summary_first].start, s + ps[summary_first].start,
-                                  ps[summary_last].end - ps[summary_first].start};
+        page->summary =
+            (sc_text){SC_FIELD_PAGE, ps[summary_first].start, s + ps[summary_first].start,
+                      ps[summary_last].end - ps[summary_first].start};
         if ((st = sc_page_add_block(arena, page, SC_ROLE_SUMMARY, SC_FIELD_PAGE,
                                     ps[summary_first].start, ps[summary_last].end)) != SC_OK)
             return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
@@ -452,8 +454,8 @@ static sc_status read_page(sc_arena *arena, const char *s, size_t len, sc_page *
     }
     if (body_first == dateline) {
         size_t de = dateline_end(s, &ps[dateline]);
-        if ((st = sc_page_add_block(arena, page, SC_ROLE_DATELINE, SC_FIELD_PAGE, ps[dateline].start,
-                                    de)) != SC_OK)
+        if ((st = sc_page_add_block(arena, page, SC_ROLE_DATELINE, SC_FIELD_PAGE,
+                                    ps[dateline].start, de)) != SC_OK)
             return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     }
     if (credit_para != SIZE_MAX) {

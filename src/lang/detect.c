@@ -18,7 +18,8 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const siz
         for (size_t a = 0; a < n_arrays; a++)
             for (size_t i = 0; i < counts[a]; i++) {
                 const sc_token *t = &token_arrays[a][i];
-                if (t->kind == SC_TOK_WORD && sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
+                if (t->kind == SC_TOK_WORD &&
+                    sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
                     hits++;
             }
         if (hits > best_hits) {

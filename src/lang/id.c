@@ -29,40 +29,44 @@ static bool is_common_id(const char *word, size_t len)
 }
 
 static const char *const stopwords[] = {
-    "ada", "adalah", "agar", "akan", "aku", "anda", "antara", "apa", "apabila", "atas",
-    "atau", "bagai", "bagaimana", "bagi", "bahkan", "bahwa", "banyak", "beberapa",
-    "begitu", "belum", "bila", "bisa", "boleh", "bukan", "cara", "dalam", "dan", "dapat",
-    "dari", "daripada", "demikian", "dengan", "di", "dia", "dulu", "hal", "hampir",
-    "hanya", "harus", "hingga", "ia", "ialah", "ini", "itu", "jadi", "jika", "juga",
-    "kalau", "kami", "kamu", "karena", "kata", "katanya", "ke", "kemudian", "kepada",
-    "ketika", "kita", "lagi", "lain", "lalu", "maka", "masih", "mengatakan", "menurut",
-    "mereka", "meski", "mungkin", "namun", "nya", "oleh", "pada", "para", "pun", "saat",
-    "saja", "sambil", "sampai", "sang", "satu", "sebagai", "sebelum", "sedang",
-    "sehingga", "sejak", "selain", "sementara", "semua", "sendiri", "seperti", "serta",
-    "setelah", "si", "sudah", "supaya", "tanpa", "tapi", "telah", "tentang", "tersebut",
-    "tetapi", "tidak", "untuk", "walau", "yaitu", "yakni", "yang",
+    "ada",        "adalah",   "agar",      "akan",     "aku",     "anda",      "antara",
+    "apa",        "apabila",  "atas",      "atau",     "bagai",   "bagaimana", "bagi",
+    "bahkan",     "bahwa",    "banyak",    "beberapa", "begitu",  "belum",     "bila",
+    "bisa",       "boleh",    "bukan",     "cara",     "dalam",   "dan",       "dapat",
+    "dari",       "daripada", "demikian",  "dengan",   "di",      "dia",       "dulu",
+    "hal",        "hampir",   "hanya",     "harus",    "hingga",  "ia",        "ialah",
+    "ini",        "itu",      "jadi",      "jika",     "juga",    "kalau",     "kami",
+    "kamu",       "karena",   "kata",      "katanya",  "ke",      "kemudian",  "kepada",
+    "ketika",     "kita",     "lagi",      "lain",     "lalu",    "maka",      "masih",
+    "mengatakan", "menurut",  "mereka",    "meski",    "mungkin", "namun",     "nya",
+    "oleh",       "pada",     "para",      "pun",      "saat",    "saja",      "sambil",
+    "sampai",     "sang",     "satu",      "sebagai",  "sebelum", "sedang",    "sehingga",
+    "sejak",      "selain",   "sementara", "semua",    "sendiri", "seperti",   "serta",
+    "setelah",    "si",       "sudah",     "supaya",   "tanpa",   "tapi",      "telah",
+    "tentang",    "tersebut", "tetapi",    "tidak",    "untuk",   "walau",     "yaitu",
+    "yakni",      "yang",
 };
 
 static const char *const abbreviations[] = {
-    "bpk", "dr", "dra", "drs", "h", "hj", "ir", "jl", "jln", "kab", "kec", "kel", "kh",
-    "ny", "prof", "sdr", "st", "tn", "tsb", "yth",
+    "bpk", "dr",  "dra", "drs", "h",    "hj",  "ir", "jl", "jln", "kab",
+    "kec", "kel", "kh",  "ny",  "prof", "sdr", "st", "tn", "tsb", "yth",
 };
 
 static const char *const disclaimer_phrases[] = {
-    "dibuat oleh kecerdasan buatan", "ringkasan buatan ai", "ringkasan dibuat oleh ai",
-    "ringkasan ini dibuat oleh ai", "ringkasan yang dibuat oleh ai",
-    "ringkasan yang dihasilkan oleh ai",
+    "dibuat oleh kecerdasan buatan", "ringkasan buatan ai",
+    "ringkasan dibuat oleh ai",      "ringkasan ini dibuat oleh ai",
+    "ringkasan yang dibuat oleh ai", "ringkasan yang dihasilkan oleh ai",
 };
 
 static const sc_number_word number_words[] = {
-    {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5}, {"enam", 6}, {"tujuh", 7},
-    {"delapan", 8}, {"sembilan", 9}, {"sepuluh", 10}, {"sebelas", 11}, {"seratus", 100},
-    {"seribu", 1000}, {"sejuta", 1e6},
+    {"dua", 2},       {"tiga", 3},      {"empat", 4},    {"lima", 5},     {"enam", 6},
+    {"tujuh", 7},     {"delapan", 8},   {"sembilan", 9}, {"sepuluh", 10}, {"sebelas", 11},
+    {"seratus", 100}, {"seribu", 1000}, {"sejuta", 1e6},
 };
 
 static const sc_number_word scale_words[] = {
-    {"ribu", 1e3}, {"juta", 1e6}, {"miliar", 1e9}, {"milyar", 1e9}, {"triliun", 1e12},
-    {"puluh", 10}, {"ratus", 100},
+    {"ribu", 1e3},     {"juta", 1e6}, {"miliar", 1e9}, {"milyar", 1e9},
+    {"triliun", 1e12}, {"puluh", 10}, {"ratus", 100},
 };
 
 static const char *const currency_words[] = {
@@ -70,16 +74,21 @@ static const char *const currency_words[] = {
 };
 
 static const char *const clause_words[] = {
-    "dan", "karena", "namun", "padahal", "sedangkan", "sehingga", "sementara", "serta",
-    "tapi", "tetapi", "yang",
+    "dan",       "karena", "namun", "padahal", "sedangkan", "sehingga",
+    "sementara", "serta",  "tapi",  "tetapi",  "yang",
 };
 
 static const char *const number_abbreviations[] = {
-    "hlm", "no", "vol",
+    "hlm",
+    "no",
+    "vol",
 };
 
 static const char *const list_abbreviations[] = {
-    "dkk", "dll", "dsb", "dst",
+    "dkk",
+    "dll",
+    "dsb",
+    "dst",
 };
 
 const sc_lang sc_lang_id = {
@@ -92,8 +101,10 @@ const sc_lang sc_lang_id = {
     .number_abbreviations = SC_WORD_LIST(number_abbreviations),
     .list_abbreviations = SC_WORD_LIST(list_abbreviations),
     .disclaimer_phrases = SC_WORD_LIST(disclaimer_phrases),
-    .months = {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"},
-    .months_abbr = {"jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"},
+    .months = {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+               "september", "oktober", "november", "desember"},
+    .months_abbr = {"jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov",
+                    "des"},
     .number_words = number_words,
     .n_number_words = sizeof number_words / sizeof number_words[0],
     .scale_words = scale_words,

@@ -42,7 +42,8 @@ static int compare_key(const void *a, const void *b)
 bool sc_word_list_has(const sc_word_list *list, const char *word, size_t len)
 {
     key k = {word, len};
-    return list->n > 0 && bsearch(&k, list->words, list->n, sizeof *list->words, compare_key) != NULL;
+    return list->n > 0 &&
+           bsearch(&k, list->words, list->n, sizeof *list->words, compare_key) != NULL;
 }
 
 static bool equal(const char *a, size_t len, const char *b)

@@ -14,7 +14,10 @@ typedef struct sc_word_list {
     size_t n;
 } sc_word_list;
 
-#define SC_WORD_LIST(array) {(array), sizeof(array) / sizeof((array)[0])}
+#define SC_WORD_LIST(array)                                                                        \
+    {                                                                                              \
+        (array), sizeof(array) / sizeof((array)[0])                                                \
+    }
 
 /* A word with a numeric value: a cardinal ("tiga" = 3) or a scale
  * ("juta" = 1e6). */

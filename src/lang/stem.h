@@ -29,7 +29,6 @@ bool sc_id_dict_has(const sc_id_dict *dict, const char *word, size_t len);
  * implements them) guarded by dict.  Same contract as sc_stem_en: out holds
  * at least len + 1 bytes, the stem is NUL-terminated, its length returned.
  * A word whose root is not found stems to itself. */
-size_t sc_stem_id(const sc_id_dict *dict, const char *word, size_t len, char *out,
-                  size_t cap);
+size_t sc_stem_id(const sc_id_dict *dict, const char *word, size_t len, char *out, size_t cap);
 
 #endif

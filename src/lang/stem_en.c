@@ -43,23 +43,23 @@
 enum { TAIL_CAP = 16 };
 
 typedef struct {
-    const char *base;    /* the word after any leading apostrophe */
+    const char *base; /* the word after any leading apostrophe */
     size_t base_len;
     size_t keep;         /* bytes of base still part of the stem */
     char tail[TAIL_CAP]; /* letters written by the steps, after base[0..keep) */
     size_t tail_len;
-    size_t p1;           /* start of R1 (base_len when R1 is empty) */
-    size_t p2;           /* start of R2 */
-    size_t first_vowel;  /* first vowel of base after y-marking, or base_len */
+    size_t p1;          /* start of R1 (base_len when R1 is empty) */
+    size_t p2;          /* start of R2 */
+    size_t first_vowel; /* first vowel of base after y-marking, or base_len */
 } stem_state;
 
 /* What, besides lying in the step's region, a suffix rule asks of the word. */
 typedef enum {
     COND_NONE,
-    COND_AFTER_L,    /* step 2 "ogi": preceded by l */
-    COND_VALID_LI,   /* step 2 "li": preceded by one of c d e g h k m n r t */
-    COND_IN_R2,      /* step 3 "ative": also in R2 */
-    COND_AFTER_S_T   /* step 4 "ion": preceded by s or t */
+    COND_AFTER_L,  /* step 2 "ogi": preceded by l */
+    COND_VALID_LI, /* step 2 "li": preceded by one of c d e g h k m n r t */
+    COND_IN_R2,    /* step 3 "ative": also in R2 */
+    COND_AFTER_S_T /* step 4 "ion": preceded by s or t */
 } rule_cond;
 
 typedef struct {
@@ -288,8 +288,7 @@ static void apply_rules(stem_state *st, const suffix_rule *rules, size_t n, size
 static void mark_regions(stem_state *st)
 {
     static const char *const prefixes[] = {
-        "gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ",
-        "inter",
+        "gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter",
     };
     const char *s = st->base;
     size_t n = st->base_len;
@@ -348,7 +347,9 @@ static void mark_regions(stem_state *st)
 static void step_1a(stem_state *st)
 {
     static const suffix_rule apostrophes[] = {
-        {"'", "", COND_NONE}, {"'s", "", COND_NONE}, {"'s'", "", COND_NONE},
+        {"'", "", COND_NONE},
+        {"'s", "", COND_NONE},
+        {"'s'", "", COND_NONE},
     };
     /* Replacements are applied below, as their conditions differ. */
     enum { SSES, IED, IES, S, US, SS, N_PLURALS };
@@ -392,7 +393,7 @@ static void step_1a(stem_state *st)
 static bool is_exception2(const stem_state *st)
 {
     static const char *const words[] = {
-        "inning", "outing", "canning", "herring", "earring",
+        "inning",  "outing", "canning", "herring", "earring",
         "proceed", "exceed", "succeed", "evening",
     };
 
@@ -463,19 +464,15 @@ static void step_1c(stem_state *st)
 static void step_2(stem_state *st)
 {
     static const suffix_rule rules[] = {
-        {"tional", "tion", COND_NONE},   {"enci", "ence", COND_NONE},
-        {"anci", "ance", COND_NONE},     {"abli", "able", COND_NONE},
-        {"entli", "ent", COND_NONE},     {"izer", "ize", COND_NONE},
-        {"ization", "ize", COND_NONE},   {"ational", "ate", COND_NONE},
-        {"ation", "ate", COND_NONE},     {"ator", "ate", COND_NONE},
-        {"alism", "al", COND_NONE},      {"aliti", "al", COND_NONE},
-        {"alli", "al", COND_NONE},       {"fulness", "ful", COND_NONE},
-        {"ousli", "ous", COND_NONE},     {"ousness", "ous", COND_NONE},
-        {"iveness", "ive", COND_NONE},   {"iviti", "ive", COND_NONE},
-        {"biliti", "ble", COND_NONE},    {"bli", "ble", COND_NONE},
-        {"ogi", "og", COND_AFTER_L},     {"ogist", "og", COND_AFTER_L},
-        {"fulli", "ful", COND_NONE},
-        {"lessli", "less", COND_NONE},   {"li", "", COND_VALID_LI},
+        {"tional", "tion", COND_NONE}, {"enci", "ence", COND_NONE},   {"anci", "ance", COND_NONE},
+        {"abli", "able", COND_NONE},   {"entli", "ent", COND_NONE},   {"izer", "ize", COND_NONE},
+        {"ization", "ize", COND_NONE}, {"ational", "ate", COND_NONE}, {"ation", "ate", COND_NONE},
+        {"ator", "ate", COND_NONE},    {"alism", "al", COND_NONE},    {"aliti", "al", COND_NONE},
+        {"alli", "al", COND_NONE},     {"fulness", "ful", COND_NONE}, {"ousli", "ous", COND_NONE},
+        {"ousness", "ous", COND_NONE}, {"iveness", "ive", COND_NONE}, {"iviti", "ive", COND_NONE},
+        {"biliti", "ble", COND_NONE},  {"bli", "ble", COND_NONE},     {"ogi", "og", COND_AFTER_L},
+        {"ogist", "og", COND_AFTER_L}, {"fulli", "ful", COND_NONE},   {"lessli", "less", COND_NONE},
+        {"li", "", COND_VALID_LI},
     };
 
     apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
@@ -484,11 +481,9 @@ static void step_2(stem_state *st)
 static void step_3(stem_state *st)
 {
     static const suffix_rule rules[] = {
-        {"tional", "tion", COND_NONE}, {"ational", "ate", COND_NONE},
-        {"alize", "al", COND_NONE},    {"icate", "ic", COND_NONE},
-        {"iciti", "ic", COND_NONE},    {"ical", "ic", COND_NONE},
-        {"ful", "", COND_NONE},        {"ness", "", COND_NONE},
-        {"ative", "", COND_IN_R2},
+        {"tional", "tion", COND_NONE}, {"ational", "ate", COND_NONE}, {"alize", "al", COND_NONE},
+        {"icate", "ic", COND_NONE},    {"iciti", "ic", COND_NONE},    {"ical", "ic", COND_NONE},
+        {"ful", "", COND_NONE},        {"ness", "", COND_NONE},       {"ative", "", COND_IN_R2},
     };
 
     apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
@@ -497,12 +492,12 @@ static void step_3(stem_state *st)
 static void step_4(stem_state *st)
 {
     static const suffix_rule rules[] = {
-        {"al", "", COND_NONE},   {"ance", "", COND_NONE},  {"ence", "", COND_NONE},
-        {"er", "", COND_NONE},   {"ic", "", COND_NONE},    {"able", "", COND_NONE},
-        {"ible", "", COND_NONE}, {"ant", "", COND_NONE},   {"ement", "", COND_NONE},
-        {"ment", "", COND_NONE}, {"ent", "", COND_NONE},   {"ism", "", COND_NONE},
-        {"ate", "", COND_NONE},  {"iti", "", COND_NONE},   {"ous", "", COND_NONE},
-        {"ive", "", COND_NONE},  {"ize", "", COND_NONE},   {"ion", "", COND_AFTER_S_T},
+        {"al", "", COND_NONE},   {"ance", "", COND_NONE}, {"ence", "", COND_NONE},
+        {"er", "", COND_NONE},   {"ic", "", COND_NONE},   {"able", "", COND_NONE},
+        {"ible", "", COND_NONE}, {"ant", "", COND_NONE},  {"ement", "", COND_NONE},
+        {"ment", "", COND_NONE}, {"ent", "", COND_NONE},  {"ism", "", COND_NONE},
+        {"ate", "", COND_NONE},  {"iti", "", COND_NONE},  {"ous", "", COND_NONE},
+        {"ive", "", COND_NONE},  {"ize", "", COND_NONE},  {"ion", "", COND_AFTER_S_T},
     };
 
     apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p2);
@@ -574,13 +569,11 @@ static const char *exceptional_form(const char *word, size_t len)
         const char *word;
         const char *stem;
     } forms[] = {
-        {"skis", "ski"},     {"skies", "sky"},     {"dying", "die"},
-        {"lying", "lie"},    {"tying", "tie"},     {"hying", "hie"},
-        {"vying", "vie"},    {"idly", "idl"},
-        {"gently", "gentl"}, {"ugly", "ugli"},     {"early", "earli"},
-        {"only", "onli"},    {"singly", "singl"},  {"sky", "sky"},
-        {"news", "news"},    {"howe", "howe"},     {"atlas", "atlas"},
-        {"cosmos", "cosmos"}, {"bias", "bias"},    {"andes", "andes"},
+        {"skis", "ski"},     {"skies", "sky"},     {"dying", "die"},   {"lying", "lie"},
+        {"tying", "tie"},    {"hying", "hie"},     {"vying", "vie"},   {"idly", "idl"},
+        {"gently", "gentl"}, {"ugly", "ugli"},     {"early", "earli"}, {"only", "onli"},
+        {"singly", "singl"}, {"sky", "sky"},       {"news", "news"},   {"howe", "howe"},
+        {"atlas", "atlas"},  {"cosmos", "cosmos"}, {"bias", "bias"},   {"andes", "andes"},
     };
 
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)

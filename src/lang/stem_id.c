@@ -383,8 +383,8 @@ static bool rule_9(const char *w, size_t n, id_str *o)
 static bool rule_35(const char *w, size_t n, id_str *o)
 {
     /* terC1erC2 -> ter-C1erC2 where C1 not in {r,w,y,l,m,n} (Asian) */
-    return starts(w, n, "ter") && is_plain_consonant(at(w, n, 3)) &&
-           starts(w + 4, n - 4, "er") && is_consonant(at(w, n, 6)) && cut(w, n, 3, o);
+    return starts(w, n, "ter") && is_plain_consonant(at(w, n, 3)) && starts(w + 4, n - 4, "er") &&
+           is_consonant(at(w, n, 6)) && cut(w, n, 3, o);
 }
 
 /* me- (rules 10-19): the nasal assimilation of meN- */
@@ -480,8 +480,7 @@ static bool rule_20(const char *w, size_t n, id_str *o)
 {
     /* pe{w|y}V -> pe-{w|y}V */
     char c = at(w, n, 2);
-    return starts(w, n, "pe") && (c == 'w' || c == 'y') && is_vowel(at(w, n, 3)) &&
-           cut(w, n, 2, o);
+    return starts(w, n, "pe") && (c == 'w' || c == 'y') && is_vowel(at(w, n, 3)) && cut(w, n, 2, o);
 }
 static bool rule_21a(const char *w, size_t n, id_str *o)
 {
@@ -589,8 +588,8 @@ static bool rule_34(const char *w, size_t n, id_str *o)
 static bool rule_36(const char *w, size_t n, id_str *o)
 {
     /* peC1erC2 -> pe-C1erC2 where C1 not in {r,w,y,l,m,n} (Asian) */
-    return starts(w, n, "pe") && is_plain_consonant(at(w, n, 2)) &&
-           starts(w + 3, n - 3, "er") && is_consonant(at(w, n, 5)) && cut(w, n, 2, o);
+    return starts(w, n, "pe") && is_plain_consonant(at(w, n, 2)) && starts(w + 3, n - 3, "er") &&
+           is_consonant(at(w, n, 5)) && cut(w, n, 2, o);
 }
 
 /* Infixes -er-, -el-, -em-, -in- after the first consonant (rules 37-40).
@@ -609,14 +608,38 @@ static bool infix_drop(const char *w, size_t n, const char *infix, id_str *o)
     str_set2(o, w, 1, w + 3, n - 3);
     return true;
 }
-static bool rule_37a(const char *w, size_t n, id_str *o) { return infix_keep(w, n, "er", o); }
-static bool rule_37b(const char *w, size_t n, id_str *o) { return infix_drop(w, n, "er", o); }
-static bool rule_38a(const char *w, size_t n, id_str *o) { return infix_keep(w, n, "el", o); }
-static bool rule_38b(const char *w, size_t n, id_str *o) { return infix_drop(w, n, "el", o); }
-static bool rule_39a(const char *w, size_t n, id_str *o) { return infix_keep(w, n, "em", o); }
-static bool rule_39b(const char *w, size_t n, id_str *o) { return infix_drop(w, n, "em", o); }
-static bool rule_40a(const char *w, size_t n, id_str *o) { return infix_keep(w, n, "in", o); }
-static bool rule_40b(const char *w, size_t n, id_str *o) { return infix_drop(w, n, "in", o); }
+static bool rule_37a(const char *w, size_t n, id_str *o)
+{
+    return infix_keep(w, n, "er", o);
+}
+static bool rule_37b(const char *w, size_t n, id_str *o)
+{
+    return infix_drop(w, n, "er", o);
+}
+static bool rule_38a(const char *w, size_t n, id_str *o)
+{
+    return infix_keep(w, n, "el", o);
+}
+static bool rule_38b(const char *w, size_t n, id_str *o)
+{
+    return infix_drop(w, n, "el", o);
+}
+static bool rule_39a(const char *w, size_t n, id_str *o)
+{
+    return infix_keep(w, n, "em", o);
+}
+static bool rule_39b(const char *w, size_t n, id_str *o)
+{
+    return infix_drop(w, n, "em", o);
+}
+static bool rule_40a(const char *w, size_t n, id_str *o)
+{
+    return infix_keep(w, n, "in", o);
+}
+static bool rule_40b(const char *w, size_t n, id_str *o)
+{
+    return infix_drop(w, n, "in", o);
+}
 
 /* Proclitic pronouns ku- and kau- ("kupukul", "kauhajar"). */
 static bool rule_41(const char *w, size_t n, id_str *o)
@@ -720,10 +743,10 @@ typedef struct {
     id_str cur;
     removal removals[MAX_REMOVALS];
     size_t n_removals;
-    bool record;       /* record removals (not inside the restore loop) */
-    guard_suffix guard;/* derivational suffix the first prefix must pair with */
-    bool first_prefix; /* no prefix removed yet in this prefix pass */
-    bool blocked;      /* a disallowed pair ended this prefix pass */
+    bool record;        /* record removals (not inside the restore loop) */
+    guard_suffix guard; /* derivational suffix the first prefix must pair with */
+    bool first_prefix;  /* no prefix removed yet in this prefix pass */
+    bool blocked;       /* a disallowed pair ended this prefix pass */
 } id_ctx;
 
 static bool has_str(const id_ctx *c, const id_str *s)

@@ -139,8 +139,10 @@ static json_t *summary(builder *b, const sc_result *r)
         json_decref(sentences);
         return o;
     }
-    set(b, o, "span", span(b, r, (sc_span){true, r->page.summary.field, r->page.summary.base,
-                                           r->page.summary.base + r->page.summary.len}));
+    set(b, o, "span",
+        span(b, r,
+             (sc_span){true, r->page.summary.field, r->page.summary.base,
+                       r->page.summary.base + r->page.summary.len}));
     for (size_t si = 0; si < sum->n_sentences; si++) {
         const sc_sentence *s = &sum->sentences[si];
         const sc_sentence_alignment *al = &r->alignment.sentences[si];
@@ -149,7 +151,9 @@ static json_t *summary(builder *b, const sc_result *r)
             break;
         set(b, js, "text", string_n(b, sum->text->data + s->start, s->end - s->start));
         set(b, js, "span",
-            span(b, r, (sc_span){true, sum->text->field, sum->text->base + s->start, sum->text->base + s->end}));
+            span(b, r,
+                 (sc_span){true, sum->text->field, sum->text->base + s->start,
+                           sum->text->base + s->end}));
         set(b, js, "support", number(b, al->support));
         set(b, js, "coverage", number(b, al->coverage));
         set(b, js, "bigram", number(b, al->bigram));
@@ -163,8 +167,9 @@ static json_t *summary(builder *b, const sc_result *r)
             set(b, ja, "sentence", check(b, json_integer((json_int_t)al->aligned[a])));
             set(b, ja, "text", string_n(b, art->text->data + as->start, as->end - as->start));
             set(b, ja, "span",
-                span(b, r, (sc_span){true, art->text->field, art->text->base + as->start,
-                                     art->text->base + as->end}));
+                span(b, r,
+                     (sc_span){true, art->text->field, art->text->base + as->start,
+                               art->text->base + as->end}));
             append(b, aligned, ja);
         }
         set(b, js, "aligned", aligned);
@@ -214,7 +219,8 @@ static json_t *document(builder *b, const sc_result *r)
     }
     set(b, doc, "blocks", blocks);
     set(b, doc, "summary", summary(b, r));
-    set(b, doc, "consistency", page->has_summary ? number(b, r->consistency) : check(b, json_null()));
+    set(b, doc, "consistency",
+        page->has_summary ? number(b, r->consistency) : check(b, json_null()));
     json_t *findings = check(b, json_array());
     for (size_t i = 0; findings != NULL && i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];

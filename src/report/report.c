@@ -20,8 +20,8 @@ struct sc_report {
 sc_report *sc_report_new(sc_report_format format, const sc_render_options *options,
                          sc_write_fn write, void *context)
 {
-    if (write == NULL || (format != SC_REPORT_TEXT && format != SC_REPORT_JSON &&
-                          format != SC_REPORT_JSONL))
+    if (write == NULL ||
+        (format != SC_REPORT_TEXT && format != SC_REPORT_JSON && format != SC_REPORT_JSONL))
         return NULL;
     sc_report *r = calloc(1, sizeof *r);
     if (r == NULL)
@@ -142,8 +142,8 @@ sc_status sc_report_finish(sc_report *r)
                           SC_VERSION, SC_SCHEMA_VERSION);
         sc_buf_puts(&r->buf, "\n  ]\n}\n");
     } else if (r->format == SC_REPORT_TEXT && r->n_documents > 1) {
-        sc_buf_printf(&r->buf, "\n%zu documents: %zu errors, %zu warnings, %zu notes", r->n_documents,
-                      r->n_errors, r->n_warnings, r->n_notes);
+        sc_buf_printf(&r->buf, "\n%zu documents: %zu errors, %zu warnings, %zu notes",
+                      r->n_documents, r->n_errors, r->n_warnings, r->n_notes);
         if (r->n_failed > 0)
             sc_buf_printf(&r->buf, "; %zu could not be read", r->n_failed);
         sc_buf_putc(&r->buf, '\n');

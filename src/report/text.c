@@ -158,8 +158,8 @@ sc_status sc_render_text_document(const sc_result *r, bool color, sc_buf *out)
     if (r->n_findings == 0)
         sc_buf_printf(out, "  %sno findings%s\n", paint(color, DIM), paint(color, RESET));
     else
-        sc_buf_printf(out, "  %zu finding%s: %zu error%s, %zu warning%s, %zu note%s\n", r->n_findings,
-                      r->n_findings == 1 ? "" : "s", counts[SC_SEVERITY_ERROR],
+        sc_buf_printf(out, "  %zu finding%s: %zu error%s, %zu warning%s, %zu note%s\n",
+                      r->n_findings, r->n_findings == 1 ? "" : "s", counts[SC_SEVERITY_ERROR],
                       counts[SC_SEVERITY_ERROR] == 1 ? "" : "s", counts[SC_SEVERITY_WARNING],
                       counts[SC_SEVERITY_WARNING] == 1 ? "" : "s", counts[SC_SEVERITY_NOTE],
                       counts[SC_SEVERITY_NOTE] == 1 ? "" : "s");
@@ -168,9 +168,9 @@ sc_status sc_render_text_document(const sc_result *r, bool color, sc_buf *out)
 
 sc_status sc_render_text_error(const char *id, const sc_error *error, bool color, sc_buf *out)
 {
-    sc_buf_printf(out, "%s%s%s\n  %scould not be read%s: %s", paint(color, BOLD), id != NULL ? id : "-",
-                  paint(color, RESET), paint(color, RED), paint(color, RESET),
-                  error->message != NULL ? error->message : "error");
+    sc_buf_printf(out, "%s%s%s\n  %scould not be read%s: %s", paint(color, BOLD),
+                  id != NULL ? id : "-", paint(color, RESET), paint(color, RED),
+                  paint(color, RESET), error->message != NULL ? error->message : "error");
     if (error->path[0] != '\0')
         sc_buf_printf(out, " at %s", error->path);
     if (error->line > 0)

@@ -58,8 +58,8 @@ static void mark_seen(uint8_t *seen, const sc_analysis *a)
 }
 
 /* A number entity starting at the numeral at i; returns its end. */
-static size_t number_entity(const sc_analysis *a, const sc_sentence *sent, size_t i,
-                            size_t *begin, double *value)
+static size_t number_entity(const sc_analysis *a, const sc_sentence *sent, size_t i, size_t *begin,
+                            double *value)
 {
     const sc_token *t = &a->tokens[i];
     *begin = i;

@@ -61,7 +61,8 @@ sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang
             const sc_token *t = &tokens[i];
             /* The last token before any closers. */
             size_t j = i - 1;
-            while (j > begin && is_closer(text, &tokens[j]) && !(tokens[j].flags & SC_TOKF_AFTER_SPACE))
+            while (j > begin && is_closer(text, &tokens[j]) &&
+                   !(tokens[j].flags & SC_TOKF_AFTER_SPACE))
                 j--;
             bool ended = (tokens[j].flags & SC_TOKF_SENT_END) &&
                          !after_abbreviation(text, lang, tokens, j, t);

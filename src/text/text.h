@@ -30,8 +30,8 @@ char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len);
 sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens);
 
 /* Reads numbers per the language, marks stopwords and interns stems. */
-sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems,
-                           sc_token *tokens, size_t n_tokens);
+sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems, sc_token *tokens,
+                           size_t n_tokens);
 
 /* The value of a number written s[0..len) with the language's separators
  * ("1.300" is 1300 in Indonesian, "1,3" is 1.3).  False when not a number. */

@@ -323,8 +323,8 @@ static bool is_currency_symbol(const sc_token *t)
     return t->norm_len > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_SC;
 }
 
-sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems,
-                           sc_token *tokens, size_t n_tokens)
+sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems, sc_token *tokens,
+                           size_t n_tokens)
 {
     char small[SC_MAX_TOKEN_BYTES * 4 + 8];
     /* Stemming and the list searches are done once per distinct word: a

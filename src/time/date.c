@@ -171,10 +171,10 @@ bool sc_date_parse_line(const char *s, size_t len, sc_date *date, size_t *start,
             it.value = number(s + i, j - i);
         } else if (ascii_alpha(c) || (unsigned char)c >= 0x80) {
             size_t j = i;
-            while (j < len && (ascii_alpha(s[j]) || s[j] == '\'' ||
-                               ((unsigned char)s[j] >= 0x80 &&
-                                !((unsigned char)s[j] == 0xC2 && j + 1 < len &&
-                                  (unsigned char)s[j + 1] == 0xA0))))
+            while (j < len &&
+                   (ascii_alpha(s[j]) || s[j] == '\'' ||
+                    ((unsigned char)s[j] >= 0x80 && !((unsigned char)s[j] == 0xC2 && j + 1 < len &&
+                                                      (unsigned char)s[j + 1] == 0xA0))))
                 j++;
             if (j < len && s[j] == '.')
                 j++;
@@ -225,16 +225,18 @@ bool sc_date_parse_line(const char *s, size_t len, sc_date *date, size_t *start,
         }
         /* YYYY-MM-DD */
         if (!d.year && a->kind == I_NUM && a->end - a->start == 4 && k + 4 < n &&
-            items[k + 1].kind == I_SEP && s[items[k + 1].start] == '-' && items[k + 2].kind == I_NUM &&
-            items[k + 3].kind == I_SEP && s[items[k + 3].start] == '-' && items[k + 4].kind == I_NUM) {
+            items[k + 1].kind == I_SEP && s[items[k + 1].start] == '-' &&
+            items[k + 2].kind == I_NUM && items[k + 3].kind == I_SEP &&
+            s[items[k + 3].start] == '-' && items[k + 4].kind == I_NUM) {
             d = (sc_date){a->value, items[k + 2].value, items[k + 4].value};
             last = k + 4;
         }
         /* D/M/YYYY (d/m unless the first number cannot be a day) */
         if (!d.year && a->kind == I_NUM && k + 4 < n && items[k + 1].kind == I_SEP &&
-            (s[items[k + 1].start] == '/' || s[items[k + 1].start] == '.') && items[k + 2].kind == I_NUM &&
-            items[k + 3].kind == I_SEP && s[items[k + 3].start] == s[items[k + 1].start] &&
-            items[k + 4].kind == I_NUM && items[k + 4].end - items[k + 4].start == 4) {
+            (s[items[k + 1].start] == '/' || s[items[k + 1].start] == '.') &&
+            items[k + 2].kind == I_NUM && items[k + 3].kind == I_SEP &&
+            s[items[k + 3].start] == s[items[k + 1].start] && items[k + 4].kind == I_NUM &&
+            items[k + 4].end - items[k + 4].start == 4) {
             int p = a->value, q = items[k + 2].value;
             d = p > 12 || q <= 12 ? (sc_date){items[k + 4].value, q, p}
                                   : (sc_date){items[k + 4].value, p, q};
