@@ -14,6 +14,8 @@
 #include "io/io.h"
 #include "text/text.h"
 #include "time/date.h"
+#include "time/expr.h"
+#include "time/infer.h"
 
 void sc_options_init(sc_options *options)
 {
@@ -128,7 +130,8 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
             continue;
         if ((st = sc_tokens_finish(arena, lang, r->stems, a->tokens, a->n_tokens)) != SC_OK ||
             (st = sc_split_sentences(arena, a->text, lang, a->tokens, a->n_tokens, &a->sentences,
-                                     &a->n_sentences)) != SC_OK)
+                                     &a->n_sentences)) != SC_OK ||
+            (st = sc_find_times(arena, a, lang)) != SC_OK)
             return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     }
     if (r->summary.n_sentences > SC_MAX_SUMMARY_SENTENCES)
@@ -248,6 +251,11 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
     }
     if (analyse(r, options, error) != SC_OK)
         goto fail;
+    /* Dates resolve against the page's own date; the article's inferred
+     * date comes from them. */
+    sc_resolve_times(&r->article, page->has_page_date, page->page_date);
+    sc_resolve_times(&r->summary, page->has_page_date, page->page_date);
+    sc_infer_article_date(r);
     if (page->has_summary) {
         if (sc_align(r) != SC_OK) {
             sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);

@@ -104,6 +104,7 @@ enum {
     SC_TOKF_SCALE = 1u << 10,      /* a scale word ("juta"); value = multiplier */
     SC_TOKF_CURRENCY = 1u << 11,   /* a currency word or symbol */
     SC_TOKF_CLAUSE = 1u << 12,     /* a word that opens a clause ("and", "tetapi") */
+    SC_TOKF_DATE = 1u << 13,       /* part of a temporal expression */
 };
 
 typedef struct sc_token {
@@ -134,6 +135,47 @@ typedef struct sc_entity {
     double value; /* numbers: the amount, scale words applied */
 } sc_entity;
 
+/* A temporal expression: what it states, and the date it resolves to
+ * against the reference date (the page date). */
+typedef enum sc_time_kind {
+    SC_TIME_DATE,     /* a day: "Rabu, 15 Desember", "December 15, 2021", "15/12/2021" */
+    SC_TIME_MONTH,    /* a month: "Desember 2021" */
+    SC_TIME_YEAR,     /* a year in context: "pada tahun 2014", "in 1991" */
+    SC_TIME_WEEKDAY,  /* a weekday alone: "pada hari Rabu", "last Wednesday" */
+    SC_TIME_RELATIVE, /* "kemarin", "two days ago", "pekan lalu" */
+} sc_time_kind;
+
+enum { SC_TIME_MAX_CANDIDATES = 8 };
+
+typedef struct sc_time_expr {
+    size_t tok_begin; /* tokens [tok_begin, tok_end) of the text */
+    size_t tok_end;
+    size_t start; /* bytes in the text */
+    size_t end;
+    size_t sentence;
+    sc_time_kind kind;
+    /* What the text states; 0 = not stated.  weekday: 1 Monday .. 7 Sunday. */
+    int year;
+    int month;
+    int day;
+    int weekday;
+    /* Relative expressions: the offset from the reference, and its unit's
+     * length in days (1 day, 7 week, 30 month, 365 year). */
+    int offset;
+    int unit_days;
+    /* Resolution: the first and last day it can mean (equal for a day). */
+    bool resolved;
+    sc_date date;
+    sc_date date_last;
+    /* A day stated with a weekday but no year: the years (nearest the
+     * reference first) in which that day falls on that weekday, and
+     * whether the reference's own placement of the day fits the weekday. */
+    int candidate_years[SC_TIME_MAX_CANDIDATES];
+    size_t n_candidate_years;
+    bool weekday_fits_reference;
+    sc_date placement; /* the day's nearest placement around the reference */
+} sc_time_expr;
+
 /* A text after analysis. */
 typedef struct sc_analysis {
     const sc_text *text;
@@ -143,6 +185,8 @@ typedef struct sc_analysis {
     size_t n_sentences;
     sc_entity *entities;
     size_t n_entities;
+    sc_time_expr *times;
+    size_t n_times;
 } sc_analysis;
 
 /* The best-supporting article span of one summary sentence. */
@@ -232,6 +276,12 @@ struct sc_result {
     size_t n_findings;
     size_t cap_findings;
     double consistency; /* < 0 when no summary */
+    /* The article's own date, inferred from its text (has_inferred_date). */
+    bool has_inferred_date;
+    sc_date inferred_date;
+    const char *inferred_why; /* the expression it rests on */
+    double inferred_confidence;
+    size_t inferred_time; /* index in article.times */
 };
 
 /* 1-based line and column (in code points) of byte offset in field. */

@@ -74,6 +74,37 @@ static const char *const list_abbreviations[] = {
     "etc",
 };
 
+static const char *const year_cues[] = {
+    "after", "before", "between", "by", "during", "early", "from",
+    "in",    "late",   "mid",     "of", "since",  "until", "year",
+};
+
+static const sc_number_word time_units[] = {
+    {"day", 1},     {"days", 1},   {"week", 7},    {"weeks", 7},     {"month", 30},
+    {"months", 30}, {"year", 365}, {"years", 365}, {"decade", 3650}, {"decades", 3650},
+};
+
+static const char *const past_after[] = {
+    "ago",
+    "earlier",
+};
+
+static const char *const future_after[] = {
+    "hence",
+    "later",
+};
+
+static const char *const past_before[] = {
+    "last",
+    "past",
+    "previous",
+};
+
+static const char *const future_before[] = {
+    "coming",
+    "next",
+};
+
 const sc_lang sc_lang_en = {
     .code = "en",
     .name = "English",
@@ -96,5 +127,12 @@ const sc_lang sc_lang_en = {
     .clause_words = SC_WORD_LIST(clause_words),
     .weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
     .weekdays_abbr = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"},
+    .year_cues = SC_WORD_LIST(year_cues),
+    .time_units = time_units,
+    .n_time_units = sizeof time_units / sizeof time_units[0],
+    .past_after = SC_WORD_LIST(past_after),
+    .future_after = SC_WORD_LIST(future_after),
+    .past_before = SC_WORD_LIST(past_before),
+    .future_before = SC_WORD_LIST(future_before),
     .stem = sc_stem_en,
 };

@@ -91,6 +91,30 @@ static const char *const list_abbreviations[] = {
     "dst",
 };
 
+static const char *const year_cues[] = {
+    "akhir",  "antara",  "awal",  "hingga", "medio",   "pada",  "pertengahan",
+    "sampai", "sebelum", "sejak", "selama", "setelah", "tahun",
+};
+
+static const sc_number_word time_units[] = {
+    {"hari", 1},    {"pekan", 7},     {"minggu", 7},       {"bulan", 30},
+    {"tahun", 365}, {"dekade", 3650}, {"dasawarsa", 3650},
+};
+
+static const char *const past_after[] = {
+    "kemarin",
+    "lalu",
+    "sebelumnya",
+    "silam",
+};
+
+static const char *const future_after[] = {
+    "berikutnya",
+    "depan",
+    "mendatang",
+    "nanti",
+};
+
 const sc_lang sc_lang_id = {
     .code = "id",
     .name = "Indonesian",
@@ -114,5 +138,10 @@ const sc_lang sc_lang_id = {
     .is_common_word = is_common_id,
     .weekdays = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"},
     .weekdays_abbr = {"sen", "sel", "rab", "kam", "jum", "sab", "min"},
+    .year_cues = SC_WORD_LIST(year_cues),
+    .time_units = time_units,
+    .n_time_units = sizeof time_units / sizeof time_units[0],
+    .past_after = SC_WORD_LIST(past_after),
+    .future_after = SC_WORD_LIST(future_after),
     .stem = stem_id_builtin,
 };

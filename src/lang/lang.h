@@ -71,6 +71,18 @@ typedef struct sc_lang {
      * capitalised sentence opener is not taken for a name); NULL when the
      * language has no dictionary to ask. */
     bool (*is_common_word)(const char *word, size_t len);
+    /* Temporal words.  Words before a bare year that make it a year ("pada
+     * tahun 2014", "in 1991"); time units with their length in days
+     * ("pekan" 7); words after a unit or weekday that make it past or
+     * future ("tiga hari lalu", "Rabu depan", "two days ago"); words
+     * before one that do the same ("last week", "next Wednesday"). */
+    sc_word_list year_cues;
+    const sc_number_word *time_units;
+    size_t n_time_units;
+    sc_word_list past_after;
+    sc_word_list future_after;
+    sc_word_list past_before;
+    sc_word_list future_before;
 } sc_lang;
 
 /* The value of a case-folded word in the list, or false. */

@@ -128,6 +128,59 @@ static json_t *evidence(builder *b, const sc_evidence *e)
     return o;
 }
 
+static const char *time_kind_name(sc_time_kind kind)
+{
+    switch (kind) {
+    case SC_TIME_DATE:
+        return "date";
+    case SC_TIME_MONTH:
+        return "month";
+    case SC_TIME_YEAR:
+        return "year";
+    case SC_TIME_WEEKDAY:
+        return "weekday";
+    case SC_TIME_RELATIVE:
+        return "relative";
+    }
+    return "date";
+}
+
+/* The temporal expressions of a text, as read and resolved. */
+static void add_times(builder *b, const sc_result *r, const sc_analysis *a, json_t *list)
+{
+    for (size_t i = 0; list != NULL && i < a->n_times; i++) {
+        const sc_time_expr *e = &a->times[i];
+        json_t *o = check(b, json_object());
+        if (o == NULL)
+            return;
+        set(b, o, "text", string_n(b, a->text->data + e->start, e->end - e->start));
+        set(b, o, "kind", text(b, time_kind_name(e->kind)));
+        set(b, o, "span",
+            span(
+                b, r,
+                (sc_span){true, a->text->field, a->text->base + e->start, a->text->base + e->end}));
+        if (e->resolved) {
+            char d[11];
+            sc_date_format(e->date, d);
+            set(b, o, "value", text(b, d));
+            if (sc_date_days(e->date_last) != sc_date_days(e->date)) {
+                sc_date_format(e->date_last, d);
+                set(b, o, "last", text(b, d));
+            }
+        } else {
+            set(b, o, "value", check(b, json_null()));
+        }
+        if (e->n_candidate_years > 0) {
+            json_t *years = check(b, json_array());
+            for (size_t k = 0; years != NULL && k < e->n_candidate_years; k++)
+                append(b, years, check(b, json_integer(e->candidate_years[k])));
+            set(b, o, "candidate_years", years);
+            set(b, o, "fits_page_date", check(b, json_boolean(e->weekday_fits_reference)));
+        }
+        append(b, list, o);
+    }
+}
+
 static json_t *summary(builder *b, const sc_result *r)
 {
     if (!r->page.has_summary)
@@ -208,7 +261,17 @@ static json_t *document(builder *b, const sc_result *r)
     } else {
         set(b, doc, "page_date", check(b, json_null()));
     }
-    set(b, doc, "inferred_date", check(b, json_null()));
+    if (r->has_inferred_date) {
+        char date[11];
+        sc_date_format(r->inferred_date, date);
+        json_t *id = check(b, json_object());
+        set(b, id, "value", text(b, date));
+        set(b, id, "why", text(b, r->inferred_why));
+        set(b, id, "confidence", number(b, r->inferred_confidence));
+        set(b, doc, "inferred_date", id);
+    } else {
+        set(b, doc, "inferred_date", check(b, json_null()));
+    }
     json_t *blocks = check(b, json_array());
     for (size_t i = 0; blocks != NULL && i < page->n_blocks; i++) {
         const sc_block *blk = &page->blocks[i];
@@ -218,6 +281,10 @@ static json_t *document(builder *b, const sc_result *r)
         append(b, blocks, jb);
     }
     set(b, doc, "blocks", blocks);
+    json_t *dates = check(b, json_array());
+    add_times(b, r, &r->article, dates);
+    add_times(b, r, &r->summary, dates);
+    set(b, doc, "dates", dates);
     set(b, doc, "summary", summary(b, r));
     set(b, doc, "consistency",
         page->has_summary ? number(b, r->consistency) : check(b, json_null()));

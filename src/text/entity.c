@@ -2,7 +2,8 @@
  *
  * A number is a numeral or a cardinal word, with a currency written right
  * before it ("Rp120.000", "$5") and a scale word after it ("1,3 juta",
- * "1.3 million") taken in: its value is the amount.
+ * "1.3 million") taken in: its value is the amount.  Tokens of a temporal
+ * expression ("15 Desember 2021") are neither.
  *
  * A name is a run of capitalised words that are not stopwords.  The first
  * word of a sentence is capitalised anyway, so alone it is a name only with
@@ -17,7 +18,7 @@
 static bool is_name_word(const sc_token *t)
 {
     return t->kind == SC_TOK_WORD && (t->flags & SC_TOKF_CAPITAL) && !(t->flags & SC_TOKF_STOP) &&
-           !(t->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE));
+           !(t->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE | SC_TOKF_DATE));
 }
 
 static sc_status push(sc_arena *arena, sc_analysis *a, size_t *cap, sc_entity e)
@@ -102,6 +103,11 @@ sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *o
         size_t i = sent->tok_begin;
         while (i < sent->tok_end) {
             sc_token *t = &a->tokens[i];
+            /* Dates are the date rules' to check, not names or amounts. */
+            if (t->flags & SC_TOKF_DATE) {
+                i++;
+                continue;
+            }
             if (t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD)) {
                 sc_entity e = {0, 0, s, true, 0};
                 e.tok_end = number_entity(a, sent, i, &e.tok_begin, &e.value);
