@@ -76,6 +76,7 @@ typedef struct sc_page {
     sc_date page_date;
     const char *page_date_origin; /* "text line 1", "pair page_date", ... */
     const char *page_date_text;   /* the date as written, or NULL */
+    const char *page_date_time;   /* the full timestamp as written, when it has a time */
 
     bool has_disclaimer;
     bool has_summary; /* a summary block or field exists (may be empty) */

@@ -334,6 +334,14 @@ static sc_status read_page(sc_arena *arena, const char *s, size_t len, sc_page *
             page->has_page_date = true;
             page->page_date = d;
             page->page_date_text = sc_arena_strndup(arena, s + ps[0].start + ds, de - ds);
+            /* A time after the date ("Jun 28, 2021 8:10 PM PHT"): keep the
+             * whole stamp.  The date shown is already the zone's own. */
+            for (size_t i = ps[0].start + de; i < trimmed; i++)
+                if (s[i] >= '0' && s[i] <= '9') {
+                    page->page_date_time =
+                        sc_arena_strndup(arena, s + ps[0].start + ds, trimmed - ps[0].start - ds);
+                    break;
+                }
             size_t line = 1;
             for (size_t i = 0; i < ps[0].start; i++)
                 line += s[i] == '\n';

@@ -236,12 +236,13 @@ def render(data):
             days, addition = relative[form]
             out.append("    {%s, %d},%s" % (c_string(form), days, comment_for(form, addition)))
         out.append("};")
-        rows.append("    {%s, %s, %s, %d, %s, %d}," % (
-            c_string(tag), "true" if day_first(tag, locale) else "false",
+        rows.append("    {%s, %s, %s, %s, %d, %s, %d}," % (
+            c_string(tag), c_string(tag.split("-")[0].lower()),
+            "true" if day_first(tag, locale) else "false",
             name_id, len(names), rel_id, len(relative)))
 
     out.append("")
-    out.append("/* tag, day first, names, count, relative-day words, count */")
+    out.append("/* tag, language, day first, names, count, relative-day words, count */")
     out.append("static const sc_date_locale sc_date_locales[SC_DATE_LOCALE_COUNT] = {")
     out.extend(rows)
     out.append("};")
@@ -260,14 +261,21 @@ def main(argv):
         with open(args.subset, "r", encoding="utf-8") as f:
             data = json.load(f)
         text = render(data)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as err:
-        print("gen_date_names.py: %s: %r" % (args.subset, err), file=sys.stderr)
+    except KeyError as err:
+        print("gen_date_names.py: %s: missing key %s" % (args.subset, err), file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError, ValueError, TypeError) as err:
+        print("gen_date_names.py: %s: %s" % (args.subset, err), file=sys.stderr)
         return 1
 
     tmp = args.output + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    os.replace(tmp, args.output)
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, args.output)
+    except OSError as err:
+        print("gen_date_names.py: %s" % err, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -257,6 +257,8 @@ static json_t *document(builder *b, const sc_result *r)
         set(b, pd, "origin", text(b, page->page_date_origin));
         if (page->page_date_text != NULL)
             set(b, pd, "text", text(b, page->page_date_text));
+        if (page->page_date_time != NULL)
+            set(b, pd, "time", text(b, page->page_date_time));
         set(b, doc, "page_date", pd);
     } else {
         set(b, doc, "page_date", check(b, json_null()));
