@@ -22,8 +22,9 @@ typedef struct sc_date_relative_entry {
 } sc_date_relative_entry;
 
 typedef struct sc_date_locale {
-    const char *tag; /* CLDR locale: language, then an optional region */
-    bool day_first;  /* availableFormats yMd is d/M/y rather than M/d/y */
+    const char *tag;      /* CLDR locale: language, then an optional region */
+    const char *language; /* its language subtag, lower case */
+    bool day_first;       /* availableFormats yMd is d/M/y rather than M/d/y */
     const sc_date_name_entry *names;
     size_t n_names;
     const sc_date_relative_entry *relative;
@@ -58,31 +59,67 @@ static bool ascii_eq(const char *a, size_t alen, const char *b, size_t blen)
     return true;
 }
 
-/* The language of lang as the tables spell it: its primary subtag, with
- * CLDR's language aliases for the deprecated "in" (Indonesian) and the
- * Tagalog "tl" (CLDR's "fil").  False when lang names no language (NULL,
- * empty, "und"): every locale is meant. */
-static bool language_of(const char *lang, const char **code, size_t *code_len)
+/* The language of lang as the tables spell it, lower case, in code: its
+ * primary subtag, with CLDR's language aliases for the deprecated "in"
+ * (Indonesian) and the Tagalog "tl" (CLDR's "fil").  A subtag longer than
+ * any language code leaves code empty (no tables).  False when lang names
+ * no language (NULL, empty, "und"): every locale is meant. */
+static bool language_of(const char *lang, char code[4])
 {
+    size_t n;
+
+    memset(code, 0, 4);
     if (lang == NULL || *lang == '\0')
         return false;
-    *code = lang;
-    *code_len = subtag_len(lang);
-    if (ascii_eq(*code, *code_len, "und", 3))
+    n = subtag_len(lang);
+    if (ascii_eq(lang, n, "und", 3))
         return false;
-    if (ascii_eq(*code, *code_len, "in", 2)) {
-        *code = "id";
-        *code_len = 2;
-    } else if (ascii_eq(*code, *code_len, "tl", 2)) {
-        *code = "fil";
-        *code_len = 3;
+    if (ascii_eq(lang, n, "in", 2))
+        memcpy(code, "id", 3);
+    else if (ascii_eq(lang, n, "tl", 2))
+        memcpy(code, "fil", 4);
+    else if (n <= 3) {
+        for (size_t i = 0; i < n; i++)
+            code[i] = ascii_lower(lang[i]);
+        code[n] = '\0';
     }
     return true;
 }
 
-static bool locale_has_language(const sc_date_locale *locale, const char *code, size_t code_len)
+/* language (a table's, two or three letters) is code (from language_of:
+ * at most three letters, NUL-padded to four bytes).  Inline byte compares:
+ * this runs twelve times per looked-up word. */
+static bool same_language(const char *language, const char *code)
 {
-    return ascii_eq(locale->tag, subtag_len(locale->tag), code, code_len);
+    return language[0] == code[0] && language[1] == code[1] && language[2] == code[2];
+}
+
+/* A set of locales: bit i is sc_date_locales[i]. */
+typedef unsigned locale_set;
+
+_Static_assert(SC_DATE_LOCALE_COUNT < 16, "locale_set holds one bit per locale");
+
+#define ALL_LOCALES ((locale_set)((1u << SC_DATE_LOCALE_COUNT) - 1))
+
+/* The locales lang's names are searched in: its own (every locale for
+ * NULL or "und"), then English ones not among them. */
+static void searched_locales(const char *lang, locale_set *own, locale_set *english)
+{
+    char code[4];
+
+    *own = 0;
+    *english = 0;
+    if (!language_of(lang, code)) {
+        *own = ALL_LOCALES;
+        return;
+    }
+    for (size_t i = 0; i < SC_DATE_LOCALE_COUNT; i++) {
+        const char *language = sc_date_locales[i].language;
+        if (same_language(language, code))
+            *own |= 1u << i;
+        else if (same_language(language, "en"))
+            *english |= 1u << i;
+    }
 }
 
 /* Orders entry against word[0..len) by bytes, as the generator sorted. */
@@ -116,18 +153,16 @@ static const sc_date_name_entry *find_name(const sc_date_locale *locale, const c
     return NULL;
 }
 
-/* Searches the locales of language code (NULL: every locale), in table
- * order; a month anywhere among them wins over a weekday. */
-static bool lookup_in(const char *code, size_t code_len, const char *word, size_t len,
-                      sc_date_name *name)
+/* Searches the locales of set in table order (stopping after its last
+ * one); a month anywhere among them wins over a weekday. */
+static bool lookup_in(locale_set set, const char *word, size_t len, sc_date_name *name)
 {
     const sc_date_name_entry *weekday = NULL;
 
-    for (size_t i = 0; i < SC_DATE_LOCALE_COUNT; i++) {
-        const sc_date_locale *locale = &sc_date_locales[i];
-        if (code != NULL && !locale_has_language(locale, code, code_len))
+    for (size_t i = 0; (set >> i) != 0; i++) {
+        if (!(set & (1u << i)))
             continue;
-        const sc_date_name_entry *e = find_name(locale, word, len);
+        const sc_date_name_entry *e = find_name(&sc_date_locales[i], word, len);
         if (e == NULL)
             continue;
         if (e->month != 0) {
@@ -147,8 +182,7 @@ static bool lookup_in(const char *code, size_t code_len, const char *word, size_
 
 bool sc_date_name_lookup(const char *lang, const char *word, size_t len, sc_date_name *name)
 {
-    const char *code;
-    size_t code_len;
+    locale_set own, english;
 
     if (word == NULL)
         return false;
@@ -156,11 +190,8 @@ bool sc_date_name_lookup(const char *lang, const char *word, size_t len, sc_date
         len--;
     if (len == 0)
         return false;
-    if (!language_of(lang, &code, &code_len))
-        return lookup_in(NULL, 0, word, len, name);
-    if (lookup_in(code, code_len, word, len, name))
-        return true;
-    return !ascii_eq(code, code_len, "en", 2) && lookup_in("en", 2, word, len, name);
+    searched_locales(lang, &own, &english);
+    return lookup_in(own, word, len, name) || lookup_in(english, word, len, name);
 }
 
 /* The locale of lang: the one whose language and region both match
@@ -169,22 +200,21 @@ bool sc_date_name_lookup(const char *lang, const char *word, size_t len, sc_date
 static const sc_date_locale *find_locale(const char *lang)
 {
     const sc_date_locale *base = NULL;
-    const char *code;
-    size_t code_len;
+    char code[4];
 
-    if (!language_of(lang, &code, &code_len))
+    if (!language_of(lang, code))
         return NULL;
     for (size_t i = 0; i < SC_DATE_LOCALE_COUNT; i++) {
         const sc_date_locale *locale = &sc_date_locales[i];
-        size_t n = subtag_len(locale->tag);
-        if (!ascii_eq(locale->tag, n, code, code_len))
+        if (!same_language(locale->language, code))
             continue;
-        if (locale->tag[n] == '\0') {
+        const char *region = strchr(locale->tag, '-');
+        if (region == NULL) {
             if (base == NULL)
                 base = locale;
             continue;
         }
-        const char *region = locale->tag + n + 1;
+        region++;
         for (const char *sub = lang + subtag_len(lang); *sub != '\0';) {
             sub++; /* past the separator */
             size_t sub_len = subtag_len(sub);
@@ -203,11 +233,11 @@ bool sc_date_day_first(const char *lang)
     return locale == NULL || locale->day_first;
 }
 
-static bool relative_in(const char *code, size_t code_len, const char *word, size_t len, int *days)
+static bool relative_in(locale_set set, const char *word, size_t len, int *days)
 {
-    for (size_t i = 0; i < SC_DATE_LOCALE_COUNT; i++) {
+    for (size_t i = 0; (set >> i) != 0; i++) {
         const sc_date_locale *locale = &sc_date_locales[i];
-        if (code != NULL && !locale_has_language(locale, code, code_len))
+        if (!(set & (1u << i)))
             continue;
         for (size_t j = 0; j < locale->n_relative; j++)
             if (compare_word(locale->relative[j].word, word, len) == 0) {
@@ -221,14 +251,10 @@ static bool relative_in(const char *code, size_t code_len, const char *word, siz
 
 bool sc_date_relative_day(const char *lang, const char *word, size_t len, int *days)
 {
-    const char *code;
-    size_t code_len;
+    locale_set own, english;
 
     if (word == NULL || len == 0)
         return false;
-    if (!language_of(lang, &code, &code_len))
-        return relative_in(NULL, 0, word, len, days);
-    if (relative_in(code, code_len, word, len, days))
-        return true;
-    return !ascii_eq(code, code_len, "en", 2) && relative_in("en", 2, word, len, days);
+    searched_locales(lang, &own, &english);
+    return relative_in(own, word, len, days) || relative_in(english, word, len, days);
 }

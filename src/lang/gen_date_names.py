@@ -214,6 +214,9 @@ def render(data):
 
     rows = []
     for tag in LOCALES:
+        if not re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", tag):
+            # date_names.c compares languages of two or three letters.
+            raise ValueError("locale %r is not language[-REGION]" % tag)
         locale = locales[tag]
         names = locale_names(tag, locale)
         relative = locale_relative(tag, locale)
