@@ -143,6 +143,9 @@ typedef int (*sc_write_fn)(void *context, const char *data, size_t len);
 /** Report rendering options. */
 typedef struct sc_render_options {
     bool color; /* ANSI colour in the text report */
+    /* The gate: a document fails when it has a finding at or above this
+     * severity (JUnit failures, SARIF levels); 0 means never. */
+    sc_severity fail_on;
 } sc_render_options;
 
 /** A report being written: a header, any number of documents, a footer.

@@ -409,7 +409,7 @@ int main(int argc, char **argv)
         color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0') &&
                 !(term != NULL && strcmp(term, "dumb") == 0);
     }
-    sc_render_options render = {.color = color};
+    sc_render_options render = {.color = color, .fail_on = c.never_fail ? 0 : c.fail_on};
     c.report = sc_report_new(c.format, &render, write_stdout, NULL);
     if (c.report == NULL) {
         free(files);

@@ -1,0 +1,189 @@
+/* The text, JSON and JSON Lines formats as writers.  A document that
+ * cannot be rendered becomes an error record, so the stream stays
+ * well-formed; the failure is still returned. */
+#include <string.h>
+
+#include "report.h"
+
+typedef struct stream_state {
+    size_t documents;
+    size_t errors, warnings, notes, failed;
+    sc_buf doc;
+} stream_state;
+
+static void release(void *state)
+{
+    stream_state *s = state;
+    sc_buf_release(&s->doc);
+}
+
+static void count(stream_state *s, const sc_result *result)
+{
+    for (size_t i = 0; i < result->n_findings; i++) {
+        sc_severity sev = result->findings[i].severity;
+        s->errors += sev == SC_SEVERITY_ERROR;
+        s->warnings += sev == SC_SEVERITY_WARNING;
+        s->notes += sev == SC_SEVERITY_NOTE;
+    }
+}
+
+static sc_error render_failure(sc_status st)
+{
+    sc_error e;
+    memset(&e, 0, sizeof e);
+    e.code = st;
+    e.message = "the report of this document could not be rendered";
+    e.byte = SC_NO_POS;
+    return e;
+}
+
+/* JSON: {"tool", "schema_version", "documents": [ ... ]} */
+
+static sc_status json_begin(void *state, const sc_render_options *o, sc_buf *out)
+{
+    (void)state;
+    (void)o;
+    sc_buf_printf(out,
+                  "{\n  \"tool\": {\"name\": \"sumcheck\", \"version\": \"%s\"},\n"
+                  "  \"schema_version\": %d,\n  \"documents\": [\n",
+                  SC_VERSION, SC_SCHEMA_VERSION);
+    return SC_OK;
+}
+
+static sc_status json_emit(stream_state *s, sc_buf *out, int indent, const sc_result *result,
+                           const char *id, const sc_error *error)
+{
+    sc_buf_clear(&s->doc);
+    s->doc.failed = false;
+    sc_status st = result != NULL ? sc_render_json_document(result, indent, &s->doc)
+                                  : sc_render_json_error(id, error, indent, &s->doc);
+    if (st != SC_OK && result != NULL) {
+        sc_error e = render_failure(st);
+        sc_buf_clear(&s->doc);
+        s->doc.failed = false;
+        sc_render_json_error(result->id, &e, indent, &s->doc);
+    }
+    if (indent >= 0 && s->documents > 0)
+        sc_buf_puts(out, ",\n");
+    s->documents++;
+    sc_buf_append(out, s->doc.data != NULL ? s->doc.data : "", s->doc.len);
+    if (indent < 0)
+        sc_buf_putc(out, '\n');
+    return st;
+}
+
+static sc_status json_document(void *state, const sc_render_options *o, const sc_result *result,
+                               sc_buf *out)
+{
+    (void)o;
+    return json_emit(state, out, 4, result, NULL, NULL);
+}
+
+static sc_status json_error(void *state, const sc_render_options *o, const char *id,
+                            const sc_error *error, sc_buf *out)
+{
+    (void)o;
+    return json_emit(state, out, 4, NULL, id, error);
+}
+
+static sc_status json_finish(void *state, const sc_render_options *o, sc_buf *out)
+{
+    (void)state;
+    (void)o;
+    sc_buf_puts(out, "\n  ]\n}\n");
+    return SC_OK;
+}
+
+const sc_writer sc_writer_json = {
+    .format = SC_REPORT_JSON,
+    .state_size = sizeof(stream_state),
+    .begin = json_begin,
+    .document = json_document,
+    .error = json_error,
+    .finish = json_finish,
+    .release = release,
+};
+
+/* JSON Lines: one document object per line. */
+
+static sc_status jsonl_document(void *state, const sc_render_options *o, const sc_result *result,
+                                sc_buf *out)
+{
+    (void)o;
+    return json_emit(state, out, -1, result, NULL, NULL);
+}
+
+static sc_status jsonl_error(void *state, const sc_render_options *o, const char *id,
+                             const sc_error *error, sc_buf *out)
+{
+    (void)o;
+    return json_emit(state, out, -1, NULL, id, error);
+}
+
+const sc_writer sc_writer_jsonl = {
+    .format = SC_REPORT_JSONL,
+    .state_size = sizeof(stream_state),
+    .document = jsonl_document,
+    .error = jsonl_error,
+    .release = release,
+};
+
+/* Text: a block per document, a total line for a batch. */
+
+static sc_status text_emit(stream_state *s, const sc_render_options *o, sc_buf *out,
+                           const sc_result *result, const char *id, const sc_error *error)
+{
+    if (s->documents > 0)
+        sc_buf_putc(out, '\n');
+    s->documents++;
+    sc_buf_clear(&s->doc);
+    s->doc.failed = false;
+    sc_status st = result != NULL ? sc_render_text_document(result, o->color, &s->doc)
+                                  : sc_render_text_error(id, error, o->color, &s->doc);
+    if (st != SC_OK && result != NULL) {
+        sc_error e = render_failure(st);
+        sc_buf_clear(&s->doc);
+        s->doc.failed = false;
+        sc_render_text_error(result->id, &e, o->color, &s->doc);
+    }
+    sc_buf_append(out, s->doc.data != NULL ? s->doc.data : "", s->doc.len);
+    return st;
+}
+
+static sc_status text_document(void *state, const sc_render_options *o, const sc_result *result,
+                               sc_buf *out)
+{
+    count(state, result);
+    return text_emit(state, o, out, result, NULL, NULL);
+}
+
+static sc_status text_error(void *state, const sc_render_options *o, const char *id,
+                            const sc_error *error, sc_buf *out)
+{
+    stream_state *s = state;
+    s->failed++;
+    return text_emit(s, o, out, NULL, id, error);
+}
+
+static sc_status text_finish(void *state, const sc_render_options *o, sc_buf *out)
+{
+    stream_state *s = state;
+    (void)o;
+    if (s->documents <= 1)
+        return SC_OK;
+    sc_buf_printf(out, "\n%zu documents: %zu errors, %zu warnings, %zu notes", s->documents,
+                  s->errors, s->warnings, s->notes);
+    if (s->failed > 0)
+        sc_buf_printf(out, "; %zu could not be read", s->failed);
+    sc_buf_putc(out, '\n');
+    return SC_OK;
+}
+
+const sc_writer sc_writer_text = {
+    .format = SC_REPORT_TEXT,
+    .state_size = sizeof(stream_state),
+    .document = text_document,
+    .error = text_error,
+    .finish = text_finish,
+    .release = release,
+};
