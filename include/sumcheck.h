@@ -75,6 +75,9 @@ typedef enum sc_report_format {
     SC_REPORT_TEXT = 0,
     SC_REPORT_JSON,
     SC_REPORT_JSONL,
+    SC_REPORT_SARIF,  /* SARIF 2.1.0: one log, written by sc_report_finish */
+    SC_REPORT_JUNIT,  /* JUnit XML: one testcase per document, written by sc_report_finish */
+    SC_REPORT_GITHUB, /* GitHub Actions workflow commands: a line per finding, streamed */
 } sc_report_format;
 
 /** Finding severities, ordered. */
@@ -149,8 +152,9 @@ typedef struct sc_render_options {
 } sc_render_options;
 
 /** A report being written: a header, any number of documents, a footer.
- * JSON reports gather documents in one "documents" array; JSON Lines and
- * text reports stream each document as it is added. */
+ * JSON reports gather documents in one "documents" array; JSON Lines, text
+ * and GitHub reports stream each document as it is added; SARIF and JUnit
+ * reports keep the run in memory and write it all at sc_report_finish. */
 typedef struct sc_report sc_report;
 
 /** Starts a report in format, written through write(context, ...).  NULL when

@@ -116,6 +116,12 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
         lang = sc_detect_language(arrays, counts, 2);
     }
     r->language = lang != NULL ? lang->code : "und";
+    /* Dates: the names of the language the page says it is in, even one
+     * sumcheck has no full tables for ("es"); else of the language found;
+     * else of every language. */
+    const char *date_lang = lang != NULL ? lang->code : NULL;
+    if (code != NULL && sc_lang_find(code) == NULL)
+        date_lang = code;
     /* Text in a language we have no tables for is still checked, with
      * English's separators and stemmer: names and numbers still compare. */
     if (lang == NULL)
@@ -128,10 +134,11 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
         sc_analysis *a = texts[k];
         if (k == 0 && !page->has_summary)
             continue;
-        if ((st = sc_tokens_finish(arena, lang, r->stems, a->tokens, a->n_tokens)) != SC_OK ||
+        if ((st = sc_tokens_finish(arena, lang, date_lang, r->stems, a->tokens, a->n_tokens)) !=
+                SC_OK ||
             (st = sc_split_sentences(arena, a->text, lang, a->tokens, a->n_tokens, &a->sentences,
                                      &a->n_sentences)) != SC_OK ||
-            (st = sc_find_times(arena, a, lang)) != SC_OK)
+            (st = sc_find_times(arena, a, lang, date_lang)) != SC_OK)
             return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     }
     if (r->summary.n_sentences > SC_MAX_SUMMARY_SENTENCES)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Sums the test cases of every suite over the given meson build folders.
+"""Sums the test cases of every suite over the given meson build folders
+(and --extra FILE: files holding a RESULT line of their own).
 
 Each test program prints "RESULT passed=N failed=M skipped=K" as its last
 line; a test that crashed or printed no such line counts as one failure.
@@ -10,7 +11,27 @@ import sys
 
 passed = failed = skipped = 0
 pattern = re.compile(r"^RESULT passed=(\d+) failed=(\d+) skipped=(\d+)\s*$", re.M)
-for build in sys.argv[1:]:
+args = sys.argv[1:]
+extras = []
+while "--extra" in args:
+    i = args.index("--extra")
+    extras.append(args[i + 1])
+    del args[i:i + 2]
+for path in extras:
+    # A file holding one run's RESULT line (the fuzz step).
+    try:
+        found = pattern.findall(open(path, encoding="utf-8").read())
+    except OSError:
+        found = []
+    if not found:
+        print(f"count_results: no RESULT line in {path}", file=sys.stderr)
+        failed += 1
+        continue
+    p, fl, s = (int(x) for x in found[-1])
+    passed += p
+    failed += fl
+    skipped += s
+for build in args:
     try:
         with open(f"{build}/meson-logs/testlog.json", encoding="utf-8") as f:
             records = [json.loads(line) for line in f if line.strip()]

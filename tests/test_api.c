@@ -197,6 +197,25 @@ START_TEST(test_result_outlives_input)
 }
 END_TEST
 
+/* Found by fuzz_json: a huge number's evidence in the text report
+ * converted an out-of-range double to an integer. */
+START_TEST(test_text_report_huge_number)
+{
+    const char huge[] = "{\"source\": \"The council approved 3 parks.\", \"summary\": "
+                        "\"The council approved 5555555555555555555555555555555555555555555555555"
+                        "5 parks.\"}";
+    sc_result *r = sc_check(huge, strlen(huge), NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(r);
+    sink s = {NULL, 0, -1};
+    sc_report *rep = sc_report_new(SC_REPORT_TEXT, NULL, sink_write, &s);
+    ck_assert_int_eq(sc_report_add(rep, r), SC_OK);
+    ck_assert_ptr_nonnull(strstr(s.data, "number-mismatch"));
+    sc_report_free(rep);
+    sc_result_free(r);
+    free(s.data);
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -212,6 +231,7 @@ static Suite *api_suite(void)
     tcase_add_test(tc, test_report_bad_arguments);
     tcase_add_test(tc, test_severity_names);
     tcase_add_test(tc, test_result_outlives_input);
+    tcase_add_test(tc, test_text_report_huge_number);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -47,7 +47,8 @@ static sc_analysis *prepare(sc_arena *arena, sc_intern *stems, const char *s, co
     text->len = strlen(s);
     a->text = text;
     ck_assert_int_eq(sc_tokenize(arena, text, &a->tokens, &a->n_tokens), SC_OK);
-    ck_assert_int_eq(sc_tokens_finish(arena, lang, stems, a->tokens, a->n_tokens), SC_OK);
+    ck_assert_int_eq(sc_tokens_finish(arena, lang, lang->code, stems, a->tokens, a->n_tokens),
+                     SC_OK);
     ck_assert_int_eq(sc_split_sentences(arena, text, lang, a->tokens, a->n_tokens, &a->sentences,
                                         &a->n_sentences),
                      SC_OK);

@@ -15,6 +15,8 @@ typedef struct sc_rule {
 
 extern const sc_rule sc_rule_missing_summary;
 extern const sc_rule sc_rule_unsupported_claim;
+extern const sc_rule sc_rule_negation_flip;
+extern const sc_rule sc_rule_misquote;
 extern const sc_rule sc_rule_unsupported_entity;
 extern const sc_rule sc_rule_number_mismatch;
 extern const sc_rule sc_rule_extraneous_content;
@@ -49,10 +51,6 @@ sc_span sc_span_in(const sc_text *text, size_t start, size_t end);
 /* The length of the longest prefix of s[0..len) of at most max bytes that
  * does not cut a UTF-8 character, for quoting text in messages. */
 size_t sc_utf8_prefix(const char *s, size_t len, size_t max);
-
-/* True when a weekday-anchored day (no year) is one weekday off its
- * placement near ref, within a week of it: a newsroom slip. */
-bool sc_time_is_slip(const sc_time_expr *e, sc_date ref);
 
 /* The summary sentence's text (copied, NUL-terminated). */
 const char *sc_sentence_text(sc_arena *arena, const sc_analysis *analysis, size_t sentence);

@@ -11,6 +11,7 @@
  * September 11"), so one such mention does not decide alone: the rule fires
  * when the weekday-anchored days that contradict the page date outnumber
  * those that fit it, and reports the first contradicting one. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,21 +19,9 @@
 #include "time/date.h"
 #include "time/expr.h"
 
-/* A weekday one day off, with the day within this many days of the page
- * date, is a slip rather than another year. */
-enum { SLIP_DAYS = 7 };
-
 static bool anchored(const sc_time_expr *e)
 {
     return e->kind == SC_TIME_DATE && e->weekday != 0 && e->year == 0 && e->resolved;
-}
-
-bool sc_time_is_slip(const sc_time_expr *e, sc_date ref)
-{
-    long gap = labs(sc_date_days(e->placement) - sc_date_days(ref));
-    int actual = sc_date_weekday(e->placement) + 1;
-    int off = (e->weekday - actual + 7) % 7;
-    return gap <= SLIP_DAYS && (off == 1 || off == 6);
 }
 
 static const char *const month_names[12] = {"January",   "February", "March",    "April",
@@ -53,7 +42,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             continue;
         if (first_anchored == SIZE_MAX)
             first_anchored = i;
-        if (e->weekday_fits_reference || sc_time_is_slip(e, ref)) {
+        if (e->weekday_fits_reference || e->slip) {
             fits++;
         } else if (e->date.year != 0) {
             contradicts++;
@@ -71,19 +60,27 @@ static sc_status run(const sc_rule *rule, sc_result *r)
     sc_date_format(e->placement, placed);
     long apart = sc_date_days(ref) - sc_date_days(e->date);
     int actual = sc_date_weekday(e->placement) + 1;
-    const char *where =
-        sc_date_days(e->placement) > sc_date_days(ref) ? ", after the page date" : "";
+    bool placed_near = e->placement.year != 0;
+    const char *where = placed_near && sc_date_days(e->placement) > sc_date_days(ref)
+                            ? ", after the page date"
+                            : "";
     double years = (double)labs(apart) / 365.25;
     int len = (int)(e->end - e->start);
+    char near_text[96];
+    if (placed_near)
+        snprintf(near_text, sizeof near_text, "is a %s in %d (%s%s)", sc_weekday_name(actual),
+                 e->placement.year, placed, where);
+    else
+        snprintf(near_text, sizeof near_text, "does not occur within half a year of it");
     const char *message = sc_arena_printf(
         r->arena,
-        "the page date %s contradicts the article: \"%.*s\" names a %s, but %d %s is a %s in %d "
-        "(%s%s); it is a %s in %d, the nearest such year not after the page date, so the article "
-        "dates from about %s, %ld days (about %.0f year%s) %s the page date",
+        "the page date %s contradicts the article: \"%.*s\" names a %s, but %d %s %s; it is a %s "
+        "in %d, the nearest such year not after the page date, so the article dates from about "
+        "%s, %ld days (about %.0f year%s) %s the page date",
         page_text, len, art->text->data + e->start, sc_weekday_name(e->weekday), e->day,
-        month_names[e->month - 1], sc_weekday_name(actual), e->placement.year, placed, where,
-        sc_weekday_name(e->weekday), e->date.year, inferred, labs(apart), years,
-        years >= 1.5 || years < 0.5 ? "s" : "", apart >= 0 ? "before" : "after");
+        month_names[e->month - 1], near_text, sc_weekday_name(e->weekday), e->date.year, inferred,
+        labs(apart), years, years >= 1.5 || years < 0.5 ? "s" : "",
+        apart >= 0 ? "before" : "after");
     sc_finding *f = message != NULL ? sc_finding_add(r, rule, message) : NULL;
     if (f == NULL)
         return SC_ERR_NOMEM;
@@ -103,9 +100,9 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         sc_evidence_string(r, f, "expression", art->text->data + e->start, e->end - e->start) ||
         sc_evidence_string(r, f, "weekday", sc_weekday_name(e->weekday),
                            strlen(sc_weekday_name(e->weekday))) ||
-        sc_evidence_string(r, f, "placement", placed, 10) ||
-        sc_evidence_string(r, f, "weekday_at_placement", sc_weekday_name(actual),
-                           strlen(sc_weekday_name(actual))) ||
+        (placed_near && (sc_evidence_string(r, f, "placement", placed, 10) ||
+                         sc_evidence_string(r, f, "weekday_at_placement", sc_weekday_name(actual),
+                                            strlen(sc_weekday_name(actual))))) ||
         sc_evidence_numbers(r, f, "candidate_years", years_list, e->n_candidate_years) ||
         sc_evidence_string(r, f, "inferred_date", inferred, 10) ||
         sc_evidence_integer(r, f, "days_apart", apart) ||

@@ -70,8 +70,7 @@ static sc_status check_text(const sc_rule *rule, sc_result *r, const sc_analysis
                 slip = gap <= 3 && (off == 1 || off == 6);
             }
             st = report(rule, r, a, e, d, slip);
-        } else if (page->has_page_date && e->resolved && !e->weekday_fits_reference &&
-                   sc_time_is_slip(e, page->page_date)) {
+        } else if (e->slip) {
             st = report(rule, r, a, e, e->placement, true);
         }
         if (st != SC_OK)

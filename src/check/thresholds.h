@@ -38,4 +38,28 @@
 #define SC_CLAUSE_MIN_WORDS 3
 #define SC_CLAUSE_MAX_UNSUPPORTED 0.6
 
+/* negation-flip: a cue governs the words after it up to a clause break or
+ * this many words ("did not formally agree", "tidak akan memperluas
+ * wilayahnya"); further on, a word belongs to another predicate. */
+#define SC_NEGATION_SCOPE_WORDS 4
+
+/* negation-flip: the summary's word and the article's are about the same
+ * thing only when the summary word's nearest content word on each side is
+ * among the article word's this many nearest ("Rusia menolak Amerika"
+ * against "Rusia ingin Amerika Serikat"): the same word negated in another
+ * part of the sentence is another claim. */
+#define SC_NEGATION_CONTEXT_WORDS 2
+
+/* misquote: a quote of at most this many words is a scare quote, checked
+ * word by word ("called the plan 'reckless'"). */
+#define SC_QUOTE_SCARE_WORDS 2
+
+/* misquote: quote marks further apart than this many words do not pair up
+ * (an unclosed mark would otherwise swallow the summary). */
+#define SC_QUOTE_MAX_WORDS 150
+
+/* misquote: pieces of a trimmed quote ("a ... b") lie in one article
+ * passage, at most this many words apart. */
+#define SC_QUOTE_MAX_GAP 80
+
 #endif

@@ -23,7 +23,10 @@ static const char usage[] =
     "\"language\"?}, or JSON Lines of such pairs.\n"
     "\n"
     "Options:\n"
-    "  -f, --format FORMAT        report format: text (default), json, jsonl\n"
+    "  -f, --format FORMAT        report format: text (default), json, jsonl, sarif,\n"
+    "                             junit, github; may repeat, each with its own -o\n"
+    "  -o, --output FILE          write the report of the --format before it to FILE\n"
+    "                             (- is standard output; at most one report goes there)\n"
     "      --input-format FORMAT  auto (default), text, json, jsonl; auto goes by the\n"
     "                             extension (.txt, .json, .jsonl/.ndjson, .html/.htm),\n"
     "                             then by content\n"
@@ -39,28 +42,133 @@ static const char usage[] =
     "JSON Lines input is streamed: one result per input line, in order; a line that\n"
     "cannot be read becomes an error record and the stream goes on.\n"
     "\n"
+    "Several reports in one run: every document goes to every report, e.g.\n"
+    "  sumcheck --format sarif -o out.sarif --format junit -o junit.xml --format text PAGE\n"
+    "\n"
     "Exit status:\n"
     "  0  every document was read and no finding reached --fail-on\n"
     "  1  some finding reached --fail-on\n"
     "  2  wrong options, or some input could not be read (the readable ones are\n"
     "     still checked and reported)\n";
 
+/* One report of the run: its format and where it goes. */
+typedef struct output {
+    sc_report_format format;
+    const char *path; /* NULL for standard output */
+    FILE *file;
+    sc_report *report;
+    bool broken; /* a write failed (said once) */
+} output;
+
 typedef struct cli {
     sc_options options;
-    sc_report_format format;
     sc_input_format input_format;
     sc_severity fail_on;
     bool never_fail;
     int color; /* -1 auto, 0 never, 1 always */
-    sc_report *report;
+    output *outputs;
+    size_t n_outputs;
     bool trouble; /* some input could not be read */
     bool gate;    /* some finding reached fail_on */
 } cli;
 
-static int write_stdout(void *context, const char *data, size_t len)
+static int write_file(void *context, const char *data, size_t len)
 {
-    (void)context;
-    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+    return fwrite(data, 1, len, (FILE *)context) == len ? 0 : -1;
+}
+
+static const char *const format_names[] = {
+    [SC_REPORT_TEXT] = "text",   [SC_REPORT_JSON] = "json",   [SC_REPORT_JSONL] = "jsonl",
+    [SC_REPORT_SARIF] = "sarif", [SC_REPORT_JUNIT] = "junit", [SC_REPORT_GITHUB] = "github",
+};
+
+static bool parse_format(const char *name, sc_report_format *format)
+{
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
+        if (strcmp(name, format_names[i]) == 0) {
+            *format = (sc_report_format)i;
+            return true;
+        }
+    return false;
+}
+
+static bool to_stdout(const output *o)
+{
+    return o->path == NULL || strcmp(o->path, "-") == 0;
+}
+
+/* The text report leaves unreadable inputs to stderr, which already names
+ * them, unless it goes to a file, which should hold the whole run. */
+static bool takes_errors(const output *o)
+{
+    return o->format != SC_REPORT_TEXT || !to_stdout(o);
+}
+
+/* Why the reports cannot all be written as asked, or NULL. */
+static const char *outputs_clash(const cli *c)
+{
+    size_t on_stdout = 0;
+    for (size_t k = 0; k < c->n_outputs; k++) {
+        const output *o = &c->outputs[k];
+        on_stdout += to_stdout(o);
+        for (size_t j = 0; j < k && !to_stdout(o); j++)
+            if (!to_stdout(&c->outputs[j]) && strcmp(c->outputs[j].path, o->path) == 0)
+                return "two reports go to the same -o file";
+    }
+    return on_stdout > 1 ? "only one report can go to standard output: give the others -o FILE"
+                         : NULL;
+}
+
+/* Opens every report and its file; false (said on stderr) when one cannot
+ * be.  color is what --color means for standard output: a file gets
+ * colour only with --color always. */
+static bool open_outputs(cli *c, bool color)
+{
+    for (size_t k = 0; k < c->n_outputs; k++) {
+        output *o = &c->outputs[k];
+        o->file = stdout;
+        if (!to_stdout(o)) {
+            o->file = fopen(o->path, "wb");
+            if (o->file == NULL) {
+                fprintf(stderr, "sumcheck: %s: cannot open for writing: %s\n", o->path,
+                        strerror(errno));
+                return false;
+            }
+        }
+        sc_render_options render = {
+            .color = to_stdout(o) ? color : c->color == 1,
+            .fail_on = c->never_fail ? 0 : c->fail_on,
+        };
+        o->report = sc_report_new(o->format, &render, write_file, o->file);
+        if (o->report == NULL) {
+            fprintf(stderr, "sumcheck: out of memory\n");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Frees every report and closes its file; false (said) when a file could
+ * not be written to the end. */
+static bool close_outputs(cli *c)
+{
+    bool ok = true;
+    for (size_t k = 0; k < c->n_outputs; k++) {
+        output *o = &c->outputs[k];
+        sc_report_free(o->report);
+        if (o->file != NULL && o->file != stdout) {
+            bool bad = ferror(o->file) != 0;
+            if (fclose(o->file) != 0 || bad) {
+                if (!o->broken)
+                    fprintf(stderr, "sumcheck: %s: cannot write the %s report: %s\n", o->path,
+                            format_names[o->format], strerror(errno));
+                ok = false;
+            }
+        }
+        o->file = NULL;
+        o->report = NULL;
+    }
+    return ok;
 }
 
 static void say_error(const char *name, const sc_error *e, size_t jsonl_line)
@@ -87,13 +195,20 @@ static void say_error(const char *name, const sc_error *e, size_t jsonl_line)
     fputc('\n', stderr);
 }
 
-static void report_status(cli *c, sc_status st)
+static void report_status(cli *c, output *o, sc_status st)
 {
     if (st == SC_OK)
         return;
-    fprintf(stderr, "sumcheck: cannot write the report: %s\n",
-            st == SC_ERR_NOMEM ? "out of memory" : strerror(errno));
     c->trouble = true;
+    if (o->broken)
+        return;
+    o->broken = true;
+    const char *why = st == SC_ERR_NOMEM ? "out of memory" : strerror(errno);
+    if (o->path != NULL)
+        fprintf(stderr, "sumcheck: %s: cannot write the %s report: %s\n", o->path,
+                format_names[o->format], why);
+    else
+        fprintf(stderr, "sumcheck: cannot write the report: %s\n", why);
 }
 
 static void check_one(cli *c, const char *data, size_t len, const char *id, sc_input_format format,
@@ -107,16 +222,18 @@ static void check_one(cli *c, const char *data, size_t len, const char *id, sc_i
     if (r == NULL) {
         c->trouble = true;
         say_error(name, &error, jsonl_line);
-        if (c->format != SC_REPORT_TEXT) {
-            if (jsonl_line > 0)
-                error.line = jsonl_line;
-            report_status(c, sc_report_add_error(c->report, id, &error));
-        }
+        if (jsonl_line > 0)
+            error.line = jsonl_line;
+        for (size_t k = 0; k < c->n_outputs; k++)
+            if (takes_errors(&c->outputs[k]))
+                report_status(c, &c->outputs[k],
+                              sc_report_add_error(c->outputs[k].report, id, &error));
         return;
     }
     if (!c->never_fail && sc_result_count_at_least(r, c->fail_on) > 0)
         c->gate = true;
-    report_status(c, sc_report_add(c->report, r));
+    for (size_t k = 0; k < c->n_outputs; k++)
+        report_status(c, &c->outputs[k], sc_report_add(c->outputs[k].report, r));
     sc_result_free(r);
 }
 
@@ -125,14 +242,14 @@ static void check_one(cli *c, const char *data, size_t len, const char *id, sc_i
 static void report_unreadable(cli *c, const char *name, const char *message)
 {
     c->trouble = true;
-    if (c->format == SC_REPORT_TEXT)
-        return;
     sc_error e;
     memset(&e, 0, sizeof e);
     e.code = SC_ERR_IO;
     e.message = message;
     e.byte = SC_NO_POS;
-    report_status(c, sc_report_add_error(c->report, name, &e));
+    for (size_t k = 0; k < c->n_outputs; k++)
+        if (takes_errors(&c->outputs[k]))
+            report_status(c, &c->outputs[k], sc_report_add_error(c->outputs[k].report, name, &e));
 }
 
 /* Reads a whole stream; NULL with errno set on failure (EFBIG past the
@@ -302,13 +419,16 @@ int main(int argc, char **argv)
     cli c;
     memset(&c, 0, sizeof c);
     sc_options_init(&c.options);
-    c.format = SC_REPORT_TEXT;
     c.input_format = SC_INPUT_AUTO;
     c.fail_on = SC_SEVERITY_ERROR;
     c.color = -1;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t n_files = 0;
-    if (files == NULL) {
+    /* Each --format and each -o adds at most one report. */
+    c.outputs = calloc((size_t)argc + 1, sizeof *c.outputs);
+    if (files == NULL || c.outputs == NULL) {
+        free(files);
+        free(c.outputs);
         fprintf(stderr, "sumcheck: out of memory\n");
         return EXIT_TROUBLE;
     }
@@ -324,23 +444,37 @@ int main(int argc, char **argv)
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             fputs(usage, stdout);
             free(files);
+            free(c.outputs);
             return EXIT_PASS;
         } else if (strcmp(arg, "--version") == 0) {
             printf("sumcheck %s (JSON report schema %d)\n", SC_VERSION, SC_SCHEMA_VERSION);
             free(files);
+            free(c.outputs);
             return EXIT_PASS;
         } else if ((v = option_value(argc, argv, &i, "--format", &missing)) != NULL ||
                    (!missing && (v = option_value(argc, argv, &i, "-f", &missing)) != NULL)) {
-            if (strcmp(v, "text") == 0)
-                c.format = SC_REPORT_TEXT;
-            else if (strcmp(v, "json") == 0)
-                c.format = SC_REPORT_JSON;
-            else if (strcmp(v, "jsonl") == 0)
-                c.format = SC_REPORT_JSONL;
-            else {
+            sc_report_format format;
+            if (!parse_format(v, &format)) {
                 free(files);
-                return usage_error("unknown --format '%s' (text, json, jsonl)", v);
+                free(c.outputs);
+                return usage_error(
+                    "unknown --format '%s' (text, json, jsonl, sarif, junit, github)", v);
             }
+            c.outputs[c.n_outputs++] = (output){.format = format};
+        } else if ((v = option_value(argc, argv, &i, "--output", &missing)) != NULL ||
+                   (!missing && (v = option_value(argc, argv, &i, "-o", &missing)) != NULL)) {
+            /* -o goes with the --format before it; one given first is the
+             * text report's. */
+            output *last = c.n_outputs > 0 ? &c.outputs[c.n_outputs - 1] : NULL;
+            if (last == NULL) {
+                last = &c.outputs[c.n_outputs++];
+                last->format = SC_REPORT_TEXT;
+            } else if (last->path != NULL) {
+                free(files);
+                free(c.outputs);
+                return usage_error("-o %s follows another -o: give a --format before each -o", v);
+            }
+            last->path = v;
         } else if ((v = option_value(argc, argv, &i, "--input-format", &missing)) != NULL) {
             if (strcmp(v, "auto") == 0)
                 c.input_format = SC_INPUT_AUTO;
@@ -354,6 +488,7 @@ int main(int argc, char **argv)
                 c.input_format = SC_INPUT_HTML;
             else {
                 free(files);
+                free(c.outputs);
                 return usage_error("unknown --input-format '%s' (auto, text, json, jsonl)", v);
             }
         } else if ((v = option_value(argc, argv, &i, "--fail-on", &missing)) != NULL) {
@@ -361,6 +496,7 @@ int main(int argc, char **argv)
                 c.never_fail = true;
             else if (!sc_severity_parse(v, &c.fail_on)) {
                 free(files);
+                free(c.outputs);
                 return usage_error("unknown --fail-on '%s' (error, warning, note, never)", v);
             }
         } else if ((v = option_value(argc, argv, &i, "--lang", &missing)) != NULL) {
@@ -376,29 +512,42 @@ int main(int argc, char **argv)
                 c.color = 0;
             else {
                 free(files);
+                free(c.outputs);
                 return usage_error("unknown --color '%s' (auto, always, never)", v);
             }
         } else if (missing) {
             free(files);
+            free(c.outputs);
             return usage_error("option %s needs a value", arg);
         } else {
             free(files);
+            free(c.outputs);
             return usage_error("unknown option '%s'", arg);
         }
     }
     if (n_files == 0)
         files[n_files++] = "-";
+    if (c.n_outputs == 0)
+        c.outputs[c.n_outputs++] = (output){.format = SC_REPORT_TEXT};
+    const char *clash = outputs_clash(&c);
+    if (clash != NULL) {
+        free(files);
+        free(c.outputs);
+        return usage_error("%s", clash);
+    }
     sc_options one;
     sc_options_init(&one);
     one.language = c.options.language;
     if (sc_options_validate(&one, NULL) != SC_OK) {
         free(files);
+        free(c.outputs);
         return usage_error("unknown --lang '%s' (known: id, en)", one.language);
     }
     sc_options_init(&one);
     one.page_date = c.options.page_date;
     if (sc_options_validate(&one, NULL) != SC_OK) {
         free(files);
+        free(c.outputs);
         return usage_error("--page-date '%s' is not a date as YYYY-MM-DD", one.page_date);
     }
 
@@ -409,23 +558,22 @@ int main(int argc, char **argv)
         color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0') &&
                 !(term != NULL && strcmp(term, "dumb") == 0);
     }
-    sc_render_options render = {.color = color, .fail_on = c.never_fail ? 0 : c.fail_on};
-    c.report = sc_report_new(c.format, &render, write_stdout, NULL);
-    if (c.report == NULL) {
-        free(files);
-        fprintf(stderr, "sumcheck: out of memory\n");
-        return EXIT_TROUBLE;
+    int status = open_outputs(&c, color) ? EXIT_PASS : EXIT_TROUBLE;
+    if (status == EXIT_PASS) {
+        for (size_t i = 0; i < n_files; i++)
+            check_path(&c, files[i]);
+        for (size_t k = 0; k < c.n_outputs; k++)
+            report_status(&c, &c.outputs[k], sc_report_finish(c.outputs[k].report));
     }
-    for (size_t i = 0; i < n_files; i++)
-        check_path(&c, files[i]);
-    report_status(&c, sc_report_finish(c.report));
-    sc_report_free(c.report);
+    if (!close_outputs(&c))
+        status = EXIT_TROUBLE;
     free(files);
+    free(c.outputs);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "sumcheck: cannot write the report: %s\n", strerror(errno));
         return EXIT_TROUBLE;
     }
-    if (c.trouble)
+    if (status != EXIT_PASS || c.trouble)
         return EXIT_TROUBLE;
     return c.gate ? EXIT_GATE : EXIT_PASS;
 }

@@ -118,7 +118,27 @@ typedef struct sc_token {
     uint32_t entity; /* 1-based index of its entity in the text, 0 if none */
     uint16_t flags;  /* SC_TOKF_* */
     uint8_t kind;    /* sc_token_kind */
+    /* Temporal words, read once per distinct word: month 1..12 and weekday
+     * 1..7 when a name, SC_TIMEW_* classes, a time unit's length in days,
+     * a relative-day word's offset. */
+    uint8_t month;
+    uint8_t weekday;
+    uint16_t time_class;
+    int8_t relative_day;
+    uint16_t unit_days;
 } sc_token;
+
+enum {
+    SC_TIMEW_ABBREVIATED = 1u << 0, /* the month or weekday name is an abbreviation */
+    SC_TIMEW_YEAR_CUE = 1u << 1,
+    SC_TIMEW_PAST_BEFORE = 1u << 2,
+    SC_TIMEW_FUTURE_BEFORE = 1u << 3,
+    SC_TIMEW_PAST_AFTER = 1u << 4,
+    SC_TIMEW_FUTURE_AFTER = 1u << 5,
+    SC_TIMEW_RELATIVE_DAY = 1u << 6,   /* relative_day is set */
+    SC_TIMEW_RELATIVE_FIRST = 1u << 7, /* first word of a two-word relative day */
+    SC_TIMEW_NEEDS_CAPITAL = 1u << 8,  /* a name only when capitalised ("May", not "may") */
+};
 
 typedef struct sc_sentence {
     size_t tok_begin; /* token indexes, [tok_begin, tok_end) */
@@ -174,7 +194,8 @@ typedef struct sc_time_expr {
     int candidate_years[SC_TIME_MAX_CANDIDATES];
     size_t n_candidate_years;
     bool weekday_fits_reference;
-    sc_date placement; /* the day's nearest placement around the reference */
+    bool slip;         /* one weekday off near the reference: resolved there anyway */
+    sc_date placement; /* the day's nearest placement around the reference (year 0: none) */
 } sc_time_expr;
 
 /* A text after analysis. */

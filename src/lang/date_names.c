@@ -258,3 +258,46 @@ bool sc_date_relative_day(const char *lang, const char *word, size_t len, int *d
     searched_locales(lang, &own, &english);
     return relative_in(own, word, len, days) || relative_in(english, word, len, days);
 }
+
+/* True when some relative-day form of set starts with word and a space. */
+static bool relative_first_in(locale_set set, const char *word, size_t len)
+{
+    for (size_t i = 0; (set >> i) != 0; i++) {
+        const sc_date_locale *locale = &sc_date_locales[i];
+        if (!(set & (1u << i)))
+            continue;
+        for (size_t j = 0; j < locale->n_relative; j++) {
+            const char *w = locale->relative[j].word;
+            if (strncmp(w, word, len) == 0 && w[len] == ' ')
+                return true;
+        }
+    }
+    return false;
+}
+
+bool sc_date_relative_first_word(const char *lang, const char *word, size_t len)
+{
+    locale_set own, english;
+
+    if (word == NULL || len == 0 || memchr(word, '\0', len) != NULL)
+        return false;
+    searched_locales(lang, &own, &english);
+    return relative_first_in(own, word, len) || relative_first_in(english, word, len);
+}
+
+bool sc_date_name_needs_capital(const char *lang, const char *word, size_t len)
+{
+    /* This project's list, not CLDR's: names that prose uses as words. */
+    static const struct {
+        const char *lang;
+        const char *word;
+    } words[] = {{"en", "march"}, {"en", "may"}, {"id", "minggu"}, {"ms", "minggu"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t n = strlen(words[i].word);
+        bool lang_matches = lang == NULL || strcmp(words[i].lang, "en") == 0 ||
+                            strncmp(lang, words[i].lang, strlen(words[i].lang)) == 0;
+        if (lang_matches && n == len && memcmp(word, words[i].word, n) == 0)
+            return true;
+    }
+    return false;
+}

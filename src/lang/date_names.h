@@ -50,4 +50,14 @@ bool sc_date_day_first(const char *lang);
  * Thread-safe, no allocation. */
 bool sc_date_relative_day(const char *lang, const char *word, size_t len, int *days);
 
+/* True when word is the first word of a two-word relative-day form of
+ * lang ("hari" of "hari ini"), so callers try the pair only then.
+ * Thread-safe, no allocation. */
+bool sc_date_relative_first_word(const char *lang, const char *word, size_t len);
+
+/* True when a month or weekday name of lang is also a common word of it
+ * ("march", "may" in English; "minggu", week, in Indonesian), so that it
+ * names a date only when capitalised. */
+bool sc_date_name_needs_capital(const char *lang, const char *word, size_t len);
+
 #endif

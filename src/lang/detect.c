@@ -7,6 +7,10 @@
 /* Fewer stopword hits than this and we do not guess. */
 enum { DETECT_MIN_HITS = 3 };
 
+/* Words read per text: a few thousand decide any real text, and the rest
+ * of a long article would only cost time. */
+enum { DETECT_MAX_WORDS = 2000 };
+
 const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const size_t *counts,
                                   size_t n_arrays)
 {

@@ -105,6 +105,65 @@ static const char *const future_before[] = {
     "next",
 };
 
+/* Negation cues (negation-flip).  Verbs negate only before "to" ("failed
+ * to agree"; "a failed coup" negates nothing), except denial, which takes
+ * its object directly ("denied the charges").  "n't" is a suffix: "didn't",
+ * tokenised "n't". */
+static const char *const negation_cues[] = {
+    "cannot",     "decline to", "declined to", "declines to", "declining to", "denied",
+    "denies",     "deny",       "denying",     "fail to",     "failed to",    "failing to",
+    "fails to",   "failure to", "neither",     "never",       "no",           "no one",
+    "nobody",     "none",       "nor",         "not",         "nothing",      "refuse to",
+    "refused to", "refuses to", "refusing to", "unable to",   "without",
+};
+
+static const char *const negation_suffixes[] = {
+    "n't",
+};
+
+static const char *const negation_void_after[] = {
+    "or",
+};
+
+static const char *const negation_scope_ends[] = {
+    "as", "if", "than", "that", "unless", "until", "when", "whether",
+};
+
+/* "not only", "no more than", "no doubt", "not surprisingly" affirm. */
+static const char *const negation_exceptions[] = {
+    "doubt",  "fewer", "just", "least",  "less",         "matter",
+    "merely", "more",  "only", "simply", "surprisingly",
+};
+
+/* Opposites and contrasts.  Words match by their Porter2 stem; "=word"
+ * matches that form only (stopwords such as "up", and forms whose stem is
+ * ambiguous: "close" is also "near"). */
+static const sc_contrast_pair contrast_pairs[] = {
+    {"increase", "decrease|reduce"},
+    {"rise|=rose|risen|climb", "fall|fell|fallen|drop"},
+    /* Not "defeat": "X defeated Y" is X's win. */
+    {"win|won|victory", "lose|lost"},
+    {"gain", "loss"},
+    {"approve", "reject|veto"},
+    {"accept", "reject|refuse"},
+    {"agree", "disagree|refuse"},
+    {"support", "oppose"},
+    /* Wanting a thing and refusing it cannot both be true of one subject. */
+    {"want", "refuse|reject"},
+    {"allow", "ban|forbid|forbade|prohibit"},
+    {"open", "=closed|=closes|=closing|=closure|shut"},
+    {"=up", "=down"},
+    {"=more", "less|fewer"},
+    {"higher|highest", "lower|lowest"},
+    {"larger|largest|bigger|biggest", "smaller|smallest"},
+    {"best", "worst"},
+    {"north|northern", "south|southern"},
+    {"east|eastern", "west|western"},
+    {"guilty|convict", "innocent|acquit"},
+    {"alive", "dead"},
+    {"legal", "illegal"},
+};
+
 const sc_lang sc_lang_en = {
     .code = "en",
     .name = "English",
@@ -134,5 +193,12 @@ const sc_lang sc_lang_en = {
     .future_after = SC_WORD_LIST(future_after),
     .past_before = SC_WORD_LIST(past_before),
     .future_before = SC_WORD_LIST(future_before),
+    .negation_cues = SC_WORD_LIST(negation_cues),
+    .negation_suffixes = SC_WORD_LIST(negation_suffixes),
+    .negation_exceptions = SC_WORD_LIST(negation_exceptions),
+    .negation_void_after = SC_WORD_LIST(negation_void_after),
+    .negation_scope_ends = SC_WORD_LIST(negation_scope_ends),
+    .contrast_pairs = contrast_pairs,
+    .n_contrast_pairs = sizeof contrast_pairs / sizeof contrast_pairs[0],
     .stem = sc_stem_en,
 };

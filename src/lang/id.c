@@ -115,6 +115,52 @@ static const char *const future_after[] = {
     "nanti",
 };
 
+/* Negation cues (negation-flip).  "tidak lain", "tidak hanya", "tidak
+ * sedikit" and "tidak jarang" affirm: they are exceptions.  "menolak" alone
+ * is a contrast ("menolak usulan" against "menerima usulan"), a cue only
+ * before a verb with "untuk". */
+static const char *const negation_cues[] = {
+    "belum", "bukan",  "bukanlah", "enggan", "gagal", "jangan",   "menolak untuk",
+    "tak",   "takkan", "tanpa",    "tiada",  "tidak", "tidaklah",
+};
+
+static const char *const negation_void_after[] = {
+    "atau",
+};
+
+static const char *const negation_scope_ends[] = {
+    "agar", "apakah", "bahwa", "jika", "kalau", "ketika", "supaya",
+};
+
+static const char *const negation_exceptions[] = {
+    "cuma", "hanya", "jarang", "kurang", "lain", "saja", "sedikit", "sekadar",
+};
+
+/* Opposites and contrasts.  Words match by their stem; "=word" matches that
+ * form only, where the stem is ambiguous ("meningkat" stems to "tingkat",
+ * a level; "menentang" to "tentang", about; "setuju" to "tuju", aim). */
+static const sc_contrast_pair contrast_pairs[] = {
+    {"naik|melonjak|=meningkat|=meningkatkan|=meningkatnya|=peningkatan|=bertambah",
+     "turun|anjlok|merosot|=berkurang|=menyusut"},
+    {"menang", "kalah"},
+    {"=setuju|=menyetujui|=disetujui|=persetujuan|sepakat|=menyepakati|=disepakati",
+     "tolak|=menentang|=ditentang|=membantah|=dibantah"},
+    {"terima", "tolak"},
+    /* Wanting a thing and refusing it cannot both be true of one subject:
+     * "Rusia ingin ..." against "Rusia menolak ..." (the seed page). */
+    {"ingin|mau|=berkeinginan", "tolak|enggan"},
+    {"dukung", "tolak|=menentang|=ditentang"},
+    {"buka", "tutup"},
+    {"=mengizinkan|=diizinkan|=membolehkan|=diperbolehkan", "larang"},
+    {"untung", "rugi"},
+    {"tinggi", "rendah"},
+    {"=besar|=terbesar", "=kecil|=terkecil"},
+    {"hidup", "tewas|meninggal|=mati"},
+    {"utara", "selatan"},
+    {"timur", "barat"},
+    {"legal", "ilegal"},
+};
+
 const sc_lang sc_lang_id = {
     .code = "id",
     .name = "Indonesian",
@@ -143,5 +189,11 @@ const sc_lang sc_lang_id = {
     .n_time_units = sizeof time_units / sizeof time_units[0],
     .past_after = SC_WORD_LIST(past_after),
     .future_after = SC_WORD_LIST(future_after),
+    .negation_cues = SC_WORD_LIST(negation_cues),
+    .negation_exceptions = SC_WORD_LIST(negation_exceptions),
+    .negation_void_after = SC_WORD_LIST(negation_void_after),
+    .negation_scope_ends = SC_WORD_LIST(negation_scope_ends),
+    .contrast_pairs = contrast_pairs,
+    .n_contrast_pairs = sizeof contrast_pairs / sizeof contrast_pairs[0],
     .stem = stem_id_builtin,
 };

@@ -69,7 +69,7 @@ bool sc_number_word_find(const sc_number_word *list, size_t n, const char *word,
                          double *value)
 {
     for (size_t i = 0; i < n; i++)
-        if (equal(word, len, list[i].word)) {
+        if (len > 0 && list[i].word[0] == word[0] && equal(word, len, list[i].word)) {
             *value = list[i].value;
             return true;
         }

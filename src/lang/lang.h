@@ -26,6 +26,14 @@ typedef struct sc_number_word {
     double value;
 } sc_number_word;
 
+/* Two sides of a contrast ("naik" / "turun", "win" / "lose"): each side is
+ * words separated by '|', stemmed with the language's stemmer when a rule
+ * looks them up, so one form stands for its inflections. */
+typedef struct sc_contrast_pair {
+    const char *a;
+    const char *b;
+} sc_contrast_pair;
+
 typedef struct sc_lang {
     const char *code; /* ISO 639-1 */
     const char *name; /* English name */
@@ -83,6 +91,23 @@ typedef struct sc_lang {
     sc_word_list future_after;
     sc_word_list past_before;
     sc_word_list future_before;
+    /* Negation (negation-flip).  Cues, case-folded: words ("tidak",
+     * "never") and two-word cues ("failed to", "menolak untuk"); a word
+     * ending in a negation suffix is a cue too ("didn't", tokenised "n't").
+     * A cue directly followed by an exception negates nothing ("not only",
+     * "tidak hanya", "tidak sedikit"). */
+    sc_word_list negation_cues;
+    sc_word_list negation_suffixes;
+    sc_word_list negation_exceptions;
+    /* A cue right after one of these negates nothing ("whether or not",
+     * "apakah ... atau tidak"); a cue's scope ends before a complementiser
+     * ("did not say that ...", "tidak mengatakan bahwa ..."). */
+    sc_word_list negation_void_after;
+    sc_word_list negation_scope_ends;
+    /* Opposites and contrasts the summary may swap for the article's word
+     * ("menolak" for "menerima", "fell" for "rose"). */
+    const sc_contrast_pair *contrast_pairs;
+    size_t n_contrast_pairs;
 } sc_lang;
 
 /* The value of a case-folded word in the list, or false. */

@@ -66,7 +66,13 @@ typedef struct {
     const char *suffix;
     const char *replacement;
     rule_cond cond;
+    unsigned char suffix_len; /* strlen(suffix): the rules run for every word */
 } suffix_rule;
+
+#define R(suffix, replacement, cond)                                                               \
+    {                                                                                              \
+        suffix, replacement, cond, sizeof(suffix) - 1                                              \
+    }
 
 static bool is_cont_byte(char c)
 {
@@ -146,17 +152,21 @@ static char char_at(const stem_state *st, size_t i)
     return c;
 }
 
-/* Whether stem[0..end) ends with suffix. */
-static bool ends_with_at(const stem_state *st, size_t end, const char *suffix)
+/* Whether stem[0..end) ends with suffix[0..m); compared from the end, where
+ * most candidates already differ. */
+static bool ends_with_n(const stem_state *st, size_t end, const char *suffix, size_t m)
 {
-    size_t m = strlen(suffix);
-
     if (m > end)
         return false;
-    for (size_t j = 0; j < m; j++)
-        if (char_at(st, end - m + j) != suffix[j])
+    for (size_t j = m; j > 0; j--)
+        if (char_at(st, end - m + j - 1) != suffix[j - 1])
             return false;
     return true;
+}
+
+static bool ends_with_at(const stem_state *st, size_t end, const char *suffix)
+{
+    return ends_with_n(st, end, suffix, strlen(suffix));
 }
 
 static bool ends_with(const stem_state *st, const char *suffix)
@@ -240,9 +250,10 @@ static size_t longest_suffix(const stem_state *st, const suffix_rule *rules, siz
 {
     size_t best = n, best_len = 0;
 
+    size_t len = stem_len(st);
     for (size_t i = 0; i < n; i++) {
-        size_t m = strlen(rules[i].suffix);
-        if (m > best_len && ends_with(st, rules[i].suffix)) {
+        size_t m = rules[i].suffix_len;
+        if (m > best_len && ends_with_n(st, len, rules[i].suffix, m)) {
             best = i;
             best_len = m;
         }
@@ -277,7 +288,7 @@ static void apply_rules(stem_state *st, const suffix_rule *rules, size_t n, size
 
     if (i == n)
         return;
-    pos = stem_len(st) - strlen(rules[i].suffix);
+    pos = stem_len(st) - rules[i].suffix_len;
     if (pos >= region && cond_holds(st, rules[i].cond, pos))
         set_end(st, pos, rules[i].replacement);
 }
@@ -347,16 +358,16 @@ static void mark_regions(stem_state *st)
 static void step_1a(stem_state *st)
 {
     static const suffix_rule apostrophes[] = {
-        {"'", "", COND_NONE},
-        {"'s", "", COND_NONE},
-        {"'s'", "", COND_NONE},
+        R("'", "", COND_NONE),
+        R("'s", "", COND_NONE),
+        R("'s'", "", COND_NONE),
     };
     /* Replacements are applied below, as their conditions differ. */
     enum { SSES, IED, IES, S, US, SS, N_PLURALS };
     static const suffix_rule plurals[N_PLURALS] = {
-        [SSES] = {"sses", "ss", COND_NONE}, [IED] = {"ied", "", COND_NONE},
-        [IES] = {"ies", "", COND_NONE},     [S] = {"s", "", COND_NONE},
-        [US] = {"us", "", COND_NONE},       [SS] = {"ss", "", COND_NONE},
+        [SSES] = R("sses", "ss", COND_NONE), [IED] = R("ied", "", COND_NONE),
+        [IES] = R("ies", "", COND_NONE),     [S] = R("s", "", COND_NONE),
+        [US] = R("us", "", COND_NONE),       [SS] = R("ss", "", COND_NONE),
     };
     size_t i, pos;
 
@@ -364,7 +375,7 @@ static void step_1a(stem_state *st)
     i = longest_suffix(st, plurals, N_PLURALS);
     if (i == N_PLURALS)
         return;
-    pos = stem_len(st) - strlen(plurals[i].suffix);
+    pos = stem_len(st) - plurals[i].suffix_len;
     switch (i) {
     case SSES:
         set_end(st, pos, "ss");
@@ -408,15 +419,15 @@ static void step_1b(stem_state *st)
 {
     enum { EED, EEDLY, ED, EDLY, ING, INGLY, N_SUFFIXES };
     static const suffix_rule suffixes[N_SUFFIXES] = {
-        [EED] = {"eed", "ee", COND_NONE}, [EEDLY] = {"eedly", "ee", COND_NONE},
-        [ED] = {"ed", "", COND_NONE},     [EDLY] = {"edly", "", COND_NONE},
-        [ING] = {"ing", "", COND_NONE},   [INGLY] = {"ingly", "", COND_NONE},
+        [EED] = R("eed", "ee", COND_NONE), [EEDLY] = R("eedly", "ee", COND_NONE),
+        [ED] = R("ed", "", COND_NONE),     [EDLY] = R("edly", "", COND_NONE),
+        [ING] = R("ing", "", COND_NONE),   [INGLY] = R("ingly", "", COND_NONE),
     };
     size_t i = longest_suffix(st, suffixes, N_SUFFIXES), pos, len;
 
     if (i == N_SUFFIXES)
         return;
-    pos = stem_len(st) - strlen(suffixes[i].suffix);
+    pos = stem_len(st) - suffixes[i].suffix_len;
     if (i == EED || i == EEDLY) {
         /* Only inside R1, so that e.g. feed and need stay whole. */
         if (pos >= st->p1)
@@ -464,15 +475,19 @@ static void step_1c(stem_state *st)
 static void step_2(stem_state *st)
 {
     static const suffix_rule rules[] = {
-        {"tional", "tion", COND_NONE}, {"enci", "ence", COND_NONE},   {"anci", "ance", COND_NONE},
-        {"abli", "able", COND_NONE},   {"entli", "ent", COND_NONE},   {"izer", "ize", COND_NONE},
-        {"ization", "ize", COND_NONE}, {"ational", "ate", COND_NONE}, {"ation", "ate", COND_NONE},
-        {"ator", "ate", COND_NONE},    {"alism", "al", COND_NONE},    {"aliti", "al", COND_NONE},
-        {"alli", "al", COND_NONE},     {"fulness", "ful", COND_NONE}, {"ousli", "ous", COND_NONE},
-        {"ousness", "ous", COND_NONE}, {"iveness", "ive", COND_NONE}, {"iviti", "ive", COND_NONE},
-        {"biliti", "ble", COND_NONE},  {"bli", "ble", COND_NONE},     {"ogi", "og", COND_AFTER_L},
-        {"ogist", "og", COND_AFTER_L}, {"fulli", "ful", COND_NONE},   {"lessli", "less", COND_NONE},
-        {"li", "", COND_VALID_LI},
+        R("tional", "tion", COND_NONE), R("enci", "ence", COND_NONE),
+        R("anci", "ance", COND_NONE),   R("abli", "able", COND_NONE),
+        R("entli", "ent", COND_NONE),   R("izer", "ize", COND_NONE),
+        R("ization", "ize", COND_NONE), R("ational", "ate", COND_NONE),
+        R("ation", "ate", COND_NONE),   R("ator", "ate", COND_NONE),
+        R("alism", "al", COND_NONE),    R("aliti", "al", COND_NONE),
+        R("alli", "al", COND_NONE),     R("fulness", "ful", COND_NONE),
+        R("ousli", "ous", COND_NONE),   R("ousness", "ous", COND_NONE),
+        R("iveness", "ive", COND_NONE), R("iviti", "ive", COND_NONE),
+        R("biliti", "ble", COND_NONE),  R("bli", "ble", COND_NONE),
+        R("ogi", "og", COND_AFTER_L),   R("ogist", "og", COND_AFTER_L),
+        R("fulli", "ful", COND_NONE),   R("lessli", "less", COND_NONE),
+        R("li", "", COND_VALID_LI),
     };
 
     apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
@@ -481,9 +496,9 @@ static void step_2(stem_state *st)
 static void step_3(stem_state *st)
 {
     static const suffix_rule rules[] = {
-        {"tional", "tion", COND_NONE}, {"ational", "ate", COND_NONE}, {"alize", "al", COND_NONE},
-        {"icate", "ic", COND_NONE},    {"iciti", "ic", COND_NONE},    {"ical", "ic", COND_NONE},
-        {"ful", "", COND_NONE},        {"ness", "", COND_NONE},       {"ative", "", COND_IN_R2},
+        R("tional", "tion", COND_NONE), R("ational", "ate", COND_NONE), R("alize", "al", COND_NONE),
+        R("icate", "ic", COND_NONE),    R("iciti", "ic", COND_NONE),    R("ical", "ic", COND_NONE),
+        R("ful", "", COND_NONE),        R("ness", "", COND_NONE),       R("ative", "", COND_IN_R2),
     };
 
     apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
@@ -492,12 +507,12 @@ static void step_3(stem_state *st)
 static void step_4(stem_state *st)
 {
     static const suffix_rule rules[] = {
-        {"al", "", COND_NONE},   {"ance", "", COND_NONE}, {"ence", "", COND_NONE},
-        {"er", "", COND_NONE},   {"ic", "", COND_NONE},   {"able", "", COND_NONE},
-        {"ible", "", COND_NONE}, {"ant", "", COND_NONE},  {"ement", "", COND_NONE},
-        {"ment", "", COND_NONE}, {"ent", "", COND_NONE},  {"ism", "", COND_NONE},
-        {"ate", "", COND_NONE},  {"iti", "", COND_NONE},  {"ous", "", COND_NONE},
-        {"ive", "", COND_NONE},  {"ize", "", COND_NONE},  {"ion", "", COND_AFTER_S_T},
+        R("al", "", COND_NONE),   R("ance", "", COND_NONE), R("ence", "", COND_NONE),
+        R("er", "", COND_NONE),   R("ic", "", COND_NONE),   R("able", "", COND_NONE),
+        R("ible", "", COND_NONE), R("ant", "", COND_NONE),  R("ement", "", COND_NONE),
+        R("ment", "", COND_NONE), R("ent", "", COND_NONE),  R("ism", "", COND_NONE),
+        R("ate", "", COND_NONE),  R("iti", "", COND_NONE),  R("ous", "", COND_NONE),
+        R("ive", "", COND_NONE),  R("ize", "", COND_NONE),  R("ion", "", COND_AFTER_S_T),
     };
 
     apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p2);

@@ -315,14 +315,20 @@ static sc_status dump(json_t *value, int indent, sc_buf *out)
     char *text = json_dumps(value, flags);
     if (text == NULL)
         return SC_ERR_NOMEM;
-    if (indent > 0)
-        for (int i = 0; i < indent; i++)
-            sc_buf_putc(out, ' ');
-    for (const char *p = text; *p; p++) {
-        sc_buf_putc(out, *p);
-        if (*p == '\n' && indent > 0)
-            for (int i = 0; i < indent; i++)
-                sc_buf_putc(out, ' ');
+    if (indent <= 0) {
+        sc_buf_puts(out, text);
+    } else {
+        static const char spaces[] = "                ";
+        int pad = indent < (int)sizeof spaces ? indent : (int)sizeof spaces - 1;
+        sc_buf_append(out, spaces, (size_t)pad);
+        for (const char *p = text; *p;) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl != NULL ? (size_t)(nl - p) + 1 : strlen(p);
+            sc_buf_append(out, p, n);
+            if (nl != NULL)
+                sc_buf_append(out, spaces, (size_t)pad);
+            p += n;
+        }
     }
     free(text);
     return out->failed ? SC_ERR_NOMEM : SC_OK;

@@ -36,5 +36,32 @@ typedef struct sc_writer {
 extern const sc_writer sc_writer_text;
 extern const sc_writer sc_writer_json;
 extern const sc_writer sc_writer_jsonl;
+extern const sc_writer sc_writer_sarif;
+extern const sc_writer sc_writer_junit;
+extern const sc_writer sc_writer_github;
+
+/* What the SARIF, JUnit and GitHub writers share (common.c). */
+
+/* Appends s[0..len) with every byte that is not valid UTF-8 (and NUL) as
+ * U+FFFD; with xml, also the code points XML 1.0 forbids (C0 controls but
+ * tab, LF and CR; U+FFFE, U+FFFF), which no XML parser would read back. */
+void sc_report_clean(const char *s, size_t len, bool xml, sc_buf *out);
+
+/* A finding's fingerprint: 16 hex digits and a NUL. */
+typedef struct sc_fingerprint {
+    char hex[17];
+} sc_fingerprint;
+
+/* The fingerprints of every finding of result, into out[0..n_findings):
+ * FNV-1a 64 of the rule id, the document id and the text under the
+ * finding's summary span (its source span when it has none), NFKC + case
+ * folded with white space collapsed, plus the finding's ordinal among
+ * earlier ones with the same three.  Line numbers play no part, so a
+ * fingerprint survives edits elsewhere on the page.  SC_OK or
+ * SC_ERR_NOMEM. */
+sc_status sc_report_fingerprints(const sc_result *result, sc_fingerprint *out);
+
+/* The index of rule id in sc_rules[], or sc_rule_count when unknown. */
+size_t sc_report_rule_index(const char *id);
 
 #endif

@@ -52,7 +52,7 @@ static void put_span(sc_buf *out, const sc_result *r, sc_span sp)
  * (scores). */
 static void put_number(sc_buf *out, double x)
 {
-    if (x == (double)(long long)x && x > -1e15 && x < 1e15)
+    if (x > -1e15 && x < 1e15 && x == (double)(long long)x)
         sc_buf_printf(out, "%lld", (long long)x);
     else
         sc_buf_printf(out, "%.4g", x);

@@ -27,6 +27,10 @@ static bool after_abbreviation(const sc_text *text, const sc_lang *lang, const s
     if (i == 0 || text->data[tokens[i].start] != '.' || tokens[i].end - tokens[i].start != 1)
         return false;
     const sc_token *prev = &tokens[i - 1];
+    /* A German ordinal day: "am 15. Dezember". */
+    if (prev->end == tokens[i].start && prev->kind == SC_TOK_NUMBER && prev->norm_len <= 2 &&
+        next != NULL && next->month != 0)
+        return true;
     if (prev->end != tokens[i].start || prev->kind != SC_TOK_WORD)
         return false;
     if (sc_word_list_has(&lang->abbreviations, prev->norm, prev->norm_len))

@@ -29,9 +29,12 @@ char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len);
  * is left to sc_tokens_finish.  Returns SC_OK, SC_ERR_NOMEM or SC_ERR_LIMIT. */
 sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens);
 
-/* Reads numbers per the language, marks stopwords and interns stems. */
-sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems, sc_token *tokens,
-                           size_t n_tokens);
+/* Reads numbers per the language, marks stopwords, interns stems and reads
+ * temporal words; date_lang is the language whose month and weekday names
+ * count (a code the date tables know, such as "es", even when lang is only
+ * the fallback; NULL: every language's). */
+sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
+                           sc_intern *stems, sc_token *tokens, size_t n_tokens);
 
 /* The value of a number written s[0..len) with the language's separators
  * ("1.300" is 1300 in Indonesian, "1,3" is 1.3).  False when not a number. */

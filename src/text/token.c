@@ -2,11 +2,13 @@
  * and decimal separators) and single punctuation marks. */
 #include "text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "core/limits.h"
+#include "lang/date_names.h"
 
 typedef enum cclass { C_SPACE, C_BREAK, C_LETTER, C_DIGIT, C_OTHER } cclass;
 
@@ -303,7 +305,50 @@ typedef struct word_info {
     uint32_t stem;
     uint16_t flags; /* SC_TOKF_STOP, _NUMWORD, _SCALE, _CURRENCY, _CLAUSE */
     double value;
+    uint8_t month, weekday;
+    uint16_t time_class;
+    int8_t relative_day;
+    uint16_t unit_days;
 } word_info;
+
+/* The temporal classes of a distinct word. */
+static void time_words(const sc_lang *lang, const char *date_lang, const sc_token *t, word_info *w)
+{
+    sc_date_name name;
+    if (sc_date_name_lookup(date_lang, t->norm, t->norm_len, &name)) {
+        w->month = (uint8_t)name.month;
+        w->weekday = (uint8_t)name.weekday;
+        if (name.abbreviated)
+            w->time_class |= SC_TIMEW_ABBREVIATED;
+        if (sc_date_name_needs_capital(date_lang, t->norm, t->norm_len))
+            w->time_class |= SC_TIMEW_NEEDS_CAPITAL;
+    }
+    static const struct {
+        size_t offset;
+        uint16_t bit;
+    } lists[] = {
+        {offsetof(sc_lang, year_cues), SC_TIMEW_YEAR_CUE},
+        {offsetof(sc_lang, past_before), SC_TIMEW_PAST_BEFORE},
+        {offsetof(sc_lang, future_before), SC_TIMEW_FUTURE_BEFORE},
+        {offsetof(sc_lang, past_after), SC_TIMEW_PAST_AFTER},
+        {offsetof(sc_lang, future_after), SC_TIMEW_FUTURE_AFTER},
+    };
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+        const sc_word_list *list = (const sc_word_list *)((const char *)lang + lists[k].offset);
+        if (sc_word_list_has(list, t->norm, t->norm_len))
+            w->time_class |= lists[k].bit;
+    }
+    int days;
+    if (sc_date_relative_day(date_lang, t->norm, t->norm_len, &days)) {
+        w->time_class |= SC_TIMEW_RELATIVE_DAY;
+        w->relative_day = (int8_t)days;
+    }
+    if (sc_date_relative_first_word(date_lang, t->norm, t->norm_len))
+        w->time_class |= SC_TIMEW_RELATIVE_FIRST;
+    double unit;
+    if (sc_number_word_find(lang->time_units, lang->n_time_units, t->norm, t->norm_len, &unit))
+        w->unit_days = (uint16_t)unit;
+}
 
 /* Numbers of equal value share one stem ("#1300" for "1.300", "1,300" and
  * "1300"; "#3" for "tiga" and "3"), so support and bigrams see them as
@@ -323,8 +368,8 @@ static bool is_currency_symbol(const sc_token *t)
     return t->norm_len > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_SC;
 }
 
-sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stems, sc_token *tokens,
-                           size_t n_tokens)
+sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
+                           sc_intern *stems, sc_token *tokens, size_t n_tokens)
 {
     char small[SC_MAX_TOKEN_BYTES * 4 + 8];
     /* Stemming and the list searches are done once per distinct word: a
@@ -386,7 +431,17 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, sc_intern *stem
                 w->flags |= SC_TOKF_CURRENCY;
             if (sc_word_list_has(&lang->clause_words, t->norm, t->norm_len))
                 w->flags |= SC_TOKF_CLAUSE;
+            time_words(lang, date_lang, t, w);
         }
+        t->month = w->month;
+        t->weekday = w->weekday;
+        /* "march", "may", "minggu" (week) are dates only when written as
+         * names. */
+        if ((w->time_class & SC_TIMEW_NEEDS_CAPITAL) && !(t->flags & SC_TOKF_CAPITAL))
+            t->month = t->weekday = 0;
+        t->time_class = w->time_class;
+        t->relative_day = w->relative_day;
+        t->unit_days = w->unit_days;
         t->stem = w->stem;
         t->flags |= w->flags;
         if (w->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE))

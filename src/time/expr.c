@@ -23,6 +23,7 @@
 typedef struct scan {
     const sc_analysis *a;
     const sc_lang *lang;
+    const char *date_lang;
     size_t end; /* end of the current sentence (token index) */
 } scan;
 
@@ -43,9 +44,12 @@ static char punct(const scan *s, size_t i)
 static bool name_at(const scan *s, size_t i, sc_date_name *name)
 {
     const sc_token *t = tok(s, i);
-    if (t == NULL || t->kind != SC_TOK_WORD)
+    if (t == NULL || t->kind != SC_TOK_WORD || (t->month == 0 && t->weekday == 0))
         return false;
-    return sc_date_name_lookup(s->lang->code, t->norm, t->norm_len, name);
+    name->month = t->month;
+    name->weekday = t->weekday;
+    name->abbreviated = (t->time_class & SC_TIMEW_ABBREVIATED) != 0;
+    return true;
 }
 
 /* An integer written with digits only, and how many. */
@@ -93,7 +97,7 @@ static size_t skip_word(const scan *s, size_t i, const char *const *words)
 
 static size_t skip_ordinal(const scan *s, size_t i)
 {
-    static const char *const ordinals[] = {"st", "nd", "rd", "th", NULL};
+    static const char *const ordinals[] = {"st", "nd", "rd", "th", "er", NULL};
     const sc_token *t = tok(s, i);
     if (t == NULL || i == 0 || s->a->tokens[i - 1].end != t->start)
         return i;
@@ -126,7 +130,11 @@ static bool day_month(const scan *s, size_t i, found *f)
     sc_date_name name;
     if (!day_at(s, i, &day))
         return false;
+    /* "15. Dezember" (German), "1er décembre", "15th of December". */
     size_t j = skip_of(s, skip_ordinal(s, i + 1));
+    const sc_token *dot = tok(s, j);
+    if (punct(s, j) == '.' && dot != NULL && dot->start == s->a->tokens[i].end)
+        j++;
     if (!name_at(s, j, &name) || name.month == 0)
         return false;
     *f = (found){j + 1, 0, name.month, day};
@@ -167,7 +175,7 @@ static bool numeric(const scan *s, size_t i, bool after_weekday, found *f)
     const sc_token *t = tok(s, i);
     if (t == NULL || t->kind != SC_TOK_NUMBER)
         return false;
-    bool day_first = sc_date_day_first(s->lang->code);
+    bool day_first = sc_date_day_first(s->date_lang);
     /* "15.12.2021" is one token. */
     int parts[3] = {0, 0, 0};
     size_t lens[3] = {0, 0, 0}, n = 0;
@@ -177,10 +185,11 @@ static bool numeric(const scan *s, size_t i, bool after_weekday, found *f)
             n++;
             continue;
         }
-        if (c < '0' || c > '9')
+        /* No date part is longer than a year; a long run of digits is
+         * some other number (and would overflow). */
+        if (c < '0' || c > '9' || ++lens[n] > 4)
             return false;
         parts[n] = parts[n] * 10 + (c - '0');
-        lens[n]++;
     }
     if (n == 2 && lens[0] <= 2 && lens[1] <= 2 && lens[2] == 4) {
         *f = (found){i + 1, parts[2], parts[1], parts[0]};
@@ -222,19 +231,18 @@ static bool numeric(const scan *s, size_t i, bool after_weekday, found *f)
     return true;
 }
 
-static bool word_in(const sc_token *t, const sc_word_list *list)
+/* The token's temporal class (read once per distinct word in token.c). */
+static bool is_class(const sc_token *t, unsigned bit)
 {
-    return t != NULL && t->kind == SC_TOK_WORD && sc_word_list_has(list, t->norm, t->norm_len);
+    return t != NULL && t->kind == SC_TOK_WORD && (t->time_class & bit) != 0;
 }
 
 static bool unit_at(const scan *s, size_t i, int *days)
 {
     const sc_token *t = tok(s, i);
-    double v;
-    if (t == NULL || t->kind != SC_TOK_WORD ||
-        !sc_number_word_find(s->lang->time_units, s->lang->n_time_units, t->norm, t->norm_len, &v))
+    if (t == NULL || t->kind != SC_TOK_WORD || t->unit_days == 0)
         return false;
-    *days = (int)v;
+    *days = t->unit_days;
     return true;
 }
 
@@ -256,24 +264,44 @@ static bool amount_at(const scan *s, size_t i, int *amount)
 static bool relative(const scan *s, size_t i, size_t *end, int *offset, int *unit)
 {
     const sc_token *t = tok(s, i);
-    if (t == NULL || t->kind != SC_TOK_WORD)
+    if (t == NULL || (t->kind != SC_TOK_WORD && t->kind != SC_TOK_NUMBER))
         return false;
     int days;
+    /* "tiga hari lalu", "5 hari lalu", "two days ago", "tiga tahun yang lalu" */
+    int amount;
+    if (amount_at(s, i, &amount) && unit_at(s, i + 1, unit)) {
+        size_t k = i + 2;
+        static const char *const yang[] = {"yang", NULL};
+        size_t k2 = skip_word(s, k, yang);
+        if (is_class(tok(s, k2), SC_TIMEW_PAST_AFTER)) {
+            *offset = -amount;
+            *end = k2 + 1;
+            return true;
+        }
+        if (is_class(tok(s, k), SC_TIMEW_FUTURE_AFTER)) {
+            *offset = amount;
+            *end = k + 1;
+            return true;
+        }
+    }
+    if (t->kind != SC_TOK_WORD)
+        return false;
     /* "kemarin", "yesterday"; "hari ini" as two words. */
-    if (sc_date_relative_day(s->lang->code, t->norm, t->norm_len, &days)) {
+    if (t->time_class & SC_TIMEW_RELATIVE_DAY) {
         *end = i + 1;
-        *offset = days;
+        *offset = t->relative_day;
         *unit = 1;
         return true;
     }
     const sc_token *u = tok(s, i + 1);
-    if (u != NULL && u->kind == SC_TOK_WORD && u->start == t->end + 1) {
+    if ((t->time_class & SC_TIMEW_RELATIVE_FIRST) && u != NULL && u->kind == SC_TOK_WORD &&
+        u->start == t->end + 1) {
         char two[64];
         if (t->norm_len + 1 + u->norm_len < sizeof two) {
             memcpy(two, t->norm, t->norm_len);
             two[t->norm_len] = ' ';
             memcpy(two + t->norm_len + 1, u->norm, u->norm_len);
-            if (sc_date_relative_day(s->lang->code, two, t->norm_len + 1 + u->norm_len, &days)) {
+            if (sc_date_relative_day(s->date_lang, two, t->norm_len + 1 + u->norm_len, &days)) {
                 *end = i + 2;
                 *offset = days;
                 *unit = 1;
@@ -282,35 +310,18 @@ static bool relative(const scan *s, size_t i, size_t *end, int *offset, int *uni
         }
     }
     /* "last week", "next year" */
-    if ((word_in(t, &s->lang->past_before) || word_in(t, &s->lang->future_before)) &&
+    if ((is_class(t, SC_TIMEW_PAST_BEFORE) || is_class(t, SC_TIMEW_FUTURE_BEFORE)) &&
         unit_at(s, i + 1, unit)) {
-        *offset = word_in(t, &s->lang->past_before) ? -1 : 1;
+        *offset = is_class(t, SC_TIMEW_PAST_BEFORE) ? -1 : 1;
         *end = i + 2;
         return true;
     }
     /* "pekan lalu", "tahun depan" */
-    if (unit_at(s, i, unit) && (word_in(tok(s, i + 1), &s->lang->past_after) ||
-                                word_in(tok(s, i + 1), &s->lang->future_after))) {
-        *offset = word_in(tok(s, i + 1), &s->lang->past_after) ? -1 : 1;
+    if (unit_at(s, i, unit) && (is_class(tok(s, i + 1), SC_TIMEW_PAST_AFTER) ||
+                                is_class(tok(s, i + 1), SC_TIMEW_FUTURE_AFTER))) {
+        *offset = is_class(tok(s, i + 1), SC_TIMEW_PAST_AFTER) ? -1 : 1;
         *end = i + 2;
         return true;
-    }
-    /* "tiga hari lalu", "two days ago", "tiga tahun yang lalu" */
-    int amount;
-    if (amount_at(s, i, &amount) && unit_at(s, i + 1, unit)) {
-        size_t k = i + 2;
-        static const char *const yang[] = {"yang", NULL};
-        size_t k2 = skip_word(s, k, yang);
-        if (word_in(tok(s, k2), &s->lang->past_after)) {
-            *offset = -amount;
-            *end = k2 + 1;
-            return true;
-        }
-        if (word_in(tok(s, k), &s->lang->future_after)) {
-            *offset = amount;
-            *end = k + 1;
-            return true;
-        }
     }
     return false;
 }
@@ -337,11 +348,11 @@ static bool valid_day_month(int month, int day)
     return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
-sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang)
+sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang, const char *date_lang)
 {
     size_t cap = 0;
     for (size_t si = 0; si < a->n_sentences; si++) {
-        scan s = {a, lang, a->sentences[si].tok_end};
+        scan s = {a, lang, date_lang, a->sentences[si].tok_end};
         size_t i = a->sentences[si].tok_begin;
         while (i < s.end) {
             sc_time_expr e;
@@ -349,7 +360,7 @@ sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang)
             e.sentence = si;
             e.tok_begin = i;
             size_t j = i;
-            sc_date_name name;
+            sc_date_name name = {0, 0, false};
             bool have = false;
             /* A weekday first: full names anywhere, abbreviations only
              * before a date. */
@@ -375,17 +386,18 @@ sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang)
                 /* A weekday alone, maybe with "last"/"lalu"/"depan". */
                 e.kind = SC_TIME_WEEKDAY;
                 e.tok_end = i + 1;
-                if (i > a->sentences[si].tok_begin && word_in(tok(&s, i - 1), &lang->past_before)) {
+                if (i > a->sentences[si].tok_begin &&
+                    is_class(tok(&s, i - 1), SC_TIMEW_PAST_BEFORE)) {
                     e.tok_begin = i - 1;
                     e.offset = -1;
                 } else if (i > a->sentences[si].tok_begin &&
-                           word_in(tok(&s, i - 1), &lang->future_before)) {
+                           is_class(tok(&s, i - 1), SC_TIMEW_FUTURE_BEFORE)) {
                     e.tok_begin = i - 1;
                     e.offset = 1;
-                } else if (word_in(tok(&s, i + 1), &lang->past_after)) {
+                } else if (is_class(tok(&s, i + 1), SC_TIMEW_PAST_AFTER)) {
                     e.tok_end = i + 2;
                     e.offset = -1;
-                } else if (word_in(tok(&s, i + 1), &lang->future_after)) {
+                } else if (is_class(tok(&s, i + 1), SC_TIMEW_FUTURE_AFTER)) {
                     e.tok_end = i + 2;
                     e.offset = 1;
                 }
@@ -395,13 +407,14 @@ sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang)
                 int year, offset, unit;
                 size_t end;
                 if (name_at(&s, i, &name) && name.month != 0 &&
-                    year_at(&s, skip_punct(&s, i + 1, "."), &year)) {
+                    year_at(&s, skip_of(&s, skip_punct(&s, i + 1, ".")), &year)) {
                     e.kind = SC_TIME_MONTH;
                     e.month = name.month;
                     e.year = year;
-                    e.tok_end = skip_punct(&s, i + 1, ".") + 1;
+                    e.tok_end = skip_of(&s, skip_punct(&s, i + 1, ".")) + 1;
                     have = true;
-                } else if (word_in(tok(&s, i), &lang->year_cues) && year_at(&s, i + 1, &year)) {
+                } else if (is_class(tok(&s, i), SC_TIMEW_YEAR_CUE) && year_at(&s, i + 1, &year) &&
+                           !numeric(&s, i + 1, false, &f)) {
                     e.kind = SC_TIME_YEAR;
                     e.year = year;
                     e.tok_begin = i + 1;

@@ -7,12 +7,23 @@
 #include "lang/lang.h"
 
 /* Finds the temporal expressions of an analysed text (tokens and
- * sentences) and marks their tokens SC_TOKF_DATE.  Fills a->times. */
-sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang);
+ * sentences) and marks their tokens SC_TOKF_DATE.  Fills a->times.
+ * date_lang picks the numeric day/month order (NULL: day first). */
+sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang,
+                        const char *date_lang);
 
 /* Slack around the reference date for what counts as "not after" it: time
  * zones and late edits put a story's date a day or two past its page date. */
 enum { SC_TIME_SLACK_DAYS = 3 };
+
+/* A weekday one day off, on a day within this many days of the reference,
+ * is a newsroom slip (time zones, a lead kept overnight), not another
+ * year. */
+enum { SC_TIME_SLIP_DAYS = 7 };
+
+/* True when a weekday-anchored day (no year) is one weekday off its
+ * placement near ref, within SC_TIME_SLIP_DAYS of it. */
+bool sc_time_is_slip(const sc_time_expr *e, sc_date ref);
 
 /* Resolves every expression of a against reference (has_reference false:
  * only those that state a year resolve). */

@@ -77,8 +77,19 @@ static bool nearest_placement(int month, int day, sc_date ref, sc_date *out)
             found = true;
         }
     }
-    /* Feb 29 far from a leap year: no placement near the reference. */
-    return found && best <= 366;
+    /* Within half a year: Feb 29 far from a leap year has no placement. */
+    return found && best <= 183;
+}
+
+bool sc_time_is_slip(const sc_time_expr *e, sc_date ref)
+{
+    if (e->placement.year == 0 || e->weekday == 0)
+        return false;
+    long gap = sc_date_days(e->placement) - sc_date_days(ref);
+    if (gap < 0)
+        gap = -gap;
+    int off = (e->weekday - iso_weekday(e->placement) + 7) % 7;
+    return gap <= SC_TIME_SLIP_DAYS && (off == 1 || off == 6);
 }
 
 static void resolve_day(sc_time_expr *e, bool has_ref, sc_date ref)
@@ -123,7 +134,9 @@ static void resolve_day(sc_time_expr *e, bool has_ref, sc_date ref)
                 best_past = y;
         }
     }
-    if (e->weekday_fits_reference) {
+    e->slip = have_near && !e->weekday_fits_reference && sc_time_is_slip(e, ref);
+    if (e->weekday_fits_reference || e->slip) {
+        /* A one-day slip is the reference's day, misnamed. */
         e->resolved = true;
         e->date = e->date_last = near;
     } else if (best_past != 0) {
@@ -147,14 +160,35 @@ static void resolve_weekday(sc_time_expr *e, sc_date ref)
     e->date = e->date_last = sc_date_add_days(ref, days);
 }
 
+/* Relative expressions: days and weeks count from the reference ("last
+ * week" is the seven days before it); months and years are calendar ones
+ * ("bulan lalu" is the whole previous month, "tiga tahun lalu" the whole
+ * year three back). */
 static void resolve_relative(sc_time_expr *e, sc_date ref)
 {
-    long days = (long)e->offset * e->unit_days;
-    sc_date d = sc_date_add_days(ref, days);
+    long n = e->offset;
     e->resolved = true;
-    e->date = d;
-    /* A week, month or year back is a span, not a day. */
-    e->date_last = e->unit_days > 1 ? sc_date_add_days(d, e->unit_days - 1) : d;
+    if (e->unit_days >= 365) {
+        int y = ref.year + (int)(n * (e->unit_days / 365));
+        e->date = (sc_date){y, 1, 1};
+        e->date_last = (sc_date){y, 12, 31};
+    } else if (e->unit_days >= 28) {
+        long m = (long)ref.year * 12 + (ref.month - 1) + n;
+        int y = (int)(m / 12), mo = (int)(m % 12) + 1;
+        e->date = (sc_date){y, mo, 1};
+        e->date_last = month_end(y, mo);
+    } else if (e->unit_days > 1) {
+        long u = e->unit_days;
+        if (n < 0) {
+            e->date = sc_date_add_days(ref, n * u);
+            e->date_last = sc_date_add_days(ref, (n + 1) * u - 1);
+        } else {
+            e->date = sc_date_add_days(ref, (n - 1) * u + 1);
+            e->date_last = sc_date_add_days(ref, n * u);
+        }
+    } else {
+        e->date = e->date_last = sc_date_add_days(ref, n);
+    }
 }
 
 void sc_resolve_times(sc_analysis *a, bool has_ref, sc_date ref)

@@ -1,0 +1,429 @@
+/* SARIF 2.1.0 (OASIS, errata 01): one run whose tool.driver lists every
+ * rule, one result per finding, unreadable inputs as tool execution
+ * notifications.  SARIF is one JSON document, so results gather in the
+ * writer's state and the whole log is written at the end, in a fixed key
+ * order with no timestamps: two runs give the same bytes. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check.h"
+#include "report.h"
+#include "text/text.h"
+
+#define SARIF_SCHEMA                                                                               \
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#define FINGERPRINT_KEY "sumcheck/v1"
+
+/* SARIF wants helpUri and informationUri absolute (RFC 3986 "uri", not
+ * "uri-reference"), and sumcheck has no published home yet: they are
+ * written only when the build names one, e.g.
+ * meson setup build -Dc_args='-DSC_DOCS_URL=\"https://example.org/README.md\"'.  Each
+ * rule's doc travels in its help text either way. */
+#ifdef SC_DOCS_URL
+#define RULES_HELP_URL SC_DOCS_URL "#rules"
+#endif
+
+typedef struct sarif_state {
+    json_t *results;       /* one per finding, in input order */
+    json_t *notifications; /* one per unreadable input */
+} sarif_state;
+
+/* Jansson returns NULL when out of memory and its setters take NULL as an
+ * error: any failure shows as failed and the log is not written. */
+typedef struct builder {
+    bool failed;
+    sc_position_cache positions;
+} builder;
+
+static json_t *check(builder *b, json_t *v)
+{
+    if (v == NULL)
+        b->failed = true;
+    return v;
+}
+
+static void set(builder *b, json_t *obj, const char *key, json_t *value)
+{
+    if (obj == NULL || value == NULL || json_object_set_new(obj, key, value) != 0) {
+        json_decref(value);
+        b->failed = true;
+    }
+}
+
+static void append(builder *b, json_t *arr, json_t *value)
+{
+    if (arr == NULL || value == NULL || json_array_append_new(arr, value) != 0) {
+        json_decref(value);
+        b->failed = true;
+    }
+}
+
+/* A JSON string of s[0..n); a stray byte becomes U+FFFD, never a failure. */
+static json_t *string_n(builder *b, const char *s, size_t n)
+{
+    size_t bad;
+    if (sc_utf8_valid(s, n, &bad))
+        return check(b, json_stringn(s, n));
+    sc_buf clean;
+    sc_buf_init(&clean);
+    sc_report_clean(s, n, false, &clean);
+    json_t *v = clean.failed ? NULL : json_stringn(clean.data != NULL ? clean.data : "", clean.len);
+    sc_buf_release(&clean);
+    return check(b, v);
+}
+
+static json_t *text(builder *b, const char *s)
+{
+    return string_n(b, s, strlen(s));
+}
+
+static json_t *integer(builder *b, size_t n)
+{
+    return check(b, json_integer((json_int_t)n));
+}
+
+static json_t *message(builder *b, const char *s)
+{
+    json_t *o = check(b, json_object());
+    set(b, o, "text", text(b, s));
+    return o;
+}
+
+/* As the JSON report writes numbers: four decimals, no "-0". */
+static json_t *number(builder *b, double x)
+{
+    if (!isfinite(x))
+        return check(b, json_null());
+    double r = round(x * 10000.0) / 10000.0;
+    if (r == 0)
+        r = 0;
+    return check(b, json_real(r));
+}
+
+static const char *level(sc_severity s)
+{
+    return s == SC_SEVERITY_ERROR ? "error" : s == SC_SEVERITY_WARNING ? "warning" : "note";
+}
+
+/* A document id as a URI reference: RFC 3986 unreserved characters and
+ * "/" as they are, every other byte percent-encoded (so "line:3" is not
+ * read as a scheme, and spaces and non-ASCII names stay valid); an
+ * absolute path becomes a file URI. */
+static json_t *artifact_uri(builder *b, const char *id)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    sc_buf u;
+    sc_buf_init(&u);
+    if (id[0] == '/')
+        sc_buf_puts(&u, "file://");
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            sc_buf_putc(&u, (char)c);
+        } else {
+            sc_buf_putc(&u, '%');
+            sc_buf_putc(&u, hex[c >> 4]);
+            sc_buf_putc(&u, hex[c & 15]);
+        }
+    }
+    json_t *v = u.failed ? NULL : json_stringn(u.data != NULL ? u.data : "", u.len);
+    sc_buf_release(&u);
+    return check(b, v);
+}
+
+static json_t *artifact(builder *b, const char *id)
+{
+    json_t *o = check(b, json_object());
+    set(b, o, "uri", artifact_uri(b, id));
+    return o;
+}
+
+/* Lines and columns (code points, run.columnKind) of both ends; the end
+ * column is the one after the last character, as SARIF counts.  The bytes
+ * and positions count in the span's field: the input file for a page, the
+ * decoded summary or source string for a pair, which properties.field
+ * names. */
+static json_t *region(builder *b, const sc_result *r, sc_span sp)
+{
+    size_t line, column, end_line, end_column;
+    sc_page_line_column_cached(&r->page, &b->positions, sp.field, sp.start, &line, &column);
+    sc_page_line_column_cached(&r->page, &b->positions, sp.field, sp.end, &end_line, &end_column);
+    json_t *o = check(b, json_object());
+    set(b, o, "startLine", integer(b, line));
+    set(b, o, "startColumn", integer(b, column));
+    set(b, o, "endLine", integer(b, end_line));
+    set(b, o, "endColumn", integer(b, end_column));
+    set(b, o, "byteOffset", integer(b, sp.start));
+    set(b, o, "byteLength", integer(b, sp.end >= sp.start ? sp.end - sp.start : 0));
+    json_t *props = check(b, json_object());
+    set(b, props, "field", text(b, sc_field_name(sp.field)));
+    set(b, o, "properties", props);
+    return o;
+}
+
+static json_t *location(builder *b, const sc_result *r, const sc_span *sp)
+{
+    json_t *physical = check(b, json_object());
+    set(b, physical, "artifactLocation", artifact(b, r->id));
+    if (sp != NULL && sp->present)
+        set(b, physical, "region", region(b, r, *sp));
+    json_t *o = check(b, json_object());
+    set(b, o, "physicalLocation", physical);
+    return o;
+}
+
+/* The evidence object, as the JSON report writes it. */
+static json_t *evidence(builder *b, const sc_evidence *e)
+{
+    json_t *o = check(b, json_object());
+    for (; o != NULL && e != NULL; e = e->next) {
+        json_t *v = NULL;
+        switch (e->type) {
+        case SC_EV_STRING:
+            v = text(b, e->string);
+            break;
+        case SC_EV_NUMBER:
+            v = number(b, e->number);
+            break;
+        case SC_EV_INTEGER:
+            v = check(b, json_integer((json_int_t)e->integer));
+            break;
+        case SC_EV_BOOL:
+            v = check(b, json_boolean(e->integer != 0));
+            break;
+        case SC_EV_STRINGS:
+            v = check(b, json_array());
+            for (size_t i = 0; v != NULL && i < e->n_items; i++)
+                append(b, v, text(b, e->strings[i]));
+            break;
+        case SC_EV_NUMBERS:
+            v = check(b, json_array());
+            for (size_t i = 0; v != NULL && i < e->n_items; i++)
+                append(b, v, number(b, e->numbers[i]));
+            break;
+        }
+        set(b, o, e->key, v);
+    }
+    return o;
+}
+
+static json_t *result(builder *b, const sc_result *r, const sc_finding *f, const sc_fingerprint *fp)
+{
+    json_t *o = check(b, json_object());
+    set(b, o, "ruleId", text(b, f->rule));
+    size_t index = sc_report_rule_index(f->rule);
+    if (index < sc_rule_count)
+        set(b, o, "ruleIndex", integer(b, index));
+    set(b, o, "level", text(b, level(f->severity)));
+    set(b, o, "message", message(b, f->message));
+    /* Where the finding is: the summary words at fault, else the source
+     * text (a page date, a spam line); a finding with neither still names
+     * its document. */
+    const sc_span *where = f->summary_span.present ? &f->summary_span : &f->source_span;
+    json_t *locations = check(b, json_array());
+    append(b, locations, location(b, r, where));
+    set(b, o, "locations", locations);
+    if (f->summary_span.present && f->source_span.present) {
+        json_t *related = location(b, r, &f->source_span);
+        set(b, related, "id", integer(b, 1));
+        set(b, related, "message", message(b, "the source text it was compared with"));
+        json_t *list = check(b, json_array());
+        append(b, list, related);
+        set(b, o, "relatedLocations", list);
+    }
+    json_t *fingerprints = check(b, json_object());
+    set(b, fingerprints, FINGERPRINT_KEY, text(b, fp->hex));
+    set(b, o, "partialFingerprints", fingerprints);
+    json_t *props = check(b, json_object());
+    set(b, props, "evidence", evidence(b, f->evidence));
+    set(b, o, "properties", props);
+    return o;
+}
+
+static sc_status sarif_begin(void *state, const sc_render_options *o, sc_buf *out)
+{
+    sarif_state *s = state;
+    (void)o;
+    (void)out;
+    s->results = json_array();
+    s->notifications = json_array();
+    return s->results != NULL && s->notifications != NULL ? SC_OK : SC_ERR_NOMEM;
+}
+
+static sc_status sarif_document(void *state, const sc_render_options *o, const sc_result *r,
+                                sc_buf *out)
+{
+    sarif_state *s = state;
+    (void)o;
+    (void)out;
+    if (s->results == NULL)
+        return SC_ERR_NOMEM;
+    if (r->n_findings == 0)
+        return SC_OK;
+    sc_fingerprint *fps = calloc(r->n_findings, sizeof *fps);
+    if (fps == NULL)
+        return SC_ERR_NOMEM;
+    sc_status st = sc_report_fingerprints(r, fps);
+    builder b;
+    b.failed = false;
+    sc_position_cache_init(&b.positions);
+    /* Built aside and added whole, so a failure leaves no half document. */
+    json_t *list = check(&b, json_array());
+    for (size_t i = 0; st == SC_OK && list != NULL && i < r->n_findings; i++)
+        append(&b, list, result(&b, r, &r->findings[i], &fps[i]));
+    free(fps);
+    if (st == SC_OK && (b.failed || json_array_extend(s->results, list) != 0))
+        st = SC_ERR_NOMEM;
+    json_decref(list);
+    return st;
+}
+
+static sc_status sarif_error(void *state, const sc_render_options *o, const char *id,
+                             const sc_error *error, sc_buf *out)
+{
+    sarif_state *s = state;
+    (void)o;
+    (void)out;
+    if (s->notifications == NULL)
+        return SC_ERR_NOMEM;
+    builder b;
+    b.failed = false;
+    id = id != NULL ? id : "-";
+    sc_buf m;
+    sc_buf_init(&m);
+    sc_buf_printf(&m, "%s: %s", id, error->message != NULL ? error->message : "error");
+    if (error->path[0] != '\0')
+        sc_buf_printf(&m, " at %s", error->path);
+    if (error->detail[0] != '\0')
+        sc_buf_printf(&m, ": %s", error->detail);
+    json_t *n = check(&b, json_object());
+    set(&b, n, "level", text(&b, "error"));
+    set(&b, n, "message", m.failed ? NULL : message(&b, m.data));
+    sc_buf_release(&m);
+    json_t *physical = check(&b, json_object());
+    set(&b, physical, "artifactLocation", artifact(&b, id));
+    /* A JSON Lines error's line counts in the file, its byte in the line:
+     * the byte goes only where no line does. */
+    if (error->line > 0 || error->byte != SC_NO_POS) {
+        json_t *reg = check(&b, json_object());
+        if (error->line > 0) {
+            set(&b, reg, "startLine", integer(&b, error->line));
+            if (error->column > 0)
+                set(&b, reg, "startColumn", integer(&b, error->column));
+        } else {
+            set(&b, reg, "byteOffset", integer(&b, error->byte));
+        }
+        set(&b, physical, "region", reg);
+    }
+    json_t *loc = check(&b, json_object());
+    set(&b, loc, "physicalLocation", physical);
+    json_t *locations = check(&b, json_array());
+    append(&b, locations, loc);
+    set(&b, n, "locations", locations);
+    if (b.failed) {
+        json_decref(n);
+        return SC_ERR_NOMEM;
+    }
+    return json_array_append_new(s->notifications, n) == 0 ? SC_OK : SC_ERR_NOMEM;
+}
+
+static json_t *rules(builder *b)
+{
+    json_t *list = check(b, json_array());
+    for (size_t i = 0; list != NULL && i < sc_rule_count; i++) {
+        const sc_rule *rule = sc_rules[i];
+        json_t *o = check(b, json_object());
+        set(b, o, "id", text(b, rule->id));
+        set(b, o, "shortDescription", message(b, rule->summary));
+        sc_buf help;
+        sc_buf_init(&help);
+        sc_buf_printf(&help,
+                      "%s: %s. Default severity %s. Rules are described in the Rules section "
+                      "of sumcheck's README.md.",
+                      rule->id, rule->summary, sc_severity_name(rule->severity));
+        set(b, o, "help", help.failed ? NULL : message(b, help.data));
+        sc_buf_release(&help);
+#ifdef RULES_HELP_URL
+        set(b, o, "helpUri", text(b, RULES_HELP_URL));
+#endif
+        json_t *config = check(b, json_object());
+        set(b, config, "level", text(b, level(rule->severity)));
+        set(b, o, "defaultConfiguration", config);
+        append(b, list, o);
+    }
+    return list;
+}
+
+static sc_status sarif_finish(void *state, const sc_render_options *o, sc_buf *out)
+{
+    sarif_state *s = state;
+    (void)o;
+    if (s->results == NULL || s->notifications == NULL)
+        return SC_ERR_NOMEM;
+    builder b;
+    b.failed = false;
+    json_t *driver = check(&b, json_object());
+    set(&b, driver, "name", text(&b, "sumcheck"));
+    set(&b, driver, "version", text(&b, SC_VERSION));
+    set(&b, driver, "semanticVersion", text(&b, SC_VERSION));
+#ifdef SC_DOCS_URL
+    set(&b, driver, "informationUri", text(&b, SC_DOCS_URL));
+#endif
+    set(&b, driver, "rules", rules(&b));
+    json_t *tool = check(&b, json_object());
+    set(&b, tool, "driver", driver);
+
+    json_t *invocation = check(&b, json_object());
+    bool ok = json_array_size(s->notifications) == 0;
+    set(&b, invocation, "executionSuccessful", check(&b, json_boolean(ok)));
+    if (!ok)
+        set(&b, invocation, "toolExecutionNotifications", json_incref(s->notifications));
+    json_t *invocations = check(&b, json_array());
+    append(&b, invocations, invocation);
+
+    json_t *run = check(&b, json_object());
+    set(&b, run, "tool", tool);
+    set(&b, run, "invocations", invocations);
+    set(&b, run, "columnKind", text(&b, "unicodeCodePoints"));
+    set(&b, run, "results", json_incref(s->results));
+    json_t *runs = check(&b, json_array());
+    append(&b, runs, run);
+
+    json_t *log = check(&b, json_object());
+    set(&b, log, "$schema", text(&b, SARIF_SCHEMA));
+    set(&b, log, "version", text(&b, "2.1.0"));
+    set(&b, log, "runs", runs);
+    sc_status st = SC_ERR_NOMEM;
+    if (!b.failed) {
+        char *dump =
+            json_dumps(log, JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+        if (dump != NULL) {
+            sc_buf_puts(out, dump);
+            sc_buf_putc(out, '\n');
+            free(dump);
+            st = out->failed ? SC_ERR_NOMEM : SC_OK;
+        }
+    }
+    json_decref(log);
+    return st;
+}
+
+static void sarif_release(void *state)
+{
+    sarif_state *s = state;
+    json_decref(s->results);
+    json_decref(s->notifications);
+}
+
+const sc_writer sc_writer_sarif = {
+    .format = SC_REPORT_SARIF,
+    .state_size = sizeof(sarif_state),
+    .begin = sarif_begin,
+    .document = sarif_document,
+    .error = sarif_error,
+    .finish = sarif_finish,
+    .release = sarif_release,
+};
