@@ -149,6 +149,9 @@ typedef struct sc_render_options {
     /* The gate: a document fails when it has a finding at or above this
      * severity (JUnit failures, SARIF levels); 0 means never. */
     sc_severity fail_on;
+    /* JSON and JSON Lines reports: add each document's article text as
+     * "article": {"text": ...} (off by default: it can be long). */
+    bool include_text;
 } sc_render_options;
 
 /** A report being written: a header, any number of documents, a footer.

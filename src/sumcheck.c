@@ -225,9 +225,10 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
         st = sc_read_json_pair(arena, input, len, page, error);
         break;
     case SC_INPUT_HTML:
+        st = sc_read_html_page(arena, input, len, page, error);
+        break;
     default:
-        st = sc_fail(error, SC_ERR_INPUT, "HTML input is not supported yet; give the page as text",
-                     content_start(input, len), NULL);
+        st = sc_fail(error, SC_ERR_OPTION, "unknown input format", SC_NO_POS, NULL);
         break;
     }
     if (st != SC_OK)

@@ -884,6 +884,23 @@ START_TEST(test_html_rejected)
 }
 END_TEST
 
+/* A two-line paragraph of prose is not a credit: "tambahan.\nDengan" once
+ * read as a web domain and made the real last paragraph extraneous. */
+START_TEST(test_prose_not_credit)
+{
+    const char page[] = "Judul berita hari ini\n\n"
+                        "JAKARTA, Indonesia – Hujan deras mengguyur kota sejak pagi.\n\n"
+                        "Sebuah paragraf tambahan.\nDengan dua baris.\n\n"
+                        "Warga diminta waspada terhadap banjir. – Rappler.com\n";
+    sc_result *r = check_text_ok(page, sizeof page - 1);
+    ck_assert_uint_eq(count_role(r, SC_ROLE_EXTRANEOUS), 0);
+    ck_assert_uint_eq(count_role(r, SC_ROLE_CREDIT), 1);
+    const sc_block *credit = first_block(r, SC_ROLE_CREDIT);
+    ck_assert(credit != NULL && strstr(page + credit->start, "Rappler.com") != NULL);
+    sc_result_free(r);
+}
+END_TEST
+
 static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
@@ -894,6 +911,7 @@ static Suite *io_suite(void)
     tcase_add_loop_test(tc, test_page_blocks_in_order, 0,
                         (int)(sizeof page_cases / sizeof page_cases[0]));
     tcase_add_test(tc, test_no_disclaimer_no_findings);
+    tcase_add_test(tc, test_prose_not_credit);
     tcase_add_loop_test(tc, test_no_article, 0,
                         (int)(sizeof no_article_cases / sizeof no_article_cases[0]));
     suite_add_tcase(s, tc);

@@ -473,6 +473,18 @@ static sc_status report(const sc_rule *rule, sc_result *r, const quote *q, const
     double share;
     if (closest_passage(r, aq, n_aq, q->begin, q->end, &pb, &pe, &share) != SC_OK)
         return SC_ERR_NOMEM;
+    if (pe == pb) {
+        /* No article passage shares a word: show where the summary
+         * sentence holding the quote is aligned. */
+        for (size_t si = 0; si < sum->n_sentences && si < r->alignment.n_sentences; si++) {
+            const sc_sentence_alignment *al = &r->alignment.sentences[si];
+            if (q->begin >= sum->sentences[si].tok_begin && q->begin < sum->sentences[si].tok_end &&
+                al->n_aligned > 0) {
+                pb = art->sentences[al->aligned[0]].tok_begin;
+                pe = art->sentences[al->aligned[0]].tok_end;
+            }
+        }
+    }
     const char *message;
     if (scare)
         message = sc_arena_printf(r->arena,

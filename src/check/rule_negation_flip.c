@@ -39,6 +39,9 @@ static size_t cue_at(const sc_lang *lang, const sc_token *toks, size_t begin, si
     const sc_token *t = &toks[k];
     if (t->kind != SC_TOK_WORD)
         return 0;
+    /* "No Man's Land", "Mission: No Return": part of a name. */
+    if ((t->flags & SC_TOKF_ENTITY) || ((t->flags & SC_TOKF_CAPITAL) && k > begin))
+        return 0;
     /* "whether or not": no negation. */
     if (k > begin && toks[k - 1].kind == SC_TOK_WORD &&
         sc_word_list_has(&lang->negation_void_after, toks[k - 1].norm, toks[k - 1].norm_len))
@@ -77,11 +80,15 @@ static size_t cue_at(const sc_lang *lang, const sc_token *toks, size_t begin, si
 
 /* The end of the scope of the cue [k, k + len) in a sentence ending at end:
  * a clause break (punctuation other than quote marks, a clause word, a
- * complementiser) or SC_NEGATION_SCOPE_WORDS words.  A clause word right
- * after the cue stays in it ("not yet"). */
-static size_t scope_end(const sc_lang *lang, const sc_token *toks, size_t k, size_t len, size_t end)
+ * complementiser), SC_NEGATION_SCOPE_WORDS content words ("has not found
+ * evidence of survivors or bodies") or another cue after a content word
+ * ("was not listening, and pleaded not guilty").  A cue at most a word
+ * after the cue is negated by it ("did not fail to win", "tidak pernah
+ * gagal menemukan"). */
+static size_t scope_end(const sc_lang *lang, const polarity *p, const sc_token *toks, size_t k,
+                        size_t len, size_t end)
 {
-    size_t words = 0, j;
+    size_t words = 0, seen = 0, j;
     for (j = k + len; j < end; j++) {
         const sc_token *t = &toks[j];
         if (t->kind == SC_TOK_PUNCT) {
@@ -89,11 +96,16 @@ static size_t scope_end(const sc_lang *lang, const sc_token *toks, size_t k, siz
                 continue;
             break;
         }
-        if ((t->flags & SC_TOKF_CLAUSE) && j > k + len)
+        if ((t->flags & SC_TOKF_CLAUSE) ||
+            sc_word_list_has(&lang->negation_scope_ends, t->norm, t->norm_len))
             break;
-        if (sc_word_list_has(&lang->negation_scope_ends, t->norm, t->norm_len))
-            break;
-        if (++words > SC_NEGATION_SCOPE_WORDS)
+        if (p->in_cue[j]) {
+            if (seen > 1)
+                break;
+            continue;
+        }
+        seen++;
+        if (!(t->flags & SC_TOKF_STOP) && ++words > SC_NEGATION_SCOPE_WORDS)
             break;
     }
     return j;
@@ -137,7 +149,7 @@ static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const sc_anal
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
             if (p->cue_len[k] == 0)
                 continue;
-            size_t end = scope_end(lang, a->tokens, k, p->cue_len[k], sent->tok_end);
+            size_t end = scope_end(lang, p, a->tokens, k, p->cue_len[k], sent->tok_end);
             bool first = true;
             for (size_t j = k + p->cue_len[k]; j < end; j++) {
                 p->negated[j] = !p->negated[j];
@@ -192,9 +204,11 @@ static bool share_any(const uint32_t *a, size_t na, const uint32_t *b, size_t nb
  * is among the article word's SC_NEGATION_CONTEXT_WORDS nearest on either
  * side.  "Rusia menolak Amerika" against "Rusia ingin Amerika" is one
  * frame; "City have won the last four" against "United have lost the last
- * four" is not. */
+ * four" is not.  A word a summary cue governs looks left from the cue: the
+ * words between belong to the negated predicate ("he's not a terror
+ * victim" is not framed by "victims of terror"). */
 static bool same_frame(const sc_result *r, const polarity *ps, const polarity *pa, size_t si,
-                       size_t k, size_t as, size_t u)
+                       size_t k_left, size_t k, size_t as, size_t u)
 {
     const sc_sentence *s = &r->summary.sentences[si], *t = &r->article.sentences[as];
     uint32_t near[2 * SC_NEGATION_CONTEXT_WORDS];
@@ -205,7 +219,8 @@ static bool same_frame(const sc_result *r, const polarity *ps, const polarity *p
     size_t matched = 0;
     for (int dir = -1; dir <= 1; dir += 2) {
         uint32_t x;
-        if (context(&r->summary, ps, s->tok_begin, s->tok_end, k, dir, &x, 1) == 0)
+        if (context(&r->summary, ps, s->tok_begin, s->tok_end, dir < 0 ? k_left : k, dir, &x, 1) ==
+            0)
             continue;
         if (!share_any(&x, 1, near, n))
             return false;
@@ -236,7 +251,7 @@ typedef struct occurrences {
 } occurrences;
 
 static occurrences find_occurrences(const sc_result *r, const polarity *ps, const polarity *pa,
-                                    size_t si, size_t k, bool need_head)
+                                    size_t si, size_t k_left, size_t k, bool need_head)
 {
     const sc_sentence_alignment *al = &r->alignment.sentences[si];
     const sc_analysis *art = &r->article;
@@ -253,7 +268,7 @@ static occurrences find_occurrences(const sc_result *r, const polarity *ps, cons
             }
             o.opposite++;
             if (!o.found && (!need_head || pa->head[u]) &&
-                same_frame(r, ps, pa, si, k, al->aligned[i], u)) {
+                same_frame(r, ps, pa, si, k_left, k, al->aligned[i], u)) {
                 o.found = true;
                 o.sentence = al->aligned[i];
                 o.token = u;
@@ -285,90 +300,6 @@ static sc_status add_polarity_evidence(sc_result *r, bool summary_negated, bool 
     if (sc_evidence_string(r, f, "summary_polarity", a, strlen(a)) ||
         sc_evidence_string(r, f, "source_polarity", b, strlen(b)))
         return SC_ERR_NOMEM;
-    return SC_OK;
-}
-
-/* The summary's cue at k negates a predicate the article states the other
- * way round: some word it governs is in the aligned span only with the
- * other polarity, in the same frame, and none is there with the same
- * polarity ("did not seem remorseful" against "seemed not remorseful"). */
-static sc_status check_cue(const sc_rule *rule, sc_result *r, const sc_lang *lang,
-                           const polarity *ps, const polarity *pa, size_t si, size_t k,
-                           bool *reported)
-{
-    const sc_analysis *sum = &r->summary, *art = &r->article;
-    const sc_sentence *sent = &sum->sentences[si];
-    size_t len = ps->cue_len[k];
-    size_t end = scope_end(lang, sum->tokens, k, len, sent->tok_end);
-    size_t word = SIZE_MAX;
-    occurrences hit = {0, 0, 0, 0, false};
-    for (size_t j = k + len; j < end; j++) {
-        if (!is_predicate(ps, sum->tokens, j))
-            continue;
-        occurrences o = find_occurrences(r, ps, pa, si, j, false);
-        if (o.same > 0)
-            return SC_OK;
-        if (o.found && word == SIZE_MAX) {
-            word = j;
-            hit = o;
-        }
-    }
-    if (word == SIZE_MAX)
-        return SC_OK;
-    const char *cue = token_text(r, sum, k, k + len);
-    const char *text = token_text(r, sum, word, word + 1);
-    const char *source_word = token_text(r, art, hit.token, hit.token + 1);
-    const char *message =
-        cue == NULL || text == NULL || source_word == NULL
-            ? NULL
-            : sc_arena_printf(
-                  r->arena, "\"%s\" negates \"%s\", but the article states it %s: \"%s\"", cue,
-                  text, ps->negated[word] ? "without negation" : "negated", source_word);
-    sc_status st = add_finding(rule, r, message, k, k + len, hit.sentence, "negation");
-    if (st != SC_OK)
-        return st;
-    sc_finding *f = &r->findings[r->n_findings - 1];
-    if (sc_evidence_string(r, f, "cue", cue, strlen(cue)) ||
-        sc_evidence_string(r, f, "word", text, strlen(text)) ||
-        sc_evidence_string(r, f, "source_word", source_word, strlen(source_word)) ||
-        add_polarity_evidence(r, ps->negated[word], pa->negated[hit.token]))
-        return SC_ERR_NOMEM;
-    for (size_t i = k; i < end; i++)
-        reported[i - sent->tok_begin] = true;
-    return SC_OK;
-}
-
-/* Summary word k, governed by no cue, is the predicate of a negation in the
- * article: the summary dropped the negation. */
-static sc_status check_dropped(const sc_rule *rule, sc_result *r, const polarity *ps,
-                               const polarity *pa, size_t si, size_t k, bool *reported)
-{
-    const sc_analysis *sum = &r->summary, *art = &r->article;
-    const sc_sentence *sent = &sum->sentences[si];
-    occurrences o = find_occurrences(r, ps, pa, si, k, true);
-    if (o.same > 0 || !o.found)
-        return SC_OK;
-    size_t cue_at_source = pa->cue[o.token];
-    const char *cue = token_text(r, art, cue_at_source, cue_at_source + pa->cue_len[cue_at_source]);
-    const char *word = token_text(r, sum, k, k + 1);
-    const char *message =
-        cue == NULL || word == NULL
-            ? NULL
-            : sc_arena_printf(r->arena,
-                              "\"%s\" is stated without the negation the article gives it "
-                              "(\"%s\")",
-                              word, cue);
-    sc_status st = add_finding(rule, r, message, k, k + 1, o.sentence, "negation");
-    if (st != SC_OK)
-        return st;
-    sc_finding *f = &r->findings[r->n_findings - 1];
-    const char *source_word = token_text(r, art, o.token, o.token + 1);
-    if (source_word == NULL || sc_evidence_string(r, f, "cue", cue, strlen(cue)) ||
-        sc_evidence_string(r, f, "word", word, strlen(word)) ||
-        sc_evidence_string(r, f, "source_word", source_word, strlen(source_word)) ||
-        add_polarity_evidence(r, ps->negated[k], pa->negated[o.token]))
-        return SC_ERR_NOMEM;
-    reported[k - sent->tok_begin] = true;
     return SC_OK;
 }
 
@@ -445,6 +376,139 @@ static bool sentence_has_stem(const sc_analysis *a, size_t s, uint32_t stem)
     return false;
 }
 
+/* True when a summary word in [begin, end) is one side of a contrast
+ * whose other side an aligned sentence uses: "did not lose" against "won"
+ * says the same thing. */
+static bool negated_opposite(const sc_result *r, const contrast *pairs, size_t n_pairs, size_t si,
+                             size_t begin, size_t end)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence_alignment *al = &r->alignment.sentences[si];
+    for (size_t j = begin; j < end; j++)
+        for (size_t c = 0; c < n_pairs; c++)
+            for (int x = 0; x < 2; x++) {
+                if (!side_has(pairs[c].side[x], pairs[c].n[x], &sum->tokens[j]))
+                    continue;
+                for (size_t i = 0; i < al->n_aligned; i++) {
+                    const sc_sentence *s = &art->sentences[al->aligned[i]];
+                    for (size_t u = s->tok_begin; u < s->tok_end; u++)
+                        if (side_has(pairs[c].side[1 - x], pairs[c].n[1 - x], &art->tokens[u]))
+                            return true;
+                }
+            }
+    return false;
+}
+
+/* True when an aligned sentence has the summary's cue and the word after
+ * it, but reads them as no negation ("no man's land" in the article's "No
+ * Man's Land Fort"): the same words, so no contradiction. */
+static bool cue_in_span(const sc_result *r, const polarity *pa, size_t si, size_t k, size_t len)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence *sent = &sum->sentences[si];
+    if (k + len >= sent->tok_end)
+        return false;
+    const sc_token *a = &sum->tokens[k], *b = &sum->tokens[k + len];
+    const sc_sentence_alignment *al = &r->alignment.sentences[si];
+    for (size_t i = 0; i < al->n_aligned; i++) {
+        const sc_sentence *s = &art->sentences[al->aligned[i]];
+        for (size_t u = s->tok_begin; u + len < s->tok_end; u++) {
+            const sc_token *x = &art->tokens[u], *y = &art->tokens[u + len];
+            if (pa->cue_len[u] == 0 && x->norm_len == a->norm_len && y->norm_len == b->norm_len &&
+                memcmp(x->norm, a->norm, a->norm_len) == 0 &&
+                memcmp(y->norm, b->norm, b->norm_len) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The summary's cue at k negates a predicate the article states the other
+ * way round: some word it governs is in the aligned span only with the
+ * other polarity, in the same frame, and none is there with the same
+ * polarity ("did not seem remorseful" against "seemed not remorseful"). */
+static sc_status check_cue(const sc_rule *rule, sc_result *r, const sc_lang *lang,
+                           const polarity *ps, const polarity *pa, const contrast *pairs,
+                           size_t n_pairs, size_t si, size_t k, bool *reported)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence *sent = &sum->sentences[si];
+    size_t len = ps->cue_len[k];
+    size_t end = scope_end(lang, ps, sum->tokens, k, len, sent->tok_end);
+    if (cue_in_span(r, pa, si, k, len) || negated_opposite(r, pairs, n_pairs, si, k + len, end))
+        return SC_OK;
+    size_t word = SIZE_MAX;
+    occurrences hit = {0, 0, 0, 0, false};
+    for (size_t j = k + len; j < end; j++) {
+        if (!is_predicate(ps, sum->tokens, j))
+            continue;
+        occurrences o = find_occurrences(r, ps, pa, si, k, j, false);
+        if (o.same > 0)
+            return SC_OK;
+        if (o.found && word == SIZE_MAX) {
+            word = j;
+            hit = o;
+        }
+    }
+    if (word == SIZE_MAX)
+        return SC_OK;
+    const char *cue = token_text(r, sum, k, k + len);
+    const char *text = token_text(r, sum, word, word + 1);
+    const char *source_word = token_text(r, art, hit.token, hit.token + 1);
+    const char *message =
+        cue == NULL || text == NULL || source_word == NULL
+            ? NULL
+            : sc_arena_printf(
+                  r->arena, "\"%s\" negates \"%s\", but the article states it %s: \"%s\"", cue,
+                  text, ps->negated[word] ? "without negation" : "negated", source_word);
+    sc_status st = add_finding(rule, r, message, k, k + len, hit.sentence, "negation");
+    if (st != SC_OK)
+        return st;
+    sc_finding *f = &r->findings[r->n_findings - 1];
+    if (sc_evidence_string(r, f, "cue", cue, strlen(cue)) ||
+        sc_evidence_string(r, f, "word", text, strlen(text)) ||
+        sc_evidence_string(r, f, "source_word", source_word, strlen(source_word)) ||
+        add_polarity_evidence(r, ps->negated[word], pa->negated[hit.token]))
+        return SC_ERR_NOMEM;
+    for (size_t i = k; i < end; i++)
+        reported[i - sent->tok_begin] = true;
+    return SC_OK;
+}
+
+/* Summary word k, governed by no cue, is the predicate of a negation in the
+ * article: the summary dropped the negation. */
+static sc_status check_dropped(const sc_rule *rule, sc_result *r, const polarity *ps,
+                               const polarity *pa, size_t si, size_t k, bool *reported)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence *sent = &sum->sentences[si];
+    occurrences o = find_occurrences(r, ps, pa, si, k, k, true);
+    if (o.same > 0 || !o.found)
+        return SC_OK;
+    size_t cue_at_source = pa->cue[o.token];
+    const char *cue = token_text(r, art, cue_at_source, cue_at_source + pa->cue_len[cue_at_source]);
+    const char *word = token_text(r, sum, k, k + 1);
+    const char *message =
+        cue == NULL || word == NULL
+            ? NULL
+            : sc_arena_printf(r->arena,
+                              "\"%s\" is stated without the negation the article gives it "
+                              "(\"%s\")",
+                              word, cue);
+    sc_status st = add_finding(rule, r, message, k, k + 1, o.sentence, "negation");
+    if (st != SC_OK)
+        return st;
+    sc_finding *f = &r->findings[r->n_findings - 1];
+    const char *source_word = token_text(r, art, o.token, o.token + 1);
+    if (source_word == NULL || sc_evidence_string(r, f, "cue", cue, strlen(cue)) ||
+        sc_evidence_string(r, f, "word", word, strlen(word)) ||
+        sc_evidence_string(r, f, "source_word", source_word, strlen(source_word)) ||
+        add_polarity_evidence(r, ps->negated[k], pa->negated[o.token]))
+        return SC_ERR_NOMEM;
+    reported[k - sent->tok_begin] = true;
+    return SC_OK;
+}
+
 /* Summary word k is one side of a contrast whose other side the aligned
  * article sentence uses, in the same frame and with the same polarity,
  * while neither text has the other's word. */
@@ -469,7 +533,7 @@ static sc_status check_contrast(const sc_rule *rule, sc_result *r, const polarit
                     const sc_token *o = &art->tokens[u];
                     if (!side_has(pairs[c].side[y], pairs[c].n[y], o) ||
                         sentence_has_stem(sum, si, o->stem) || pa->negated[u] != ps->negated[k] ||
-                        !same_frame(r, ps, pa, si, k, as, u))
+                        !same_frame(r, ps, pa, si, k, k, as, u))
                         continue;
                     const char *word = token_text(r, sum, k, k + 1);
                     const char *opposite = token_text(r, art, u, u + 1);
@@ -531,7 +595,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             return SC_ERR_NOMEM;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
             if (ps.cue_len[k] > 0 &&
-                (st = check_cue(rule, r, lang, &ps, &pa, si, k, reported)) != SC_OK)
+                (st = check_cue(rule, r, lang, &ps, &pa, pairs, n_pairs, si, k, reported)) != SC_OK)
                 return st;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
             if (!reported[k - sent->tok_begin] && !ps.governed[k] &&

@@ -39,8 +39,9 @@
 #define SC_CLAUSE_MAX_UNSUPPORTED 0.6
 
 /* negation-flip: a cue governs the words after it up to a clause break or
- * this many words ("did not formally agree", "tidak akan memperluas
- * wilayahnya"); further on, a word belongs to another predicate. */
+ * this many content words ("did not formally agree to the deal", "tidak
+ * akan memperluas wilayahnya lebih jauh"); further on, a word belongs to
+ * another predicate. */
 #define SC_NEGATION_SCOPE_WORDS 4
 
 /* negation-flip: the summary's word and the article's are about the same

@@ -19,21 +19,22 @@ static const char usage[] =
     "Check an AI-generated summary against the article it summarises.\n"
     "\n"
     "Reads each FILE (standard input when there is none, or for -): a scraped page as\n"
-    "text, a JSON pair {\"id\", \"source\", \"summary\", \"page_date\"?, \"title\"?,\n"
-    "\"language\"?}, or JSON Lines of such pairs.\n"
+    "text, an HTML page, a JSON pair {\"id\", \"source\", \"summary\", \"page_date\"?,\n"
+    "\"title\"?, \"language\"?}, or JSON Lines of such pairs.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT        report format: text (default), json, jsonl, sarif,\n"
     "                             junit, github; may repeat, each with its own -o\n"
     "  -o, --output FILE          write the report of the --format before it to FILE\n"
     "                             (- is standard output; at most one report goes there)\n"
-    "      --input-format FORMAT  auto (default), text, json, jsonl; auto goes by the\n"
+    "      --input-format FORMAT  auto (default), text, html, json, jsonl; auto goes by the\n"
     "                             extension (.txt, .json, .jsonl/.ndjson, .html/.htm),\n"
     "                             then by content\n"
     "      --fail-on LEVEL        fail the gate (exit 1) on findings at or above LEVEL:\n"
     "                             error (default), warning, note, never\n"
     "      --lang CODE            the documents' language (id, en), instead of detecting it\n"
     "      --page-date DATE       the page date as YYYY-MM-DD, instead of the page's own\n"
+    "      --include-text         JSON reports: add each document's article text\n"
     "      --color WHEN           colour the text report: auto (default: on a terminal,\n"
     "                             unless NO_COLOR is set or TERM is dumb), always, never\n"
     "  -h, --help                 show this help and exit\n"
@@ -66,6 +67,7 @@ typedef struct cli {
     sc_severity fail_on;
     bool never_fail;
     int color; /* -1 auto, 0 never, 1 always */
+    bool include_text;
     output *outputs;
     size_t n_outputs;
     bool trouble; /* some input could not be read */
@@ -138,6 +140,7 @@ static bool open_outputs(cli *c, bool color)
         sc_render_options render = {
             .color = to_stdout(o) ? color : c->color == 1,
             .fail_on = c->never_fail ? 0 : c->fail_on,
+            .include_text = c->include_text,
         };
         o->report = sc_report_new(o->format, &render, write_file, o->file);
         if (o->report == NULL) {
@@ -489,7 +492,8 @@ int main(int argc, char **argv)
             else {
                 free(files);
                 free(c.outputs);
-                return usage_error("unknown --input-format '%s' (auto, text, json, jsonl)", v);
+                return usage_error("unknown --input-format '%s' (auto, text, html, json, jsonl)",
+                                   v);
             }
         } else if ((v = option_value(argc, argv, &i, "--fail-on", &missing)) != NULL) {
             if (strcmp(v, "never") == 0)
@@ -503,6 +507,8 @@ int main(int argc, char **argv)
             c.options.language = v;
         } else if ((v = option_value(argc, argv, &i, "--page-date", &missing)) != NULL) {
             c.options.page_date = v;
+        } else if (strcmp(arg, "--include-text") == 0) {
+            c.include_text = true;
         } else if ((v = option_value(argc, argv, &i, "--color", &missing)) != NULL) {
             if (strcmp(v, "auto") == 0)
                 c.color = -1;

@@ -24,6 +24,13 @@ sc_status sc_read_text_page(sc_arena *arena, const char *input, size_t len, sc_p
 sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_page *page,
                             sc_error *error);
 
+/* An HTML page (libxml2's HTML parser): its dates, title, AI summary block
+ * with its disclaimer, and article; the summary and the article become
+ * texts of their own (fields summary and source), page-level blocks point
+ * at the HTML input, which the page keeps a copy of. */
+sc_status sc_read_html_page(sc_arena *arena, const char *input, size_t len, sc_page *page,
+                            sc_error *error);
+
 /* Adds a block to the page. */
 sc_status sc_page_add_block(sc_arena *arena, sc_page *page, sc_role role, sc_field field,
                             size_t start, size_t end);

@@ -182,9 +182,32 @@ static const char *const agencies[] = {"afp",     "ant",    "antara",    "ap",  
 
 /* A credit: a few words, one of them a web domain ("Rappler.com") or an
  * agency name, with no sentence in it. */
+/* A web domain as a signature: a name, a dot, and a top-level domain of
+ * two to six lower-case letters ("Rappler.com", "Tempo.co"). */
+static bool is_domain(const char *w, size_t n)
+{
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] == '.')
+            dot = w + i;
+    if (dot == NULL || dot == w)
+        return false;
+    size_t tld = n - (size_t)(dot + 1 - w);
+    if (tld < 2 || tld > 6)
+        return false;
+    for (const char *c = dot + 1; c < w + n; c++)
+        if (*c < 'a' || *c > 'z')
+            return false;
+    for (const char *c = w; c < dot; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '-' || *c == '.'))
+            return false;
+    return true;
+}
+
 static bool credit_words(const char *s, size_t a, size_t b)
 {
-    if (b <= a || b - a > CREDIT_MAX_BYTES)
+    if (b <= a || b - a > CREDIT_MAX_BYTES || memchr(s + a, '\n', b - a) != NULL)
         return false;
     size_t words = 0;
     bool signed_by = false;
@@ -198,11 +221,10 @@ static bool credit_words(const char *s, size_t a, size_t b)
         if (i == w)
             break;
         words++;
-        size_t wl = i - w;
-        if (wl > 4 && memchr(s + w, '.', wl) != NULL && s[i - 1] != '.')
-            signed_by = true; /* a domain: "Rappler.com", "Kompas.com" */
+        if (is_domain(s + w, i - w))
+            signed_by = true; /* "Rappler.com", "Kompas.com" */
         for (size_t k = 0; k < sizeof agencies / sizeof agencies[0]; k++)
-            if (ascii_lower_equal(s + w, wl, agencies[k]))
+            if (ascii_lower_equal(s + w, i - w, agencies[k]))
                 signed_by = true;
     }
     return words >= 1 && words <= 5 && signed_by;

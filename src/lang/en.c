@@ -110,11 +110,11 @@ static const char *const future_before[] = {
  * its object directly ("denied the charges").  "n't" is a suffix: "didn't",
  * tokenised "n't". */
 static const char *const negation_cues[] = {
-    "cannot",     "decline to", "declined to", "declines to", "declining to", "denied",
-    "denies",     "deny",       "denying",     "fail to",     "failed to",    "failing to",
-    "fails to",   "failure to", "neither",     "never",       "no",           "no one",
-    "nobody",     "none",       "nor",         "not",         "nothing",      "refuse to",
-    "refused to", "refuses to", "refusing to", "unable to",   "without",
+    "cannot",    "decline to", "declined to", "declines to", "declining to", "denied",
+    "denies",    "deny",       "denying",     "fail to",     "failed to",    "failing to",
+    "fails to",  "failure to", "neither",     "never",       "no",           "no one",
+    "nobody",    "none",       "nor",         "not",         "not yet",      "nothing",
+    "refuse to", "refused to", "refuses to",  "refusing to", "unable to",    "without",
 };
 
 static const char *const negation_suffixes[] = {
@@ -161,7 +161,6 @@ static const sc_contrast_pair contrast_pairs[] = {
     {"east|eastern", "west|western"},
     {"guilty|convict", "innocent|acquit"},
     {"alive", "dead"},
-    {"legal", "illegal"},
 };
 
 const sc_lang sc_lang_en = {

@@ -115,13 +115,15 @@ static const char *const future_after[] = {
     "nanti",
 };
 
-/* Negation cues (negation-flip).  "tidak lain", "tidak hanya", "tidak
- * sedikit" and "tidak jarang" affirm: they are exceptions.  "menolak" alone
- * is a contrast ("menolak usulan" against "menerima usulan"), a cue only
- * before a verb with "untuk". */
+/* Negation cues (negation-flip).  "tidak pernah" (never) is one cue, so
+ * "tidak pernah gagal" reads as a double negation.  "tidak lain", "tidak
+ * hanya", "tidak sedikit" and "tidak jarang" affirm: they are exceptions.
+ * "menolak" alone is a contrast ("menolak usulan" against "menerima
+ * usulan"), a cue only before a verb with "untuk". */
 static const char *const negation_cues[] = {
-    "belum", "bukan",  "bukanlah", "enggan", "gagal", "jangan",   "menolak untuk",
-    "tak",   "takkan", "tanpa",    "tiada",  "tidak", "tidaklah",
+    "belum",  "belum pernah",  "bukan",        "bukanlah",   "enggan", "gagal",
+    "jangan", "menolak untuk", "tak",          "tak pernah", "takkan", "tanpa",
+    "tiada",  "tidak",         "tidak pernah", "tidaklah",
 };
 
 static const char *const negation_void_after[] = {
@@ -158,7 +160,6 @@ static const sc_contrast_pair contrast_pairs[] = {
     {"hidup", "tewas|meninggal|=mati"},
     {"utara", "selatan"},
     {"timur", "barat"},
-    {"legal", "ilegal"},
 };
 
 const sc_lang sc_lang_id = {

@@ -50,12 +50,12 @@ static sc_status json_begin(void *state, const sc_render_options *o, sc_buf *out
     return SC_OK;
 }
 
-static sc_status json_emit(stream_state *s, sc_buf *out, int indent, const sc_result *result,
-                           const char *id, const sc_error *error)
+static sc_status json_emit(stream_state *s, const sc_render_options *o, sc_buf *out, int indent,
+                           const sc_result *result, const char *id, const sc_error *error)
 {
     sc_buf_clear(&s->doc);
     s->doc.failed = false;
-    sc_status st = result != NULL ? sc_render_json_document(result, indent, &s->doc)
+    sc_status st = result != NULL ? sc_render_json_document_with(result, o, indent, &s->doc)
                                   : sc_render_json_error(id, error, indent, &s->doc);
     if (st != SC_OK && result != NULL) {
         sc_error e = render_failure(st);
@@ -76,14 +76,14 @@ static sc_status json_document(void *state, const sc_render_options *o, const sc
                                sc_buf *out)
 {
     (void)o;
-    return json_emit(state, out, 4, result, NULL, NULL);
+    return json_emit(state, o, out, 4, result, NULL, NULL);
 }
 
 static sc_status json_error(void *state, const sc_render_options *o, const char *id,
                             const sc_error *error, sc_buf *out)
 {
     (void)o;
-    return json_emit(state, out, 4, NULL, id, error);
+    return json_emit(state, o, out, 4, NULL, id, error);
 }
 
 static sc_status json_finish(void *state, const sc_render_options *o, sc_buf *out)
@@ -110,14 +110,14 @@ static sc_status jsonl_document(void *state, const sc_render_options *o, const s
                                 sc_buf *out)
 {
     (void)o;
-    return json_emit(state, out, -1, result, NULL, NULL);
+    return json_emit(state, o, out, -1, result, NULL, NULL);
 }
 
 static sc_status jsonl_error(void *state, const sc_render_options *o, const char *id,
                              const sc_error *error, sc_buf *out)
 {
     (void)o;
-    return json_emit(state, out, -1, NULL, id, error);
+    return json_emit(state, o, out, -1, NULL, id, error);
 }
 
 const sc_writer sc_writer_jsonl = {

@@ -239,7 +239,7 @@ static json_t *summary(builder *b, const sc_result *r)
     return o;
 }
 
-static json_t *document(builder *b, const sc_result *r)
+static json_t *document(builder *b, const sc_result *r, bool include_text)
 {
     const sc_page *page = &r->page;
     json_t *doc = check(b, json_object());
@@ -287,6 +287,12 @@ static json_t *document(builder *b, const sc_result *r)
     add_times(b, r, &r->article, dates);
     add_times(b, r, &r->summary, dates);
     set(b, doc, "dates", dates);
+    if (include_text) {
+        /* The article as read: what the summary was checked against. */
+        json_t *article = check(b, json_object());
+        set(b, article, "text", string_n(b, r->article.text->data, r->article.text->len));
+        set(b, doc, "article", article);
+    }
     set(b, doc, "summary", summary(b, r));
     set(b, doc, "consistency",
         page->has_summary ? number(b, r->consistency) : check(b, json_null()));
@@ -336,10 +342,16 @@ static sc_status dump(json_t *value, int indent, sc_buf *out)
 
 sc_status sc_render_json_document(const sc_result *result, int indent, sc_buf *out)
 {
+    return sc_render_json_document_with(result, NULL, indent, out);
+}
+
+sc_status sc_render_json_document_with(const sc_result *result, const sc_render_options *options,
+                                       int indent, sc_buf *out)
+{
     builder b;
     b.failed = false;
     sc_position_cache_init(&b.positions);
-    json_t *doc = document(&b, result);
+    json_t *doc = document(&b, result, options != NULL && options->include_text);
     sc_status st = b.failed || doc == NULL ? SC_ERR_NOMEM : dump(doc, indent, out);
     json_decref(doc);
     return st;

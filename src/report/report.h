@@ -9,6 +9,10 @@
  * indented by indent spaces (compact on one line when indent < 0). */
 sc_status sc_render_json_document(const sc_result *result, int indent, sc_buf *out);
 
+/* The same, with the render options (include_text); options may be NULL. */
+sc_status sc_render_json_document_with(const sc_result *result, const sc_render_options *options,
+                                       int indent, sc_buf *out);
+
 /* Appends an error record {"id": ..., "error": {...}}. */
 sc_status sc_render_json_error(const char *id, const sc_error *error, int indent, sc_buf *out);
 

@@ -1,0 +1,360 @@
+/* Main-text extraction: which part of the page is the article.
+ *
+ * Generic signals only, the ones readability, boilerpipe and jusText rest
+ * on: page chrome by its tag (nav, header, footer, aside), boilerplate by
+ * the words web developers name it with (share, related, comment, sidebar,
+ * ...), text density (paragraphs of prose score, commas count), link
+ * density (menus and teaser lists are mostly links), and markup that names
+ * the article (<article>, itemprop=articleBody, classes with "content",
+ * "entry", "post", "article", "story").  The container with the best score
+ * wins; its siblings with prose join it; inside it, chrome, boilerplate
+ * and link lists are dropped. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+
+/* Words that name boilerplate in class and id attributes (a token starting
+ * with one; "=" means the whole token). */
+static const char *const boiler_names[] = {
+    "nav",        "menu",        "breadcrumb", "footer",     "sidebar",  "widget",
+    "share",      "sharing",     "social",     "comment",    "related",  "recommend",
+    "newsletter", "subscri",     "signup",     "cookie",     "consent",  "banner",
+    "advert",     "ad=",         "ads=",       "adv=",       "adsense",  "sponsor",
+    "promo",      "popup",       "modal",      "tags=",      "tag=",     "tagcloud",
+    "tag-",       "pagination",  "pager",      "toolbar",    "skip",     "masthead",
+    "byline",     "print",       "rating",     "login",      "search",   "trending",
+    "popular",    "outbrain",    "taboola",    "disqus",     "sr-only",  "visually-hidden",
+    "screen-reader", "copyright", "meta=",     "postmeta",   "entry-meta", "post-meta",
+    "author",     "follow",      "donate",     "facebook",   "twitter",  "whatsapp",
+    "pinterest",  "linkedin",    "category",   "categories", "breaking", "header=",
+    "topbar",     "more-",       "readmore",   "read-more",  "also",     "teaser",
+    "caption",    "credit",      "gallery",    "dateline=",  "date=",    "meta-",
+    "storymeta",  "post-nav",    "postnav",    "prev",       "next",     "reply",
+    "respond",    "bio=",        "about-author", "jump",     "hidden",   "tooltip",
+    "dropdown",   "overlay",     "alert",      "notice",     "subnav",   "submenu",
+};
+
+/* Words that name the article's container. */
+static const char *const content_names[] = {
+    "article", "content", "entry", "post", "story", "body=", "main", "text", "blog", "page",
+};
+
+static bool boiler(const html_el *e)
+{
+    return html_names_match(e->names, boiler_names, sizeof boiler_names / sizeof boiler_names[0]);
+}
+
+static bool content_hint(const html_el *e)
+{
+    return e->tag == T_ARTICLE || e->tag == T_MAIN ||
+           html_names_match(e->names, content_names,
+                            sizeof content_names / sizeof content_names[0]);
+}
+
+static bool chrome_tag(const html_el *e)
+{
+    switch (e->tag) {
+    case T_NAV:
+    case T_ASIDE:
+    case T_FOOTER:
+    case T_MENU:
+    case T_HEADER:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool inside(const html_el *e, html_tag tag)
+{
+    for (const html_el *p = e->parent; p != NULL; p = p->parent)
+        if (p->tag == tag)
+            return true;
+    return false;
+}
+
+/* Per element: text that is not chrome or boilerplate. */
+typedef struct clean {
+    size_t text, links, commas;
+    double score;
+    bool scored;
+} clean;
+
+typedef struct extract {
+    html_doc *h;
+    clean *c;
+} extract;
+
+static void measure_clean(extract *x, html_el *e)
+{
+    clean *ce = &x->c[e->order];
+    bool in_link = e->tag == T_A;
+    for (xmlNode *n = e->node->children; n != NULL; n = n->next) {
+        if (n->type == XML_TEXT_NODE && n->content != NULL) {
+            size_t len = 0;
+            bool space = true;
+            for (const unsigned char *p = n->content; *p; p++) {
+                bool sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+                if (!sp) {
+                    len += space && len > 0 ? 2 : 1;
+                    if (*p == ',')
+                        ce->commas++;
+                }
+                space = sp;
+            }
+            ce->text += len;
+            if (in_link)
+                ce->links += len;
+            continue;
+        }
+        html_el *k = html_el_of(n);
+        if (k == NULL || (k->flags & HF_GONE))
+            continue;
+        measure_clean(x, k);
+        if (k->flags & (HF_CHROME | HF_BOILER))
+            continue;
+        clean *ck = &x->c[k->order];
+        ce->text += ck->text;
+        ce->links += in_link ? ck->text : ck->links;
+        ce->commas += ck->commas;
+    }
+}
+
+static double link_density(const clean *c)
+{
+    return c->text > 0 ? (double)c->links / (double)c->text : 0;
+}
+
+static bool paragraph_tag(html_tag t)
+{
+    return t == T_P || t == T_PRE || t == T_TD || t == T_BLOCKQUOTE || t == T_DD || t == T_LI;
+}
+
+/* Text directly in an element, not in child blocks (a div used as a
+ * paragraph). */
+static size_t own_text(const html_el *e)
+{
+    size_t n = 0;
+    for (xmlNode *c = e->node->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL) {
+            for (const xmlChar *p = c->content; *p; p++)
+                n += *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r';
+        } else {
+            const html_el *k = html_el_of(c);
+            if (k != NULL && !(k->flags & (HF_BLOCK | HF_GONE)))
+                n += k->text;
+        }
+    }
+    return n;
+}
+
+static double tag_weight(html_tag t)
+{
+    switch (t) {
+    case T_DIV:
+    case T_ARTICLE:
+    case T_MAIN:
+    case T_SECTION:
+        return 5;
+    case T_PRE:
+    case T_TD:
+    case T_BLOCKQUOTE:
+        return 3;
+    case T_ADDRESS:
+    case T_OL:
+    case T_UL:
+    case T_DL:
+    case T_DD:
+    case T_DT:
+    case T_LI:
+    case T_FORM:
+        return -3;
+    case T_H1:
+    case T_H2:
+    case T_H3:
+    case T_H4:
+    case T_H5:
+    case T_H6:
+    case T_TH:
+        return -5;
+    default:
+        return 0;
+    }
+}
+
+static double class_weight(const html_el *e)
+{
+    double w = 0;
+    if (content_hint(e))
+        w += 25;
+    if (boiler(e))
+        w -= 25;
+    const char *ip = html_attr(e->node, "itemprop");
+    if (ip != NULL && strstr(ip, "articleBody") != NULL)
+        w += 50;
+    return w;
+}
+
+static bool dropped(const html_el *e)
+{
+    for (; e != NULL; e = e->parent)
+        if (e->flags & (HF_CHROME | HF_BOILER | HF_GONE))
+            return true;
+    return false;
+}
+
+static void add_score(extract *x, html_el *e, double s)
+{
+    clean *c = &x->c[e->order];
+    if (!c->scored) {
+        c->scored = true;
+        c->score = tag_weight(e->tag) + class_weight(e);
+    }
+    c->score += s;
+}
+
+/* Marks chrome and boilerplate, but never what holds most of the page's
+ * text: a wrapper named "has-sidebar" is still the page. */
+static void mark_boilerplate(html_doc *h)
+{
+    size_t total = h->total_text > 0 ? h->total_text : 1;
+    for (size_t i = 0; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if (e->flags & HF_GONE || e->tag == T_BODY || e->tag == T_HTML)
+            continue;
+        bool big = e->text * 2 > total;
+        if (chrome_tag(e) && !big) {
+            /* A header inside the article holds its title and byline. */
+            if (e->tag == T_HEADER && inside(e, T_ARTICLE))
+                continue;
+            e->flags |= HF_CHROME;
+            continue;
+        }
+        const char *role = html_attr(e->node, "role");
+        if (role != NULL && !big &&
+            (strcmp(role, "navigation") == 0 || strcmp(role, "banner") == 0 ||
+             strcmp(role, "contentinfo") == 0 || strcmp(role, "complementary") == 0 ||
+             strcmp(role, "menu") == 0)) {
+            e->flags |= HF_CHROME;
+            continue;
+        }
+        if (e->tag == T_FORM && !big) {
+            e->flags |= HF_CHROME;
+            continue;
+        }
+        if (!big && boiler(e) && !(e->tag == T_ARTICLE || e->tag == T_MAIN)) {
+            const char *ip = html_attr(e->node, "itemprop");
+            if (ip == NULL || strstr(ip, "articleBody") == NULL)
+                e->flags |= HF_BOILER;
+        }
+        if (e->tag == T_FIGCAPTION || e->tag == T_FIGURE)
+            e->flags |= HF_BOILER;
+    }
+}
+
+html_el *html_extract_article(html_doc *h)
+{
+    html_el *top = h->body != NULL ? h->body : h->root;
+    if (top == NULL || h->n_els == 0)
+        return NULL;
+    mark_boilerplate(h);
+    extract x = {h, sc_arena_calloc(h->arena, h->n_els, sizeof(clean))};
+    if (x.c == NULL)
+        return NULL;
+    measure_clean(&x, top);
+
+    /* Paragraphs score their ancestors. */
+    for (size_t i = 0; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if (e->order < top->order || dropped(e))
+            continue;
+        const clean *c = &x.c[e->order];
+        bool para = paragraph_tag(e->tag) ||
+                    ((e->tag == T_DIV || e->tag == T_SECTION || e->tag == T_ARTICLE) &&
+                     own_text(e) >= 25);
+        if (!para || c->text < 25 || e->parent == NULL)
+            continue;
+        double s = 1 + (double)c->commas + (c->text / 100.0 < 3 ? c->text / 100.0 : 3);
+        s *= 1 - link_density(c);
+        html_el *p = e->parent;
+        for (int level = 0; p != NULL && level < 5; level++, p = p->parent) {
+            if (p->tag == T_HTML)
+                break;
+            add_score(&x, p, level == 0 ? s : level == 1 ? s / 2 : s / (level * 3));
+        }
+    }
+    html_el *best = NULL;
+    double best_score = 0;
+    for (size_t i = 0; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        clean *c = &x.c[e->order];
+        if (!c->scored || dropped(e))
+            continue;
+        c->score *= 1 - link_density(c);
+        if (best == NULL || c->score > best_score) {
+            best = e;
+            best_score = c->score;
+        }
+    }
+    if (best == NULL) {
+        /* No paragraph anywhere: the whole body, less its chrome. */
+        best = top;
+        best_score = 0;
+    }
+    /* Siblings with prose join the best candidate: its parent becomes the
+     * container and the other siblings are dropped. */
+    html_el *container = best;
+    if (best->parent != NULL && best != top) {
+        html_el *parent = best->parent;
+        double threshold = best_score * 0.2 > 10 ? best_score * 0.2 : 10;
+        bool joined = false;
+        for (xmlNode *n = parent->node->children; n != NULL; n = n->next) {
+            html_el *s = html_el_of(n);
+            if (s == NULL || s == best || (s->flags & HF_GONE))
+                continue;
+            const clean *c = &x.c[s->order];
+            bool join = false;
+            if (!dropped(s)) {
+                if (c->scored && c->score >= threshold)
+                    join = true;
+                else if (s->tag == T_P || s->tag == T_BLOCKQUOTE || s->tag == T_UL ||
+                         s->tag == T_OL || (s->tag >= T_H2 && s->tag <= T_H6)) {
+                    double ld = link_density(c);
+                    join = (c->text > 80 && ld < 0.25) || (c->text > 0 && ld == 0 && s->tag != T_UL &&
+                                                           s->tag != T_OL);
+                }
+            }
+            if (join)
+                joined = true;
+            else
+                s->flags |= HF_DROP;
+        }
+        if (joined)
+            container = parent;
+        else
+            for (xmlNode *n = parent->node->children; n != NULL; n = n->next) {
+                html_el *s = html_el_of(n);
+                if (s != NULL)
+                    s->flags &= ~(unsigned)HF_DROP;
+            }
+    }
+    /* Inside the container: drop chrome, boilerplate and link lists. */
+    for (size_t i = container->order + 1; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if (e->depth <= container->depth)
+            break;
+        if (e->flags & (HF_CHROME | HF_BOILER)) {
+            e->flags |= HF_DROP;
+            continue;
+        }
+        const clean *c = &x.c[e->order];
+        double ld = link_density(c);
+        if ((e->tag == T_UL || e->tag == T_OL || e->tag == T_DL || e->tag == T_TABLE ||
+             e->tag == T_DIV || e->tag == T_SECTION || e->tag == T_P || e->tag == T_LI) &&
+            c->text > 0 && ld > 0.5) {
+            e->flags |= HF_DROP;
+        }
+    }
+    return container;
+}

@@ -1,0 +1,1563 @@
+/* The HTML reader (libxml2's HTML parser).
+ *
+ * A news page as published: its dates in <meta>, JSON-LD, <time> or the
+ * text under the title (html_date.c); its title; an AI summary block with
+ * its disclaimer; the article among navigation, teasers, share buttons and
+ * comments (html_extract.c); and whatever a scraper or an attacker put
+ * after the article's credit line.
+ *
+ * The summary and the article become texts of their own (fields "summary"
+ * and "source", offsets counted in them, as for a JSON pair); page-level
+ * blocks (date, title, disclaimer, credit, extraneous text) point at the
+ * bytes of their text in the HTML input.  libxml2 keeps no byte offsets, so
+ * each text node is found again in the input, in document order, entities
+ * and the page's charset taken into account. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parserInternals.h>
+
+#include "html.h"
+#include "core/limits.h"
+#include "lang/lang.h"
+#include "text/text.h"
+#include "time/date.h"
+
+/* Paragraphs longer than this are never a disclaimer. */
+enum { DISCLAIMER_MAX_BYTES = 1024 };
+/* A summary block is a paragraph or a short list, never the article. */
+enum { SUMMARY_MIN_BYTES = 40, SUMMARY_MAX_BYTES = 4000 };
+/* A dateline is a short prefix: "WASHINGTON, D.C., United States (Reuters) –". */
+enum { DATELINE_MAX_BYTES = 100 };
+/* A credit is a few words after a dash at the end of the article. */
+enum { CREDIT_MAX_BYTES = 60 };
+/* How far from its line libxml2 reports a text node may start (bytes). */
+enum { SPAN_SEARCH_SLACK = 4096 };
+/* Without a line number (past line 65535), how far to look ahead: keeps a
+ * text node that cannot be found from costing a scan of the whole page. */
+enum { SPAN_SEARCH_FAR = 262144 };
+
+/* ---- tags ---- */
+
+typedef struct tag_name {
+    const char *name;
+    html_tag tag;
+} tag_name;
+
+static const tag_name tag_names[] = {
+    {"a", T_A},
+    {"abbr", T_ABBR},
+    {"address", T_ADDRESS},
+    {"article", T_ARTICLE},
+    {"aside", T_ASIDE},
+    {"audio", T_AUDIO},
+    {"b", T_B},
+    {"blockquote", T_BLOCKQUOTE},
+    {"body", T_BODY},
+    {"br", T_BR},
+    {"button", T_BUTTON},
+    {"canvas", T_CANVAS},
+    {"caption", T_CAPTION},
+    {"center", T_CENTER},
+    {"code", T_CODE},
+    {"dd", T_DD},
+    {"details", T_DETAILS},
+    {"dialog", T_DIALOG},
+    {"div", T_DIV},
+    {"dl", T_DL},
+    {"dt", T_DT},
+    {"em", T_EM},
+    {"embed", T_EMBED},
+    {"fieldset", T_FIELDSET},
+    {"figcaption", T_FIGCAPTION},
+    {"figure", T_FIGURE},
+    {"font", T_FONT},
+    {"footer", T_FOOTER},
+    {"form", T_FORM},
+    {"h1", T_H1},
+    {"h2", T_H2},
+    {"h3", T_H3},
+    {"h4", T_H4},
+    {"h5", T_H5},
+    {"h6", T_H6},
+    {"head", T_HEAD},
+    {"header", T_HEADER},
+    {"hr", T_HR},
+    {"html", T_HTML},
+    {"i", T_I},
+    {"iframe", T_IFRAME},
+    {"img", T_IMG},
+    {"input", T_INPUT},
+    {"label", T_LABEL},
+    {"li", T_LI},
+    {"link", T_LINK},
+    {"main", T_MAIN},
+    {"map", T_MAP},
+    {"math", T_MATH},
+    {"menu", T_MENU},
+    {"meta", T_META},
+    {"nav", T_NAV},
+    {"noscript", T_NOSCRIPT},
+    {"object", T_OBJECT},
+    {"ol", T_OL},
+    {"option", T_OPTION},
+    {"p", T_P},
+    {"picture", T_PICTURE},
+    {"pre", T_PRE},
+    {"q", T_Q},
+    {"s", T_S},
+    {"script", T_SCRIPT},
+    {"section", T_SECTION},
+    {"select", T_SELECT},
+    {"small", T_SMALL},
+    {"span", T_SPAN},
+    {"strong", T_STRONG},
+    {"style", T_STYLE},
+    {"sub", T_SUB},
+    {"summary", T_SUMMARY},
+    {"sup", T_SUP},
+    {"svg", T_SVG},
+    {"table", T_TABLE},
+    {"tbody", T_TBODY},
+    {"td", T_TD},
+    {"template", T_TEMPLATE},
+    {"textarea", T_TEXTAREA},
+    {"tfoot", T_TFOOT},
+    {"th", T_TH},
+    {"thead", T_THEAD},
+    {"time", T_TIME},
+    {"title", T_TITLE},
+    {"tr", T_TR},
+    {"u", T_U},
+    {"ul", T_UL},
+    {"video", T_VIDEO},
+};
+
+static int compare_tag_name(const void *key, const void *member)
+{
+    const char *k = key;
+    const char *const *m = member;
+    return strcmp(k, *m);
+}
+
+static html_tag tag_of(const xmlChar *name)
+{
+    if (name == NULL)
+        return T_OTHER;
+    const void *hit = bsearch(name, tag_names, sizeof tag_names / sizeof tag_names[0],
+                              sizeof tag_names[0], compare_tag_name);
+    return hit != NULL ? ((const tag_name *)hit)->tag : T_OTHER;
+}
+
+/* Never text: code, media, form controls, and the head. */
+static bool never_text(html_tag t)
+{
+    switch (t) {
+    case T_SCRIPT:
+    case T_STYLE:
+    case T_NOSCRIPT:
+    case T_TEMPLATE:
+    case T_SVG:
+    case T_MATH:
+    case T_CANVAS:
+    case T_IFRAME:
+    case T_OBJECT:
+    case T_EMBED:
+    case T_VIDEO:
+    case T_AUDIO:
+    case T_MAP:
+    case T_PICTURE:
+    case T_SELECT:
+    case T_OPTION:
+    case T_BUTTON:
+    case T_INPUT:
+    case T_TEXTAREA:
+    case T_HEAD:
+    case T_TITLE:
+    case T_DIALOG:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool block_tag(html_tag t)
+{
+    switch (t) {
+    case T_ADDRESS:
+    case T_ARTICLE:
+    case T_ASIDE:
+    case T_BLOCKQUOTE:
+    case T_BODY:
+    case T_CAPTION:
+    case T_CENTER:
+    case T_DD:
+    case T_DETAILS:
+    case T_DIALOG:
+    case T_DIV:
+    case T_DL:
+    case T_DT:
+    case T_FIELDSET:
+    case T_FIGCAPTION:
+    case T_FIGURE:
+    case T_FOOTER:
+    case T_FORM:
+    case T_H1:
+    case T_H2:
+    case T_H3:
+    case T_H4:
+    case T_H5:
+    case T_H6:
+    case T_HEADER:
+    case T_HR:
+    case T_HTML:
+    case T_LI:
+    case T_MAIN:
+    case T_MENU:
+    case T_NAV:
+    case T_OL:
+    case T_P:
+    case T_PRE:
+    case T_SECTION:
+    case T_SUMMARY:
+    case T_TABLE:
+    case T_TBODY:
+    case T_TD:
+    case T_TFOOT:
+    case T_TH:
+    case T_THEAD:
+    case T_TR:
+    case T_UL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- small helpers ---- */
+
+const char *html_attr(const xmlNode *node, const char *name)
+{
+    if (node == NULL || node->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+        if (a->name == NULL || strcmp((const char *)a->name, name) != 0)
+            continue;
+        if (a->children == NULL)
+            return "";
+        if (a->children->type == XML_TEXT_NODE && a->children->next == NULL)
+            return a->children->content != NULL ? (const char *)a->children->content : "";
+        return "";
+    }
+    return NULL;
+}
+
+size_t html_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++)
+        out[k++] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+    out[k] = '\0';
+    return k;
+}
+
+static bool name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+bool html_names_match(const char *names, const char *const *keywords, size_t n)
+{
+    if (names == NULL || names[0] == '\0')
+        return false;
+    for (const char *p = names; *p;) {
+        while (*p && !name_char(*p))
+            p++;
+        const char *w = p;
+        while (name_char(*p))
+            p++;
+        size_t wl = (size_t)(p - w);
+        if (wl == 0)
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            const char *kw = keywords[k];
+            size_t kl = strlen(kw);
+            bool exact = kl > 0 && kw[kl - 1] == '=';
+            if (exact) {
+                if (wl == kl - 1 && memcmp(w, kw, kl - 1) == 0)
+                    return true;
+            } else if (wl >= kl && memcmp(w, kw, kl) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* ---- text rendering ---- */
+
+typedef struct para_rec {
+    html_el *el;
+    size_t start, end;  /* in the rendered text */
+    const xmlNode *first; /* first and last text node of the run */
+    const xmlNode *last;
+} para_rec;
+
+typedef struct render {
+    html_doc *h;
+    sc_buf out;
+    unsigned skip;
+    int pending; /* 0 nothing, 1 space, 2 line break, 3 paragraph break */
+    int pre;
+    bool record;
+    bool failed;
+    para_rec *recs;
+    size_t n_recs, cap_recs;
+    bool run_open;
+    size_t run_start;
+    html_el *run_el;
+    const xmlNode *run_first, *run_last;
+} render;
+
+static void close_run(render *r)
+{
+    if (!r->run_open)
+        return;
+    r->run_open = false;
+    if (!r->record || r->out.len <= r->run_start)
+        return;
+    if (r->n_recs == r->cap_recs) {
+        size_t cap = r->cap_recs ? r->cap_recs * 2 : 32;
+        para_rec *grown = sc_arena_grow(r->h->arena, r->recs, r->n_recs, cap, sizeof *grown);
+        if (grown == NULL) {
+            r->failed = true;
+            return;
+        }
+        r->recs = grown;
+        r->cap_recs = cap;
+    }
+    r->recs[r->n_recs++] =
+        (para_rec){r->run_el, r->run_start, r->out.len, r->run_first, r->run_last};
+}
+
+static void boundary(render *r, int level)
+{
+    if (level >= 3 || (level == 2 && r->pending >= 2))
+        close_run(r);
+    if (level == 2 && r->pending >= 2)
+        level = 3; /* <br><br>: a paragraph break */
+    if (level > r->pending)
+        r->pending = level;
+}
+
+static void put_text(render *r, const xmlNode *node, html_el *block)
+{
+    const unsigned char *s = node->content;
+    if (s == NULL)
+        return;
+    for (size_t i = 0; s[i];) {
+        unsigned char c = s[i];
+        bool nbsp = c == 0xC2 && s[i + 1] == 0xA0;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
+            if (r->pre && c == '\n')
+                boundary(r, 2);
+            else if (r->pending < 1)
+                r->pending = 1;
+            i += nbsp ? 2 : 1;
+            continue;
+        }
+        if (r->out.len > 0 && r->pending > 0)
+            sc_buf_puts(&r->out, r->pending == 1 ? " " : r->pending == 2 ? "\n" : "\n\n");
+        r->pending = 0;
+        if (!r->run_open) {
+            r->run_open = true;
+            r->run_start = r->out.len;
+            r->run_el = block;
+            r->run_first = node;
+        }
+        r->run_last = node;
+        size_t j = i + 1;
+        while (s[j] && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' &&
+               s[j] != '\f' && !(s[j] == 0xC2 && s[j + 1] == 0xA0))
+            j++;
+        sc_buf_append(&r->out, (const char *)s + i, j - i);
+        i = j;
+    }
+}
+
+static void walk_render(render *r, xmlNode *node, html_el *block)
+{
+    for (xmlNode *c = node->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            put_text(r, c, block);
+            continue;
+        }
+        html_el *e = html_el_of(c);
+        if (e == NULL || (e->flags & (r->skip | HF_GONE)) != 0)
+            continue;
+        if (e->tag == T_BR) {
+            boundary(r, 2);
+            continue;
+        }
+        if (e->tag == T_HR) {
+            boundary(r, 3);
+            continue;
+        }
+        if (!(e->flags & HF_BLOCK)) {
+            if (e->tag == T_IMG)
+                continue;
+            if (e->tag == T_TD || e->tag == T_TH) {
+                if (r->pending < 1)
+                    r->pending = 1;
+            }
+            walk_render(r, c, block);
+            continue;
+        }
+        int level = e->tag == T_LI || e->tag == T_TR || e->tag == T_DT || e->tag == T_DD ? 2
+                    : e->tag == T_TD || e->tag == T_TH                                 ? 1
+                                                                                       : 3;
+        if (level >= 2)
+            close_run(r);
+        boundary(r, level);
+        if (e->tag == T_PRE)
+            r->pre++;
+        walk_render(r, c, level >= 2 ? e : block);
+        if (e->tag == T_PRE)
+            r->pre--;
+        if (level >= 2)
+            close_run(r);
+        boundary(r, level);
+    }
+}
+
+static char *render_finish(render *r, size_t *len)
+{
+    close_run(r);
+    if (r->out.failed || r->failed) {
+        sc_buf_release(&r->out);
+        return NULL;
+    }
+    char *text = sc_arena_strndup(r->h->arena, r->out.data != NULL ? r->out.data : "", r->out.len);
+    *len = r->out.len;
+    sc_buf_release(&r->out);
+    return text;
+}
+
+char *html_text_of(html_doc *h, xmlNode *node, unsigned skip, size_t *len)
+{
+    render r;
+    memset(&r, 0, sizeof r);
+    r.h = h;
+    r.skip = skip;
+    sc_buf_init(&r.out);
+    html_el *e = html_el_of(node);
+    if (e != NULL && e->tag == T_PRE)
+        r.pre = 1;
+    walk_render(&r, node, e);
+    return render_finish(&r, len);
+}
+
+/* ---- finding text in the input ---- */
+
+/* The code point at raw[p] in the input's charset and its byte length;
+ * -1 stands for "some non-ASCII character" in a one-byte charset. */
+static size_t raw_next(const html_doc *h, size_t p, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)h->raw + p;
+    size_t left = h->raw_len - p;
+    switch (h->encoding) {
+    case ENC_UTF16LE:
+    case ENC_UTF16BE: {
+        if (left < 2) {
+            *cp = -2;
+            return left;
+        }
+        bool le = h->encoding == ENC_UTF16LE;
+        uint32_t unit = le ? (uint32_t)(u[0] | u[1] << 8) : (uint32_t)(u[0] << 8 | u[1]);
+        if (unit >= 0xD800 && unit < 0xDC00 && left >= 4) {
+            uint32_t low = le ? (uint32_t)(u[2] | u[3] << 8) : (uint32_t)(u[2] << 8 | u[3]);
+            *cp = (int32_t)(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+            return 4;
+        }
+        *cp = (int32_t)unit;
+        return 2;
+    }
+    case ENC_SINGLE:
+        *cp = u[0] < 0x80 ? u[0] : -1;
+        return 1;
+    default: {
+        if (u[0] < 0x80) {
+            *cp = u[0];
+            return 1;
+        }
+        size_t bad;
+        size_t n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
+        if (n > left || !sc_utf8_valid((const char *)u, n, &bad)) {
+            *cp = -2;
+            return 1;
+        }
+        sc_utf8_next((const char *)u, n, cp);
+        return n;
+    }
+    }
+}
+
+static bool space_cp(int32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0;
+}
+
+/* An entity reference "&name;" or "&#...;" at raw[p]: its length, or 0. */
+static size_t raw_entity(const html_doc *h, size_t p)
+{
+    int32_t c;
+    size_t q = p + raw_next(h, p, &c);
+    if (c != '&')
+        return 0;
+    for (int k = 0; k < 32 && q < h->raw_len; k++) {
+        size_t n = raw_next(h, q, &c);
+        if (c == ';')
+            return k > 0 ? q + n - p : 0;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '#'))
+            return 0;
+        q += n;
+    }
+    return 0;
+}
+
+/* Matches decoded text t[0..n) at raw[p]; returns the end in raw, or
+ * SIZE_MAX.  White-space runs match any white-space run. */
+static size_t match_at(const html_doc *h, size_t p, const unsigned char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (p >= h->raw_len)
+            return SIZE_MAX;
+        int32_t tc;
+        size_t tl = sc_utf8_next((const char *)t + i, n - i, &tc);
+        if (space_cp(tc)) {
+            while (i < n) {
+                tl = sc_utf8_next((const char *)t + i, n - i, &tc);
+                if (!space_cp(tc))
+                    break;
+                i += tl;
+            }
+            int32_t rc;
+            while (p < h->raw_len) {
+                size_t rl = raw_next(h, p, &rc);
+                size_t ent = rc == '&' ? raw_entity(h, p) : 0;
+                if (space_cp(rc))
+                    p += rl;
+                else if (ent > 0 && ent <= 8 && (memcmp(h->raw + p, "&nbsp;", 6) == 0 ||
+                                                 memcmp(h->raw + p, "&#160;", 6) == 0))
+                    p += ent;
+                else
+                    break;
+            }
+            continue;
+        }
+        int32_t rc;
+        size_t rl = raw_next(h, p, &rc);
+        size_t ent = rc == '&' ? raw_entity(h, p) : 0;
+        if (ent > 0) {
+            p += ent;
+            i += tl;
+            continue;
+        }
+        if (rc == tc || (rc == -1 && tc >= 0x80)) {
+            p += rl;
+            i += tl;
+            continue;
+        }
+        return SIZE_MAX;
+    }
+    return p;
+}
+
+/* Text starts right after a tag (or a comment), never inside one. */
+static bool after_tag(const html_doc *h, size_t p)
+{
+    size_t unit = h->encoding == ENC_UTF16LE || h->encoding == ENC_UTF16BE ? 2 : 1;
+    while (p >= unit) {
+        int32_t c;
+        raw_next(h, p - unit, &c);
+        if (c == '>')
+            return true;
+        if (!space_cp(c) && c != ';')
+            return false;
+        if (c == ';')
+            return true; /* after an entity that decoded to white space */
+        p -= unit;
+    }
+    return true;
+}
+
+static size_t line_start_of(const html_doc *h, long line)
+{
+    if (line < 1 || h->n_lines == 0)
+        return 0;
+    if ((size_t)line > h->n_lines)
+        return h->raw_len;
+    return h->line_starts[line - 1];
+}
+
+/* Finds every visible text node in the input, in order. */
+static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
+{
+    for (xmlNode *c = node->children; c != NULL; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE) {
+            html_el *e = html_el_of(c);
+            sc_status st = map_text_nodes(h, c, cursor);
+            if (st != SC_OK)
+                return st;
+            (void)e;
+            continue;
+        }
+        if (c->type != XML_TEXT_NODE || c->content == NULL)
+            continue;
+        const unsigned char *t = c->content;
+        size_t n = strlen((const char *)t);
+        size_t a = 0, b = n;
+        while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n' || t[a] == '\r'))
+            a++;
+        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n' ||
+                         t[b - 1] == '\r'))
+            b--;
+        if (a == b)
+            continue;
+        html_text *span = sc_arena_calloc(h->arena, 1, sizeof *span);
+        if (span == NULL)
+            return SC_ERR_NOMEM;
+        c->_private = span;
+        html_el *parent = html_el_of(c->parent);
+        if (h->encoding == ENC_OTHER || (parent != NULL && (parent->flags & HF_GONE) &&
+                                         parent->tag != T_TITLE && parent->tag != T_SCRIPT &&
+                                         parent->tag != T_STYLE))
+            continue;
+        long line = xmlGetLineNo(c);
+        size_t limit = *cursor + SPAN_SEARCH_FAR;
+        if (line > 0 && line < 65535)
+            limit = line_start_of(h, line + 1) + SPAN_SEARCH_SLACK;
+        if (limit > h->raw_len)
+            limit = h->raw_len;
+        for (size_t p = *cursor; p < limit; p++) {
+            unsigned char rc = (unsigned char)h->raw[p];
+            if (h->encoding == ENC_UTF8 && rc != t[a] && rc != '&')
+                continue;
+            if (!after_tag(h, p))
+                continue;
+            size_t end = match_at(h, p, t + a, b - a);
+            if (end != SIZE_MAX) {
+                span->start = p;
+                span->end = end;
+                *cursor = end;
+                break;
+            }
+        }
+    }
+    return SC_OK;
+}
+
+bool html_span_of(const html_doc *h, const xmlNode *node, size_t *start, size_t *end)
+{
+    if (node == NULL)
+        return false;
+    if (node->type == XML_TEXT_NODE) {
+        const html_text *t = node->_private;
+        if (t == NULL || t->end == 0)
+            return false;
+        *start = t->start;
+        *end = t->end;
+        return true;
+    }
+    const html_el *e = html_el_of(node);
+    if (e == NULL || e->end == 0)
+        return false;
+    *start = e->start;
+    *end = e->end;
+    return true;
+}
+
+bool html_attr_span(const html_doc *h, const xmlNode *node, const char *value, size_t *start,
+                    size_t *end)
+{
+    if (value == NULL || h->encoding == ENC_OTHER || h->encoding == ENC_UTF16LE ||
+        h->encoding == ENC_UTF16BE)
+        return false;
+    size_t n = strlen(value);
+    long line = xmlGetLineNo(node);
+    size_t from = 0, to = h->raw_len;
+    if (line > 0 && line < 65535) {
+        from = line_start_of(h, line - 1);
+        to = line_start_of(h, line + 2);
+        if (to > h->raw_len)
+            to = h->raw_len;
+    }
+    if (n > 0 && to > from && to - from >= n) {
+        for (size_t p = from; p + n <= to; p++)
+            if (memcmp(h->raw + p, value, n) == 0) {
+                *start = p;
+                *end = p + n;
+                return true;
+            }
+    }
+    /* An escaped value: the line it is on. */
+    if (line > 0 && line < 65535) {
+        size_t a = line_start_of(h, line), b = line_start_of(h, line + 1);
+        while (a < b && (h->raw[a] == ' ' || h->raw[a] == '\t'))
+            a++;
+        while (b > a && (h->raw[b - 1] == '\n' || h->raw[b - 1] == '\r' || h->raw[b - 1] == ' '))
+            b--;
+        if (b > a) {
+            *start = a;
+            *end = b;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- parsing ---- */
+
+typedef struct parse_guard {
+    bool too_deep;
+} parse_guard;
+
+/* Stops the parser before the tree grows deeper than the limit. */
+static void guarded_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    parse_guard *guard = ctxt->_private;
+    if (ctxt->nodeNr >= SC_HTML_MAX_DEPTH) {
+        if (guard != NULL)
+            guard->too_deep = true;
+        xmlStopParser(ctxt);
+        return;
+    }
+    xmlSAX2StartElement(ctx, name, atts);
+}
+
+static bool utf8_bom(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
+}
+
+static html_encoding encoding_of(const char *raw, size_t len, const char *declared)
+{
+    if (len >= 2 && (unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE)
+        return ENC_UTF16LE;
+    if (len >= 2 && (unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF)
+        return ENC_UTF16BE;
+    if (utf8_bom(raw, len))
+        return ENC_UTF8;
+    char low[64] = "";
+    if (declared != NULL)
+        html_lower(declared, strlen(declared), low, sizeof low);
+    size_t bad;
+    if (low[0] == '\0' || strstr(low, "utf-8") || strstr(low, "utf8") ||
+        strcmp(low, "us-ascii") == 0 || strcmp(low, "ascii") == 0)
+        return sc_utf8_valid(raw, len, &bad) || raw[bad] == '\0' ? ENC_UTF8 : ENC_SINGLE;
+    if (strstr(low, "utf-16") || strstr(low, "utf16"))
+        return len >= 2 && raw[0] == '\0' ? ENC_UTF16BE : ENC_UTF16LE;
+    static const char *const single[] = {"iso-8859", "iso8859", "latin", "windows-125", "cp125",
+                                         "koi8",     "ascii",   "mac",   "tis-620",     "cp8"};
+    for (size_t k = 0; k < sizeof single / sizeof single[0]; k++)
+        if (strstr(low, single[k]) != NULL)
+            return ENC_SINGLE;
+    return ENC_OTHER;
+}
+
+static size_t count_tags(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = s, *end = s + len; p < end;) {
+        const char *q = memchr(p, '<', (size_t)(end - p));
+        if (q == NULL)
+            break;
+        n++;
+        p = q + 1;
+    }
+    return n;
+}
+
+/* Class and id, lower-cased; data-testid and itemprop too, since they
+ * name roles just as well. */
+static const char *names_of(sc_arena *arena, const xmlNode *node)
+{
+    const char *parts[4] = {html_attr(node, "class"), html_attr(node, "id"),
+                            html_attr(node, "itemprop"), html_attr(node, "role")};
+    size_t n = 0;
+    for (int k = 0; k < 4; k++)
+        if (parts[k] != NULL)
+            n += strlen(parts[k]) + 1;
+    if (n == 0)
+        return "";
+    if (n > 512)
+        n = 512;
+    char *out = sc_arena_alloc(arena, n + 1);
+    if (out == NULL)
+        return "";
+    size_t k = 0;
+    for (int i = 0; i < 4; i++) {
+        if (parts[i] == NULL)
+            continue;
+        size_t m = strlen(parts[i]);
+        if (k + m + 1 > n)
+            m = n - k > 0 ? n - k - 1 : 0;
+        html_lower(parts[i], m, out + k, m + 1);
+        k += m;
+        if (k < n)
+            out[k++] = ' ';
+    }
+    out[k] = '\0';
+    return out;
+}
+
+static bool hidden(const xmlNode *node)
+{
+    if (html_attr(node, "hidden") != NULL)
+        return true;
+    const char *aria = html_attr(node, "aria-hidden");
+    if (aria != NULL && strcmp(aria, "true") == 0)
+        return true;
+    const char *style = html_attr(node, "style");
+    if (style == NULL)
+        return false;
+    char low[256];
+    size_t n = html_lower(style, strlen(style), low, sizeof low);
+    /* "display: none", "visibility:hidden" with any spacing */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (low[i] != ' ')
+            low[k++] = low[i];
+    low[k] = '\0';
+    return strstr(low, "display:none") != NULL || strstr(low, "visibility:hidden") != NULL;
+}
+
+/* Counts elements, then fills the records in document order. */
+static size_t count_elements(xmlNode *node)
+{
+    size_t n = 0;
+    for (xmlNode *c = node; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            n += 1 + count_elements(c->children);
+    return n;
+}
+
+static void fill_elements(html_doc *h, xmlNode *node, html_el *parent, unsigned depth)
+{
+    for (xmlNode *c = node; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        html_el *e = &h->els[h->n_els];
+        e->order = h->n_els++;
+        e->node = c;
+        e->parent = parent;
+        e->depth = depth;
+        e->tag = tag_of(c->name);
+        e->names = names_of(h->arena, c);
+        c->_private = e;
+        if (never_text(e->tag) || (parent != NULL && (parent->flags & HF_GONE)) || hidden(c))
+            e->flags |= HF_GONE;
+        if (block_tag(e->tag))
+            e->flags |= HF_BLOCK;
+        if (e->tag >= T_H1 && e->tag <= T_H6)
+            e->flags |= HF_HEADING;
+        if (e->tag == T_HTML && h->root == NULL)
+            h->root = e;
+        if (e->tag == T_BODY && h->body == NULL)
+            h->body = e;
+        fill_elements(h, c->children, e, depth + 1);
+    }
+}
+
+/* Visible text sizes, link text, commas and spans, bottom up. */
+static void measure(html_doc *h, html_el *e)
+{
+    size_t start = SIZE_MAX, end = 0;
+    bool in_link = e->tag == T_A;
+    for (xmlNode *c = e->node->children; c != NULL; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content != NULL) {
+            if (e->flags & HF_GONE)
+                continue;
+            size_t n = 0;
+            bool space = true;
+            for (const unsigned char *p = c->content; *p; p++) {
+                bool sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+                if (!sp) {
+                    n += space && n > 0 ? 2 : 1;
+                    if (*p == ',')
+                        e->commas++;
+                }
+                space = sp;
+            }
+            e->text += n;
+            if (in_link)
+                e->links += n;
+            const html_text *t = c->_private;
+            if (t != NULL && t->end > 0) {
+                if (t->start < start)
+                    start = t->start;
+                if (t->end > end)
+                    end = t->end;
+            }
+            continue;
+        }
+        html_el *k = html_el_of(c);
+        if (k == NULL)
+            continue;
+        measure(h, k);
+        if (k->flags & HF_GONE)
+            continue;
+        e->text += k->text;
+        e->links += in_link ? k->text : k->links;
+        e->commas += k->commas;
+        e->prose_blocks += k->prose_blocks;
+        if (k->end > 0) {
+            if (k->start < start)
+                start = k->start;
+            if (k->end > end)
+                end = k->end;
+        }
+    }
+    if ((e->tag == T_P || e->tag == T_PRE || e->tag == T_BLOCKQUOTE || e->tag == T_LI ||
+         e->tag == T_TD || e->tag == T_DD) &&
+        e->text >= 80 && e->links * 2 < e->text)
+        e->prose_blocks++;
+    if (end > 0) {
+        e->start = start;
+        e->end = end;
+    }
+}
+
+static sc_status parse(html_doc *h, sc_error *error)
+{
+    if (count_tags(h->raw, h->raw_len) > SC_HTML_MAX_TAGS)
+        return sc_fail(error, SC_ERR_LIMIT, "the page has more tags than the HTML limit",
+                       SC_NO_POS, NULL);
+    if (h->raw_len > INT32_MAX)
+        return sc_fail(error, SC_ERR_LIMIT, "input larger than the HTML limit", SC_NO_POS, NULL);
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(h->raw, (int)h->raw_len);
+    if (ctxt == NULL)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    parse_guard guard = {false};
+    ctxt->_private = &guard;
+    ctxt->linenumbers = 1;
+    if (ctxt->sax != NULL)
+        ctxt->sax->startElement = guarded_start_element;
+    /* XML_PARSE_HUGE lifts libxml2's silent stop at depth 256; our own
+     * guard refuses at SC_HTML_MAX_DEPTH instead. */
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+    htmlParseDocument(ctxt);
+    xmlDoc *doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    const char *declared = NULL;
+    if (doc != NULL && doc->encoding != NULL)
+        declared = (const char *)doc->encoding;
+    else if (ctxt->input != NULL && ctxt->input->encoding != NULL)
+        declared = (const char *)ctxt->input->encoding;
+    else if (ctxt->encoding != NULL)
+        declared = (const char *)ctxt->encoding;
+    h->encoding = encoding_of(h->raw, h->raw_len, declared);
+    htmlFreeParserCtxt(ctxt);
+    if (guard.too_deep) {
+        xmlFreeDoc(doc);
+        return sc_fail(error, SC_ERR_LIMIT, "HTML elements nested deeper than the 2000-level limit",
+                       SC_NO_POS, NULL);
+    }
+    if (doc == NULL)
+        return sc_fail(error, SC_ERR_INPUT, "not an HTML page", 0, NULL);
+    h->doc = doc;
+    return SC_OK;
+}
+
+static sc_status build(html_doc *h, sc_error *error)
+{
+    /* Line starts, for placing text nodes. */
+    size_t lines = 1;
+    for (size_t i = 0; i < h->raw_len; i++)
+        lines += h->raw[i] == '\n';
+    h->line_starts = sc_arena_calloc(h->arena, lines, sizeof *h->line_starts);
+    if (h->line_starts == NULL)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    h->n_lines = 1;
+    for (size_t i = 0; i < h->raw_len; i++)
+        if (h->raw[i] == '\n')
+            h->line_starts[h->n_lines++] = i + 1;
+
+    xmlNode *top = h->doc->children;
+    size_t n = count_elements(top);
+    h->els = sc_arena_calloc(h->arena, n > 0 ? n : 1, sizeof *h->els);
+    if (h->els == NULL)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    fill_elements(h, top, NULL, 1);
+    size_t cursor = utf8_bom(h->raw, h->raw_len) ? 3 : 0;
+    for (xmlNode *c = top; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && map_text_nodes(h, c, &cursor) != SC_OK)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    for (xmlNode *c = top; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            measure(h, html_el_of(c));
+    if (h->root != NULL) {
+        const char *lang = html_attr(h->root->node, "lang");
+        if (lang != NULL && lang[0] != '\0') {
+            char low[16];
+            size_t k = 0;
+            while (lang[k] && lang[k] != '-' && lang[k] != '_' && k < sizeof low - 1) {
+                low[k] = lang[k] >= 'A' && lang[k] <= 'Z' ? (char)(lang[k] - 'A' + 'a') : lang[k];
+                k++;
+            }
+            low[k] = '\0';
+            if (k >= 2)
+                h->lang = sc_arena_strndup(h->arena, low, k);
+        }
+    }
+    html_el *main = h->body != NULL ? h->body : h->root;
+    h->total_text = main != NULL ? main->text : 0;
+    return SC_OK;
+}
+
+/* ---- title ---- */
+
+static sc_status find_title(html_doc *h, sc_page *page)
+{
+    const xmlNode *from = NULL;
+    const char *title = NULL;
+    size_t start = 0, end = 0;
+    bool placed = false;
+    for (size_t i = 0; i < h->n_els && title == NULL; i++) {
+        const html_el *e = &h->els[i];
+        if (e->tag != T_META)
+            continue;
+        const char *p = html_attr(e->node, "property");
+        if (p == NULL)
+            p = html_attr(e->node, "name");
+        const char *v = html_attr(e->node, "content");
+        if (p != NULL && v != NULL && v[0] != '\0' &&
+            (strcmp(p, "og:title") == 0 || strcmp(p, "twitter:title") == 0)) {
+            title = v;
+            placed = html_attr_span(h, e->node, v, &start, &end);
+        }
+    }
+    for (size_t i = 0; i < h->n_els && title == NULL; i++) {
+        const html_el *e = &h->els[i];
+        if (e->tag == T_TITLE || (e->tag == T_H1 && !(e->flags & HF_GONE))) {
+            size_t n;
+            char *t = html_text_of(h, e->node, 0, &n);
+            if (t == NULL)
+                return SC_ERR_NOMEM;
+            if (e->tag == T_TITLE && e->node->children != NULL) {
+                /* The <title>'s text is hidden from rendering: read it. */
+                const xmlChar *c = e->node->children->content;
+                if (c != NULL) {
+                    size_t cl = strlen((const char *)c);
+                    size_t a = 0;
+                    while (a < cl && (c[a] == ' ' || c[a] == '\n' || c[a] == '\t' || c[a] == '\r'))
+                        a++;
+                    while (cl > a && (c[cl - 1] == ' ' || c[cl - 1] == '\n' ||
+                                      c[cl - 1] == '\t' || c[cl - 1] == '\r'))
+                        cl--;
+                    t = sc_arena_strndup(h->arena, (const char *)c + a, cl - a);
+                    n = cl - a;
+                    if (t == NULL)
+                        return SC_ERR_NOMEM;
+                }
+                from = e->node->children;
+            } else {
+                from = e->node;
+            }
+            if (n > 0) {
+                title = t;
+                placed = html_span_of(h, from, &start, &end);
+            }
+        }
+    }
+    if (title == NULL)
+        return SC_OK;
+    /* One line of collapsed white space. */
+    size_t n = strlen(title);
+    char *clean = sc_arena_alloc(h->arena, n + 1);
+    if (clean == NULL)
+        return SC_ERR_NOMEM;
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = title[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            clean[k++] = ' ';
+        space = false;
+        clean[k++] = c;
+    }
+    clean[k] = '\0';
+    page->title = clean;
+    if (placed)
+        return sc_page_add_block(h->arena, page, SC_ROLE_TITLE, SC_FIELD_PAGE, start, end);
+    return SC_OK;
+}
+
+/* ---- the AI summary and its disclaimer ---- */
+
+static const char *const summary_names[] = {"summary",  "ringkasan", "tldr",     "tl-dr",
+                                            "keypoint", "key-point", "takeaway", "ai-summary"};
+
+static bool has_disclaimer_text(sc_arena *arena, const char *s, size_t n)
+{
+    size_t fl;
+    char *folded = sc_normalize(arena, s, n, &fl);
+    if (folded == NULL)
+        return false;
+    for (size_t l = 0; l < sc_language_count; l++) {
+        const sc_word_list *phrases = &sc_languages[l]->disclaimer_phrases;
+        for (size_t k = 0; k < phrases->n; k++)
+            if (strstr(folded, phrases->words[k]) != NULL)
+                return true;
+    }
+    return false;
+}
+
+/* Prose rather than a label: ends like a sentence, or is long. */
+static bool prose_text(const char *s, size_t n)
+{
+    if (n > 160)
+        return true;
+    while (n > 0 && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\'' || s[n - 1] == ' '))
+        n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        n -= 3;
+    return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+                     (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+                      (unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] == 0xA6));
+}
+
+static bool summary_like(html_doc *h, html_el *e)
+{
+    if (e == NULL || (e->flags & (HF_GONE | HF_HEADING)) || e->text < 20)
+        return false;
+    if (e->tag == T_UL || e->tag == T_OL)
+        return e->links * 2 < e->text;
+    size_t n;
+    char *t = html_text_of(h, e->node, HF_SUMMARY, &n);
+    return t != NULL && prose_text(t, n) && e->links * 2 < e->text;
+}
+
+static html_el *sibling_el(html_el *e, bool next)
+{
+    for (xmlNode *c = next ? e->node->next : e->node->prev; c != NULL; c = next ? c->next : c->prev) {
+        html_el *k = html_el_of(c);
+        if (k != NULL && !(k->flags & HF_GONE) && k->text > 0)
+            return k;
+        if (c->type == XML_TEXT_NODE && c->content != NULL) {
+            for (const xmlChar *p = c->content; *p; p++)
+                if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+                    return NULL; /* loose text in between: not neighbours */
+        }
+    }
+    return NULL;
+}
+
+static bool is_ancestor(const html_el *a, const html_el *e)
+{
+    for (; e != NULL; e = e->parent)
+        if (e == a)
+            return true;
+    return false;
+}
+
+static void mark_tree(html_el *e, unsigned flag)
+{
+    e->flags |= flag;
+    for (xmlNode *c = e->node->children; c != NULL; c = c->next) {
+        html_el *k = html_el_of(c);
+        if (k != NULL)
+            mark_tree(k, flag);
+    }
+}
+
+typedef struct summary_found {
+    html_el *disclaimer;
+    html_el *parts[8];
+    size_t n_parts;
+    html_el *box; /* a summary container rendered whole (less the disclaimer) */
+} summary_found;
+
+/* The disclaimer: the innermost element whose text has a phrase. */
+static html_el *find_disclaimer(html_doc *h)
+{
+    html_el *top = h->body != NULL ? h->body : h->root;
+    if (top == NULL)
+        return NULL;
+    size_t n;
+    char *all = html_text_of(h, top->node, 0, &n);
+    if (all == NULL || !has_disclaimer_text(h->arena, all, n))
+        return NULL;
+    html_el *best = NULL;
+    for (size_t i = 0; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if (best != NULL && !is_ancestor(best, e))
+            break; /* past the first disclaimer */
+        if ((e->flags & HF_GONE) || e->text < 10 || e->text > DISCLAIMER_MAX_BYTES)
+            continue;
+        char *t = html_text_of(h, e->node, 0, &n);
+        if (t == NULL)
+            return best;
+        if (has_disclaimer_text(h->arena, t, n))
+            best = e;
+    }
+    /* Widen to the wrapper that holds nothing else. */
+    while (best != NULL && best->parent != NULL && best->parent->text == best->text &&
+           best->parent->tag != T_BODY)
+        best = best->parent;
+    return best;
+}
+
+static void find_summary(html_doc *h, html_el *article, summary_found *out)
+{
+    memset(out, 0, sizeof *out);
+    html_el *d = find_disclaimer(h);
+    out->disclaimer = d;
+    if (d != NULL) {
+        /* A summary container around the disclaimer. */
+        html_el *a = d->parent;
+        for (int up = 0; a != NULL && up < 4; up++, a = a->parent) {
+            if (a->text > SUMMARY_MAX_BYTES + d->text || a->tag == T_BODY)
+                break;
+            if (html_names_match(a->names, summary_names,
+                                 sizeof summary_names / sizeof summary_names[0]) &&
+                a->text > d->text + 20) {
+                out->box = a;
+                return;
+            }
+        }
+        /* Neighbours: prose right above the disclaimer is the summary it
+         * follows, else the paragraph or list right after it. */
+        for (html_el *at = d; at != NULL && at->tag != T_BODY; at = at->parent) {
+            html_el *prev = sibling_el(at, false), *next = sibling_el(at, true);
+            if (prev == NULL && next == NULL) {
+                if (at->parent != NULL && at->parent->text > at->text)
+                    break;
+                continue;
+            }
+            if (prev != NULL && summary_like(h, prev) && prev->text <= SUMMARY_MAX_BYTES &&
+                !(article != NULL && is_ancestor(prev, article))) {
+                out->parts[out->n_parts++] = prev;
+                return;
+            }
+            if (next != NULL && summary_like(h, next) && next->text <= SUMMARY_MAX_BYTES &&
+                !(article != NULL && is_ancestor(next, article))) {
+                out->parts[out->n_parts++] = next;
+                return;
+            }
+            return;
+        }
+        return;
+    }
+    /* No disclaimer: a summary block by its markup, above the article. */
+    size_t article_first = article != NULL ? article->order : SIZE_MAX;
+    for (size_t i = 0; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if ((e->flags & (HF_GONE | HF_CHROME)) || e->text < SUMMARY_MIN_BYTES ||
+            e->text > SUMMARY_MAX_BYTES || e->tag == T_META || e->tag == T_BODY ||
+            e->tag == T_HTML)
+            continue;
+        if (!html_names_match(e->names, summary_names,
+                              sizeof summary_names / sizeof summary_names[0]))
+            continue;
+        if (article != NULL && is_ancestor(e, article))
+            continue;
+        /* Above the article's text: before its container, or inside it
+         * before its first paragraph of prose. */
+        bool above = e->order < article_first;
+        if (!above && article != NULL && is_ancestor(article, e)) {
+            above = true;
+            for (size_t j = article->order + 1; j < e->order; j++)
+                if (is_ancestor(article, &h->els[j]) && h->els[j].prose_blocks > 0 &&
+                    !is_ancestor(&h->els[j], e) && h->els[j].tag == T_P) {
+                    above = false;
+                    break;
+                }
+        }
+        if (!above || e->links * 2 >= e->text)
+            continue;
+        /* Teaser lists repeat the markup: not one page's summary. */
+        size_t same = 0;
+        for (size_t j = 0; j < h->n_els && same < 3; j++)
+            if (h->els[j].parent == e->parent && h->els[j].text >= SUMMARY_MIN_BYTES &&
+                strcmp(h->els[j].names, e->names) == 0)
+                same++;
+        if (same > 1 && e->names[0] != '\0')
+            continue;
+        out->box = e;
+        return;
+    }
+}
+
+/* ---- credit and dateline (as the text reader reads them) ---- */
+
+static size_t dash_at(const char *s, size_t len, size_t i)
+{
+    if (i < len && s[i] == '-')
+        return 1;
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+static size_t dateline_end(const char *s, size_t len)
+{
+    size_t i = 0, limit = len < DATELINE_MAX_BYTES ? len : DATELINE_MAX_BYTES;
+    size_t caps = 0;
+    while (i < limit &&
+           ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80 || s[i] == '.')) {
+        caps += s[i] >= 'A' && s[i] <= 'Z';
+        i++;
+    }
+    if (caps < 2 || i >= limit || !(s[i] == ' ' || s[i] == ','))
+        return 0;
+    for (; i < limit; i++) {
+        if (s[i] == '\n' || s[i] == '!' || s[i] == '?')
+            return 0;
+        if (s[i] == ' ') {
+            size_t d = dash_at(s, len, i + 1);
+            if (d > 0 && i + 1 + d < len && s[i + 1 + d] == ' ')
+                return i + 1 + d;
+        }
+    }
+    return 0;
+}
+
+static const char *const agencies[] = {"afp",     "ant",    "antara",    "ap",  "bernama", "dpa",
+                                       "reuters", "xinhua", "bloomberg", "pna", "kyodo"};
+
+static bool credit_words(const char *s, size_t a, size_t b)
+{
+    if (b <= a || b - a > CREDIT_MAX_BYTES)
+        return false;
+    size_t words = 0;
+    bool signed_by = false;
+    for (size_t i = a; i < b;) {
+        while (i < b && (s[i] == ' ' || s[i] == '(' || s[i] == ')' || s[i] == '/' || s[i] == ','))
+            i++;
+        size_t w = i;
+        while (i < b && s[i] != ' ' && s[i] != '(' && s[i] != ')' && s[i] != '/' && s[i] != ',')
+            i++;
+        if (i == w)
+            break;
+        words++;
+        size_t wl = i - w;
+        if (wl > 4 && memchr(s + w, '.', wl) != NULL && s[i - 1] != '.')
+            signed_by = true;
+        char low[16];
+        if (wl < sizeof low) {
+            html_lower(s + w, wl, low, sizeof low);
+            for (size_t k = 0; k < sizeof agencies / sizeof agencies[0]; k++)
+                if (strcmp(low, agencies[k]) == 0)
+                    signed_by = true;
+        }
+    }
+    return words >= 1 && words <= 5 && signed_by;
+}
+
+/* Where the credit starts in a paragraph, or SIZE_MAX. */
+static size_t credit_start(const char *s, size_t len)
+{
+    size_t from = len > CREDIT_MAX_BYTES + 4 ? len - CREDIT_MAX_BYTES - 4 : 0;
+    for (size_t i = from; i < len; i++) {
+        size_t d = dash_at(s, len, i);
+        if (d == 0 || (i > 0 && s[i - 1] != ' ' && s[i - 1] != '.'))
+            continue;
+        size_t w = i + d;
+        while (w < len && s[w] == ' ')
+            w++;
+        if (credit_words(s, w, len))
+            return i;
+    }
+    if (len <= CREDIT_MAX_BYTES && credit_words(s, 0, len))
+        return 0;
+    return SIZE_MAX;
+}
+
+/* ---- the reader ---- */
+
+static sc_status add_block_of(html_doc *h, sc_page *page, sc_role role, const html_el *e)
+{
+    size_t start, end;
+    if (!html_span_of(h, e->node, &start, &end))
+        return SC_OK;
+    return sc_page_add_block(h->arena, page, role, SC_FIELD_PAGE, start, end);
+}
+
+/* Renders the summary: the box less its disclaimer and headings, or the
+ * parts found beside the disclaimer. */
+static sc_status render_summary(html_doc *h, const summary_found *sf, sc_page *page)
+{
+    render r;
+    memset(&r, 0, sizeof r);
+    r.h = h;
+    r.skip = HF_HEADING;
+    sc_buf_init(&r.out);
+    if (sf->disclaimer != NULL)
+        mark_tree(sf->disclaimer, HF_SUMMARY);
+    /* The disclaimer is skipped below; the box is marked afterwards so
+     * the article leaves it out. */
+    r.skip |= HF_SUMMARY;
+    if (sf->box != NULL) {
+        walk_render(&r, sf->box->node, sf->box);
+    } else {
+        for (size_t i = 0; i < sf->n_parts; i++) {
+            boundary(&r, 3);
+            walk_render(&r, sf->parts[i]->node, sf->parts[i]);
+        }
+    }
+    size_t len = 0;
+    char *text = render_finish(&r, &len);
+    if (text == NULL)
+        return SC_ERR_NOMEM;
+    if (sf->box != NULL)
+        mark_tree(sf->box, HF_SUMMARY);
+    for (size_t i = 0; i < sf->n_parts; i++)
+        mark_tree(sf->parts[i], HF_SUMMARY);
+    if (len == 0)
+        return SC_OK;
+    page->has_summary = true;
+    page->field_data[SC_FIELD_SUMMARY] = text;
+    page->field_len[SC_FIELD_SUMMARY] = len;
+    page->summary = (sc_text){SC_FIELD_SUMMARY, 0, text, len};
+    return SC_OK;
+}
+
+static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
+{
+    sc_status st;
+    if ((st = html_find_date(h, page)) != SC_OK)
+        return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+    if ((st = find_title(h, page)) != SC_OK)
+        return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+
+    html_el *article = html_extract_article(h);
+    summary_found sf;
+    find_summary(h, article, &sf);
+    if (sf.disclaimer != NULL) {
+        page->has_disclaimer = true;
+        if ((st = add_block_of(h, page, SC_ROLE_DISCLAIMER, sf.disclaimer)) != SC_OK)
+            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+    }
+    if (sf.box != NULL || sf.n_parts > 0) {
+        if ((st = render_summary(h, &sf, page)) != SC_OK)
+            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+        if (page->has_summary &&
+            (st = sc_page_add_block(h->arena, page, SC_ROLE_SUMMARY, SC_FIELD_SUMMARY, 0,
+                                    page->summary.len)) != SC_OK)
+            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+    } else if (sf.disclaimer != NULL) {
+        mark_tree(sf.disclaimer, HF_SUMMARY);
+    }
+    if (article == NULL)
+        return sc_fail(error, SC_ERR_INPUT, "no article found on the page", h->raw_len, NULL);
+
+    /* The article, paragraph by paragraph. */
+    render r;
+    memset(&r, 0, sizeof r);
+    r.h = h;
+    r.skip = HF_DROP | HF_SUMMARY;
+    r.record = true;
+    sc_buf_init(&r.out);
+    walk_render(&r, article->node, article);
+    close_run(&r);
+    if (r.out.failed || r.failed) {
+        sc_buf_release(&r.out);
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    }
+    const char *text = r.out.data != NULL ? r.out.data : "";
+    size_t len = r.out.len;
+    /* The credit: what follows it is not the article. */
+    size_t cut = len, credit_rec = SIZE_MAX, credit_at = 0;
+    for (size_t i = 0; i < r.n_recs; i++) {
+        const para_rec *p = &r.recs[i];
+        size_t c = credit_start(text + p->start, p->end - p->start);
+        /* A credit ends an article: one in its first half is a quote or
+         * a link, not the end. */
+        if (c == SIZE_MAX || (c == 0 && i == 0) || p->start + c < len / 2)
+            continue;
+        credit_rec = i;
+        credit_at = p->start + c;
+        cut = credit_at;
+        break;
+    }
+    while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == '\n'))
+        cut--;
+    if (cut == 0) {
+        sc_buf_release(&r.out);
+        return sc_fail(error, SC_ERR_INPUT, "no article found on the page", h->raw_len, NULL);
+    }
+    char *article_text = sc_arena_strndup(h->arena, text, cut);
+    if (article_text == NULL) {
+        sc_buf_release(&r.out);
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    }
+    page->field_data[SC_FIELD_SOURCE] = article_text;
+    page->field_len[SC_FIELD_SOURCE] = cut;
+    page->article = (sc_text){SC_FIELD_SOURCE, 0, article_text, cut};
+    st = sc_page_add_block(h->arena, page, SC_ROLE_BODY, SC_FIELD_SOURCE, 0, cut);
+    size_t de = dateline_end(article_text, cut);
+    if (st == SC_OK && de > 0)
+        st = sc_page_add_block(h->arena, page, SC_ROLE_DATELINE, SC_FIELD_SOURCE, 0, de);
+    if (st == SC_OK && credit_rec != SIZE_MAX) {
+        /* The credit's bytes in the page: from its dash to the end of its
+         * text node when that node holds it, else its paragraph. */
+        const para_rec *p = &r.recs[credit_rec];
+        size_t s0, e0;
+        if (html_span_of(h, p->last, &s0, &e0)) {
+            size_t tail = p->end - credit_at;
+            size_t start = e0 - s0 >= tail && h->encoding == ENC_UTF8 ? e0 - tail : s0;
+            st = sc_page_add_block(h->arena, page, SC_ROLE_CREDIT, SC_FIELD_PAGE, start, e0);
+        }
+        for (size_t i = credit_rec + 1; st == SC_OK && i < r.n_recs; i++) {
+            const para_rec *q = &r.recs[i];
+            size_t a, b, a2, b2;
+            if (html_span_of(h, q->first, &a, &b) && html_span_of(h, q->last, &a2, &b2) &&
+                b2 >= a)
+                st = sc_page_add_block(h->arena, page, SC_ROLE_EXTRANEOUS, SC_FIELD_PAGE, a, b2);
+        }
+    }
+    sc_buf_release(&r.out);
+    if (st != SC_OK)
+        return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+    return SC_OK;
+}
+
+sc_status sc_read_html_page(sc_arena *arena, const char *input, size_t len, sc_page *page,
+                            sc_error *error)
+{
+    if (len > SC_MAX_INPUT_BYTES)
+        return sc_fail(error, SC_ERR_LIMIT, "input larger than the 64 MiB limit",
+                       SC_MAX_INPUT_BYTES, NULL);
+    html_doc h;
+    memset(&h, 0, sizeof h);
+    h.arena = arena;
+    /* The page's spans point into our own copy, so the result outlives the
+     * caller's buffer. */
+    char *copy = sc_arena_strndup(arena, input, len);
+    if (copy == NULL)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    h.raw = copy;
+    h.raw_len = len;
+    sc_status st = parse(&h, error);
+    if (st != SC_OK)
+        return st;
+    page->field_data[SC_FIELD_PAGE] = copy;
+    page->field_len[SC_FIELD_PAGE] = len;
+    st = build(&h, error);
+    if (st == SC_OK)
+        st = read_page(&h, page, error);
+    xmlFreeDoc(h.doc);
+    return st;
+}
