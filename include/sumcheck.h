@@ -78,6 +78,7 @@ typedef enum sc_report_format {
     SC_REPORT_SARIF,  /* SARIF 2.1.0: one log, written by sc_report_finish */
     SC_REPORT_JUNIT,  /* JUnit XML: one testcase per document, written by sc_report_finish */
     SC_REPORT_GITHUB, /* GitHub Actions workflow commands: a line per finding, streamed */
+    SC_REPORT_HTML,   /* one self-contained HTML page, written by sc_report_finish */
 } sc_report_format;
 
 /** Finding severities, ordered. */
@@ -94,22 +95,83 @@ typedef enum sc_severity {
  * returns SC_INPUT_AUTO.  Thread-safe. */
 SC_EXPORT sc_input_format sc_detect_input_format(const char *input, size_t len, const char *name);
 
-/** Options for checking one document.  Initialise with sc_options_init. */
+/** What to do with one rule's findings (sc_options.rules). */
+typedef struct sc_rule_setting {
+    const char *rule;     /* a rule id, as sc_rule_describe gives it */
+    bool disabled;        /* true: the rule does not run, so it has no findings */
+    sc_severity severity; /* 0 keeps the rule's own severities; else all its findings get it */
+} sc_rule_setting;
+
+/** A suppression (sc_options.suppressions): a finding of rule, in the
+ * document id (any document when NULL), whose text contains text (any when
+ * NULL) is kept in the result, marked with reason, and not counted by
+ * sc_result_gate_count.  A finding's text is the text under its summary
+ * span, else under its source span; both sides are compared NFKC-
+ * normalised, case folded, with white space collapsed, so "Joe  biden"
+ * matches "Joe Biden". */
+typedef struct sc_suppression {
+    const char *rule;   /* required: a rule id */
+    const char *id;     /* a document id, or NULL */
+    const char *text;   /* NULL, or text the finding's text must contain */
+    const char *reason; /* required, not empty: why the finding is accepted */
+} sc_suppression;
+
+/** Options for checking one document.  Initialise with sc_options_init.
+ * The arrays and strings are read during sc_check only: the result copies
+ * what it keeps. */
 typedef struct sc_options {
     sc_input_format input_format;
     /* ISO 639-1 code forcing the language ("id", "en"), or NULL to detect. */
     const char *language;
     /* "YYYY-MM-DD" overriding the page's own date, or NULL. */
     const char *page_date;
+    /* Rule settings, n_rules of them; a rule named twice takes the last. */
+    const sc_rule_setting *rules;
+    size_t n_rules;
+    /* A summary sentence whose support is below this gets an
+     * unsupported-claim finding even when it passes the built-in threshold
+     * (0.5); in [0, 1], 0 (the default) adds nothing. */
+    double min_support;
+    const sc_suppression *suppressions;
+    size_t n_suppressions;
+    /* A baseline: the fingerprints (sc_finding_info.fingerprint) of
+     * accepted findings, sorted in strcmp order.  A finding whose
+     * fingerprint is there is marked in_baseline and not counted by
+     * sc_result_gate_count.  NULL: no baseline; a non-NULL pointer with
+     * n_baseline 0 is an empty one (every finding is new). */
+    const char *const *baseline;
+    size_t n_baseline;
 } sc_options;
 
 /** Sets every option to its default.  Thread-safe. */
 SC_EXPORT void sc_options_init(sc_options *options);
 
-/** Checks the options: a known language code, a page date as YYYY-MM-DD.
- * Returns SC_OK, or SC_ERR_OPTION with *error saying which (error may be
- * NULL).  sc_check checks them too.  Thread-safe. */
+/** Checks the options: a known language code, a page date as YYYY-MM-DD,
+ * known rule ids with valid severities, min_support in [0, 1], every
+ * suppression with a known rule and a reason, a baseline of fingerprints
+ * in order.  Returns SC_OK, or SC_ERR_OPTION with *error saying which
+ * (error may be NULL; an unknown rule id is named in error->detail).
+ * sc_check checks them too.  Thread-safe. */
 SC_EXPORT sc_status sc_options_validate(const sc_options *options, sc_error *error);
+
+/** A rule, as --list-rules and --explain show it.  Every string is static. */
+typedef struct sc_rule_info {
+    const char *id;       /* stable, never reused */
+    sc_severity severity; /* its default severity */
+    const char *summary;  /* one line: what it checks */
+    const char *doc;      /* what it checks, an example, how to fix, its evidence keys */
+} sc_rule_info;
+
+/** The number of rules. */
+SC_EXPORT size_t sc_rule_total(void);
+
+/** Fills *info with the index-th rule, in the order findings are reported;
+ * false when index >= sc_rule_total().  Thread-safe. */
+SC_EXPORT bool sc_rule_describe(size_t index, sc_rule_info *info);
+
+/** Fills *info with the rule named id; false when there is none.
+ * Thread-safe. */
+SC_EXPORT bool sc_rule_find(const char *id, sc_rule_info *info);
 
 /** One checked document, opaque.  Owns all of its memory (one arena). */
 typedef struct sc_result sc_result;
@@ -121,6 +183,16 @@ typedef struct sc_result sc_result;
 SC_EXPORT sc_result *sc_check(const char *input, size_t len, const char *id,
                               const sc_options *options, sc_error *error);
 
+/** Checks a summary against its article given as two plain texts (UTF-8),
+ * as a JSON pair of them would be checked: spans count in the summary and
+ * source texts (fields "summary" and "source").  id is copied.  Returns the
+ * result, or NULL with *error filled; error->path is then "summary" or
+ * "source" when one of the texts is at fault.  options->input_format is
+ * not used.  Free with sc_result_free.  Thread-safe for distinct calls. */
+SC_EXPORT sc_result *sc_check_pair(const char *summary, size_t summary_len, const char *source,
+                                   size_t source_len, const char *id, const sc_options *options,
+                                   sc_error *error);
+
 /** Frees a result.  NULL-safe. */
 SC_EXPORT void sc_result_free(sc_result *result);
 
@@ -130,6 +202,32 @@ SC_EXPORT const char *sc_result_id(const sc_result *result);
 /** The number of findings, and how many are at or above a severity. */
 SC_EXPORT size_t sc_result_finding_count(const sc_result *result);
 SC_EXPORT size_t sc_result_count_at_least(const sc_result *result, sc_severity severity);
+
+/** Findings at or above severity that the gate counts: neither suppressed
+ * nor in the baseline.  0 when severity is 0 (a gate that never fails). */
+SC_EXPORT size_t sc_result_gate_count(const sc_result *result, sc_severity severity);
+
+/** One finding, for callers that gate, filter or record them.  Strings
+ * belong to the result. */
+typedef struct sc_finding_info {
+    const char *rule;
+    sc_severity severity;
+    const char *message;
+    /* The input text under the finding's summary span, else its source
+     * span; text_len bytes, not NUL-terminated ("" when it has neither). */
+    const char *text;
+    size_t text_len;
+    /* Stable across runs and edits elsewhere on the page: a hash of the
+     * rule, the document id and the normalised text (16 hex digits), the
+     * SARIF report's partialFingerprints["sumcheck/v1"]. */
+    char fingerprint[17];
+    const char *suppressed; /* the matching suppression's reason, or NULL */
+    bool in_baseline;       /* its fingerprint is in options->baseline */
+} sc_finding_info;
+
+/** Fills *info with the index-th finding; false when index is out of
+ * range. */
+SC_EXPORT bool sc_result_finding(const sc_result *result, size_t index, sc_finding_info *info);
 
 /** The document's consistency in [0, 1], or a negative number when it has no
  * summary to check. */
@@ -152,12 +250,15 @@ typedef struct sc_render_options {
     /* JSON and JSON Lines reports: add each document's article text as
      * "article": {"text": ...} (off by default: it can be long). */
     bool include_text;
+    /* What every report lists: findings at or above this severity (0, the
+     * default, lists all).  The gate does not depend on it. */
+    sc_severity min_severity;
 } sc_render_options;
 
 /** A report being written: a header, any number of documents, a footer.
  * JSON reports gather documents in one "documents" array; JSON Lines, text
- * and GitHub reports stream each document as it is added; SARIF and JUnit
- * reports keep the run in memory and write it all at sc_report_finish. */
+ * and GitHub reports stream each document as it is added; SARIF, JUnit and
+ * HTML reports keep the run in memory and write it all at sc_report_finish. */
 typedef struct sc_report sc_report;
 
 /** Starts a report in format, written through write(context, ...).  NULL when
@@ -170,6 +271,22 @@ SC_EXPORT sc_status sc_report_add(sc_report *report, const sc_result *result);
 
 /** Renders a document that could not be read: its id and the error. */
 SC_EXPORT sc_status sc_report_add_error(sc_report *report, const char *id, const sc_error *error);
+
+/** A baseline entry: a fingerprint and what it was recorded for. */
+typedef struct sc_baseline_entry {
+    const char *fingerprint;
+    const char *rule;
+    const char *id;   /* the document id */
+    const char *text; /* the text under the finding when it was recorded, or NULL */
+} sc_baseline_entry;
+
+/** Tells the report that a baseline was used and which of its entries no
+ * longer match any finding ("stale"), so the JSON report ends with
+ * "baseline": {"stale": [...]}; other formats ignore it.  Call before
+ * sc_report_finish; the entries are copied.  Returns SC_OK or an error
+ * code. */
+SC_EXPORT sc_status sc_report_baseline(sc_report *report, const sc_baseline_entry *stale,
+                                       size_t n_stale);
 
 /** Writes the footer (closing the JSON document).  Returns SC_OK or an error
  * code; the report is still to be freed. */

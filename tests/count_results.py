@@ -32,8 +32,10 @@ for path in extras:
     failed += fl
     skipped += s
 for build in args:
+    # A build folder (its last meson test log) or a log file itself.
+    log = build if build.endswith(".json") else f"{build}/meson-logs/testlog.json"
     try:
-        with open(f"{build}/meson-logs/testlog.json", encoding="utf-8") as f:
+        with open(log, encoding="utf-8") as f:
             records = [json.loads(line) for line in f if line.strip()]
     except OSError:
         print(f"count_results: no test log in {build}", file=sys.stderr)

@@ -5,6 +5,7 @@
  * the seed page is edited the way DESIGN.md asks. */
 #include "harness.h"
 #include "check/check.h"
+#include "check/thresholds.h"
 #include "core/doc.h"
 #include "lang/lang.h"
 #include "sumcheck.h"
@@ -447,6 +448,66 @@ START_TEST(test_unclosed_quote)
 }
 END_TEST
 
+/* SC_QUOTE_MAX_GAP: a trimmed quote's pieces stand near each other in one
+ * passage; farther apart, they are two quotes glued together. */
+static char *gap_article(size_t filler)
+{
+    size_t cap = 256 + filler * 8;
+    char *s = malloc(cap);
+    ck_assert_ptr_nonnull(s);
+    strcpy(s, "The minister said the harbour will reopen in spring");
+    for (size_t i = 0; i < filler; i++)
+        strcat(s, " and then");
+    strcat(s, " the ferries will run every hour.");
+    return s;
+}
+
+START_TEST(test_quote_gap_limit)
+{
+    static const char summary[] =
+        "The minister said \"the harbour will reopen ... the ferries will run every hour\".";
+    char *near = gap_article(SC_QUOTE_MAX_GAP / 4);
+    char *far = gap_article(SC_QUOTE_MAX_GAP);
+    sc_result *r = check_pair("en", near, summary);
+    ck_assert_uint_eq(count_rule(r, "misquote"), 0);
+    sc_result_free(r);
+    r = check_pair("en", far, summary);
+    ck_assert_uint_eq(count_rule(r, "misquote"), 1);
+    sc_result_free(r);
+    free(near);
+    free(far);
+}
+END_TEST
+
+/* SC_QUOTE_MAX_WORDS: marks farther apart than that do not pair. */
+START_TEST(test_quote_length_limit)
+{
+    char summary[8192];
+    for (int words = SC_QUOTE_MAX_WORDS - 10, k = 0; k < 2; k++, words += 20) {
+        strcpy(summary, "The mayor said \"");
+        for (int i = 0; i < words; i++)
+            strcat(summary, i ? " invented" : "invented");
+        strcat(summary, "\" yesterday.");
+        sc_result *r = check_pair("en", EN_QUOTES, summary);
+        ck_assert_uint_eq(count_rule(r, "misquote"), k == 0 ? 1 : 0);
+        sc_result_free(r);
+    }
+}
+END_TEST
+
+/* Stray opening marks beyond the tracked depth do not hide a later quote. */
+START_TEST(test_quote_depth_limit)
+{
+    sc_result *r = check_pair("en", EN_QUOTES,
+                              "Critics were \"angry, \"upset, “sad, ‘tired, «cold and \"lost. "
+                              "The mayor said the city had \"no money to spend\".");
+    char got[4096];
+    list_findings(r, got, sizeof got);
+    ck_assert_msg(find(r, "misquote", "no money to spend") != NULL, "findings:%s", got);
+    sc_result_free(r);
+}
+END_TEST
+
 /* ---- The seed page, edited as DESIGN.md asks -------------------------------------------- */
 
 static char *seed_page(size_t *len)
@@ -612,6 +673,9 @@ static Suite *claims_suite(void)
     tcase_add_loop_test(tc, test_misquote, 0, (int)(sizeof quote_cases / sizeof quote_cases[0]));
     tcase_add_test(tc, test_quote_across_sentences);
     tcase_add_test(tc, test_unclosed_quote);
+    tcase_add_test(tc, test_quote_gap_limit);
+    tcase_add_test(tc, test_quote_length_limit);
+    tcase_add_test(tc, test_quote_depth_limit);
     suite_add_tcase(s, tc);
     tc = tcase_create("seed");
     if (getenv("SC_SOURCE_DIR") != NULL)

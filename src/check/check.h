@@ -10,6 +10,9 @@ typedef struct sc_rule {
     const char *id; /* stable, never reused */
     sc_severity severity;
     const char *summary; /* one line: what it checks */
+    /* --explain RULE: what it checks, an example, how to fix, the evidence
+     * keys of its findings. */
+    const char *doc;
     sc_status (*run)(const struct sc_rule *rule, sc_result *result);
 } sc_rule;
 
@@ -28,8 +31,16 @@ extern const sc_rule sc_rule_date_mismatch;
 extern const sc_rule *const sc_rules[];
 extern const size_t sc_rule_count;
 
-/* Runs every rule; SC_OK or SC_ERR_NOMEM. */
-sc_status sc_run_rules(sc_result *result);
+/* Runs every rule but those disabled (disabled[i] for sc_rules[i]; NULL
+ * runs all), then, right after unsupported-claim, sc_check_min_support
+ * with min_support.  SC_OK or SC_ERR_NOMEM. */
+sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support);
+
+/* The stricter --min-support: every summary sentence whose support is
+ * below min_support but not below SC_CLAIM_MIN_SUPPORT (which the rule
+ * itself reports) gets a finding of rule, placed among the rule's other
+ * findings in text order.  SC_OK or SC_ERR_NOMEM. */
+sc_status sc_check_min_support(const sc_rule *rule, sc_result *result, double min_support);
 
 /* Adds a finding of rule with message (copied); NULL when out of memory. */
 sc_finding *sc_finding_add(sc_result *result, const sc_rule *rule, const char *message);

@@ -324,12 +324,19 @@ static size_t token_starting_at(const stream *st, size_t offset)
 /* The first match of piece in article at or after kept token from, starting
  * and ending at token boundaries: its first kept token, and in *past the
  * kept token after it.  SIZE_MAX when none. */
-static size_t find_piece(const stream *article, const stream *piece, size_t from, size_t *past)
+static size_t find_piece(const stream *article, const stream *piece, size_t from, size_t within,
+                         size_t *past)
 {
     size_t offset = article->start[from < article->n ? from : article->n];
-    while (piece->len > 0 && offset + piece->len <= article->len) {
-        const char *hit =
-            find_bytes(article->s + offset, article->len - offset, piece->s, piece->len);
+    /* Only matches starting at most within kept tokens on: a trimmed quote's
+     * later pieces are looked for near the earlier ones, never across the
+     * whole article once per earlier match. */
+    size_t stop = article->len;
+    if (within != SIZE_MAX && from + within < article->n &&
+        article->start[from + within] + piece->len < stop)
+        stop = article->start[from + within] + piece->len;
+    while (piece->len > 0 && offset + piece->len <= stop) {
+        const char *hit = find_bytes(article->s + offset, stop - offset, piece->s, piece->len);
         if (hit == NULL)
             return SIZE_MAX;
         size_t at = (size_t)(hit - article->s);
@@ -388,14 +395,14 @@ static bool pieces_found(const article_text *at, const stream *pieces, size_t n_
     if (p0 == n_pieces)
         return true;
     size_t past;
-    for (size_t first = find_piece(&at->st, &pieces[p0], 0, &past); first != SIZE_MAX;
-         first = find_piece(&at->st, &pieces[p0], first + 1, &past)) {
+    for (size_t first = find_piece(&at->st, &pieces[p0], 0, SIZE_MAX, &past); first != SIZE_MAX;
+         first = find_piece(&at->st, &pieces[p0], first + 1, SIZE_MAX, &past)) {
         size_t line = at->line[first], pos = past;
         bool ok = true;
         for (size_t p = p0 + 1; p < n_pieces && ok; p++) {
             if (pieces[p].len == 0)
                 continue;
-            size_t next = find_piece(&at->st, &pieces[p], pos, &past);
+            size_t next = find_piece(&at->st, &pieces[p], pos, SC_QUOTE_MAX_GAP + 1, &past);
             ok = next != SIZE_MAX && next - pos <= SC_QUOTE_MAX_GAP && at->line[past - 1] == line;
             pos = past;
         }

@@ -1,17 +1,21 @@
 /* negation-flip: the summary negates what its aligned article span
  * asserts, or asserts what the span negates ("Rusia tidak ingin" against
- * "Rusia ingin"; "did not agree" against "agreed"; "belum" against
- * "sudah"), or puts a word's opposite in its place ("menolak" where the
+ * "Rusia ingin"; "did not agree" against "agreed"; "sudah" against
+ * "belum"), or puts a word's opposite in its place ("menolak" where the
  * article says "ingin", "fell" where it says "rose").
  *
- * Negation is read with the language's cues (sc_lang negation_cues,
- * negation_suffixes, negation_exceptions).  A cue governs the words after
- * it up to a clause break or SC_NEGATION_SCOPE_WORDS words; a word governed
- * by two cues is affirmed ("did not fail to win").  A summary word and an
- * article word are compared only when they share a neighbouring content
- * word (SC_NEGATION_CONTEXT_WORDS on the same side): the same word negated
- * in another part of the sentence is another claim, and a word the article
- * lacks altogether is unsupported-claim's business, not this rule's. */
+ * Negation is read with the language's tables (sc_lang negation_cues and
+ * the lists beside them).  A cue governs the words after it up to a clause
+ * break or SC_NEGATION_SCOPE_WORDS content words; a word governed by two
+ * cues is affirmed ("did not fail to win"); "not only" and "whether or
+ * not" negate nothing.
+ *
+ * A summary word and an article word are compared only in the same frame
+ * (same_frame: the summary word's neighbours are the article word's,
+ * SC_NEGATION_CONTEXT_WORDS), so the same word negated in another part of
+ * the sentence is another claim.  A word the article lacks altogether is
+ * unsupported-claim's business, not this rule's: "NATO setuju" on the seed
+ * page, where the aligned sentence says "menjamin", has no opposite here. */
 #include <string.h>
 
 #include "check.h"
@@ -40,7 +44,8 @@ static size_t cue_at(const sc_lang *lang, const sc_token *toks, size_t begin, si
     if (t->kind != SC_TOK_WORD)
         return 0;
     /* "No Man's Land", "Mission: No Return": part of a name. */
-    if ((t->flags & SC_TOKF_ENTITY) || ((t->flags & SC_TOKF_CAPITAL) && k > begin))
+    if ((t->flags & SC_TOKF_ENTITY) ||
+        ((t->flags & SC_TOKF_CAPITAL) && !(t->flags & SC_TOKF_SENT_START)))
         return 0;
     /* "whether or not": no negation. */
     if (k > begin && toks[k - 1].kind == SC_TOK_WORD &&

@@ -12,10 +12,14 @@ const sc_rule *const sc_rules[] = {
 };
 const size_t sc_rule_count = sizeof sc_rules / sizeof sc_rules[0];
 
-sc_status sc_run_rules(sc_result *result)
+sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support)
 {
     for (size_t i = 0; i < sc_rule_count; i++) {
+        if (disabled != NULL && disabled[i])
+            continue;
         sc_status st = sc_rules[i]->run(sc_rules[i], result);
+        if (st == SC_OK && sc_rules[i] == &sc_rule_unsupported_claim)
+            st = sc_check_min_support(sc_rules[i], result, min_support);
         if (st != SC_OK)
             return st;
     }

@@ -24,7 +24,7 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -f, --format FORMAT        report format: text (default), json, jsonl, sarif,\n"
-    "                             junit, github; may repeat, each with its own -o\n"
+    "                             junit, github, html; may repeat, each with its own -o\n"
     "  -o, --output FILE          write the report of the --format before it to FILE\n"
     "                             (- is standard output; at most one report goes there)\n"
     "      --input-format FORMAT  auto (default), text, html, json, jsonl; auto goes by the\n"
@@ -82,6 +82,7 @@ static int write_file(void *context, const char *data, size_t len)
 static const char *const format_names[] = {
     [SC_REPORT_TEXT] = "text",   [SC_REPORT_JSON] = "json",   [SC_REPORT_JSONL] = "jsonl",
     [SC_REPORT_SARIF] = "sarif", [SC_REPORT_JUNIT] = "junit", [SC_REPORT_GITHUB] = "github",
+    [SC_REPORT_HTML] = "html",
 };
 
 static bool parse_format(const char *name, sc_report_format *format)
@@ -461,7 +462,7 @@ int main(int argc, char **argv)
                 free(files);
                 free(c.outputs);
                 return usage_error(
-                    "unknown --format '%s' (text, json, jsonl, sarif, junit, github)", v);
+                    "unknown --format '%s' (text, json, jsonl, sarif, junit, github, html)", v);
             }
             c.outputs[c.n_outputs++] = (output){.format = format};
         } else if ((v = option_value(argc, argv, &i, "--output", &missing)) != NULL ||

@@ -278,6 +278,12 @@ typedef struct sc_finding {
     sc_span source_span;
     sc_evidence *evidence; /* in order of addition */
     sc_evidence *evidence_last;
+    /* Set after the rules (src/gate.c): the fingerprint (sc_finding_info),
+     * the reason of the suppression it matches (NULL when none), whether
+     * the baseline has it. */
+    char fingerprint[17];
+    const char *suppressed;
+    bool in_baseline;
 } sc_finding;
 
 /* Per-document interning of strings to small ids (stems), so comparisons
@@ -298,6 +304,7 @@ struct sc_result {
     size_t n_findings;
     size_t cap_findings;
     double consistency; /* < 0 when no summary */
+    bool baseline_checked; /* checked against a baseline (sc_options.baseline) */
     /* The article's own date, inferred from its text (has_inferred_date). */
     bool has_inferred_date;
     sc_date inferred_date;

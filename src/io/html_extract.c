@@ -9,47 +9,149 @@
  * "entry", "post", "article", "story").  The container with the best score
  * wins; its siblings with prose join it; inside it, chrome, boilerplate
  * and link lists are dropped. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
 
-/* Words that name boilerplate in class and id attributes (a token starting
- * with one; "=" means the whole token). */
-static const char *const boiler_names[] = {
-    "nav",        "menu",        "breadcrumb", "footer",     "sidebar",  "widget",
-    "share",      "sharing",     "social",     "comment",    "related",  "recommend",
-    "newsletter", "subscri",     "signup",     "cookie",     "consent",  "banner",
-    "advert",     "ad=",         "ads=",       "adv=",       "adsense",  "sponsor",
-    "promo",      "popup",       "modal",      "tags=",      "tag=",     "tagcloud",
-    "tag-",       "pagination",  "pager",      "toolbar",    "skip",     "masthead",
-    "byline",     "print",       "rating",     "login",      "search",   "trending",
-    "popular",    "outbrain",    "taboola",    "disqus",     "sr-only",  "visually-hidden",
-    "screen-reader", "copyright", "meta=",     "postmeta",   "entry-meta", "post-meta",
-    "author",     "follow",      "donate",     "facebook",   "twitter",  "whatsapp",
-    "pinterest",  "linkedin",    "category",   "categories", "breaking", "header=",
-    "topbar",     "more-",       "readmore",   "read-more",  "also",     "teaser",
-    "caption",    "credit",      "gallery",    "dateline=",  "date=",    "meta-",
-    "storymeta",  "post-nav",    "postnav",    "prev",       "next",     "reply",
-    "respond",    "bio=",        "about-author", "jump",     "hidden",   "tooltip",
-    "dropdown",   "overlay",     "alert",      "notice",     "subnav",   "submenu",
+/* Words that name boilerplate in class and id attributes (a word of a
+ * class name starting with one; "=" means the whole word).  Class names
+ * split into words at "-" and "_": "entry-meta" is entry + meta. */
+static const char *const boiler_words[] = {
+    "nav",       "menu",      "breadcrumb", "footer",     "sidebar",  "widget",   "share",
+    "sharing",   "social",    "comment",    "related",    "recommend", "newsletter", "subscri",
+    "signup",    "cookie",    "consent",    "banner",     "advert",   "ad=",      "ads=",
+    "adv=",      "adsense",   "sponsor",    "promo",      "popup",    "modal",    "tags=",
+    "tag=",      "tagcloud",  "pagination", "pager",      "toolbar",  "skip",     "masthead",
+    "byline",    "print",     "rating",     "login",      "search",   "trending", "popular",
+    "outbrain",  "taboola",   "disqus",     "sr=",        "hidden",   "screen",   "copyright",
+    "meta=",     "postmeta",  "author",     "follow",     "donate",   "facebook", "twitter",
+    "whatsapp",  "pinterest", "linkedin",   "category=",  "categories=", "breaking", "header=",
+    "topbar",    "more=",     "readmore",   "also=",      "teaser",   "caption",  "credit",
+    "gallery",   "date=",     "dateline=",  "storymeta",  "prev",     "next",     "reply",
+    "respond",   "bio=",      "jump",       "tooltip",    "dropdown", "overlay",  "alert",
+    "notice",    "subnav",    "submenu",    "community",  "rss",      "shoutbox", "skyscraper",
+    "gdpr",      "legal",     "supplement", "remark",     "extra=",   "hdr=",     "subscription",
+};
+
+/* Boilerplate words that decide a class name whatever else it says
+ * ("comment-content", "screen-reader-text", "related-posts"). */
+static const char *const strong_words[] = {
+    "screen",  "hidden",    "sr=",    "skip",      "share",    "sharing",  "social",
+    "comment", "related",   "cookie", "newsletter", "advert",  "sponsor",  "outbrain",
+    "taboola", "disqus",    "popup",  "modal",     "breadcrumb", "pagination", "recommend",
 };
 
 /* Words that name the article's container. */
-static const char *const content_names[] = {
-    "article", "content", "entry", "post", "story", "body=", "main", "text", "blog", "page",
+static const char *const content_words[] = {
+    "article", "content", "entry", "hentry", "post", "story", "body=", "main", "text",
+    "blog",    "page=",   "single", "prose", "richtext", "articlebody", "story",
 };
+
+/* WordPress and friends label a post with its taxonomy ("category-news",
+ * "tag-bonn", "author-kinra"): such a class says nothing about layout,
+ * unless its second word names a component ("author-box"). */
+static const char *const taxonomy_words[] = {"category=", "tag=",  "tags=", "author=",
+                                             "format=",   "status=", "type="};
+static const char *const component_words[] = {
+    "box=",  "bio=",     "info=", "name=", "details=", "avatar=", "meta=",  "wrap",
+    "container=", "list=", "links=", "area=", "block=", "section=", "widget", "cloud=",
+    "title=", "link=",  "description="};
+
+static const char *const modifier_words[] = {"no=",   "has=",    "with=",   "is=",
+                                             "show=", "enable=", "disable=", "without=",
+                                             "hide=", "can="};
+
+static bool word_in(const char *w, size_t wl, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const char *kw = list[k];
+        size_t kl = strlen(kw);
+        if (kw[kl - 1] == '=') {
+            if (wl == kl - 1 && memcmp(w, kw, kl - 1) == 0)
+                return true;
+        } else if (wl >= kl && memcmp(w, kw, kl) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define IN(w, wl, list) word_in(w, wl, list, sizeof list / sizeof list[0])
+
+enum { NAME_NONE = 0, NAME_BOILER = 1, NAME_CONTENT = 2, NAME_STRONG = 4 };
+
+/* One class name (or id): what its words say, the last word that says
+ * anything deciding ("entry-meta" is boilerplate, "post-content" content). */
+static int classify_name(const char *s, size_t n)
+{
+    const char *words[8];
+    size_t lens[8], nw = 0;
+    for (size_t i = 0; i < n && nw < 8;) {
+        while (i < n && (s[i] == '-' || s[i] == '_'))
+            i++;
+        size_t w = i;
+        while (i < n && s[i] != '-' && s[i] != '_')
+            i++;
+        if (i > w) {
+            words[nw] = s + w;
+            lens[nw++] = i - w;
+        }
+    }
+    if (nw == 0)
+        return NAME_NONE;
+    if (nw >= 2 && IN(words[0], lens[0], taxonomy_words) &&
+        !IN(words[1], lens[1], component_words))
+        return NAME_NONE;
+    /* State modifiers ("no-share", "has-sidebar", "is-sticky") say what
+     * the element has or does, not what it is. */
+    if (nw >= 2 && IN(words[0], lens[0], modifier_words))
+        return NAME_NONE;
+    if (nw >= 2 && lens[0] == 4 && memcmp(words[0], "post", 4) == 0 && lens[1] == 3 &&
+        memcmp(words[1], "tag", 3) == 0)
+        return NAME_NONE;
+    int kind = NAME_NONE, strong = 0;
+    for (size_t k = 0; k < nw; k++) {
+        if (IN(words[k], lens[k], strong_words))
+            strong = NAME_STRONG;
+        if (IN(words[k], lens[k], boiler_words))
+            kind = NAME_BOILER;
+        else if (IN(words[k], lens[k], content_words))
+            kind = NAME_CONTENT;
+    }
+    return strong ? NAME_STRONG | NAME_BOILER : kind;
+}
+
+/* The element's names (class, id, itemprop, role, " "-separated). */
+static int classify(const html_el *e)
+{
+    int all = 0;
+    const char *p = e->names;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > w)
+            all |= classify_name(w, (size_t)(p - w));
+    }
+    return all;
+}
 
 static bool boiler(const html_el *e)
 {
-    return html_names_match(e->names, boiler_names, sizeof boiler_names / sizeof boiler_names[0]);
+    int k = classify(e);
+    return (k & NAME_STRONG) || ((k & NAME_BOILER) && !(k & NAME_CONTENT));
 }
 
 static bool content_hint(const html_el *e)
 {
-    return e->tag == T_ARTICLE || e->tag == T_MAIN ||
-           html_names_match(e->names, content_names,
-                            sizeof content_names / sizeof content_names[0]);
+    if (e->tag == T_ARTICLE || e->tag == T_MAIN)
+        return true;
+    int k = classify(e);
+    return (k & NAME_CONTENT) && !(k & NAME_STRONG);
 }
 
 static bool chrome_tag(const html_el *e)
@@ -339,6 +441,15 @@ html_el *html_extract_article(html_doc *h)
                     s->flags &= ~(unsigned)HF_DROP;
             }
     }
+    if (getenv("SC_HTML_DEBUG"))
+        for (size_t i = 0; i < h->n_els; i++)
+            if (h->els[i].depth <= (size_t)atoi(getenv("SC_HTML_DEBUG")) && h->els[i].text >= 150)
+                fprintf(stderr, "%*s<%s %.60s> text %zu clean %zu flags %x score %.1f\n", (int)h->els[i].depth * 2, "",
+                        h->els[i].node->name, h->els[i].names, h->els[i].text, x.c[i].text, h->els[i].flags, x.c[i].score);
+    if (getenv("SC_HTML_DEBUG"))
+        fprintf(stderr, "best <%s names=%s> score %.1f text %zu; container <%s names=%s> text %zu\n",
+                best->node->name, best->names, best_score, x.c[best->order].text,
+                container->node->name, container->names, x.c[container->order].text);
     /* Inside the container: drop chrome, boilerplate and link lists. */
     for (size_t i = container->order + 1; i < h->n_els; i++) {
         html_el *e = &h->els[i];

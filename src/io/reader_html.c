@@ -1472,6 +1472,14 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
     sc_buf_init(&r.out);
     walk_render(&r, article->node, article);
     close_run(&r);
+    if (r.out.len == 0 && (h->body != NULL || h->root != NULL)) {
+        /* Nothing left of the chosen part: the whole page's text, less
+         * its chrome, rather than no article at all. */
+        html_el *top = h->body != NULL ? h->body : h->root;
+        r.skip = HF_SUMMARY | HF_CHROME;
+        walk_render(&r, top->node, top);
+        close_run(&r);
+    }
     if (r.out.failed || r.failed) {
         sc_buf_release(&r.out);
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);

@@ -79,8 +79,14 @@ static const char *span_text(sc_arena *arena, const sc_result *r, sc_span sp, si
     const char *field = sp.present ? r->page.field_data[sp.field] : NULL;
     if (field == NULL || sp.end <= sp.start || sp.end > r->page.field_len[sp.field])
         return "";
+    return sc_report_normalize(arena, field + sp.start, sp.end - sp.start, len);
+}
+
+const char *sc_report_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len)
+{
     size_t n;
-    char *norm = sc_normalize(arena, field + sp.start, sp.end - sp.start, &n);
+    *out_len = 0;
+    char *norm = sc_normalize(arena, s, len, &n);
     if (norm == NULL)
         return NULL;
     /* White space collapsed and trimmed: a re-wrapped line keeps its
@@ -98,7 +104,7 @@ static const char *span_text(sc_arena *arena, const sc_result *r, sc_span sp, si
         norm[w++] = norm[i];
     }
     norm[w] = '\0';
-    *len = w;
+    *out_len = w;
     return norm;
 }
 

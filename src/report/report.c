@@ -6,8 +6,8 @@
 #include "report.h"
 
 static const sc_writer *const writers[] = {
-    &sc_writer_text,  &sc_writer_json,  &sc_writer_jsonl,
-    &sc_writer_sarif, &sc_writer_junit, &sc_writer_github,
+    &sc_writer_text,  &sc_writer_json,   &sc_writer_jsonl, &sc_writer_sarif,
+    &sc_writer_junit, &sc_writer_github, &sc_writer_html,
 };
 
 struct sc_report {

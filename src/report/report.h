@@ -43,6 +43,7 @@ extern const sc_writer sc_writer_jsonl;
 extern const sc_writer sc_writer_sarif;
 extern const sc_writer sc_writer_junit;
 extern const sc_writer sc_writer_github;
+extern const sc_writer sc_writer_html;
 
 /* What the SARIF, JUnit and GitHub writers share (common.c). */
 
@@ -64,6 +65,11 @@ typedef struct sc_fingerprint {
  * fingerprint survives edits elsewhere on the page.  SC_OK or
  * SC_ERR_NOMEM. */
 sc_status sc_report_fingerprints(const sc_result *result, sc_fingerprint *out);
+
+/* s[0..len) as fingerprints and suppressions compare text: NFKC, case
+ * folded, white space collapsed to one space and trimmed; in the arena,
+ * NUL-terminated, its length in *out_len.  NULL when out of memory. */
+const char *sc_report_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len);
 
 /* The index of rule id in sc_rules[], or sc_rule_count when unknown. */
 size_t sc_report_rule_index(const char *id);

@@ -1,0 +1,126 @@
+/* --min-support: a stricter bar than the built-in SC_CLAIM_MIN_SUPPORT,
+ * for publishers that want every summary sentence close to its article.
+ * A sentence between the two bars gets an unsupported-claim finding of its
+ * own, with the same evidence keys the rule gives (threshold is then the
+ * stricter bar), so reports, suppressions and baselines treat it as any
+ * other finding of the rule. */
+#include <string.h>
+
+#include "check.h"
+#include "thresholds.h"
+
+/* Words listed in the message and the evidence, as the rule lists them. */
+enum { MAX_LISTED_WORDS = 12 };
+
+/* The distinct unsupported words of the sentence, quoted and joined. */
+static const char *unsupported_list(sc_result *r, const sc_sentence *sent,
+                                    const sc_sentence_alignment *al, const char **words,
+                                    size_t *n_words)
+{
+    const sc_analysis *sum = &r->summary;
+    *n_words = 0;
+    for (size_t k = sent->tok_begin; k < sent->tok_end && *n_words < MAX_LISTED_WORDS; k++) {
+        const sc_token *t = &sum->tokens[k];
+        if (al->token_supported[k - sent->tok_begin] || t->kind == SC_TOK_PUNCT)
+            continue;
+        const char *w = sc_arena_strndup(r->arena, sum->text->data + t->start, t->end - t->start);
+        if (w == NULL)
+            return NULL;
+        bool dup = false;
+        for (size_t j = 0; j < *n_words && !dup; j++)
+            dup = strcmp(words[j], w) == 0;
+        if (!dup)
+            words[(*n_words)++] = w;
+    }
+    char *list = sc_arena_strndup(r->arena, "", 0);
+    for (size_t j = 0; list != NULL && j < *n_words; j++)
+        list = sc_arena_printf(r->arena, "%s%s\"%s\"", list, j ? ", " : "", words[j]);
+    return list;
+}
+
+static sc_status add_finding(const sc_rule *rule, sc_result *r, size_t si, double min_support)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence *sent = &sum->sentences[si];
+    const sc_sentence_alignment *al = &r->alignment.sentences[si];
+    const char *words[MAX_LISTED_WORDS];
+    size_t n_words;
+    const char *list = unsupported_list(r, sent, al, words, &n_words);
+    if (list == NULL)
+        return SC_ERR_NOMEM;
+    const char *message =
+        n_words > 0 ? sc_arena_printf(r->arena,
+                                      "this sentence's support %.2f is below the required "
+                                      "minimum %.2f (min_support); not in the article: %s",
+                                      al->support, min_support, list)
+                    : sc_arena_printf(r->arena,
+                                      "this sentence's support %.2f is below the required "
+                                      "minimum %.2f (min_support): its words are there but "
+                                      "not together",
+                                      al->support, min_support);
+    sc_finding *f = message != NULL ? sc_finding_add(r, rule, message) : NULL;
+    if (f == NULL)
+        return SC_ERR_NOMEM;
+    f->summary_span = sc_span_in(sum->text, sent->start, sent->end);
+    if (al->n_aligned > 0) {
+        const sc_sentence *best = &art->sentences[al->aligned[0]];
+        f->source_span = sc_span_in(art->text, best->start, best->end);
+    }
+    const char *aligned[SC_ALIGN_MAX_SPAN];
+    for (size_t a = 0; a < al->n_aligned; a++)
+        if ((aligned[a] = sc_sentence_text(r->arena, art, al->aligned[a])) == NULL)
+            return SC_ERR_NOMEM;
+    if (sc_evidence_number(r, f, "support", al->support) ||
+        sc_evidence_number(r, f, "coverage", al->coverage) ||
+        sc_evidence_number(r, f, "bigram", al->bigram) ||
+        sc_evidence_number(r, f, "entity_agreement", al->entity_agreement) ||
+        sc_evidence_number(r, f, "threshold", min_support) ||
+        sc_evidence_strings(r, f, "unsupported_words", words, n_words) ||
+        sc_evidence_strings(r, f, "aligned_sentences", aligned, al->n_aligned))
+        return SC_ERR_NOMEM;
+    return SC_OK;
+}
+
+/* Whether a comes after b in text order: by start, the wider span first
+ * (a sentence before the clauses in it); findings without a summary span
+ * keep their place at the end. */
+static bool after(const sc_finding *a, const sc_finding *b)
+{
+    if (!a->summary_span.present || !b->summary_span.present)
+        return !a->summary_span.present && b->summary_span.present;
+    if (a->summary_span.start != b->summary_span.start)
+        return a->summary_span.start > b->summary_span.start;
+    return a->summary_span.end < b->summary_span.end;
+}
+
+sc_status sc_check_min_support(const sc_rule *rule, sc_result *r, double min_support)
+{
+    if (!(min_support > SC_CLAIM_MIN_SUPPORT) || !r->page.has_summary)
+        return SC_OK;
+    /* The rule has just run: its findings are the last ones. */
+    size_t first = r->n_findings;
+    while (first > 0 && r->findings[first - 1].rule == rule->id)
+        first--;
+    size_t before = r->n_findings;
+    for (size_t si = 0; si < r->alignment.n_sentences; si++) {
+        double support = r->alignment.sentences[si].support;
+        if (support >= SC_CLAIM_MIN_SUPPORT && support < min_support) {
+            sc_status st = add_finding(rule, r, si, min_support);
+            if (st != SC_OK)
+                return st;
+        }
+    }
+    if (r->n_findings == before)
+        return SC_OK;
+    /* A stable insertion sort: a handful of findings per summary. */
+    for (size_t i = first + 1; i < r->n_findings; i++) {
+        sc_finding moving = r->findings[i];
+        size_t j = i;
+        while (j > first && after(&r->findings[j - 1], &moving)) {
+            r->findings[j] = r->findings[j - 1];
+            j--;
+        }
+        r->findings[j] = moving;
+    }
+    return SC_OK;
+}
