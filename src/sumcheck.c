@@ -3,6 +3,7 @@
 #include "sumcheck.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "check/check.h"
 #include "core/intern.h"
 #include "core/limits.h"
+#include "gate.h"
 #include "lang/lang.h"
 #include "io/io.h"
 #include "text/text.h"
@@ -35,7 +37,7 @@ sc_status sc_options_validate(const sc_options *options, sc_error *error)
                        NULL);
     if ((unsigned)options->input_format > SC_INPUT_JSONL)
         return sc_fail(error, SC_ERR_OPTION, "unknown input format", SC_NO_POS, NULL);
-    return SC_OK;
+    return sc_gate_validate(options, error);
 }
 
 /* The first byte after a BOM and white space. */
@@ -164,6 +166,48 @@ static double consistency_of(const sc_alignment *al)
     return lowest;
 }
 
+/* Everything after reading: the page date override, the id, analysis,
+ * alignment, the rules and the gate.  The page is read. */
+static sc_status check_page(sc_result *r, const sc_options *options, const char *id,
+                            sc_error *error)
+{
+    sc_arena *arena = r->arena;
+    sc_page *page = &r->page;
+    if (options->page_date != NULL) {
+        sc_date override;
+        sc_date_parse_iso(options->page_date, strlen(options->page_date), &override);
+        page->has_page_date = true;
+        page->page_date = override;
+        page->page_date_origin = "--page-date";
+        page->page_date_text =
+            sc_arena_strndup(arena, options->page_date, strlen(options->page_date));
+        if (page->page_date_text == NULL)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    }
+    const char *name = page->id != NULL ? page->id : id != NULL ? id : "-";
+    if ((r->id = sc_arena_strndup(arena, name, strlen(name))) == NULL)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    sc_status st = analyse(r, options, error);
+    if (st != SC_OK)
+        return st;
+    /* Dates resolve against the page's own date; the article's inferred
+     * date comes from them. */
+    sc_resolve_times(&r->article, page->has_page_date, page->page_date);
+    sc_resolve_times(&r->summary, page->has_page_date, page->page_date);
+    sc_infer_article_date(r);
+    if (page->has_summary) {
+        if (sc_align(r) != SC_OK)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        r->consistency = consistency_of(&r->alignment);
+    }
+    bool disabled[SC_MAX_RULES];
+    sc_gate_disabled(options, disabled);
+    if (sc_run_rules(r, disabled, options->min_support) != SC_OK ||
+        sc_gate_apply(r, options) != SC_OK)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    return SC_OK;
+}
+
 sc_result *sc_check(const char *input, size_t len, const char *id, const sc_options *options,
                     sc_error *error)
 {
@@ -181,11 +225,8 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
                 NULL);
         return NULL;
     }
-    sc_date override = {0, 0, 0};
     if (sc_options_validate(options, error) != SC_OK)
         return NULL;
-    if (options->page_date != NULL)
-        sc_date_parse_iso(options->page_date, strlen(options->page_date), &override);
     if (content_start(input, len) == len) {
         sc_fail(error, SC_ERR_INPUT, "the input is empty", 0, NULL);
         return NULL;
@@ -246,35 +287,84 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
         page->summary.data = copy + page->summary.base;
         page->article.data = copy + page->article.base;
     }
-    if (options->page_date != NULL) {
-        page->has_page_date = true;
-        page->page_date = override;
-        page->page_date_origin = "--page-date";
-        page->page_date_text = options->page_date;
+    if (check_page(r, options, id, error) != SC_OK)
+        goto fail;
+    return r;
+fail:
+    sc_arena_free(arena);
+    return NULL;
+}
+
+/* A text of a pair: UTF-8 without NUL, copied into the arena.  error->path
+ * names which text is at fault. */
+static sc_status pair_text(sc_arena *arena, const char *s, size_t len, const char *which,
+                           const char **copy, sc_error *error)
+{
+    size_t bad;
+    if (s == NULL && len > 0)
+        return sc_fail(error, SC_ERR_OPTION, "no text", SC_NO_POS, which);
+    if (len > SC_MAX_INPUT_BYTES)
+        return sc_fail(error, SC_ERR_LIMIT, "text larger than the 64 MiB limit", SC_MAX_INPUT_BYTES,
+                       which);
+    if (len > 0 && !sc_utf8_valid(s, len, &bad)) {
+        sc_fail_at(error, SC_ERR_INPUT,
+                   s[bad] == '\0' ? "NUL byte: binary data, not text"
+                                  : "invalid UTF-8: the text must be UTF-8",
+                   s, len, bad);
+        if (error != NULL)
+            snprintf(error->path, sizeof error->path, "%s", which);
+        return SC_ERR_INPUT;
     }
-    const char *name = page->id != NULL ? page->id : id != NULL ? id : "-";
-    if ((r->id = sc_arena_strndup(arena, name, strlen(name))) == NULL) {
+    if ((*copy = sc_arena_strndup(arena, len > 0 ? s : "", len)) == NULL)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    return SC_OK;
+}
+
+sc_result *sc_check_pair(const char *summary, size_t summary_len, const char *source,
+                         size_t source_len, const char *id, const sc_options *options,
+                         sc_error *error)
+{
+    sc_options defaults;
+    if (options == NULL) {
+        sc_options_init(&defaults);
+        options = &defaults;
+    }
+    if (sc_options_validate(options, error) != SC_OK)
+        return NULL;
+    sc_arena *arena = sc_arena_new();
+    sc_result *r = arena != NULL ? sc_arena_calloc(arena, 1, sizeof *r) : NULL;
+    if (r == NULL) {
+        sc_arena_free(arena);
+        sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        return NULL;
+    }
+    r->arena = arena;
+    r->consistency = -1;
+    sc_page *page = &r->page;
+    const char *sum = NULL, *src = NULL;
+    if (pair_text(arena, summary, summary_len, "summary", &sum, error) != SC_OK ||
+        pair_text(arena, source, source_len, "source", &src, error) != SC_OK)
+        goto fail;
+    if (content_start(src, source_len) == source_len) {
+        sc_fail(error, SC_ERR_INPUT, "the article (source) is empty", 0, "source");
+        goto fail;
+    }
+    /* As the JSON pair reader lays out a pair. */
+    page->field_data[SC_FIELD_SUMMARY] = sum;
+    page->field_len[SC_FIELD_SUMMARY] = summary_len;
+    page->field_data[SC_FIELD_SOURCE] = src;
+    page->field_len[SC_FIELD_SOURCE] = source_len;
+    page->has_summary = true;
+    page->summary = (sc_text){SC_FIELD_SUMMARY, 0, sum, summary_len};
+    page->article = (sc_text){SC_FIELD_SOURCE, 0, src, source_len};
+    if (sc_page_add_block(arena, page, SC_ROLE_SUMMARY, SC_FIELD_SUMMARY, 0, summary_len) !=
+            SC_OK ||
+        sc_page_add_block(arena, page, SC_ROLE_BODY, SC_FIELD_SOURCE, 0, source_len) != SC_OK) {
         sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
         goto fail;
     }
-    if (analyse(r, options, error) != SC_OK)
+    if (check_page(r, options, id, error) != SC_OK)
         goto fail;
-    /* Dates resolve against the page's own date; the article's inferred
-     * date comes from them. */
-    sc_resolve_times(&r->article, page->has_page_date, page->page_date);
-    sc_resolve_times(&r->summary, page->has_page_date, page->page_date);
-    sc_infer_article_date(r);
-    if (page->has_summary) {
-        if (sc_align(r) != SC_OK) {
-            sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
-            goto fail;
-        }
-        r->consistency = consistency_of(&r->alignment);
-    }
-    if (sc_run_rules(r) != SC_OK) {
-        sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
-        goto fail;
-    }
     return r;
 fail:
     sc_arena_free(arena);

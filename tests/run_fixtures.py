@@ -23,9 +23,11 @@ summary or source string (UTF-8) for "summary"/"source" (for JSON Lines, the
 pair on the document's line).
 
 With --reports DIR it also compares golden reports byte for byte, each as a
-test case of its own: DIR/<case>.json (the --format json output) and
-DIR/<case>.txt (the --format text --color never output).  --update-reports
-rewrites them.
+test case of its own, one per format of REPORTS: DIR/<case>.json (the
+--format json output), DIR/<case>.txt (--format text --color never),
+DIR/<case>.sarif, DIR/<case>.junit.xml, DIR/<case>.github.txt and
+DIR/<case>.html.  --update-reports rewrites them (tools/update_reports.sh
+does that for the whole tree).
 
 Prints "PASS name" or "FAIL name: what differs" per test, then
 "RESULT passed=N failed=M skipped=0".  Exits 1 when any test failed, 2 on a
@@ -42,6 +44,17 @@ CASE_KEYS = {"proves", "args", "exit", "documents"}
 DOC_KEYS = {"id", "language", "summary", "page_date", "findings"}
 ERROR_DOC_KEYS = {"id", "error"}
 FINDING_KEYS = {"rule", "severity", "text"}
+# The golden reports: file suffix, test name, the format arguments (None:
+# the case's own --format json run).
+REPORTS = (
+    ("json", "json report", None),
+    ("txt", "text report", ["--format", "text", "--color", "never"]),
+    ("sarif", "sarif report", ["--format", "sarif"]),
+    ("junit.xml", "junit report", ["--format", "junit"]),
+    ("github.txt", "github report", ["--format", "github"]),
+    ("html", "html report", ["--format", "html"]),
+)
+REGENERATE = "run tools/update_reports.sh (or this runner with --update-reports)"
 # A run that takes longer than this is a hang, not a slow machine.
 TIMEOUT_SECONDS = 120
 
@@ -267,22 +280,34 @@ def check_case(binary, case_dir):
 def compare_golden(path, data, update):
     """Returns None when it matches (or was written), else what differs."""
     if update:
+        try:
+            with open(path, "rb") as f:
+                if f.read() == data:
+                    return None
+        except OSError:
+            pass
         with open(path, "wb") as f:
             f.write(data)
+        print("UPDATED %s" % path)
         return None
     try:
         with open(path, "rb") as f:
             golden = f.read()
     except OSError:
-        return "no golden report %s: run with --update-reports" % path
+        return "no golden report %s: %s" % (path, REGENERATE)
     if golden == data:
         return None
     g_lines, d_lines = golden.split(b"\n"), data.split(b"\n")
     for n, (a, b) in enumerate(zip(g_lines, d_lines), 1):
         if a != b:
-            return "differs from %s at line %d: golden %s, now %s" % (path, n, short(a, 120), short(b, 120))
-    return "differs from %s in length: golden %d lines, now %d (run with --update-reports if the change is intended)" % (
-        path, len(g_lines), len(d_lines))
+            # Show the lines from a little before their first difference:
+            # long lines (SARIF rule docs, HTML) differ far from their start.
+            col = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            start = max(0, col - 40)
+            return "differs from %s at line %d, byte %d: golden %s, now %s (%s if intended)" % (
+                path, n, col + 1, short(a[start:], 120), short(b[start:], 120), REGENERATE)
+    return "differs from %s in length: golden %d lines, now %d (%s if the change is intended)" % (
+        path, len(g_lines), len(d_lines), REGENERATE)
 
 
 def main(argv):
@@ -323,7 +348,7 @@ def main(argv):
         if update:
             os.makedirs(reports, exist_ok=True)
         elif not os.path.isdir(reports):
-            print("run_fixtures: no reports folder %s: run with --update-reports" % reports,
+            print("run_fixtures: no reports folder %s: %s" % (reports, REGENERATE),
                   file=sys.stderr)
 
     passed = failed = 0
@@ -345,23 +370,24 @@ def main(argv):
         result(case, diffs)
         if reports is None:
             continue
-        if cargs is None or input_name is None:
-            # The case itself is broken: its reports cannot be made either.
-            result(case + " [json report]", ["the case could not be run"])
-            result(case + " [text report]", ["the case could not be run"])
-            continue
-        if json_out is None:
-            result(case + " [json report]", ["the json report could not be produced"])
-        else:
-            d = compare_golden(os.path.join(reports, case + ".json"), json_out, update)
-            result(case + " [json report]", [d] if d else [])
-        rc, text_out, err = run(binary, case_dir,
-                                ["--format", "text", "--color", "never"] + cargs + [input_name])
-        if rc is None:
-            result(case + " [text report]", [short(err)])
-        else:
-            d = compare_golden(os.path.join(reports, case + ".txt"), text_out, update)
-            result(case + " [text report]", [d] if d else [])
+        for suffix, label, fmt in REPORTS:
+            name = "%s [%s]" % (case, label)
+            if cargs is None or input_name is None:
+                # The case itself is broken: its reports cannot be made either.
+                result(name, ["the case could not be run"])
+                continue
+            if fmt is None:
+                if json_out is None:
+                    result(name, ["the json report could not be produced"])
+                    continue
+                rc, out, err = 0, json_out, b""
+            else:
+                rc, out, err = run(binary, case_dir, fmt + cargs + [input_name])
+            if rc is None:
+                result(name, [short(err)])
+            else:
+                d = compare_golden(os.path.join(reports, case + "." + suffix), out, update)
+                result(name, [d] if d else [])
 
     print("RESULT passed=%d failed=%d skipped=0" % (passed, failed))
     return 1 if failed else 0

@@ -634,6 +634,22 @@ START_TEST(test_lang_tables)
             ck_assert_msg(strstr(sides[s], "||") == NULL && sides[s][0] != '|' &&
                               sides[s][strlen(sides[s]) - 1] != '|',
                           "%s: empty word in \"%s\"", lang->code, sides[s]);
+            /* The rule skips pairs by their words' first two letters, so a
+             * stemmed word's stem must keep them ("tolak", not "menolak"). */
+            for (const char *c = sides[s]; *c;) {
+                size_t len = strcspn(c, "|");
+                if (c[0] != '=') {
+                    char stem[128];
+                    ck_assert_uint_lt(len, sizeof stem);
+                    size_t n = lang->stem(c, len, stem, sizeof stem);
+                    ck_assert_msg(n >= 2 && memcmp(stem, c, 2) == 0,
+                                  "%s: the stem \"%.*s\" of \"%.*s\" changes its start", lang->code,
+                                  (int)n, stem, (int)len, c);
+                }
+                c += len;
+                if (*c == '|')
+                    c++;
+            }
         }
     }
 }

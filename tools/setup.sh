@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="build-essential pkg-config libxml2-dev libutf8proc-dev libjansson-dev check meson ninja-build python3 python3-jsonschema clang-format clang libclang-rt-14-dev valgrind locales"
+packages="build-essential pkg-config libxml2-dev libutf8proc-dev libjansson-dev check meson ninja-build python3 python3-jsonschema clang-format clang libclang-rt-14-dev valgrind locales chromium parallel python3-distributed"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

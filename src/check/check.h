@@ -27,6 +27,10 @@ extern const sc_rule sc_rule_page_date_mismatch;
 extern const sc_rule sc_rule_weekday_mismatch;
 extern const sc_rule sc_rule_date_mismatch;
 
+/* Room for every rule in per-rule flag arrays (rules.c asserts the
+ * registry fits). */
+#define SC_MAX_RULES 64
+
 /* Every rule, in the order they run and report. */
 extern const sc_rule *const sc_rules[];
 extern const size_t sc_rule_count;

@@ -167,5 +167,20 @@ const sc_rule sc_rule_date_mismatch = {
     .id = "date-mismatch",
     .severity = SC_SEVERITY_ERROR,
     .summary = "a date in the summary differs from the date the aligned source gives",
+    .doc = "Checks that every date in the summary (a day, a month, a year in context, a "
+           "weekday) agrees with the date its aligned article span gives, or, when the span has "
+           "none, with a date the article states. Expressions compare by what they state and by "
+           "what they resolve to against the page date, so \"pada hari Rabu\" agrees with \"15 "
+           "Desember\" when that day is a Wednesday. Relative expressions in the summary "
+           "(\"kemarin\", \"yesterday\") are not checked.\n"
+           "\n"
+           "Example: article \"pada Rabu, 15 Desember\"; summary \"pada Kamis, 16 Desember\". "
+           "Or article \"pada tahun 2014\", summary \"tahun 2015\".\n"
+           "\n"
+           "How to fix: use the article's date.\n"
+           "\n"
+           "Evidence: summary_expression, summary_date (when it resolves to a day, YYYY-MM-DD), "
+           "source_expression and source_date (the article's date it was compared with, when "
+           "there is one).",
     .run = run,
 };

@@ -31,5 +31,16 @@ const sc_rule sc_rule_extraneous_content = {
     .id = "extraneous-content",
     .severity = SC_SEVERITY_WARNING,
     .summary = "text outside the article (spam, ads, injected lines) sits in the page body",
+    .doc = "Checks the page body for text that is not the article: lines after the article's "
+           "credit line (\"- Rappler.com\", \"(Reuters)\") that a scraper caught, such as spam, "
+           "ads or injected phrases.\n"
+           "\n"
+           "Example: \"... kata Kremlin. - Rappler.com\" followed by the line \"Keluaran SDY\" "
+           "(a lottery spam phrase).\n"
+           "\n"
+           "How to fix: remove the text from the page (or from the scraper's output); if it is "
+           "part of the article, put it before the credit line.\n"
+           "\n"
+           "Evidence: text (the extraneous text), where (\"after the credit line\").",
     .run = run,
 };

@@ -25,8 +25,9 @@
 #include "core/intern.h"
 #include "text/text.h"
 
-/* Nested quote marks deeper than this are not followed (they cannot be
- * told apart from stray marks). */
+/* Open quote marks tracked at once; a further one drops the oldest, so
+ * stray opening marks (never closed) cannot hide the quotations after
+ * them. */
 enum { MAX_QUOTE_DEPTH = 4 };
 
 typedef enum mark_kind {
@@ -592,5 +593,19 @@ const sc_rule sc_rule_misquote = {
     .id = "misquote",
     .severity = SC_SEVERITY_ERROR,
     .summary = "text quoted in the summary is not in the article",
+    .doc = "Checks that text in quotation marks in the summary is in the article. Quote marks, "
+           "case, white space and punctuation do not count; a quote trimmed with \"...\" or "
+           "\"…\" passes when its pieces stand in order in one article passage; a quote of "
+           "one or two words is a scare quote, checked word by word anywhere in the article.\n"
+           "\n"
+           "Example: article: \"We did not expect this,\" said the director. Summary: the "
+           "director said \"we expected this\".\n"
+           "\n"
+           "How to fix: quote the article word for word, trim with an ellipsis, or paraphrase "
+           "without quotation marks.\n"
+           "\n"
+           "Evidence: quote, closest_passage (the article passage most like it), matched_share "
+           "(the share of its words found there, 0 to 1), scare_quote (true for one or two "
+           "words), missing_words (for a scare quote).",
     .run = run,
 };

@@ -35,5 +35,18 @@ const sc_rule sc_rule_missing_summary = {
     .id = "missing-summary",
     .severity = SC_SEVERITY_WARNING,
     .summary = "a disclaimer announces a summary but none is found, or the summary is empty",
+    .doc = "Checks that a page which announces an AI summary has one, and that a pair's summary "
+           "is not empty. A page with neither a disclaimer nor a summary gets no finding: there "
+           "is nothing to check, and the JSON report says so with \"summary\": null.\n"
+           "\n"
+           "Example: a page with the line \"Ini adalah ringkasan yang dibuat oleh AI, yang "
+           "mungkin memiliki kesalahan\" but no summary paragraph near it; or a pair with "
+           "\"summary\": \"\".\n"
+           "\n"
+           "How to fix: publish the summary the disclaimer announces, or remove the disclaimer. "
+           "If the summary is there but not found, keep it in one paragraph (or bullet list) "
+           "next to the disclaimer, separated from the article by a blank line.\n"
+           "\n"
+           "Evidence: none; the span points at the disclaimer, or at the empty summary.",
     .run = run,
 };

@@ -37,8 +37,29 @@ typedef struct polarity {
     bool *in_cue;     /* part of a cue */
 } polarity;
 
+/* A first look at a token before the cue list is searched (every token of
+ * the article is looked at): the first bytes of the cues and the length of
+ * their longest first word. */
+typedef struct cue_filter {
+    bool first_byte[256];
+    size_t max_len;
+} cue_filter;
+
+static void cue_filter_init(const sc_lang *lang, cue_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < lang->negation_cues.n; i++) {
+        const char *w = lang->negation_cues.words[i];
+        size_t n = strcspn(w, " ");
+        f->first_byte[(unsigned char)w[0]] = true;
+        if (n > f->max_len)
+            f->max_len = n;
+    }
+}
+
 /* The tokens of the cue starting at k (0 when none), within [begin, end). */
-static size_t cue_at(const sc_lang *lang, const sc_token *toks, size_t begin, size_t k, size_t end)
+static size_t cue_at(const sc_lang *lang, const cue_filter *f, const sc_token *toks, size_t begin,
+                     size_t k, size_t end)
 {
     const sc_token *t = &toks[k];
     if (t->kind != SC_TOK_WORD)
@@ -47,12 +68,9 @@ static size_t cue_at(const sc_lang *lang, const sc_token *toks, size_t begin, si
     if ((t->flags & SC_TOKF_ENTITY) ||
         ((t->flags & SC_TOKF_CAPITAL) && !(t->flags & SC_TOKF_SENT_START)))
         return 0;
-    /* "whether or not": no negation. */
-    if (k > begin && toks[k - 1].kind == SC_TOK_WORD &&
-        sc_word_list_has(&lang->negation_void_after, toks[k - 1].norm, toks[k - 1].norm_len))
-        return 0;
+    bool listed = t->norm_len <= f->max_len && f->first_byte[(unsigned char)t->norm[0]];
     size_t len = 0;
-    if (k + 1 < end && toks[k + 1].kind == SC_TOK_WORD) {
+    if (listed && k + 1 < end && toks[k + 1].kind == SC_TOK_WORD) {
         char two[MAX_CUE_BYTES];
         size_t a = t->norm_len, b = toks[k + 1].norm_len;
         if (a + 1 + b <= sizeof two) {
@@ -63,7 +81,7 @@ static size_t cue_at(const sc_lang *lang, const sc_token *toks, size_t begin, si
                 len = 2;
         }
     }
-    if (len == 0 && sc_word_list_has(&lang->negation_cues, t->norm, t->norm_len))
+    if (listed && len == 0 && sc_word_list_has(&lang->negation_cues, t->norm, t->norm_len))
         len = 1;
     for (size_t i = 0; len == 0 && i < lang->negation_suffixes.n; i++) {
         const char *suffix = lang->negation_suffixes.words[i];
@@ -71,7 +89,13 @@ static size_t cue_at(const sc_lang *lang, const sc_token *toks, size_t begin, si
         if (t->norm_len >= n && memcmp(t->norm + t->norm_len - n, suffix, n) == 0)
             len = 1;
     }
-    if (len == 0 || k + len >= end)
+    if (len == 0)
+        return 0;
+    /* "whether or not": no negation. */
+    if (k > begin && toks[k - 1].kind == SC_TOK_WORD &&
+        sc_word_list_has(&lang->negation_void_after, toks[k - 1].norm, toks[k - 1].norm_len))
+        return 0;
+    if (k + len >= end)
         return len;
     /* "not only", "tidak hanya": an affirmation; "No 1", "world No 8": a
      * number sign. */
@@ -126,8 +150,8 @@ static bool is_predicate(const polarity *p, const sc_token *toks, size_t k)
            t->norm_len >= 2;
 }
 
-static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const sc_analysis *a,
-                             polarity *p)
+static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const cue_filter *f,
+                             const sc_analysis *a, polarity *p)
 {
     size_t n = a->n_tokens ? a->n_tokens : 1;
     p->negated = sc_arena_calloc(arena, n, sizeof *p->negated);
@@ -141,7 +165,7 @@ static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const sc_anal
     for (size_t s = 0; s < a->n_sentences; s++) {
         const sc_sentence *sent = &a->sentences[s];
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
-            size_t len = cue_at(lang, a->tokens, sent->tok_begin, k, sent->tok_end);
+            size_t len = cue_at(lang, f, a->tokens, sent->tok_begin, k, sent->tok_end);
             if (len == 0)
                 continue;
             p->cue_len[k] = (uint8_t)len;
@@ -355,6 +379,31 @@ static sc_status prepare_side(sc_result *r, const sc_lang *lang, const char *spe
     *out = words;
     *n_out = m;
     return SC_OK;
+}
+
+/* The first two bytes of a word as a key into a 65536-bit set. */
+static unsigned prefix_key(const char *s, size_t len)
+{
+    unsigned a = len > 0 ? (unsigned char)s[0] : 0, b = len > 1 ? (unsigned char)s[1] : 0;
+    return a << 8 | b;
+}
+
+/* True when a word of the side starts like a summary word (bits of
+ * starts). */
+static bool side_may_match(const char *spec, const uint8_t *starts)
+{
+    for (const char *c = spec; *c;) {
+        if (*c == '=')
+            c++;
+        size_t len = strcspn(c, "|");
+        unsigned key = prefix_key(c, len);
+        if (starts[key / 8] & (1u << (key % 8)))
+            return true;
+        c += len;
+        if (*c == '|')
+            c++;
+    }
+    return false;
 }
 
 /* True when token t is a word of the side.  A stopword matches only a form
@@ -575,20 +624,41 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         lang = sc_lang_find("en");
     const sc_analysis *sum = &r->summary;
     polarity ps, pa;
+    cue_filter filter;
+    cue_filter_init(lang, &filter);
     sc_status st;
-    if ((st = polarity_of(r->arena, lang, sum, &ps)) != SC_OK ||
-        (st = polarity_of(r->arena, lang, &r->article, &pa)) != SC_OK)
+    if ((st = polarity_of(r->arena, lang, &filter, sum, &ps)) != SC_OK ||
+        (st = polarity_of(r->arena, lang, &filter, &r->article, &pa)) != SC_OK)
         return st;
+    /* Contrast pairs, stemmed only when the summary has a word that starts
+     * like one of theirs (sc_contrast_pair: a stem keeps its word's first
+     * two letters): most pairs concern no summary. */
     size_t n_pairs = lang->n_contrast_pairs;
     contrast *pairs = sc_arena_calloc(r->arena, n_pairs ? n_pairs : 1, sizeof *pairs);
-    if (pairs == NULL)
+    uint8_t *starts = sc_arena_calloc(r->arena, 65536 / 8, 1);
+    if (pairs == NULL || starts == NULL)
         return SC_ERR_NOMEM;
-    for (size_t c = 0; c < n_pairs; c++)
+    for (size_t k = 0; k < sum->n_tokens; k++) {
+        const sc_token *t = &sum->tokens[k];
+        if (t->kind != SC_TOK_WORD)
+            continue;
+        size_t len;
+        const char *stem = sc_intern_str(r->stems, t->stem, &len);
+        unsigned key = prefix_key(t->norm, t->norm_len);
+        starts[key / 8] |= (uint8_t)(1u << (key % 8));
+        key = prefix_key(stem, len);
+        starts[key / 8] |= (uint8_t)(1u << (key % 8));
+    }
+    for (size_t c = 0; c < n_pairs; c++) {
+        if (!side_may_match(lang->contrast_pairs[c].a, starts) &&
+            !side_may_match(lang->contrast_pairs[c].b, starts))
+            continue;
         if ((st = prepare_side(r, lang, lang->contrast_pairs[c].a, &pairs[c].side[0],
                                &pairs[c].n[0])) != SC_OK ||
             (st = prepare_side(r, lang, lang->contrast_pairs[c].b, &pairs[c].side[1],
                                &pairs[c].n[1])) != SC_OK)
             return st;
+    }
 
     for (size_t si = 0; si < r->alignment.n_sentences; si++) {
         const sc_sentence *sent = &sum->sentences[si];
@@ -620,5 +690,22 @@ const sc_rule sc_rule_negation_flip = {
     .severity = SC_SEVERITY_ERROR,
     .summary = "the summary negates what the source asserts, or the reverse, or says the "
                "opposite word",
+    .doc = "Checks that the summary keeps the polarity of its aligned article sentence: it must "
+           "not negate what the article asserts, assert what it negates, or put a word's "
+           "opposite in its place. Negation is read with the language's cues (\"not\", "
+           "\"never\", \"tidak\", \"bukan\", \"belum\"); \"not only\" and \"tidak hanya\" "
+           "negate nothing. Words are compared only in the same frame (the same neighbours), so "
+           "a word negated elsewhere in the sentence is another claim.\n"
+           "\n"
+           "Example: article \"Rusia ingin memperluas wilayahnya\"; summary \"Rusia tidak ingin "
+           "memperluas wilayahnya\". Or article \"prices rose\", summary \"prices fell\".\n"
+           "\n"
+           "How to fix: make the summary say what the article says, with the article's "
+           "polarity.\n"
+           "\n"
+           "Evidence: kind (negation or contrast); for a negation: cue (the negating word), "
+           "word (the summary's word), source_word (the article's), summary_polarity and "
+           "source_polarity (positive or negative); for a contrast: word, opposite and the "
+           "two polarities.",
     .run = run,
 };

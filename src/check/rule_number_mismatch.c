@@ -106,5 +106,19 @@ const sc_rule sc_rule_number_mismatch = {
     .id = "number-mismatch",
     .severity = SC_SEVERITY_ERROR,
     .summary = "a number in the summary differs from the aligned source",
+    .doc = "Checks that every number in the summary (with its currency and scale words: "
+           "\"Rp120.000\", \"1,3 juta\", \"1.3 million\", \"tiga\") is what the article says in "
+           "that context: in the aligned sentences, or in the article sentences about the same "
+           "thing. Values are compared, not spellings: Indonesian \"1.300\" equals English "
+           "\"1,300\".\n"
+           "\n"
+           "Example: article \"Floods closed 12 schools. About 40 volunteers helped.\"; summary "
+           "\"Floods closed 40 schools.\" The article has a 40, but not for the schools.\n"
+           "\n"
+           "How to fix: use the article's figure for that thing, or drop the number.\n"
+           "\n"
+           "Evidence: number (as written), value (as read), source_numbers (the numbers of the "
+           "aligned sentences), in_article_elsewhere (true when the article has the value in "
+           "another context).",
     .run = run,
 };

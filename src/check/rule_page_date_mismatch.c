@@ -116,5 +116,30 @@ const sc_rule sc_rule_page_date_mismatch = {
     .id = "page-date-mismatch",
     .severity = SC_SEVERITY_ERROR,
     .summary = "the page date contradicts the article's dateline or the dates its text implies",
+    .doc = "Checks the page's own date (the date line above the headline, a pair's page_date, "
+           "an HTML page's metadata, or --page-date) against the time the article itself "
+           "implies. The evidence is a day named with its weekday and no year, such as \"Rabu, "
+           "15 Desember\" or \"on Wednesday, December 15\": placed nearest the page date it "
+           "must fall on that weekday. When it does not (and it is not a one-day slip, which "
+           "weekday-mismatch notes), the page is republished or misdated, and the nearest year "
+           "not after the page date in which the day has that weekday tells when the article "
+           "was written. One such mention does not decide alone: the rule fires when the "
+           "contradicting mentions outnumber those that fit.\n"
+           "\n"
+           "Example: a page dated \"November 24, 2024\" whose article says \"pada Rabu, 15 "
+           "Desember\". 15 December 2024 is a Sunday and lies after the page date; 15 December "
+           "is a Wednesday in 2021, so the article dates from about 2021-12-15, 1075 days "
+           "before the page date.\n"
+           "\n"
+           "How to fix: give the page its article's real date (or republish it with a note), "
+           "or, if the page date is right, correct the weekday or day in the article.\n"
+           "\n"
+           "Evidence: page_date (YYYY-MM-DD), page_date_origin (where the page date came from), "
+           "expression (the article's words), weekday (the weekday they name), placement and "
+           "weekday_at_placement (the day's placement nearest the page date and its real "
+           "weekday, when it has one within half a year), candidate_years (the years in which "
+           "the day has that weekday, nearest first), inferred_date (the article's date), "
+           "days_apart (page date minus inferred date, in days), contradicting_mentions and "
+           "fitting_mentions (how many weekday-anchored days contradict or fit the page date).",
     .run = run,
 };

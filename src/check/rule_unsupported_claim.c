@@ -176,5 +176,24 @@ const sc_rule sc_rule_unsupported_claim = {
     .id = "unsupported-claim",
     .severity = SC_SEVERITY_ERROR,
     .summary = "a summary sentence (or clause) has no article span that supports its content",
+    .doc = "Checks that every summary sentence has an article span (one sentence or a few) that "
+           "supports its content. Support is a weighted mix of the sentence's content words the "
+           "span covers (IDF-weighted, by stem), the word pairs it shares and the names and "
+           "numbers it agrees on; a sentence below 0.5 is unsupported. A supported sentence is "
+           "also read clause by clause, so one invented clause in a copied sentence is reported "
+           "on its own. --min-support X (or \"min_support\" in the config file) raises the bar: "
+           "a sentence below X is reported too.\n"
+           "\n"
+           "Example: article \"The council approved a new bridge.\"; summary \"The council "
+           "approved a new bridge, and fares will double next year.\" The clause \"fares will "
+           "double next year\" has no support in the article.\n"
+           "\n"
+           "How to fix: rewrite or remove the sentence or clause so that it says only what the "
+           "article says; the unsupported words are listed in the message.\n"
+           "\n"
+           "Evidence: support, coverage, bigram, entity_agreement (each 0 to 1), threshold (the "
+           "bar it fell under), clause_unsupported_share (for a clause: the share of its "
+           "content words the span lacks), unsupported_words, aligned_sentences (the article "
+           "sentences compared).",
     .run = run,
 };

@@ -53,5 +53,16 @@ const sc_rule sc_rule_unsupported_entity = {
     .id = "unsupported-entity",
     .severity = SC_SEVERITY_ERROR,
     .summary = "a name in the summary appears nowhere in the article",
+    .doc = "Checks that every name in the summary (a run of capitalised words that is not "
+           "merely the first word of a sentence) appears in the article, word by word, by stem, "
+           "so \"Russia's\" matches \"Russia\".\n"
+           "\n"
+           "Example: article about a meeting in Moscow; summary \"Joe Biden said the talks "
+           "failed.\" when the article never names Joe Biden.\n"
+           "\n"
+           "How to fix: use the names the article uses, or remove the name.\n"
+           "\n"
+           "Evidence: name (as the summary writes it), missing_words (its words the article "
+           "lacks).",
     .run = run,
 };

@@ -91,5 +91,17 @@ const sc_rule sc_rule_weekday_mismatch = {
     .id = "weekday-mismatch",
     .severity = SC_SEVERITY_WARNING,
     .summary = "a weekday and a date named together cannot both be true in the resolved year",
+    .doc = "Checks that a weekday and a date named together can both be true: \"Rabu, 16 "
+           "Desember 2021\" cannot, since 16 December 2021 is a Thursday. A weekday one day off "
+           "on a day within a few days of the page date is a common slip of time zones or late "
+           "edits and is a note, not a warning. A day without a year whose weekday fits no "
+           "nearby year is page-date-mismatch's evidence and is not reported twice.\n"
+           "\n"
+           "Example: \"on Wednesday, December 16, 2021\" (a Thursday).\n"
+           "\n"
+           "How to fix: correct the weekday or the date.\n"
+           "\n"
+           "Evidence: expression, date (YYYY-MM-DD), weekday_stated, weekday_of_date, slip "
+           "(true for a one-day slip near the page date).",
     .run = run,
 };

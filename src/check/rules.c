@@ -11,6 +11,8 @@ const sc_rule *const sc_rules[] = {
     &sc_rule_extraneous_content,
 };
 const size_t sc_rule_count = sizeof sc_rules / sizeof sc_rules[0];
+_Static_assert(sizeof sc_rules / sizeof sc_rules[0] <= SC_MAX_RULES,
+               "raise SC_MAX_RULES in check.h");
 
 sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support)
 {

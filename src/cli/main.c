@@ -1,75 +1,35 @@
-/* sumcheck: the command-line program.  It uses only the public API. */
+/* sumcheck: the command-line program.  It uses only the public API.
+ *
+ * main.c runs a check: settings in (options.c, config.c), inputs read and
+ * checked one by one (files, directories through walk.c, JSON Lines
+ * streamed, a --summary/--source pair), every result to every report, the
+ * baseline noted (baseline.c), and the exit code of the gate. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "sumcheck.h"
-
-enum { EXIT_PASS = 0, EXIT_GATE = 1, EXIT_TROUBLE = 2 };
+#include "cli.h"
 
 /* Same as the library's input limit: larger files are refused unread. */
 #define MAX_FILE_BYTES ((size_t)64 * 1024 * 1024)
 
-static const char usage[] =
-    "Usage: sumcheck [OPTIONS] [FILE...]\n"
-    "Check an AI-generated summary against the article it summarises.\n"
-    "\n"
-    "Reads each FILE (standard input when there is none, or for -): a scraped page as\n"
-    "text, an HTML page, a JSON pair {\"id\", \"source\", \"summary\", \"page_date\"?,\n"
-    "\"title\"?, \"language\"?}, or JSON Lines of such pairs.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FORMAT        report format: text (default), json, jsonl, sarif,\n"
-    "                             junit, github, html; may repeat, each with its own -o\n"
-    "  -o, --output FILE          write the report of the --format before it to FILE\n"
-    "                             (- is standard output; at most one report goes there)\n"
-    "      --input-format FORMAT  auto (default), text, html, json, jsonl; auto goes by the\n"
-    "                             extension (.txt, .json, .jsonl/.ndjson, .html/.htm),\n"
-    "                             then by content\n"
-    "      --fail-on LEVEL        fail the gate (exit 1) on findings at or above LEVEL:\n"
-    "                             error (default), warning, note, never\n"
-    "      --lang CODE            the documents' language (id, en), instead of detecting it\n"
-    "      --page-date DATE       the page date as YYYY-MM-DD, instead of the page's own\n"
-    "      --include-text         JSON reports: add each document's article text\n"
-    "      --color WHEN           colour the text report: auto (default: on a terminal,\n"
-    "                             unless NO_COLOR is set or TERM is dumb), always, never\n"
-    "  -h, --help                 show this help and exit\n"
-    "      --version              show the version and exit\n"
-    "\n"
-    "JSON Lines input is streamed: one result per input line, in order; a line that\n"
-    "cannot be read becomes an error record and the stream goes on.\n"
-    "\n"
-    "Several reports in one run: every document goes to every report, e.g.\n"
-    "  sumcheck --format sarif -o out.sarif --format junit -o junit.xml --format text PAGE\n"
-    "\n"
-    "Exit status:\n"
-    "  0  every document was read and no finding reached --fail-on\n"
-    "  1  some finding reached --fail-on\n"
-    "  2  wrong options, or some input could not be read (the readable ones are\n"
-    "     still checked and reported)\n";
-
-/* One report of the run: its format and where it goes. */
-typedef struct output {
-    sc_report_format format;
-    const char *path; /* NULL for standard output */
-    FILE *file;
-    sc_report *report;
-    bool broken; /* a write failed (said once) */
-} output;
-
 typedef struct cli {
     sc_options options;
     sc_input_format input_format;
-    sc_severity fail_on;
-    bool never_fail;
+    sc_severity fail_on; /* 0: never */
+    sc_severity min_severity;
     int color; /* -1 auto, 0 never, 1 always */
     bool include_text;
     output *outputs;
     size_t n_outputs;
+    const strings *include, *exclude;
+    baseline *baseline; /* --baseline, or NULL */
+    recorder *recorder; /* --write-baseline, or NULL */
+    pool *pool;
     bool trouble; /* some input could not be read */
     bool gate;    /* some finding reached fail_on */
 } cli;
@@ -77,22 +37,6 @@ typedef struct cli {
 static int write_file(void *context, const char *data, size_t len)
 {
     return fwrite(data, 1, len, (FILE *)context) == len ? 0 : -1;
-}
-
-static const char *const format_names[] = {
-    [SC_REPORT_TEXT] = "text",   [SC_REPORT_JSON] = "json",   [SC_REPORT_JSONL] = "jsonl",
-    [SC_REPORT_SARIF] = "sarif", [SC_REPORT_JUNIT] = "junit", [SC_REPORT_GITHUB] = "github",
-    [SC_REPORT_HTML] = "html",
-};
-
-static bool parse_format(const char *name, sc_report_format *format)
-{
-    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
-        if (strcmp(name, format_names[i]) == 0) {
-            *format = (sc_report_format)i;
-            return true;
-        }
-    return false;
 }
 
 static bool to_stdout(const output *o)
@@ -140,8 +84,9 @@ static bool open_outputs(cli *c, bool color)
         }
         sc_render_options render = {
             .color = to_stdout(o) ? color : c->color == 1,
-            .fail_on = c->never_fail ? 0 : c->fail_on,
+            .fail_on = c->fail_on,
             .include_text = c->include_text,
+            .min_severity = c->min_severity,
         };
         o->report = sc_report_new(o->format, &render, write_file, o->file);
         if (o->report == NULL) {
@@ -165,7 +110,7 @@ static bool close_outputs(cli *c)
             if (fclose(o->file) != 0 || bad) {
                 if (!o->broken)
                     fprintf(stderr, "sumcheck: %s: cannot write the %s report: %s\n", o->path,
-                            format_names[o->format], strerror(errno));
+                            format_name(o->format), strerror(errno));
                 ok = false;
             }
         }
@@ -210,7 +155,7 @@ static void report_status(cli *c, output *o, sc_status st)
     const char *why = st == SC_ERR_NOMEM ? "out of memory" : strerror(errno);
     if (o->path != NULL)
         fprintf(stderr, "sumcheck: %s: cannot write the %s report: %s\n", o->path,
-                format_names[o->format], why);
+                format_name(o->format), why);
     else
         fprintf(stderr, "sumcheck: cannot write the report: %s\n", why);
 }
@@ -234,8 +179,13 @@ static void check_one(cli *c, const char *data, size_t len, const char *id, sc_i
                               sc_report_add_error(c->outputs[k].report, id, &error));
         return;
     }
-    if (!c->never_fail && sc_result_count_at_least(r, c->fail_on) > 0)
+    if (sc_result_gate_count(r, c->fail_on) > 0)
         c->gate = true;
+    if ((c->baseline != NULL && !baseline_note(c->baseline, r)) ||
+        (c->recorder != NULL && !recorder_add(c->recorder, r))) {
+        fprintf(stderr, "sumcheck: out of memory\n");
+        c->trouble = true;
+    }
     for (size_t k = 0; k < c->n_outputs; k++)
         report_status(c, &c->outputs[k], sc_report_add(c->outputs[k].report, r));
     sc_result_free(r);
@@ -349,7 +299,7 @@ static void check_jsonl_buffer(cli *c, const char *data, size_t len, const char 
     }
 }
 
-static void check_path(cli *c, const char *path)
+static void check_file(cli *c, const char *path)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "-" : path;
@@ -388,199 +338,267 @@ static void check_path(cli *c, const char *path)
         fclose(f);
 }
 
-/* The value of "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when the
- * argument is another option. */
-static const char *option_value(int argc, char **argv, int *i, const char *name, bool *missing)
+/* A file, or the files of a directory. */
+static void check_input(cli *c, const char *path)
 {
-    const char *arg = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(arg, name, n) != 0)
-        return NULL;
-    if (arg[n] == '=')
-        return arg + n + 1;
-    if (arg[n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        check_file(c, path);
+        return;
     }
-    return argv[++*i];
+    strings files = {0};
+    const char *why = NULL;
+    if (!walk_directory(path, c->include, c->exclude, &files, c->pool, &why))
+        report_unreadable(c, path, why);
+    /* What was found is checked even when part of the tree was not. */
+    for (size_t i = 0; i < files.n; i++)
+        check_file(c, files.items[i]);
+    strings_release(&files);
 }
 
-__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
+/* --summary FILE --source FILE: two plain texts as one pair, named by the
+ * summary's path. */
+static void check_pair_files(cli *c, const char *summary_path, const char *source_path)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "sumcheck: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, " (see sumcheck --help)\n");
-    va_end(ap);
-    return EXIT_TROUBLE;
+    const char *paths[2] = {summary_path, source_path};
+    char *data[2] = {NULL, NULL};
+    size_t len[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        FILE *f = fopen(paths[k], "rb");
+        if (f == NULL) {
+            fprintf(stderr, "sumcheck: %s: cannot open: %s\n", paths[k], strerror(errno));
+        } else {
+            data[k] = slurp(f, &len[k]);
+            if (data[k] == NULL)
+                fprintf(stderr, "sumcheck: %s: cannot read: %s\n", paths[k],
+                        errno == EFBIG ? "larger than the 64 MiB input limit" : strerror(errno));
+            fclose(f);
+        }
+        if (data[k] == NULL) {
+            report_unreadable(c, summary_path,
+                              k == 0 ? "cannot read the summary file"
+                                     : "cannot read the source file");
+            free(data[0]);
+            return;
+        }
+    }
+    sc_error error;
+    memset(&error, 0, sizeof error);
+    sc_result *r =
+        sc_check_pair(data[0], len[0], data[1], len[1], summary_path, &c->options, &error);
+    free(data[0]);
+    free(data[1]);
+    if (r == NULL) {
+        c->trouble = true;
+        /* Name the file at fault: the library says which text. */
+        bool source = strcmp(error.path, "source") == 0;
+        error.path[0] = '\0';
+        say_error(source ? source_path : summary_path, &error, 0);
+        for (size_t k = 0; k < c->n_outputs; k++)
+            if (takes_errors(&c->outputs[k]))
+                report_status(c, &c->outputs[k],
+                              sc_report_add_error(c->outputs[k].report, summary_path, &error));
+        return;
+    }
+    if (sc_result_gate_count(r, c->fail_on) > 0)
+        c->gate = true;
+    if ((c->baseline != NULL && !baseline_note(c->baseline, r)) ||
+        (c->recorder != NULL && !recorder_add(c->recorder, r))) {
+        fprintf(stderr, "sumcheck: out of memory\n");
+        c->trouble = true;
+    }
+    for (size_t k = 0; k < c->n_outputs; k++)
+        report_status(c, &c->outputs[k], sc_report_add(c->outputs[k].report, r));
+    sc_result_free(r);
 }
 
-int main(int argc, char **argv)
+/* Stale baseline entries: one line each on stderr, and to every report
+ * (the JSON report lists them). */
+static void report_stale(cli *c)
 {
-    cli c;
-    memset(&c, 0, sizeof c);
-    sc_options_init(&c.options);
-    c.input_format = SC_INPUT_AUTO;
-    c.fail_on = SC_SEVERITY_ERROR;
-    c.color = -1;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    size_t n_files = 0;
-    /* Each --format and each -o adds at most one report. */
-    c.outputs = calloc((size_t)argc + 1, sizeof *c.outputs);
-    if (files == NULL || c.outputs == NULL) {
-        free(files);
-        free(c.outputs);
+    sc_baseline_entry *stale = NULL;
+    size_t n = baseline_stale(c->baseline, &stale);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(stderr, "sumcheck: %s: stale entry, no longer found: %s: %s",
+                baseline_path(c->baseline), stale[i].id, stale[i].rule);
+        if (stale[i].text != NULL)
+            fprintf(stderr, " \"%.80s%s\"", stale[i].text, strlen(stale[i].text) > 80 ? "..." : "");
+        fprintf(stderr, " (%s)\n", stale[i].fingerprint);
+    }
+    for (size_t k = 0; k < c->n_outputs; k++)
+        report_status(c, &c->outputs[k], sc_report_baseline(c->outputs[k].report, stale, n));
+    free(stale);
+}
+
+/* The library's options from the settings; false after saying why. */
+static bool library_options(cli *c, const layer *s, sc_rule_setting *rules)
+{
+    sc_options_init(&c->options);
+    c->options.language = s->lang;
+    c->options.page_date = s->page_date;
+    size_t n = 0;
+    sc_rule_info info;
+    for (size_t i = 0; sc_rule_describe(i, &info); i++) {
+        if (s->rules[i] == RULE_UNSET)
+            continue;
+        rules[n].rule = info.id;
+        rules[n].disabled = s->rules[i] == RULE_OFF;
+        rules[n].severity = s->rules[i] == RULE_OFF ? 0 : (sc_severity)s->rules[i];
+        n++;
+    }
+    c->options.rules = rules;
+    c->options.n_rules = n;
+    c->options.min_support = s->min_support;
+    c->options.suppressions = s->suppressions;
+    c->options.n_suppressions = s->n_suppressions;
+    if (c->baseline != NULL)
+        c->options.baseline = baseline_fingerprints(c->baseline, &c->options.n_baseline);
+    sc_error e;
+    memset(&e, 0, sizeof e);
+    if (sc_options_validate(&c->options, &e) == SC_OK)
+        return true;
+    fprintf(stderr, "sumcheck: %s%s%s\n", e.message, e.detail[0] ? ": " : "", e.detail);
+    return false;
+}
+
+/* Settings a layer other than the config file gave that the config file
+ * would have checked on reading: the language and the page date. */
+static int check_settings(const layer *s)
+{
+    sc_options one;
+    sc_options_init(&one);
+    one.language = s->lang;
+    if (sc_options_validate(&one, NULL) != SC_OK)
+        return usage_error("unknown --lang '%s' (known: id, en)", s->lang);
+    sc_options_init(&one);
+    one.page_date = s->page_date;
+    if (sc_options_validate(&one, NULL) != SC_OK)
+        return usage_error("--page-date '%s' is not a date as YYYY-MM-DD", s->page_date);
+    return EXIT_PASS;
+}
+
+/* Everything but the cleanup; returns the exit status. */
+static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli *c,
+               sc_rule_setting *rules)
+{
+    layer *cl = &layers[0], *env = &layers[1], *file = &layers[2], *s = &layers[3];
+    int st = parse_command_line(argc, argv, cl, req, p);
+    if (st != EXIT_PASS)
+        return st;
+    if (req->help) {
+        print_usage(stdout);
+        return EXIT_PASS;
+    }
+    if (req->version) {
+        printf("sumcheck %s (JSON report schema %d)\n", SC_VERSION, SC_SCHEMA_VERSION);
+        return EXIT_PASS;
+    }
+    if (req->list_rules) {
+        list_rules(stdout);
+        return EXIT_PASS;
+    }
+    if (req->explain != NULL)
+        return explain_rule(stdout, req->explain)
+                   ? EXIT_PASS
+                   : usage_error("unknown rule '%s': sumcheck --list-rules lists them",
+                                 req->explain);
+    config_file config;
+    if ((st = read_environment(env, p)) != EXIT_PASS ||
+        (st = load_config(req, file, &config, p)) != EXIT_PASS)
+        return st;
+    if (!merge_layers(cl, env, file, s)) {
         fprintf(stderr, "sumcheck: out of memory\n");
         return EXIT_TROUBLE;
     }
-    bool only_files = false;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        const char *v;
-        bool missing = false;
-        if (only_files || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            files[n_files++] = arg;
-        } else if (strcmp(arg, "--") == 0) {
-            only_files = true;
-        } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-            fputs(usage, stdout);
-            free(files);
-            free(c.outputs);
-            return EXIT_PASS;
-        } else if (strcmp(arg, "--version") == 0) {
-            printf("sumcheck %s (JSON report schema %d)\n", SC_VERSION, SC_SCHEMA_VERSION);
-            free(files);
-            free(c.outputs);
-            return EXIT_PASS;
-        } else if ((v = option_value(argc, argv, &i, "--format", &missing)) != NULL ||
-                   (!missing && (v = option_value(argc, argv, &i, "-f", &missing)) != NULL)) {
-            sc_report_format format;
-            if (!parse_format(v, &format)) {
-                free(files);
-                free(c.outputs);
-                return usage_error(
-                    "unknown --format '%s' (text, json, jsonl, sarif, junit, github, html)", v);
-            }
-            c.outputs[c.n_outputs++] = (output){.format = format};
-        } else if ((v = option_value(argc, argv, &i, "--output", &missing)) != NULL ||
-                   (!missing && (v = option_value(argc, argv, &i, "-o", &missing)) != NULL)) {
-            /* -o goes with the --format before it; one given first is the
-             * text report's. */
-            output *last = c.n_outputs > 0 ? &c.outputs[c.n_outputs - 1] : NULL;
-            if (last == NULL) {
-                last = &c.outputs[c.n_outputs++];
-                last->format = SC_REPORT_TEXT;
-            } else if (last->path != NULL) {
-                free(files);
-                free(c.outputs);
-                return usage_error("-o %s follows another -o: give a --format before each -o", v);
-            }
-            last->path = v;
-        } else if ((v = option_value(argc, argv, &i, "--input-format", &missing)) != NULL) {
-            if (strcmp(v, "auto") == 0)
-                c.input_format = SC_INPUT_AUTO;
-            else if (strcmp(v, "text") == 0)
-                c.input_format = SC_INPUT_TEXT;
-            else if (strcmp(v, "json") == 0)
-                c.input_format = SC_INPUT_JSON;
-            else if (strcmp(v, "jsonl") == 0)
-                c.input_format = SC_INPUT_JSONL;
-            else if (strcmp(v, "html") == 0)
-                c.input_format = SC_INPUT_HTML;
-            else {
-                free(files);
-                free(c.outputs);
-                return usage_error("unknown --input-format '%s' (auto, text, html, json, jsonl)",
-                                   v);
-            }
-        } else if ((v = option_value(argc, argv, &i, "--fail-on", &missing)) != NULL) {
-            if (strcmp(v, "never") == 0)
-                c.never_fail = true;
-            else if (!sc_severity_parse(v, &c.fail_on)) {
-                free(files);
-                free(c.outputs);
-                return usage_error("unknown --fail-on '%s' (error, warning, note, never)", v);
-            }
-        } else if ((v = option_value(argc, argv, &i, "--lang", &missing)) != NULL) {
-            c.options.language = v;
-        } else if ((v = option_value(argc, argv, &i, "--page-date", &missing)) != NULL) {
-            c.options.page_date = v;
-        } else if (strcmp(arg, "--include-text") == 0) {
-            c.include_text = true;
-        } else if ((v = option_value(argc, argv, &i, "--color", &missing)) != NULL) {
-            if (strcmp(v, "auto") == 0)
-                c.color = -1;
-            else if (strcmp(v, "always") == 0)
-                c.color = 1;
-            else if (strcmp(v, "never") == 0)
-                c.color = 0;
-            else {
-                free(files);
-                free(c.outputs);
-                return usage_error("unknown --color '%s' (auto, always, never)", v);
-            }
-        } else if (missing) {
-            free(files);
-            free(c.outputs);
-            return usage_error("option %s needs a value", arg);
-        } else {
-            free(files);
-            free(c.outputs);
-            return usage_error("unknown option '%s'", arg);
-        }
-    }
-    if (n_files == 0)
-        files[n_files++] = "-";
-    if (c.n_outputs == 0)
-        c.outputs[c.n_outputs++] = (output){.format = SC_REPORT_TEXT};
-    const char *clash = outputs_clash(&c);
-    if (clash != NULL) {
-        free(files);
-        free(c.outputs);
+    if ((st = check_settings(s)) != EXIT_PASS)
+        return st;
+    if (req->print_config)
+        return print_config(stdout, s, &config) ? EXIT_PASS : EXIT_TROUBLE;
+
+    c->input_format = s->input_format;
+    c->fail_on = s->fail_on;
+    c->min_severity = s->min_severity;
+    c->color = s->color;
+    c->include_text = s->include_text;
+    c->outputs = s->outputs;
+    c->n_outputs = s->n_outputs;
+    c->include = &s->include;
+    c->exclude = &s->exclude;
+    c->pool = p;
+    const char *clash = outputs_clash(c);
+    if (clash != NULL)
         return usage_error("%s", clash);
-    }
-    sc_options one;
-    sc_options_init(&one);
-    one.language = c.options.language;
-    if (sc_options_validate(&one, NULL) != SC_OK) {
-        free(files);
-        free(c.outputs);
-        return usage_error("unknown --lang '%s' (known: id, en)", one.language);
-    }
-    sc_options_init(&one);
-    one.page_date = c.options.page_date;
-    if (sc_options_validate(&one, NULL) != SC_OK) {
-        free(files);
-        free(c.outputs);
-        return usage_error("--page-date '%s' is not a date as YYYY-MM-DD", one.page_date);
+    if (s->baseline != NULL && (c->baseline = baseline_load(s->baseline)) == NULL)
+        return EXIT_TROUBLE;
+    if (!library_options(c, s, rules))
+        return EXIT_TROUBLE;
+    if (req->write_baseline != NULL && (c->recorder = recorder_new()) == NULL) {
+        fprintf(stderr, "sumcheck: out of memory\n");
+        return EXIT_TROUBLE;
     }
 
-    bool color = c.color == 1;
-    if (c.color == -1) {
+    bool color = c->color == 1;
+    if (c->color == -1) {
         const char *no_color = getenv("NO_COLOR");
         const char *term = getenv("TERM");
         color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0') &&
                 !(term != NULL && strcmp(term, "dumb") == 0);
     }
-    int status = open_outputs(&c, color) ? EXIT_PASS : EXIT_TROUBLE;
+    int status = open_outputs(c, color) ? EXIT_PASS : EXIT_TROUBLE;
     if (status == EXIT_PASS) {
-        for (size_t i = 0; i < n_files; i++)
-            check_path(&c, files[i]);
-        for (size_t k = 0; k < c.n_outputs; k++)
-            report_status(&c, &c.outputs[k], sc_report_finish(c.outputs[k].report));
+        if (req->summary_file != NULL)
+            check_pair_files(c, req->summary_file, req->source_file);
+        else if (req->inputs.n == 0)
+            check_input(c, "-");
+        for (size_t i = 0; i < req->inputs.n; i++)
+            check_input(c, req->inputs.items[i]);
+        if (c->baseline != NULL)
+            report_stale(c);
+        for (size_t k = 0; k < c->n_outputs; k++)
+            report_status(c, &c->outputs[k], sc_report_finish(c->outputs[k].report));
+        if (c->recorder != NULL && !recorder_write(c->recorder, req->write_baseline))
+            status = EXIT_TROUBLE;
     }
-    if (!close_outputs(&c))
+    if (!close_outputs(c))
         status = EXIT_TROUBLE;
-    free(files);
-    free(c.outputs);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "sumcheck: cannot write the report: %s\n", strerror(errno));
         return EXIT_TROUBLE;
     }
-    if (status != EXIT_PASS || c.trouble)
+    if (status != EXIT_PASS || c->trouble)
         return EXIT_TROUBLE;
-    return c.gate ? EXIT_GATE : EXIT_PASS;
+    /* Writing a baseline accepts today's findings. */
+    if (c->recorder != NULL)
+        return EXIT_PASS;
+    return c->gate ? EXIT_GATE : EXIT_PASS;
+}
+
+int main(int argc, char **argv)
+{
+    layer layers[4];
+    request req;
+    pool p;
+    cli c;
+    memset(&req, 0, sizeof req);
+    memset(&p, 0, sizeof p);
+    memset(&c, 0, sizeof c);
+    bool ready = true;
+    for (int i = 0; i < 4; i++)
+        ready &= layer_init(&layers[i]);
+    sc_rule_setting *rules = calloc(sc_rule_total() + 1, sizeof *rules);
+    int status;
+    if (!ready || rules == NULL) {
+        fprintf(stderr, "sumcheck: out of memory\n");
+        status = EXIT_TROUBLE;
+    } else {
+        status = run(argc, argv, layers, &req, &p, &c, rules);
+    }
+    baseline_free(c.baseline);
+    recorder_free(c.recorder);
+    free(rules);
+    for (int i = 0; i < 4; i++)
+        layer_release(&layers[i]);
+    strings_release(&req.inputs);
+    pool_free(&p);
+    return status;
 }

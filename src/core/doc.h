@@ -303,7 +303,7 @@ struct sc_result {
     sc_finding *findings;
     size_t n_findings;
     size_t cap_findings;
-    double consistency; /* < 0 when no summary */
+    double consistency;    /* < 0 when no summary */
     bool baseline_checked; /* checked against a baseline (sc_options.baseline) */
     /* The article's own date, inferred from its text (has_inferred_date). */
     bool has_inferred_date;

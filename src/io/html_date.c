@@ -26,6 +26,8 @@ enum { DATE_LINE_MAX_BYTES = 240 };
 enum { JSONLD_MAX_BYTES = 1 << 20 };
 /* How many elements after the title to look at for a date line. */
 enum { NEAR_TITLE_ELEMENTS = 400 };
+/* A text node this short that holds a date is a date line of its own. */
+enum { SHORT_DATE_TEXT = 80 };
 
 typedef struct found_date {
     bool ok;
@@ -375,8 +377,9 @@ static void from_meta(html_doc *h, found_date *pub, found_date *mod)
 {
     for (size_t i = 0; i < h->n_els; i++) {
         const html_el *e = &h->els[i];
-        if (e->tag != T_META && !(e->tag != T_TIME && html_attr(e->node, "itemprop") != NULL &&
-                                  html_attr(e->node, "content") != NULL))
+        if (e->tag != T_META &&
+            !(e->tag != T_TIME && html_attr(e->node, "content") != NULL &&
+              (html_attr(e->node, "itemprop") != NULL || html_attr(e->node, "property") != NULL)))
             continue;
         const char *name = meta_name(e->node);
         const char *value = html_attr(e->node, "content");
@@ -390,21 +393,41 @@ static void from_meta(html_doc *h, found_date *pub, found_date *mod)
         bool time;
         if (!parse_timestamp(value, &d, &time) || !plausible(d, META_YEAR_MIN)) {
             /* Some write a readable date: "December 15, 2021". */
+            /* Machine formats with slashes are American ("11/01/2023
+             * 12:43:42" is November 1st). */
             size_t a, b;
-            if (!html_date_in_text(value, strlen(value), h->lang, &d, &a, &b))
+            if (!html_date_in_text(value, strlen(value), "en", &d, &a, &b))
                 continue;
             time = false;
         }
+        /* "schema:dateCreated", "og:article:published_time": the last
+         * part names it. */
+        const char *key = low;
+        if (strncmp(key, "schema:", 7) == 0)
+            key += 7;
+        bool known = false;
         for (size_t k = 0; k < sizeof published_keys / sizeof published_keys[0]; k++)
-            if (strcmp(low, published_keys[k].key) == 0) {
+            if (strcmp(key, published_keys[k].key) == 0) {
+                known = true;
                 found_date c = {true, published_keys[k].rank, d, NULL, value, time, e->node,
                                 value, 0, 0};
                 c.origin = sc_arena_printf(h->arena, "meta %s", name);
                 if (c.origin != NULL)
                     take(pub, &c);
             }
+        bool modified = strstr(key, "modif") || strstr(key, "updat") || strstr(key, "expir") ||
+                        strstr(key, "revis") || strstr(key, "last");
+        /* Other properties that name a publication or creation time. */
+        if (!known && !modified && time &&
+            (strstr(key, "publish") || strstr(key, "creat") || strstr(key, "release") ||
+             strstr(key, "upload") || strstr(key, "date"))) {
+            found_date c = {true, 8, d, NULL, value, time, e->node, value, 0, 0};
+            c.origin = sc_arena_printf(h->arena, "meta %s", name);
+            if (c.origin != NULL)
+                take(pub, &c);
+        }
         for (size_t k = 0; k < sizeof modified_keys / sizeof modified_keys[0]; k++)
-            if (strcmp(low, modified_keys[k]) == 0 && !mod->ok) {
+            if (strcmp(key, modified_keys[k]) == 0 && !mod->ok) {
                 found_date c = {true, 50, d, NULL, value, time, e->node, value, 0, 0};
                 c.origin = sc_arena_printf(h->arena, "meta %s (modified)", name);
                 if (c.origin != NULL)
@@ -525,8 +548,71 @@ static void from_jsonld(html_doc *h, found_date *pub, found_date *mod)
     }
 }
 
+/* Publication times in other scripts' JSON ("published_at": "..."). */
+static const char *const script_keys[] = {"\"datePublished\"", "\"published_at\"",
+                                          "\"publishedAt\"",   "\"publishedDate\"",
+                                          "\"publish_date\"",  "\"pubDate\"",
+                                          "\"createdAt\"",     "\"created_at\"",
+                                          "\"dateCreated\""};
+
+static void from_scripts(html_doc *h, found_date *out)
+{
+    for (size_t i = 0; i < h->n_els && !out->ok; i++) {
+        const html_el *e = &h->els[i];
+        if (e->tag != T_SCRIPT || e->node->children == NULL)
+            continue;
+        const xmlNode *t = e->node->children;
+        if (t->type != XML_TEXT_NODE || t->content == NULL)
+            continue;
+        const char *s = (const char *)t->content;
+        for (size_t k = 0; k < sizeof script_keys / sizeof script_keys[0] && !out->ok; k++) {
+            const char *at = strstr(s, script_keys[k]);
+            if (at == NULL)
+                continue;
+            const char *v = at + strlen(script_keys[k]);
+            while (*v == ' ' || *v == ':')
+                v++;
+            if (*v != '"')
+                continue;
+            v++;
+            char stamp[40];
+            size_t n = 0;
+            while (v[n] && v[n] != '"' && n < sizeof stamp - 1) {
+                stamp[n] = v[n];
+                n++;
+            }
+            stamp[n] = '\0';
+            sc_date d;
+            bool time;
+            if (!parse_timestamp(stamp, &d, &time) || !plausible(d, META_YEAR_MIN))
+                continue;
+            char *copy = sc_arena_strndup(h->arena, stamp, n);
+            if (copy == NULL)
+                continue;
+            found_date c = {true, 35, d, "script data", copy, time, e->node, copy, 0, 0};
+            *out = c;
+        }
+    }
+}
+
 static const char *const published_class[] = {"published", "entry-date", "post-date",
                                               "article-date", "pubdate", "publish", "date-pub"};
+
+static const char *const aside_words[] = {"comment", "related",  "sidebar", "widget",
+                                          "teaser",  "recommend", "footer", "popular",
+                                          "trending", "more-",    "reply",  "respond"};
+
+/* Dates in comments, sidebars and teasers belong to other texts. */
+static bool in_aside(const html_el *e)
+{
+    for (; e != NULL && e->tag != T_BODY && e->tag != T_HTML; e = e->parent) {
+        if (e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER)
+            return true;
+        if (html_names_match(e->names, aside_words, sizeof aside_words / sizeof aside_words[0]))
+            return true;
+    }
+    return false;
+}
 
 /* <time datetime> and <abbr title> marked as the publication. */
 static void from_time(html_doc *h, found_date *marked, found_date *first)
@@ -535,7 +621,7 @@ static void from_time(html_doc *h, found_date *marked, found_date *first)
         const html_el *e = &h->els[i];
         if (e->tag != T_TIME && e->tag != T_ABBR)
             continue;
-        if (e->flags & HF_GONE)
+        if ((e->flags & HF_GONE) || in_aside(e))
             continue;
         const char *v = html_attr(e->node, e->tag == T_TIME ? "datetime" : "title");
         const char *ip = html_attr(e->node, "itemprop");
@@ -660,7 +746,8 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
         size_t seen = 0;
         for (size_t i = a0; i < a1 && !line->ok && seen < NEAR_TITLE_ELEMENTS * 4; i++, seen++) {
             html_el *e = &h->els[i];
-            if ((e->flags & HF_GONE) || e->text == 0 || e->text > DATE_LINE_MAX_BYTES)
+            if ((e->flags & HF_GONE) || e->text == 0 || e->text > DATE_LINE_MAX_BYTES ||
+                in_aside(e))
                 continue;
             if (!html_names_match(e->names, date_line_names,
                                   sizeof date_line_names / sizeof date_line_names[0]))
@@ -678,11 +765,14 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
         }
     }
     /* The first date in any text node after the heading (then before). */
-    for (int pass = 0; pass < 2 && !text->ok; pass++) {
-        size_t a0 = pass == 0 ? from : 0, a1 = pass == 0 ? h->n_els : from;
+    /* Short text first (a date standing alone is the page's; one inside a
+     * sentence is often an event's), after the heading, outside asides;
+     * then any text after the heading, before it, anywhere. */
+    for (int pass = 0; pass < 4 && !text->ok; pass++) {
+        size_t a0 = pass <= 1 ? from : 0, a1 = pass == 2 ? from : h->n_els;
         for (size_t i = a0; i < a1 && !text->ok; i++) {
             html_el *e = &h->els[i];
-            if (e->flags & HF_GONE)
+            if ((e->flags & HF_GONE) || (pass < 3 && in_aside(e)))
                 continue;
             for (xmlNode *c = e->node->children; c != NULL && !text->ok; c = c->next) {
                 if (c->type != XML_TEXT_NODE || c->content == NULL)
@@ -690,9 +780,10 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
                 const char *s = (const char *)c->content;
                 size_t n = strlen(s), a, b;
                 sc_date d;
-                if (n < 6 || !html_date_in_text(s, n, h->lang, &d, &a, &b))
+                if (n < 6 || (pass == 0 && n > SHORT_DATE_TEXT) ||
+                    !html_date_in_text(s, n, h->lang, &d, &a, &b))
                     continue;
-                found_date f = {true, pass == 0 ? 60 : 62, d, "page text", NULL, false, c, NULL,
+                found_date f = {true, 60 + pass, d, "page text", NULL, false, c, NULL,
                                 0, 0};
                 f.text = sc_arena_strndup(h->arena, s + a, b - a);
                 if (f.text == NULL)
@@ -717,6 +808,26 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
     }
 }
 
+/* A timestamp stated in UTC ("Z", "+00:00") or with no zone at all. */
+static bool utc_stamp(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+        n--;
+    if (n > 0 && (s[n - 1] == 'Z' || s[n - 1] == 'z'))
+        return true;
+    if (n >= 6 && (memcmp(s + n - 6, "+00:00", 6) == 0 || memcmp(s + n - 6, "-00:00", 6) == 0))
+        return true;
+    if (n >= 5 && memcmp(s + n - 5, "+0000", 5) == 0)
+        return true;
+    /* No zone: the last character after the time is a digit. */
+    const char *t = strchr(s, 'T');
+    if (t == NULL)
+        t = strchr(s, ' ');
+    return t != NULL && strchr(t, '+') == NULL && strchr(t + 1, '-') == NULL && n > 0 &&
+           digit(s[n - 1]);
+}
+
 sc_status html_find_date(html_doc *h, sc_page *page)
 {
     found_date pub = {0}, mod = {0}, marked = {0}, first_time = {0}, url = {0}, line = {0},
@@ -725,16 +836,25 @@ sc_status html_find_date(html_doc *h, sc_page *page)
     from_jsonld(h, &pub, &mod);
     from_time(h, &marked, &first_time);
     from_url(h, &url);
+    found_date script = {0};
+    from_scripts(h, &script);
     found_date best = {0};
     take(&best, &pub);
     take(&best, &marked);
     take(&best, &url);
+    from_text(h, &line, &text);
     if (!best.ok) {
-        from_text(h, &line, &text);
+        take(&best, &script);
         take(&best, &line);
         take(&best, &first_time);
         take(&best, &text);
         take(&best, &mod);
+    } else if (best.has_time && utc_stamp(best.text)) {
+        /* A UTC timestamp's day is not always the day the page shows in
+         * its own zone: a date line a day off is the local day. */
+        const found_date *shown = line.ok ? &line : first_time.ok ? &first_time : NULL;
+        if (shown != NULL && labs(sc_date_days(shown->date) - sc_date_days(best.date)) == 1)
+            best = *shown;
     }
     if (!best.ok)
         return SC_OK;

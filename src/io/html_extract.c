@@ -9,7 +9,6 @@
  * "entry", "post", "article", "story").  The container with the best score
  * wins; its siblings with prose join it; inside it, chrome, boilerplate
  * and link lists are dropped. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +37,7 @@ static const char *const boiler_words[] = {
 /* Boilerplate words that decide a class name whatever else it says
  * ("comment-content", "screen-reader-text", "related-posts"). */
 static const char *const strong_words[] = {
-    "screen",  "hidden",    "sr=",    "skip",      "share",    "sharing",  "social",
+    "screen",  "hidden",    "sr=",    "skip",
     "comment", "related",   "cookie", "newsletter", "advert",  "sponsor",  "outbrain",
     "taboola", "disqus",    "popup",  "modal",     "breadcrumb", "pagination", "recommend",
 };
@@ -179,6 +178,7 @@ static bool inside(const html_el *e, html_tag tag)
 /* Per element: text that is not chrome or boilerplate. */
 typedef struct clean {
     size_t text, links, commas;
+    size_t good; /* text in paragraphs of prose (not links) */
     double score;
     bool scored;
 } clean;
@@ -220,7 +220,13 @@ static void measure_clean(extract *x, html_el *e)
         ce->text += ck->text;
         ce->links += in_link ? ck->text : ck->links;
         ce->commas += ck->commas;
+        ce->good += ck->good;
     }
+    bool para = e->tag == T_P || e->tag == T_PRE || e->tag == T_BLOCKQUOTE || e->tag == T_TD ||
+                e->tag == T_DD || e->tag == T_LI || e->tag == T_H2 || e->tag == T_H3 ||
+                ((e->tag == T_DIV || e->tag == T_SECTION) && ce->good == 0);
+    if (para && ce->good == 0 && ce->text >= 25 && ce->links * 10 < ce->text * 3)
+        ce->good = ce->text;
 }
 
 static double link_density(const clean *c)
@@ -316,11 +322,37 @@ static void add_score(extract *x, html_el *e, double s)
     c->score += s;
 }
 
-/* Marks chrome and boilerplate, but never what holds most of the page's
- * text: a wrapper named "has-sidebar" is still the page. */
-static void mark_boilerplate(html_doc *h)
+static bool article_body(const html_el *e)
+{
+    const char *ip = html_attr(e->node, "itemprop");
+    return ip != NULL && strstr(ip, "articleBody") != NULL;
+}
+
+/* Marks chrome and boilerplate.  What holds the page's main article (its
+ * largest <article>, <main>, itemprop=articleBody, the first <h1>) is
+ * never boilerplate by its name: a wrapper named "page-sidebar-left" is
+ * still the page. */
+static void mark_boilerplate(html_doc *h, bool *protect)
 {
     size_t total = h->total_text > 0 ? h->total_text : 1;
+    const html_el *largest = NULL, *h1 = NULL;
+    for (size_t i = 0; i < h->n_els; i++) {
+        const html_el *e = &h->els[i];
+        if (e->flags & HF_GONE)
+            continue;
+        if (e->tag == T_ARTICLE && (largest == NULL || e->text > largest->text))
+            largest = e;
+        if (e->tag == T_H1 && h1 == NULL && e->text > 0)
+            h1 = e;
+    }
+    for (size_t i = 0; i < h->n_els; i++) {
+        const html_el *e = &h->els[i];
+        if ((e->flags & HF_GONE) ||
+            !(e == largest || e == h1 || e->tag == T_MAIN || article_body(e)))
+            continue;
+        for (const html_el *p = e; p != NULL; p = p->parent)
+            protect[p->order] = true;
+    }
     for (size_t i = 0; i < h->n_els; i++) {
         html_el *e = &h->els[i];
         if (e->flags & HF_GONE || e->tag == T_BODY || e->tag == T_HTML)
@@ -341,15 +373,13 @@ static void mark_boilerplate(html_doc *h)
             e->flags |= HF_CHROME;
             continue;
         }
-        if (e->tag == T_FORM && !big) {
+        if (e->tag == T_FORM && !big && !protect[e->order]) {
             e->flags |= HF_CHROME;
             continue;
         }
-        if (!big && boiler(e) && !(e->tag == T_ARTICLE || e->tag == T_MAIN)) {
-            const char *ip = html_attr(e->node, "itemprop");
-            if (ip == NULL || strstr(ip, "articleBody") == NULL)
-                e->flags |= HF_BOILER;
-        }
+        if (!protect[e->order] && !big && boiler(e) && e->tag != T_ARTICLE && e->tag != T_MAIN &&
+            !article_body(e))
+            e->flags |= HF_BOILER;
         if (e->tag == T_FIGCAPTION || e->tag == T_FIGURE)
             e->flags |= HF_BOILER;
     }
@@ -360,10 +390,11 @@ html_el *html_extract_article(html_doc *h)
     html_el *top = h->body != NULL ? h->body : h->root;
     if (top == NULL || h->n_els == 0)
         return NULL;
-    mark_boilerplate(h);
+    bool *protect = sc_arena_calloc(h->arena, h->n_els, sizeof *protect);
     extract x = {h, sc_arena_calloc(h->arena, h->n_els, sizeof(clean))};
-    if (x.c == NULL)
+    if (x.c == NULL || protect == NULL)
         return NULL;
+    mark_boilerplate(h, protect);
     measure_clean(&x, top);
 
     /* Paragraphs score their ancestors. */
@@ -441,15 +472,24 @@ html_el *html_extract_article(html_doc *h)
                     s->flags &= ~(unsigned)HF_DROP;
             }
     }
-    if (getenv("SC_HTML_DEBUG"))
-        for (size_t i = 0; i < h->n_els; i++)
-            if (h->els[i].depth <= (size_t)atoi(getenv("SC_HTML_DEBUG")) && h->els[i].text >= 150)
-                fprintf(stderr, "%*s<%s %.60s> text %zu clean %zu flags %x score %.1f\n", (int)h->els[i].depth * 2, "",
-                        h->els[i].node->name, h->els[i].names, h->els[i].text, x.c[i].text, h->els[i].flags, x.c[i].score);
-    if (getenv("SC_HTML_DEBUG"))
-        fprintf(stderr, "best <%s names=%s> score %.1f text %zu; container <%s names=%s> text %zu\n",
-                best->node->name, best->names, best_score, x.c[best->order].text,
-                container->node->name, container->names, x.c[container->order].text);
+    /* An article split over several blocks (page builders put each
+     * paragraph in a widget of its own): climb while the parent adds
+     * much more prose than link text. */
+    for (int up = 0; up < 6 && container->parent != NULL && container != top; up++) {
+        html_el *parent = container->parent;
+        const clean *cp = &x.c[parent->order], *cc = &x.c[container->order];
+        if (parent == top || parent->tag == T_HTML || dropped(parent))
+            break;
+        size_t extra = cp->good - cc->good;
+        if (extra * 2 < cc->good || link_density(cp) > 0.3)
+            break;
+        for (xmlNode *n = parent->node->children; n != NULL; n = n->next) {
+            html_el *k = html_el_of(n);
+            if (k != NULL)
+                k->flags &= ~(unsigned)HF_DROP;
+        }
+        container = parent;
+    }
     /* Inside the container: drop chrome, boilerplate and link lists. */
     for (size_t i = container->order + 1; i < h->n_els; i++) {
         html_el *e = &h->els[i];

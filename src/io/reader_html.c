@@ -32,6 +32,9 @@ enum { SUMMARY_MIN_BYTES = 40, SUMMARY_MAX_BYTES = 4000 };
 enum { DATELINE_MAX_BYTES = 100 };
 /* A credit is a few words after a dash at the end of the article. */
 enum { CREDIT_MAX_BYTES = 60 };
+/* Text after a credit line that still counts as the page's tail (spam, a
+ * line or two) rather than more article. */
+enum { CREDIT_TAIL_MAX_BYTES = 1500 };
 /* How far from its line libxml2 reports a text node may start (bytes). */
 enum { SPAN_SEARCH_SLACK = 4096 };
 /* Without a line number (past line 65535), how far to look ahead: keeps a
@@ -1491,9 +1494,11 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
     for (size_t i = 0; i < r.n_recs; i++) {
         const para_rec *p = &r.recs[i];
         size_t c = credit_start(text + p->start, p->end - p->start);
-        /* A credit ends an article: one in its first half is a quote or
-         * a link, not the end. */
-        if (c == SIZE_MAX || (c == 0 && i == 0) || p->start + c < len / 2)
+        /* A credit ends an article: with much text after it, it is a
+         * quote or a link, not the end. */
+        size_t after = len - p->end;
+        if (c == SIZE_MAX || (c == 0 && i == 0) || after > CREDIT_TAIL_MAX_BYTES ||
+            after * 5 > len)
             continue;
         credit_rec = i;
         credit_at = p->start + c;

@@ -138,11 +138,13 @@ static const char *const negation_exceptions[] = {
     "cuma", "hanya", "jarang", "kurang", "lain", "saja", "sedikit", "sekadar",
 };
 
-/* Opposites and contrasts.  Words match by their stem; "=word" matches that
- * form only, where the stem is ambiguous ("meningkat" stems to "tingkat",
- * a level; "menentang" to "tentang", about; "setuju" to "tuju", aim). */
+/* Opposites and contrasts.  Words are roots and match every word with that
+ * stem ("tolak": "menolak", "ditolak"); "=word" matches that form only,
+ * where the stem is ambiguous ("meningkat" stems to "tingkat", a level;
+ * "menentang" to "tentang", about; "setuju" to "tuju", aim; "meninggal" to
+ * "tinggal", stay). */
 static const sc_contrast_pair contrast_pairs[] = {
-    {"naik|melonjak|=meningkat|=meningkatkan|=meningkatnya|=peningkatan|=bertambah",
+    {"naik|lonjak|=meningkat|=meningkatkan|=meningkatnya|=peningkatan|=bertambah",
      "turun|anjlok|merosot|=berkurang|=menyusut"},
     {"menang", "kalah"},
     {"=setuju|=menyetujui|=disetujui|=persetujuan|sepakat|=menyepakati|=disepakati",
@@ -157,7 +159,7 @@ static const sc_contrast_pair contrast_pairs[] = {
     {"untung", "rugi"},
     {"tinggi", "rendah"},
     {"=besar|=terbesar", "=kecil|=terkecil"},
-    {"hidup", "tewas|meninggal|=mati"},
+    {"hidup", "tewas|=meninggal|=mati"},
     {"utara", "selatan"},
     {"timur", "barat"},
 };

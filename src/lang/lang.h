@@ -28,7 +28,9 @@ typedef struct sc_number_word {
 
 /* Two sides of a contrast ("naik" / "turun", "win" / "lose"): each side is
  * words separated by '|', stemmed with the language's stemmer when a rule
- * looks them up, so one form stands for its inflections. */
+ * looks them up, so one form stands for its inflections; "=word" stands
+ * for that form only.  A word's stem keeps its first two letters (the
+ * rule skips pairs whose prefixes the summary lacks; a test checks it). */
 typedef struct sc_contrast_pair {
     const char *a;
     const char *b;

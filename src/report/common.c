@@ -171,3 +171,19 @@ size_t sc_report_rule_index(const char *id)
             return i;
     return sc_rule_count;
 }
+
+bool sc_report_lists(const sc_render_options *o, const sc_finding *f)
+{
+    return o == NULL || f->severity >= o->min_severity;
+}
+
+bool sc_report_shows(const sc_render_options *o, const sc_finding *f)
+{
+    return sc_report_lists(o, f) && f->suppressed == NULL && !f->in_baseline;
+}
+
+bool sc_report_gates(const sc_render_options *o, const sc_finding *f)
+{
+    return o != NULL && o->fail_on != 0 && f->severity >= o->fail_on && f->suppressed == NULL &&
+           !f->in_baseline;
+}

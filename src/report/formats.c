@@ -9,17 +9,23 @@ typedef struct stream_state {
     size_t documents;
     size_t errors, warnings, notes, failed;
     sc_buf doc;
+    sc_buf baseline; /* the JSON report's "baseline" member, when one was used */
+    bool has_baseline;
 } stream_state;
 
 static void release(void *state)
 {
     stream_state *s = state;
     sc_buf_release(&s->doc);
+    sc_buf_release(&s->baseline);
 }
 
-static void count(stream_state *s, const sc_result *result)
+/* The totals count what the text report shows. */
+static void count(stream_state *s, const sc_render_options *o, const sc_result *result)
 {
     for (size_t i = 0; i < result->n_findings; i++) {
+        if (!sc_report_shows(o, &result->findings[i]))
+            continue;
         sc_severity sev = result->findings[i].severity;
         s->errors += sev == SC_SEVERITY_ERROR;
         s->warnings += sev == SC_SEVERITY_WARNING;
@@ -86,12 +92,30 @@ static sc_status json_error(void *state, const sc_render_options *o, const char 
     return json_emit(state, o, out, 4, NULL, id, error);
 }
 
+static sc_status json_baseline(void *state, const sc_render_options *o,
+                               const sc_baseline_entry *stale, size_t n_stale)
+{
+    stream_state *s = state;
+    (void)o;
+    sc_buf_clear(&s->baseline);
+    s->baseline.failed = false;
+    s->has_baseline = true;
+    return sc_render_json_baseline(stale, n_stale, 2, &s->baseline);
+}
+
 static sc_status json_finish(void *state, const sc_render_options *o, sc_buf *out)
 {
-    (void)state;
+    stream_state *s = state;
     (void)o;
-    sc_buf_puts(out, "\n  ]\n}\n");
-    return SC_OK;
+    sc_buf_puts(out, "\n  ]");
+    /* "baseline" follows "documents": stale entries are known only at the
+     * end of the run. */
+    if (s->has_baseline && s->baseline.len >= 2) {
+        sc_buf_puts(out, ",\n  \"baseline\": ");
+        sc_buf_append(out, s->baseline.data + 2, s->baseline.len - 2);
+    }
+    sc_buf_puts(out, "\n}\n");
+    return s->baseline.failed ? SC_ERR_NOMEM : SC_OK;
 }
 
 const sc_writer sc_writer_json = {
@@ -102,6 +126,7 @@ const sc_writer sc_writer_json = {
     .error = json_error,
     .finish = json_finish,
     .release = release,
+    .baseline = json_baseline,
 };
 
 /* JSON Lines: one document object per line. */
@@ -138,7 +163,7 @@ static sc_status text_emit(stream_state *s, const sc_render_options *o, sc_buf *
     s->documents++;
     sc_buf_clear(&s->doc);
     s->doc.failed = false;
-    sc_status st = result != NULL ? sc_render_text_document(result, o->color, &s->doc)
+    sc_status st = result != NULL ? sc_render_text_document(result, o, &s->doc)
                                   : sc_render_text_error(id, error, o->color, &s->doc);
     if (st != SC_OK && result != NULL) {
         sc_error e = render_failure(st);
@@ -153,7 +178,7 @@ static sc_status text_emit(stream_state *s, const sc_render_options *o, sc_buf *
 static sc_status text_document(void *state, const sc_render_options *o, const sc_result *result,
                                sc_buf *out)
 {
-    count(state, result);
+    count(state, o, result);
     return text_emit(state, o, out, result, NULL, NULL);
 }
 

@@ -89,11 +89,11 @@ static sc_status github_document(void *state, const sc_render_options *o, const 
                                  sc_buf *out)
 {
     (void)state;
-    (void)o;
     sc_position_cache positions;
     sc_position_cache_init(&positions);
     for (size_t i = 0; i < r->n_findings; i++)
-        finding(out, r, &r->findings[i], &positions);
+        if (sc_report_shows(o, &r->findings[i]))
+            finding(out, r, &r->findings[i], &positions);
     return out->failed ? SC_ERR_NOMEM : SC_OK;
 }
 

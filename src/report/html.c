@@ -29,9 +29,13 @@
  * sentence, and the article column shows it whole anyway. */
 #define MAX_QUOTE_BYTES 400
 
+/* Date expressions on one document's timeline: past this many the lines
+ * stop helping a reader, and a long page can state thousands. */
+#define MAX_TIMELINE_EXPRESSIONS 200
+
 #define NO_FINDING ((size_t)-1)
 
-/* The style sheet, in pieces: C17 compilers need take no longer string. */
+/* The style sheet, in pieces: ISO C promises string literals of 4095 bytes only. */
 static const char *const style[] = {
     ":root{--ok:#1a7f37;--ok-bg:#e8f5ec;--mid:#9a6700;--mid-bg:#fff4d6;--bad:#c62828;"
     "--bad-bg:#fdecea;--note:#0969da;--line:#d0d7de;--muted:#57606a}\n"
@@ -72,7 +76,7 @@ static const char *const style[] = {
     "minmax(0,1fr);gap:0 10px;margin:6px 0 0;font-size:13px}\n"
     "dl.evidence dt{color:var(--muted)}dl.evidence dd{margin:0;overflow-wrap:anywhere}\n"
     ".timeline{list-style:none;padding:0;margin:0;font-size:13px}\n"
-    ".timeline li{display:grid;grid-template-columns:12em minmax(120px,1fr) minmax(0,1.4fr);"
+    ".timeline li{display:grid;grid-template-columns:11em minmax(120px,1fr) minmax(0,1.4fr);"
     "gap:10px;align-items:center;padding:2px 0;border-bottom:1px dotted #eaeef2}\n"
     ".t-date{font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     ".t-track{position:relative;height:10px;background:#eaeef2;border-radius:5px}\n"
@@ -87,6 +91,7 @@ static const char *const style[] = {
     ".t-finding{margin:0 0 6px}\n"
     ".cols{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px}\n"
     "@media (max-width:800px){.cols{grid-template-columns:1fr}}\n"
+    "@media print{.article{max-height:none;overflow:visible}}\n"
     ".sentences{list-style:none;padding:0;margin:0}\n"
     ".sent{border-left:5px solid var(--bad);background:var(--bad-bg);padding:6px 10px;margin:0 "
     "0 8px;border-radius:0 6px 6px 0}\n"
@@ -102,10 +107,10 @@ static const char *const style[] = {
     ".as.al{background:#dbeafe;border-radius:2px;box-shadow:0 0 0 1px #bfdbfe}"
     ".as:target{background:#ffe58f;box-shadow:0 0 0 2px #d4a72c}\n"
     "sup.back a{font-size:11px;text-decoration:none;margin-left:2px}\n",
-    "mark{border-radius:2px;padding:0 1px;color:inherit}"
+    "mark{border-radius:2px;padding:0 1px;color:inherit;background:none}"
     "mark.u-word{background:#ffe58f}mark.u-name{background:#ffc1c1}"
-    "mark.u-num{background:#ffcf99}mark.u-date{background:#e0ccff}mark.src{background:#ffd8d8}"
-    "\n"
+    "mark.u-num{background:#ffcf99}mark.u-date{background:#e0ccff}\n"
+    "mark.src{text-decoration:underline 2px dotted var(--bad);text-underline-offset:4px}\n"
     "mark.flag{text-decoration:underline wavy var(--bad);text-underline-offset:3px}"
     "mark.flag.f-warning{text-decoration-color:var(--mid)}"
     "mark.flag.f-note{text-decoration-color:var(--note)}mark a{color:inherit;"
@@ -121,7 +126,8 @@ static const char *const style[] = {
     "table.index th{background:#f6f8fa;cursor:pointer;user-select:none;white-space:nowrap}\n"
     "table.index th[aria-sort=ascending]::after{content:' \\25b2'}"
     "table.index th[aria-sort=descending]::after{content:' \\25bc'}\n"
-    "table.index td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "table.index td.num,table.index th[data-type=num]{text-align:right;font-variant-numeric:"
+    "tabular-nums}\n"
     "td.v-pass{color:var(--ok);font-weight:700}td.v-fail{color:var(--bad);font-weight:700}"
     "td.v-unreadable{color:#6e7781;font-weight:700}\n"
     ".hint{font-size:12px;color:var(--muted);margin:0 0 4px}\n"
@@ -345,7 +351,11 @@ static void put_marked(html_state *s, xmlNodePtr parent, const sc_result *r, siz
 {
     if (parent == NULL || from >= to)
         return;
-    mark *m = n > 0 && n < SIZE_MAX / (2 * sizeof(mark)) ? malloc(n * sizeof *m) : NULL;
+    if (n == 0) {
+        text_n(s, parent, data + from, to - from);
+        return;
+    }
+    mark *m = n < SIZE_MAX / (2 * sizeof(mark)) ? malloc(n * sizeof *m) : NULL;
     size_t *cut = m != NULL ? malloc((2 * n + 2) * sizeof *cut) : NULL;
     size_t *active = m != NULL ? malloc(n * sizeof *active) : NULL;
     size_t k = 0, n_cut = 0;
@@ -353,8 +363,7 @@ static void put_marked(html_state *s, xmlNodePtr parent, const sc_result *r, siz
         free(m);
         free(cut);
         free(active);
-        s->failed = s->failed || n > 0;
-        text_n(s, parent, data + from, to - from);
+        s->failed = true;
         return;
     }
     for (size_t i = 0; i < n; i++)
@@ -440,13 +449,21 @@ static const char *severity_flag(sc_severity sev)
                                         : "flag f-note";
 }
 
-/* The index of the sentence of a holding text offset off, or n when none. */
+/* The index of the sentence of a that holds text offset off, or
+ * a->n_sentences when none does. */
 static size_t sentence_at(const sc_analysis *a, size_t off)
 {
-    for (size_t i = 0; i < a->n_sentences; i++)
-        if (off >= a->sentences[i].start && off < a->sentences[i].end)
-            return i;
-    return a->n_sentences;
+    /* Sentences are in text order and do not overlap: the last one that
+     * starts at or before off is the only candidate. */
+    size_t lo = 0, hi = a->n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->sentences[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && off < a->sentences[lo - 1].end ? lo - 1 : a->n_sentences;
 }
 
 /* Whether span lies in text a; its offsets in the text go to *start and
@@ -505,18 +522,24 @@ static void put_evidence_value(html_state *s, xmlNodePtr dd, const sc_evidence *
     }
 }
 
-/* "summary: <q>text</q> (sentence 2)" for the text under a span, linked to
- * the sentence of the summary or article that holds it. */
+/* "summary: <q>text</q> -> summary sentence 2" for the text under a span,
+ * linked to the sentence of the summary or article that holds it; with
+ * where, the span's line and column too (the finding's heading gives the
+ * first span's). */
 static void put_quote(html_state *s, xmlNodePtr parent, const sc_result *r, size_t doc,
-                      const char *label, sc_span sp, sc_position_cache *positions)
+                      const char *label, sc_span sp, bool where, sc_position_cache *positions)
 {
     const char *data = r->page.field_data[sp.field];
     if (data == NULL || sp.end > r->page.field_len[sp.field] || sp.end < sp.start)
         return;
     xmlNodePtr p = el(s, parent, "p", "quote");
-    size_t line, column;
-    sc_page_line_column_cached(&r->page, positions, sp.field, sp.start, &line, &column);
-    textf(s, p, "%s (%s %zu:%zu): ", label, sc_field_name(sp.field), line, column);
+    text(s, p, label);
+    if (where) {
+        size_t line, column;
+        sc_page_line_column_cached(&r->page, positions, sp.field, sp.start, &line, &column);
+        textf(s, p, " (%s %zu:%zu)", sc_field_name(sp.field), line, column);
+    }
+    text(s, p, ": ");
     if (sp.end > sp.start)
         el_text(s, p, "q", NULL, quoted(s, data + sp.start, sp.end - sp.start));
     else
@@ -573,10 +596,14 @@ static void put_findings(html_state *s, xmlNodePtr section, const sc_result *r, 
         }
         el_text(s, li, "p", "msg", f->message);
         if (f->summary_span.present)
-            put_quote(s, li, r, doc, "summary", f->summary_span, &positions);
+            put_quote(s, li, r, doc, "summary", f->summary_span, false, &positions);
         if (f->source_span.present)
-            put_quote(s, li, r, doc, f->summary_span.present ? "compared with" : "on the page",
-                      f->source_span, &positions);
+            put_quote(s, li, r, doc,
+                      f->summary_span.present                   ? "compared with"
+                      : f->source_span.field == SC_FIELD_PAGE   ? "on the page"
+                      : f->source_span.field == SC_FIELD_SOURCE ? "in the source"
+                                                                : "in the summary",
+                      f->source_span, f->summary_span.present, &positions);
         if (f->evidence != NULL) {
             xmlNodePtr dl = el(s, li, "dl", "evidence");
             for (const sc_evidence *e = f->evidence; e != NULL; e = e->next) {
@@ -601,6 +628,18 @@ typedef struct moment {
     const sc_time_expr *expr;
     size_t order; /* ties keep this order */
 } moment;
+
+static moment day_moment(moment_kind kind, sc_date date, size_t order)
+{
+    moment m;
+    memset(&m, 0, sizeof m);
+    m.kind = kind;
+    m.resolved = true;
+    m.first = m.last = sc_date_days(date);
+    m.date = m.date_last = date;
+    m.order = order;
+    return m;
+}
 
 static int by_date(const void *a, const void *b)
 {
@@ -629,6 +668,27 @@ static const char *time_kind_name(sc_time_kind kind)
     return "date";
 }
 
+typedef struct range_text {
+    char text[40];
+} range_text;
+
+/* A range of days as people write it: "1991" for a whole year, "2021-12"
+ * for a whole month, "2024-11-17 \u2013 11-23" within one year. */
+static range_text range_label(sc_date a, sc_date b, const char *fa, const char *fb)
+{
+    range_text l;
+    bool month_end = !sc_date_valid((sc_date){b.year, b.month, b.day + 1});
+    if (a.year == b.year && a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31)
+        snprintf(l.text, sizeof l.text, "%04d", a.year);
+    else if (a.year == b.year && a.month == b.month && a.day == 1 && month_end)
+        snprintf(l.text, sizeof l.text, "%.7s", fa);
+    else if (a.year == b.year)
+        snprintf(l.text, sizeof l.text, "%s \xE2\x80\x93 %s", fa, fb + 5);
+    else
+        snprintf(l.text, sizeof l.text, "%s \xE2\x80\x93 %s", fa, fb);
+    return l;
+}
+
 /* Where a day sits on the scale [lo, hi], as a CSS percentage. */
 static double position(long day, long lo, long hi)
 {
@@ -650,7 +710,7 @@ static void put_moment(html_state *s, xmlNodePtr list, const sc_result *r, size_
         sc_date_format(m->date, d1);
         if (m->last != m->first) {
             sc_date_format(m->date_last, d2);
-            textf(s, date, "%s \xE2\x80\x93 %s", d1, d2);
+            text(s, date, range_label(m->date, m->date_last, d1, d2).text);
             double left = position(m->first, lo, hi), right = position(m->last, lo, hi);
             xmlNodePtr bar = el(s, track, "span", "t-range");
             attrf(s, bar, "style", "left:%.2f%%;width:%.2f%%", left, right - left);
@@ -709,40 +769,39 @@ static void put_moment(html_state *s, xmlNodePtr list, const sc_result *r, size_
 static void put_timeline(html_state *s, xmlNodePtr section, const sc_result *r, size_t doc)
 {
     const sc_page *page = &r->page;
-    size_t n = r->article.n_times + r->summary.n_times + 2;
-    moment *ms = calloc(n, sizeof *ms);
+    size_t n_article = r->article.n_times, n_summary = r->summary.n_times;
+    /* A long page can state thousands of dates: the summary's are the
+     * claims, so they come first, then the article's up to the cap. */
+    n_summary = n_summary < MAX_TIMELINE_EXPRESSIONS ? n_summary : MAX_TIMELINE_EXPRESSIONS;
+    n_article = n_article < MAX_TIMELINE_EXPRESSIONS - n_summary
+                    ? n_article
+                    : MAX_TIMELINE_EXPRESSIONS - n_summary;
+    size_t omitted = r->article.n_times + r->summary.n_times - n_article - n_summary;
+    moment *ms = calloc(n_article + n_summary + 2, sizeof *ms);
     if (ms == NULL) {
         s->failed = true;
         return;
     }
     size_t k = 0;
-    if (page->has_page_date)
-        ms[k++] = (moment){MOMENT_PAGE,
-                           true,
-                           sc_date_days(page->page_date),
-                           sc_date_days(page->page_date),
-                           page->page_date,
-                           page->page_date,
-                           NULL,
-                           NULL,
-                           k};
-    if (r->has_inferred_date)
-        ms[k++] = (moment){MOMENT_INFERRED,
-                           true,
-                           sc_date_days(r->inferred_date),
-                           sc_date_days(r->inferred_date),
-                           r->inferred_date,
-                           r->inferred_date,
-                           NULL,
-                           NULL,
-                           k};
+    if (page->has_page_date) {
+        ms[k] = day_moment(MOMENT_PAGE, page->page_date, k);
+        k++;
+    }
+    if (r->has_inferred_date) {
+        ms[k] = day_moment(MOMENT_INFERRED, r->inferred_date, k);
+        k++;
+    }
     const sc_analysis *texts[2] = {&r->article, &r->summary};
+    size_t shown[2] = {n_article, n_summary};
     for (int t = 0; t < 2; t++)
-        for (size_t i = 0; i < texts[t]->n_times; i++) {
+        for (size_t i = 0; i < shown[t]; i++) {
             const sc_time_expr *e = &texts[t]->times[i];
-            moment m = {MOMENT_EXPR, e->resolved, 0, 0, e->date, e->date_last, texts[t], e, k};
+            moment m = day_moment(MOMENT_EXPR, e->date, k);
+            m.resolved = e->resolved;
+            m.date_last = e->date_last;
+            m.text = texts[t];
+            m.expr = e;
             if (e->resolved) {
-                m.first = sc_date_days(e->date);
                 m.last = sc_date_days(e->date_last);
                 if (m.last < m.first)
                     m.last = m.first;
@@ -805,6 +864,9 @@ static void put_timeline(html_state *s, xmlNodePtr section, const sc_result *r, 
                 sc_date_format(ms[i].last == ms[i].first ? ms[i].date : ms[i].date_last, b);
         xmlNodePtr p = el(s, section, "p", "t-scale");
         textf(s, p, "The bars run from %s (left) to %s (right).", a, b);
+        if (omitted > 0)
+            textf(s, p, " %zu more date expression%s not shown.", omitted,
+                  omitted == 1 ? " is" : "s are");
     }
     free(ms);
 }

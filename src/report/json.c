@@ -239,8 +239,9 @@ static json_t *summary(builder *b, const sc_result *r)
     return o;
 }
 
-static json_t *document(builder *b, const sc_result *r, bool include_text)
+static json_t *document(builder *b, const sc_result *r, const sc_render_options *options)
 {
+    bool include_text = options != NULL && options->include_text;
     const sc_page *page = &r->page;
     json_t *doc = check(b, json_object());
     if (doc == NULL)
@@ -299,6 +300,8 @@ static json_t *document(builder *b, const sc_result *r, bool include_text)
     json_t *findings = check(b, json_array());
     for (size_t i = 0; findings != NULL && i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
+        if (!sc_report_lists(options, f))
+            continue;
         json_t *jf = check(b, json_object());
         set(b, jf, "rule", text(b, f->rule));
         set(b, jf, "severity", text(b, sc_severity_name(f->severity)));
@@ -306,6 +309,15 @@ static json_t *document(builder *b, const sc_result *r, bool include_text)
         set(b, jf, "summary_span", span(b, r, f->summary_span));
         set(b, jf, "source_span", span(b, r, f->source_span));
         set(b, jf, "evidence", evidence(b, f->evidence));
+        /* The gate's marks, only where they apply, so reports of runs
+         * without suppressions or a baseline stay as they were. */
+        if (f->suppressed != NULL) {
+            json_t *why = check(b, json_object());
+            set(b, why, "reason", text(b, f->suppressed));
+            set(b, jf, "suppressed", why);
+        }
+        if (r->baseline_checked)
+            set(b, jf, "baseline", text(b, f->in_baseline ? "unchanged" : "new"));
         append(b, findings, jf);
     }
     set(b, doc, "findings", findings);
@@ -351,7 +363,7 @@ sc_status sc_render_json_document_with(const sc_result *result, const sc_render_
     builder b;
     b.failed = false;
     sc_position_cache_init(&b.positions);
-    json_t *doc = document(&b, result, options != NULL && options->include_text);
+    json_t *doc = document(&b, result, options);
     sc_status st = b.failed || doc == NULL ? SC_ERR_NOMEM : dump(doc, indent, out);
     json_decref(doc);
     return st;
@@ -383,5 +395,28 @@ sc_status sc_render_json_error(const char *id, const sc_error *error, int indent
     json_decref(err);
     sc_status st = b.failed || doc == NULL ? SC_ERR_NOMEM : dump(doc, indent, out);
     json_decref(doc);
+    return st;
+}
+
+sc_status sc_render_json_baseline(const sc_baseline_entry *stale, size_t n_stale, int indent,
+                                  sc_buf *out)
+{
+    builder b;
+    b.failed = false;
+    json_t *o = check(&b, json_object());
+    json_t *list = check(&b, json_array());
+    for (size_t i = 0; list != NULL && i < n_stale; i++) {
+        const sc_baseline_entry *e = &stale[i];
+        json_t *je = check(&b, json_object());
+        set(&b, je, "fingerprint", text(&b, e->fingerprint != NULL ? e->fingerprint : ""));
+        set(&b, je, "rule", text(&b, e->rule != NULL ? e->rule : ""));
+        set(&b, je, "id", text(&b, e->id != NULL ? e->id : ""));
+        if (e->text != NULL)
+            set(&b, je, "text", text(&b, e->text));
+        append(&b, list, je);
+    }
+    set(&b, o, "stale", list);
+    sc_status st = b.failed || o == NULL ? SC_ERR_NOMEM : dump(o, indent, out);
+    json_decref(o);
     return st;
 }

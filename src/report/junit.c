@@ -81,7 +81,12 @@ static void put_finding(sc_buf *out, const sc_result *r, const sc_finding *f,
         sc_page_line_column_cached(&r->page, positions, where.field, where.start, &line, &column);
         sc_buf_printf(out, " at %s %zu:%zu", sc_field_name(where.field), line, column);
     }
-    sc_buf_printf(out, ": %s\n", f->message);
+    sc_buf_printf(out, ": %s", f->message);
+    if (f->suppressed != NULL)
+        sc_buf_printf(out, " [suppressed: %s]", f->suppressed);
+    else if (f->in_baseline)
+        sc_buf_puts(out, " [in the baseline]");
+    sc_buf_putc(out, '\n');
 }
 
 static sc_status junit_begin(void *state, const sc_render_options *o, sc_buf *out)
@@ -121,7 +126,11 @@ static sc_status junit_document(void *state, const sc_render_options *o, const s
     const char *first_rule = NULL;
     for (size_t i = 0; i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
-        bool gate = o->fail_on != 0 && f->severity >= o->fail_on;
+        /* The failure lists what fails the gate, even below
+         * --min-severity: a failed testcase must say why. */
+        bool gate = sc_report_gates(o, f);
+        if (!gate && !sc_report_lists(o, f))
+            continue;
         if (gate && n_gated++ == 0)
             first_rule = f->rule;
         put_finding(gate ? &gated : &below, r, f, &positions);

@@ -93,6 +93,15 @@ sc_status sc_report_add_error(sc_report *r, const char *id, const sc_error *erro
     return flush(r, st);
 }
 
+sc_status sc_report_baseline(sc_report *r, const sc_baseline_entry *stale, size_t n_stale)
+{
+    if (n_stale > 0 && stale == NULL)
+        return SC_ERR_OPTION;
+    if (r->writer->baseline == NULL)
+        return SC_OK;
+    return r->writer->baseline(r->state, &r->options, stale, n_stale);
+}
+
 sc_status sc_report_finish(sc_report *r)
 {
     sc_status st = start(r);

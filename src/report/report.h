@@ -13,11 +13,18 @@ sc_status sc_render_json_document(const sc_result *result, int indent, sc_buf *o
 sc_status sc_render_json_document_with(const sc_result *result, const sc_render_options *options,
                                        int indent, sc_buf *out);
 
+/* Appends {"stale": [{"fingerprint", "rule", "id", "text"?}, ...]}, the
+ * JSON report's "baseline" member, indented as sc_render_json_document. */
+sc_status sc_render_json_baseline(const sc_baseline_entry *stale, size_t n_stale, int indent,
+                                  sc_buf *out);
+
 /* Appends an error record {"id": ..., "error": {...}}. */
 sc_status sc_render_json_error(const char *id, const sc_error *error, int indent, sc_buf *out);
 
-/* Appends the text report of one document. */
-sc_status sc_render_text_document(const sc_result *result, bool color, sc_buf *out);
+/* Appends the text report of one document: the findings options shows
+ * (sc_report_shows; options may be NULL), in colour when options->color. */
+sc_status sc_render_text_document(const sc_result *result, const sc_render_options *options,
+                                  sc_buf *out);
 sc_status sc_render_text_error(const char *id, const sc_error *error, bool color, sc_buf *out);
 
 /* A report format: how a run begins, how each document and each unreadable
@@ -35,6 +42,10 @@ typedef struct sc_writer {
                        const sc_error *error, sc_buf *out);
     sc_status (*finish)(void *state, const sc_render_options *options, sc_buf *out);
     void (*release)(void *state); /* may be NULL */
+    /* sc_report_baseline: a baseline was used, and these entries of it
+     * are stale (copy what is kept).  NULL: the format ignores it. */
+    sc_status (*baseline)(void *state, const sc_render_options *options,
+                          const sc_baseline_entry *stale, size_t n_stale);
 } sc_writer;
 
 extern const sc_writer sc_writer_text;
@@ -70,6 +81,18 @@ sc_status sc_report_fingerprints(const sc_result *result, sc_fingerprint *out);
  * folded, white space collapsed to one space and trimmed; in the arena,
  * NUL-terminated, its length in *out_len.  NULL when out of memory. */
 const char *sc_report_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len);
+
+/* Which findings a report writes (every writer asks these):
+ * sc_report_lists: at or above options->min_severity (machine formats
+ * list suppressed and baselined findings, marked);
+ * sc_report_shows: listed, and neither suppressed nor in the baseline
+ * (what the text and GitHub reports show);
+ * sc_report_gates: counted by the gate: at or above options->fail_on (0
+ * never), neither suppressed nor in the baseline, whatever min_severity
+ * hides. */
+bool sc_report_lists(const sc_render_options *options, const sc_finding *finding);
+bool sc_report_shows(const sc_render_options *options, const sc_finding *finding);
+bool sc_report_gates(const sc_render_options *options, const sc_finding *finding);
 
 /* The index of rule id in sc_rules[], or sc_rule_count when unknown. */
 size_t sc_report_rule_index(const char *id);

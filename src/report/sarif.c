@@ -237,6 +237,19 @@ static json_t *result(builder *b, const sc_result *r, const sc_finding *f, const
     json_t *fingerprints = check(b, json_object());
     set(b, fingerprints, FINGERPRINT_KEY, text(b, fp->hex));
     set(b, o, "partialFingerprints", fingerprints);
+    /* A suppressed finding stays in the log, as SARIF means suppressions
+     * to work (2.1.0 section 3.27.23): "external" because the reason sits
+     * in sumcheck's configuration, not in the page. */
+    if (f->suppressed != NULL) {
+        json_t *sup = check(b, json_object());
+        set(b, sup, "kind", text(b, "external"));
+        set(b, sup, "justification", text(b, f->suppressed));
+        json_t *list = check(b, json_array());
+        append(b, list, sup);
+        set(b, o, "suppressions", list);
+    }
+    if (r->baseline_checked)
+        set(b, o, "baselineState", text(b, f->in_baseline ? "unchanged" : "new"));
     json_t *props = check(b, json_object());
     set(b, props, "evidence", evidence(b, f->evidence));
     set(b, o, "properties", props);
@@ -257,7 +270,6 @@ static sc_status sarif_document(void *state, const sc_render_options *o, const s
                                 sc_buf *out)
 {
     sarif_state *s = state;
-    (void)o;
     (void)out;
     if (s->results == NULL)
         return SC_ERR_NOMEM;
@@ -273,7 +285,8 @@ static sc_status sarif_document(void *state, const sc_render_options *o, const s
     /* Built aside and added whole, so a failure leaves no half document. */
     json_t *list = check(&b, json_array());
     for (size_t i = 0; st == SC_OK && list != NULL && i < r->n_findings; i++)
-        append(&b, list, result(&b, r, &r->findings[i], &fps[i]));
+        if (sc_report_lists(o, &r->findings[i]))
+            append(&b, list, result(&b, r, &r->findings[i], &fps[i]));
     free(fps);
     if (st == SC_OK && (b.failed || json_array_extend(s->results, list) != 0))
         st = SC_ERR_NOMEM;
@@ -340,10 +353,9 @@ static json_t *rules(builder *b)
         set(b, o, "shortDescription", message(b, rule->summary));
         sc_buf help;
         sc_buf_init(&help);
-        sc_buf_printf(&help,
-                      "%s: %s. Default severity %s. Rules are described in the Rules section "
-                      "of sumcheck's README.md.",
-                      rule->id, rule->summary, sc_severity_name(rule->severity));
+        sc_buf_printf(&help, "%s: %s. Default severity %s.\n\n%s", rule->id, rule->summary,
+                      sc_severity_name(rule->severity),
+                      rule->doc != NULL ? rule->doc : "See sumcheck --explain RULE.");
         set(b, o, "help", help.failed ? NULL : message(b, help.data));
         sc_buf_release(&help);
 #ifdef RULES_HELP_URL

@@ -118,8 +118,9 @@ static void put_context(sc_buf *out, const char *label, const sc_analysis *a, sc
     }
 }
 
-sc_status sc_render_text_document(const sc_result *r, bool color, sc_buf *out)
+sc_status sc_render_text_document(const sc_result *r, const sc_render_options *options, sc_buf *out)
 {
+    bool color = options != NULL && options->color;
     const sc_page *page = &r->page;
     sc_buf_printf(out, "%s%s%s\n", paint(color, BOLD), r->id, paint(color, RESET));
     sc_buf_printf(out, "  language %s", r->language);
@@ -134,8 +135,19 @@ sc_status sc_render_text_document(const sc_result *r, bool color, sc_buf *out)
     else
         sc_buf_puts(out, ", no summary to check\n");
     size_t counts[4] = {0, 0, 0, 0};
+    size_t shown = 0, suppressed = 0, in_baseline = 0, below = 0;
     for (size_t i = 0; i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
+        if (!sc_report_shows(options, f)) {
+            if (!sc_report_lists(options, f))
+                below++;
+            else if (f->suppressed != NULL)
+                suppressed++;
+            else
+                in_baseline++;
+            continue;
+        }
+        shown++;
         counts[f->severity]++;
         sc_buf_printf(out, "  %s%s%s %s", paint(color, severity_color(f->severity)),
                       sc_severity_name(f->severity), paint(color, RESET), f->rule);
@@ -155,14 +167,23 @@ sc_status sc_render_text_document(const sc_result *r, bool color, sc_buf *out)
         }
         put_evidence(out, f->evidence);
     }
-    if (r->n_findings == 0)
-        sc_buf_printf(out, "  %sno findings%s\n", paint(color, DIM), paint(color, RESET));
+    if (shown == 0)
+        sc_buf_printf(out, "  %sno findings%s", paint(color, DIM), paint(color, RESET));
     else
-        sc_buf_printf(out, "  %zu finding%s: %zu error%s, %zu warning%s, %zu note%s\n",
-                      r->n_findings, r->n_findings == 1 ? "" : "s", counts[SC_SEVERITY_ERROR],
+        sc_buf_printf(out, "  %zu finding%s: %zu error%s, %zu warning%s, %zu note%s", shown,
+                      shown == 1 ? "" : "s", counts[SC_SEVERITY_ERROR],
                       counts[SC_SEVERITY_ERROR] == 1 ? "" : "s", counts[SC_SEVERITY_WARNING],
                       counts[SC_SEVERITY_WARNING] == 1 ? "" : "s", counts[SC_SEVERITY_NOTE],
                       counts[SC_SEVERITY_NOTE] == 1 ? "" : "s");
+    /* What is left out, and why, so a clean-looking report is not taken
+     * for a clean page. */
+    if (suppressed > 0)
+        sc_buf_printf(out, "; %zu suppressed", suppressed);
+    if (in_baseline > 0)
+        sc_buf_printf(out, "; %zu in the baseline", in_baseline);
+    if (below > 0)
+        sc_buf_printf(out, "; %zu below --min-severity", below);
+    sc_buf_putc(out, '\n');
     return out->failed ? SC_ERR_NOMEM : SC_OK;
 }
 

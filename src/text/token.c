@@ -407,6 +407,7 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
         }
         word_info *w = &seen[id];
         if (w->stem == 0) {
+            bool stop = sc_word_list_has(&lang->stopwords, t->norm, t->norm_len);
             if (sc_number_word_find(lang->number_words, lang->n_number_words, t->norm, t->norm_len,
                                     &w->value)) {
                 w->flags |= SC_TOKF_NUMWORD;
@@ -414,7 +415,9 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
             } else {
                 const char *word = t->norm;
                 size_t stem_len = t->norm_len;
-                if (t->norm_len < sizeof small) {
+                /* Stopwords stand for themselves: stemming them would cost
+                 * the most-repeated words the stemmer's time for nothing. */
+                if (!stop && t->norm_len < sizeof small) {
                     stem_len = lang->stem(t->norm, t->norm_len, small, sizeof small);
                     word = small;
                 }
@@ -425,7 +428,7 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
             }
             if (w->stem == 0)
                 return SC_ERR_NOMEM;
-            if (sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
+            if (stop)
                 w->flags |= SC_TOKF_STOP;
             if (sc_word_list_has(&lang->currency_words, t->norm, t->norm_len))
                 w->flags |= SC_TOKF_CURRENCY;
