@@ -4,7 +4,7 @@
 Usage: run_fixtures.py SUMCHECK_BINARY FIXTURES_DIR [--reports REPORTS_DIR] [--update-reports]
 
 Every folder of FIXTURES_DIR (sorted) is one case: an input (page.txt,
-pair.json or pairs.jsonl) and expected.json:
+page.html, pair.json or pairs.jsonl) and expected.json:
 
     {"proves": "one sentence", "args": [extra CLI args], "exit": N,
      "documents": [{"id": "...", "language": "id|en|und", "summary": true|false,
@@ -20,7 +20,9 @@ value, and the findings as a multiset of (rule, severity, text).  A finding's
 text is the input text under its summary_span, or under its source_span when
 summary_span is null: the input file's bytes for field "page", the pair's
 summary or source string (UTF-8) for "summary"/"source" (for JSON Lines, the
-pair on the document's line).
+pair on the document's line; for page.html, the article and summary texts
+the report gives, since an HTML page's summary and article are texts of
+their own: the runner adds --include-text for it).
 
 With --reports DIR it also compares golden reports byte for byte, each as a
 test case of its own, one per format of REPORTS: DIR/<case>.json (the
@@ -39,7 +41,7 @@ import subprocess
 import sys
 from collections import Counter
 
-INPUT_NAMES = ("page.txt", "pair.json", "pairs.jsonl")
+INPUT_NAMES = ("page.txt", "page.html", "pair.json", "pairs.jsonl")
 CASE_KEYS = {"proves", "args", "exit", "documents"}
 DOC_KEYS = {"id", "language", "summary", "page_date", "findings"}
 ERROR_DOC_KEYS = {"id", "error"}
@@ -121,6 +123,27 @@ def load_pairs(case_dir, input_name):
             obj = None
         pairs.append(obj if isinstance(obj, dict) else None)
     return data, pairs
+
+
+def html_texts(doc):
+    """An HTML page's article and summary texts, from its report: the
+    article as given with --include-text, the summary rebuilt from its
+    sentences at their spans (what lies between them is white space)."""
+    if not isinstance(doc, dict):
+        return None
+    article = doc.get("article") if isinstance(doc.get("article"), dict) else {}
+    texts = {"source": article.get("text", "")}
+    summary = doc.get("summary")
+    if isinstance(summary, dict):
+        buf = bytearray()
+        for s in summary.get("sentences") or []:
+            span, text = s.get("span") or {}, s.get("text", "").encode("utf-8")
+            start = span.get("start", len(buf))
+            if len(buf) < start + len(text):
+                buf.extend(b" " * (start + len(text) - len(buf)))
+            buf[start:start + len(text)] = text
+        texts["summary"] = buf.decode("utf-8", "replace")
+    return texts
 
 
 def span_text(span, page_bytes, pair):
@@ -242,6 +265,8 @@ def check_case(binary, case_dir):
     if problems:
         return (problems, None, input_name, None)
     args = expected.get("args", [])
+    if input_name == "page.html":
+        args = ["--include-text"] + args
 
     rc, out, err = run(binary, case_dir, ["--format", "json"] + args + [input_name])
     diffs = []
@@ -258,10 +283,12 @@ def check_case(binary, case_dir):
     if not isinstance(got_docs, list):
         return (diffs + ["the report has no documents array"], args, input_name, out)
 
-    if input_name == "page.txt":
+    if input_name in ("page.txt", "page.html"):
         with open(os.path.join(case_dir, input_name), "rb") as f:
             page_bytes = f.read()
         pairs = [None] * len(got_docs)
+        if input_name == "page.html":
+            pairs = [html_texts(d) for d in got_docs]
     else:
         page_bytes = None
         _, pairs = load_pairs(case_dir, input_name)

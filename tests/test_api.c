@@ -1,5 +1,6 @@
 /* The public API as a library user sees it: only sumcheck.h.  Compiled as
  * C99 with -pedantic too (tests/meson.build), so the header stays portable. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,6 +217,141 @@ START_TEST(test_text_report_huge_number)
 }
 END_TEST
 
+START_TEST(test_rule_registry)
+{
+    sc_rule_info info;
+    ck_assert_uint_ge(sc_rule_total(), 10);
+    for (size_t i = 0; i < sc_rule_total(); i++) {
+        ck_assert(sc_rule_describe(i, &info));
+        ck_assert_ptr_nonnull(info.id);
+        ck_assert_ptr_nonnull(info.summary);
+        ck_assert_ptr_nonnull(strstr(info.doc, "How to fix"));
+        ck_assert(info.severity >= SC_SEVERITY_NOTE && info.severity <= SC_SEVERITY_ERROR);
+    }
+    ck_assert(!sc_rule_describe(sc_rule_total(), &info));
+    ck_assert(sc_rule_find("unsupported-entity", &info));
+    ck_assert_int_eq(info.severity, SC_SEVERITY_ERROR);
+    ck_assert(!sc_rule_find("no-such-rule", &info));
+    ck_assert(!sc_rule_find(NULL, &info));
+}
+END_TEST
+
+START_TEST(test_rule_settings)
+{
+    sc_options o;
+    sc_error e;
+    sc_rule_setting bad = {"no-such-rule", true, 0};
+    sc_options_init(&o);
+    o.rules = &bad;
+    o.n_rules = 1;
+    ck_assert_int_eq(sc_options_validate(&o, &e), SC_ERR_OPTION);
+    ck_assert_ptr_nonnull(strstr(e.detail, "no-such-rule"));
+    ck_assert_ptr_null(sc_check(invented, strlen(invented), NULL, &o, &e));
+
+    sc_options_init(&o);
+    sc_result *r = sc_check(invented, strlen(invented), NULL, &o, NULL);
+    ck_assert_ptr_nonnull(r);
+    size_t all = sc_result_finding_count(r);
+    sc_result_free(r);
+
+    sc_rule_setting settings[2] = {{"unsupported-entity", true, 0},
+                                   {"number-mismatch", false, SC_SEVERITY_NOTE}};
+    o.rules = settings;
+    o.n_rules = 2;
+    r = sc_check(invented, strlen(invented), NULL, &o, NULL);
+    ck_assert_ptr_nonnull(r);
+    sc_finding_info info;
+    size_t notes = 0;
+    for (size_t i = 0; sc_result_finding(r, i, &info); i++) {
+        ck_assert_str_ne(info.rule, "unsupported-entity");
+        if (strcmp(info.rule, "number-mismatch") == 0) {
+            ck_assert_int_eq(info.severity, SC_SEVERITY_NOTE);
+            notes++;
+        }
+    }
+    ck_assert_uint_gt(notes, 0);
+    ck_assert_uint_lt(sc_result_finding_count(r), all);
+    sc_result_free(r);
+
+    sc_options_init(&o);
+    o.min_support = 1.5;
+    ck_assert_int_eq(sc_options_validate(&o, NULL), SC_ERR_OPTION);
+}
+END_TEST
+
+START_TEST(test_suppression_and_baseline)
+{
+    sc_options o;
+    sc_options_init(&o);
+    sc_result *r = sc_check(invented, strlen(invented), NULL, &o, NULL);
+    ck_assert_ptr_nonnull(r);
+    size_t errors = sc_result_gate_count(r, SC_SEVERITY_ERROR);
+    ck_assert_uint_ge(errors, 1);
+    ck_assert_uint_eq(sc_result_gate_count(r, 0), 0);
+    sc_finding_info first;
+    ck_assert(sc_result_finding(r, 0, &first));
+    ck_assert_uint_eq(strlen(first.fingerprint), 16);
+    char fingerprint[17];
+    memcpy(fingerprint, first.fingerprint, sizeof fingerprint);
+    char rule[64];
+    snprintf(rule, sizeof rule, "%s", first.rule);
+    sc_result_free(r);
+
+    /* A suppression without a reason is refused; with one, the finding
+     * stays, marked, and leaves the gate. */
+    sc_suppression sup = {rule, "p2", NULL, ""};
+    o.suppressions = &sup;
+    o.n_suppressions = 1;
+    ck_assert_int_eq(sc_options_validate(&o, NULL), SC_ERR_OPTION);
+    sup.reason = "accepted";
+    r = sc_check(invented, strlen(invented), NULL, &o, NULL);
+    ck_assert_ptr_nonnull(r);
+    sc_finding_info info;
+    ck_assert(sc_result_finding(r, 0, &info));
+    ck_assert_str_eq(info.suppressed, "accepted");
+    ck_assert_str_eq(info.fingerprint, fingerprint);
+    ck_assert_uint_lt(sc_result_gate_count(r, SC_SEVERITY_NOTE), sc_result_finding_count(r));
+    sc_result_free(r);
+
+    /* The same finding through a baseline. */
+    const char *baseline[1] = {fingerprint};
+    sc_options_init(&o);
+    o.baseline = baseline;
+    o.n_baseline = 1;
+    r = sc_check(invented, strlen(invented), NULL, &o, NULL);
+    ck_assert_ptr_nonnull(r);
+    ck_assert(sc_result_finding(r, 0, &info));
+    ck_assert(info.in_baseline);
+    ck_assert_ptr_null(info.suppressed);
+    ck_assert_uint_lt(sc_result_gate_count(r, SC_SEVERITY_NOTE), sc_result_finding_count(r));
+    sc_result_free(r);
+    const char *unsorted[2] = {"ffffffffffffffff", "0000000000000000"};
+    o.baseline = unsorted;
+    o.n_baseline = 2;
+    ck_assert_int_eq(sc_options_validate(&o, NULL), SC_ERR_OPTION);
+}
+END_TEST
+
+START_TEST(test_check_pair_texts)
+{
+    static const char summary[] = "Mayor Joe Biden opened a stadium.";
+    static const char source[] = "The city council approved a new park on Monday.";
+    sc_error e;
+    sc_result *r =
+        sc_check_pair(summary, strlen(summary), source, strlen(source), "s.txt", NULL, &e);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_str_eq(sc_result_id(r), "s.txt");
+    ck_assert_uint_ge(sc_result_gate_count(r, SC_SEVERITY_ERROR), 1);
+    sc_result_free(r);
+    ck_assert_ptr_null(sc_check_pair(summary, strlen(summary), "caf\xe9", 4, "s", NULL, &e));
+    ck_assert_int_eq(e.code, SC_ERR_INPUT);
+    ck_assert_str_eq(e.path, "source");
+    ck_assert_uint_eq(e.byte, 3);
+    ck_assert_ptr_null(sc_check_pair(summary, strlen(summary), " \n", 2, "s", NULL, &e));
+    ck_assert_str_eq(e.path, "source");
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
     Suite *s = suite_create("api");
@@ -232,6 +368,10 @@ static Suite *api_suite(void)
     tcase_add_test(tc, test_severity_names);
     tcase_add_test(tc, test_result_outlives_input);
     tcase_add_test(tc, test_text_report_huge_number);
+    tcase_add_test(tc, test_rule_registry);
+    tcase_add_test(tc, test_rule_settings);
+    tcase_add_test(tc, test_suppression_and_baseline);
+    tcase_add_test(tc, test_check_pair_texts);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -962,7 +962,8 @@ def main():
     BIN = os.path.abspath(sys.argv[1])
     with open(SEED_FIXTURE, "rb") as f:
         SEED_BYTES = f.read()
-    BASE_ENV = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR")}
+    BASE_ENV = {k: v for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR") and not k.startswith("SUMCHECK_")}
     BASE_ENV["TERM"] = "xterm"  # so that "no colour on a pipe" is not merely TERM=dumb
     WORK = tempfile.mkdtemp(prefix="sumcheck-cli-")
     passed = failed = 0

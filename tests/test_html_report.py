@@ -30,7 +30,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 FIXTURES = os.path.join(ROOT, "fixtures")
-INPUT_NAMES = ("page.txt", "pair.json", "pairs.jsonl")
+INPUT_NAMES = ("page.txt", "page.html", "pair.json", "pairs.jsonl")
 RUN_TIMEOUT = 120  # seconds: a run that takes longer is a hang
 BROWSER_TIMEOUT = 120
 SEED = "fx/seed-rappler-id/page.txt"

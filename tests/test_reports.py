@@ -633,7 +633,8 @@ def main():
         print("usage: test_reports.py SUMCHECK_BINARY", file=sys.stderr)
         return 2
     BIN = os.path.abspath(sys.argv[1])
-    ENV = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR")}
+    ENV = {k: v for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR") and not k.startswith("SUMCHECK_")}
     ENV["LC_ALL"] = "C.UTF-8"
     WORK = tempfile.mkdtemp(prefix="sumcheck-reports-")
     passed = failed = skipped = 0

@@ -165,7 +165,8 @@ baseline *baseline_load(const char *path)
                 return NULL;
             }
         }
-        qsort(b->entries, b->n, sizeof *b->entries, by_fingerprint);
+        if (b->n > 1)
+            qsort(b->entries, b->n, sizeof *b->entries, by_fingerprint);
         for (size_t i = 0; i < b->n; i++)
             b->fingerprints[i] = b->entries[i].fingerprint;
         return b;
@@ -239,19 +240,21 @@ size_t baseline_stale(const baseline *b, sc_baseline_entry **stale)
     *stale = NULL;
     /* Entries of documents this run did not check are not stale: a run
      * over one page must not call the rest of the baseline gone. */
-    qsort(b->checked, b->n_checked, sizeof *b->checked, by_string);
+    if (b->n_checked > 1)
+        qsort(b->checked, b->n_checked, sizeof *b->checked, by_string);
     size_t n = 0;
     sc_baseline_entry *list = calloc(b->n + 1, sizeof *list);
     if (list == NULL)
         return 0;
     for (size_t i = 0; i < b->n; i++) {
         const entry *e = &b->entries[i];
-        if (e->matched ||
+        if (e->matched || b->n_checked == 0 ||
             bsearch(&e->id, b->checked, b->n_checked, sizeof *b->checked, by_string) == NULL)
             continue;
         list[n++] = (sc_baseline_entry){e->fingerprint, e->rule, e->id, e->text};
     }
-    qsort(list, n, sizeof *list, by_order);
+    if (n > 1)
+        qsort(list, n, sizeof *list, by_order);
     *stale = list;
     return n;
 }
@@ -321,7 +324,8 @@ static int by_record(const void *a, const void *b)
 
 bool recorder_write(recorder *rec, const char *path)
 {
-    qsort(rec->records, rec->n, sizeof *rec->records, by_record);
+    if (rec->n > 1)
+        qsort(rec->records, rec->n, sizeof *rec->records, by_record);
     json_t *root = json_object();
     json_t *tool = json_object();
     json_t *list = json_array();

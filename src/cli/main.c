@@ -160,25 +160,9 @@ static void report_status(cli *c, output *o, sc_status st)
         fprintf(stderr, "sumcheck: cannot write the report: %s\n", why);
 }
 
-static void check_one(cli *c, const char *data, size_t len, const char *id, sc_input_format format,
-                      const char *name, size_t jsonl_line)
+/* A checked document: the gate, the baseline, every report. */
+static void take_result(cli *c, sc_result *r)
 {
-    sc_options options = c->options;
-    options.input_format = format;
-    sc_error error;
-    memset(&error, 0, sizeof error);
-    sc_result *r = sc_check(data, len, id, &options, &error);
-    if (r == NULL) {
-        c->trouble = true;
-        say_error(name, &error, jsonl_line);
-        if (jsonl_line > 0)
-            error.line = jsonl_line;
-        for (size_t k = 0; k < c->n_outputs; k++)
-            if (takes_errors(&c->outputs[k]))
-                report_status(c, &c->outputs[k],
-                              sc_report_add_error(c->outputs[k].report, id, &error));
-        return;
-    }
     if (sc_result_gate_count(r, c->fail_on) > 0)
         c->gate = true;
     if ((c->baseline != NULL && !baseline_note(c->baseline, r)) ||
@@ -189,6 +173,33 @@ static void check_one(cli *c, const char *data, size_t len, const char *id, sc_i
     for (size_t k = 0; k < c->n_outputs; k++)
         report_status(c, &c->outputs[k], sc_report_add(c->outputs[k].report, r));
     sc_result_free(r);
+}
+
+/* A document that could not be read: said on stderr (as name), recorded
+ * in every report that takes errors (as id). */
+static void take_error(cli *c, const char *name, const char *id, sc_error *error, size_t jsonl_line)
+{
+    c->trouble = true;
+    say_error(name, error, jsonl_line);
+    if (jsonl_line > 0)
+        error->line = jsonl_line;
+    for (size_t k = 0; k < c->n_outputs; k++)
+        if (takes_errors(&c->outputs[k]))
+            report_status(c, &c->outputs[k], sc_report_add_error(c->outputs[k].report, id, error));
+}
+
+static void check_one(cli *c, const char *data, size_t len, const char *id, sc_input_format format,
+                      const char *name, size_t jsonl_line)
+{
+    sc_options options = c->options;
+    options.input_format = format;
+    sc_error error;
+    memset(&error, 0, sizeof error);
+    sc_result *r = sc_check(data, len, id, &options, &error);
+    if (r == NULL)
+        take_error(c, name, id, &error, jsonl_line);
+    else
+        take_result(c, r);
 }
 
 /* An input that could not be read at all still gets its record in a
@@ -388,28 +399,14 @@ static void check_pair_files(cli *c, const char *summary_path, const char *sourc
         sc_check_pair(data[0], len[0], data[1], len[1], summary_path, &c->options, &error);
     free(data[0]);
     free(data[1]);
-    if (r == NULL) {
-        c->trouble = true;
-        /* Name the file at fault: the library says which text. */
-        bool source = strcmp(error.path, "source") == 0;
-        error.path[0] = '\0';
-        say_error(source ? source_path : summary_path, &error, 0);
-        for (size_t k = 0; k < c->n_outputs; k++)
-            if (takes_errors(&c->outputs[k]))
-                report_status(c, &c->outputs[k],
-                              sc_report_add_error(c->outputs[k].report, summary_path, &error));
+    if (r != NULL) {
+        take_result(c, r);
         return;
     }
-    if (sc_result_gate_count(r, c->fail_on) > 0)
-        c->gate = true;
-    if ((c->baseline != NULL && !baseline_note(c->baseline, r)) ||
-        (c->recorder != NULL && !recorder_add(c->recorder, r))) {
-        fprintf(stderr, "sumcheck: out of memory\n");
-        c->trouble = true;
-    }
-    for (size_t k = 0; k < c->n_outputs; k++)
-        report_status(c, &c->outputs[k], sc_report_add(c->outputs[k].report, r));
-    sc_result_free(r);
+    /* Name the file at fault: the library says which text. */
+    bool source = strcmp(error.path, "source") == 0;
+    error.path[0] = '\0';
+    take_error(c, source ? source_path : summary_path, summary_path, &error, 0);
 }
 
 /* Stale baseline entries: one line each on stderr, and to every report

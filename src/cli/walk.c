@@ -74,7 +74,8 @@ static bool visit(walk *w, const char *path, const char *below, int depth)
         }
     }
     closedir(d);
-    qsort(names.items, names.n, sizeof *names.items, by_name);
+    if (names.n > 1)
+        qsort(names.items, names.n, sizeof *names.items, by_name);
     for (size_t i = 0; ok && i < names.n; i++) {
         const char *name = names.items[i];
         const char *child = pool_join(w->p, path, name);

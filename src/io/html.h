@@ -168,6 +168,7 @@ typedef struct html_doc {
     html_el *body;
     const char *lang; /* <html lang>'s primary subtag, lower case, or NULL */
     size_t total_text;
+    html_el *date_line;  /* the short element that states the page date, or NULL */
     size_t *line_starts; /* byte where each line (1-based index - 1) starts */
     size_t n_lines;
 } html_doc;

@@ -68,8 +68,8 @@ static bool parse_timestamp(const char *s, sc_date *d, bool *time)
     size_t n = strlen(s);
     *time = false;
     if (n >= 10 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
-        (s[4] == '-' || s[4] == '/' || s[4] == '.') && digit(s[5]) && digit(s[6]) &&
-        s[7] == s[4] && digit(s[8]) && digit(s[9]) && (n == 10 || !digit(s[10]))) {
+        (s[4] == '-' || s[4] == '/' || s[4] == '.') && digit(s[5]) && digit(s[6]) && s[7] == s[4] &&
+        digit(s[8]) && digit(s[9]) && (n == 10 || !digit(s[10]))) {
         *d = (sc_date){num(s, 4), num(s + 5, 2), num(s + 8, 2)};
         *time = n > 12 && (s[10] == 'T' || s[10] == ' ') && digit(s[11]) && digit(s[12]);
         return sc_date_valid(*d);
@@ -153,15 +153,15 @@ static size_t tokenize(const char *s, size_t len, size_t from, const char *lang,
             k.end = j;
             k.value = j - i <= 4 ? num(s + i, j - i) : -1;
             /* "15th", "1st", "2nd", "3rd" */
-            if (j + 1 < len && ((s[j] == 's' && s[j + 1] == 't') || (s[j] == 'n' && s[j + 1] == 'd') ||
-                                (s[j] == 'r' && s[j + 1] == 'd') || (s[j] == 't' && s[j + 1] == 'h')) &&
+            if (j + 1 < len &&
+                ((s[j] == 's' && s[j + 1] == 't') || (s[j] == 'n' && s[j + 1] == 'd') ||
+                 (s[j] == 'r' && s[j + 1] == 'd') || (s[j] == 't' && s[j + 1] == 'h')) &&
                 (j + 2 >= len || !word_byte((unsigned char)s[j + 2])))
                 k.end = j + 2;
         } else if (word_byte(c)) {
             size_t j = i;
             while (j < len && word_byte((unsigned char)s[j]) &&
-                   !((unsigned char)s[j] == 0xC2 && j + 1 < len &&
-                     (unsigned char)s[j + 1] == 0xA0))
+                   !((unsigned char)s[j] == 0xC2 && j + 1 < len && (unsigned char)s[j + 1] == 0xA0))
                 j++;
             if (j < len && s[j] == '.')
                 j++;
@@ -235,8 +235,8 @@ static bool date_at(const char *s, const tok *t, size_t n, size_t k, bool day_fi
             m++;
         if (m < n && t[m].kind == K_WORD && t[m].month) {
             size_t y = m + 1;
-            if (y < n && (word_is(s, &t[y], "de") || word_is(s, &t[y], "del") ||
-                          sep_is(s, &t[y], ",")))
+            if (y < n &&
+                (word_is(s, &t[y], "de") || word_is(s, &t[y], "del") || sep_is(s, &t[y], ",")))
                 y++;
             if (y < n && year_tok(&t[y])) {
                 *d = (sc_date){t[y].value, t[m].month, a->value};
@@ -351,9 +351,10 @@ static const meta_key published_keys[] = {
 };
 
 static const char *const modified_keys[] = {
-    "article:modified_time", "og:updated_time",  "og:article:modified_time", "datemodified",
-    "dc.date.modified",      "dcterms.modified", "last-modified",            "lastmod",
-    "modified",              "dateupdated",      "article:modified",
+    "article:modified_time", "og:updated_time",  "og:article:modified_time",
+    "datemodified",          "dc.date.modified", "dcterms.modified",
+    "last-modified",         "lastmod",          "modified",
+    "dateupdated",           "article:modified",
 };
 
 static const char *meta_name(const xmlNode *node)
@@ -409,8 +410,8 @@ static void from_meta(html_doc *h, found_date *pub, found_date *mod)
         for (size_t k = 0; k < sizeof published_keys / sizeof published_keys[0]; k++)
             if (strcmp(key, published_keys[k].key) == 0) {
                 known = true;
-                found_date c = {true, published_keys[k].rank, d, NULL, value, time, e->node,
-                                value, 0, 0};
+                found_date c = {
+                    true, published_keys[k].rank, d, NULL, value, time, e->node, value, 0, 0};
                 c.origin = sc_arena_printf(h->arena, "meta %s", name);
                 if (c.origin != NULL)
                     take(pub, &c);
@@ -442,13 +443,12 @@ static int jsonld_rank(json_t *obj)
 {
     json_t *type = json_object_get(obj, "@type");
     const char *t = json_is_string(type) ? json_string_value(type) : NULL;
-    if (json_is_array(type) && json_array_size(type) > 0 &&
-        json_is_string(json_array_get(type, 0)))
+    if (json_is_array(type) && json_array_size(type) > 0 && json_is_string(json_array_get(type, 0)))
         t = json_string_value(json_array_get(type, 0));
     if (t == NULL)
         return 12;
-    if (strstr(t, "Article") || strstr(t, "Posting") || strstr(t, "Report") ||
-        strstr(t, "News") || strstr(t, "Blog"))
+    if (strstr(t, "Article") || strstr(t, "Posting") || strstr(t, "Report") || strstr(t, "News") ||
+        strstr(t, "Blog"))
         return 10;
     if (strstr(t, "WebPage") || strstr(t, "Page"))
         return 11;
@@ -487,8 +487,8 @@ static void jsonld_walk(jsonld_ctx *c, json_t *v)
             char *copy = sc_arena_strndup(c->h->arena, value, strlen(value));
             if (copy == NULL)
                 continue;
-            found_date f = {true, k == 0 ? rank : rank + 10, d, NULL, copy, time, c->script, copy,
-                            0, 0};
+            found_date f = {
+                true, k == 0 ? rank : rank + 10, d, NULL, copy, time, c->script, copy, 0, 0};
             f.origin = k == 0   ? "json-ld datePublished"
                        : k == 1 ? "json-ld dateCreated"
                        : k == 2 ? "json-ld uploadDate"
@@ -549,11 +549,10 @@ static void from_jsonld(html_doc *h, found_date *pub, found_date *mod)
 }
 
 /* Publication times in other scripts' JSON ("published_at": "..."). */
-static const char *const script_keys[] = {"\"datePublished\"", "\"published_at\"",
-                                          "\"publishedAt\"",   "\"publishedDate\"",
-                                          "\"publish_date\"",  "\"pubDate\"",
-                                          "\"createdAt\"",     "\"created_at\"",
-                                          "\"dateCreated\""};
+static const char *const script_keys[] = {
+    "\"datePublished\"", "\"published_at\"", "\"publishedAt\"",
+    "\"publishedDate\"", "\"publish_date\"", "\"pubDate\"",
+    "\"createdAt\"",     "\"created_at\"",   "\"dateCreated\""};
 
 static void from_scripts(html_doc *h, found_date *out)
 {
@@ -595,12 +594,12 @@ static void from_scripts(html_doc *h, found_date *out)
     }
 }
 
-static const char *const published_class[] = {"published", "entry-date", "post-date",
-                                              "article-date", "pubdate", "publish", "date-pub"};
+static const char *const published_class[] = {
+    "published", "entry-date", "post-date", "article-date", "pubdate", "publish", "date-pub"};
 
-static const char *const aside_words[] = {"comment", "related",  "sidebar", "widget",
-                                          "teaser",  "recommend", "footer", "popular",
-                                          "trending", "more-",    "reply",  "respond"};
+static const char *const aside_words[] = {"comment",  "related",   "sidebar", "widget",
+                                          "teaser",   "recommend", "footer",  "popular",
+                                          "trending", "more-",     "reply",   "respond"};
 
 /* Dates in comments, sidebars and teasers belong to other texts. */
 static bool in_aside(const html_el *e)
@@ -631,8 +630,7 @@ static void from_time(html_doc *h, found_date *marked, found_date *first)
                                        sizeof published_class / sizeof published_class[0]);
         if (ip != NULL && strcmp(ip, "dateModified") == 0)
             continue;
-        if (html_names_match(e->names, (const char *const[]){"updated", "modified"}, 2) &&
-            !is_pub)
+        if (html_names_match(e->names, (const char *const[]){"updated", "modified"}, 2) && !is_pub)
             continue;
         sc_date d;
         bool time = false;
@@ -641,7 +639,8 @@ static void from_time(html_doc *h, found_date *marked, found_date *first)
         if (!ok && e->tag == T_TIME) {
             size_t n, a, b;
             char *t = html_text_of(h, e->node, 0, &n);
-            if (t != NULL && n <= DATE_LINE_MAX_BYTES && html_date_in_text(t, n, h->lang, &d, &a, &b)) {
+            if (t != NULL && n <= DATE_LINE_MAX_BYTES &&
+                html_date_in_text(t, n, h->lang, &d, &a, &b)) {
                 ok = true;
                 text = sc_arena_strndup(h->arena, t + a, b - a);
                 v = NULL;
@@ -726,9 +725,9 @@ static void from_url(html_doc *h, found_date *out)
 }
 
 static const char *const date_line_names[] = {
-    "date",     "time",     "publish", "posted",  "byline",    "meta",   "datum",
-    "fecha",    "tanggal",  "dateline", "timestamp", "created", "submitted", "postinfo",
-    "post-info", "entry-info", "article-info", "info", "author", "data=", "pub"};
+    "date",      "time",       "publish",      "posted",    "byline",  "meta",      "datum",
+    "fecha",     "tanggal",    "dateline",     "timestamp", "created", "submitted", "postinfo",
+    "post-info", "entry-info", "article-info", "info",      "author",  "data=",     "pub"};
 
 /* The first date in a short element named like a date line or byline,
  * after the page's heading; else the first date in the text after it. */
@@ -757,8 +756,8 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
             sc_date d;
             if (t == NULL || !html_date_in_text(t, n, h->lang, &d, &a, &b))
                 continue;
-            found_date c = {true, pass == 0 ? 45 : 47, d, "date line", NULL, false, e->node,
-                            NULL, 0, 0};
+            found_date c = {
+                true, pass == 0 ? 45 : 47, d, "date line", NULL, false, e->node, NULL, 0, 0};
             c.text = sc_arena_strndup(h->arena, t + a, b - a);
             if (c.text != NULL)
                 *line = c;
@@ -783,15 +782,13 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
                 if (n < 6 || (pass == 0 && n > SHORT_DATE_TEXT) ||
                     !html_date_in_text(s, n, h->lang, &d, &a, &b))
                     continue;
-                found_date f = {true, 60 + pass, d, "page text", NULL, false, c, NULL,
-                                0, 0};
+                found_date f = {true, 60 + pass, d, "page text", NULL, false, c, NULL, 0, 0};
                 f.text = sc_arena_strndup(h->arena, s + a, b - a);
                 if (f.text == NULL)
                     continue;
                 /* The date's own bytes when the text node is placed. */
                 size_t s0, e0;
-                if (html_span_of(h, c, &s0, &e0) && h->encoding == ENC_UTF8 &&
-                    e0 - s0 >= b - a) {
+                if (html_span_of(h, c, &s0, &e0) && h->encoding == ENC_UTF8 && e0 - s0 >= b - a) {
                     size_t lead = 0;
                     while (lead < n && (s[lead] == ' ' || s[lead] == '\n' || s[lead] == '\t' ||
                                         s[lead] == '\r'))
@@ -858,12 +855,24 @@ sc_status html_find_date(html_doc *h, sc_page *page)
     }
     if (!best.ok)
         return SC_OK;
+    /* Attribute values live in the tree, which goes before the page. */
+    const char *as_written =
+        best.text != NULL ? sc_arena_strndup(h->arena, best.text, strlen(best.text)) : NULL;
+    if (best.text != NULL && as_written == NULL)
+        return SC_ERR_NOMEM;
+    /* A date line or <time> of its own is page furniture, not article. */
+    html_el *el = html_el_of(best.node);
+    if (el == NULL && best.node != NULL)
+        el = html_el_of(best.node->parent);
+    if (el != NULL && el->tag != T_META && el->tag != T_SCRIPT && el->tag != T_LINK &&
+        el->text <= DATE_LINE_MAX_BYTES)
+        h->date_line = el;
     page->has_page_date = true;
     page->page_date = best.date;
     page->page_date_origin = best.origin;
-    page->page_date_text = best.text;
+    page->page_date_text = as_written;
     if (best.has_time)
-        page->page_date_time = best.text;
+        page->page_date_time = as_written;
     /* The page-date block: the attribute value or the text that states it. */
     size_t start = best.start, end = best.end;
     bool placed = end > 0;

@@ -18,49 +18,48 @@
  * class name starting with one; "=" means the whole word).  Class names
  * split into words at "-" and "_": "entry-meta" is entry + meta. */
 static const char *const boiler_words[] = {
-    "nav",       "menu",      "breadcrumb", "footer",     "sidebar",  "widget",   "share",
-    "sharing",   "social",    "comment",    "related",    "recommend", "newsletter", "subscri",
-    "signup",    "cookie",    "consent",    "banner",     "advert",   "ad=",      "ads=",
-    "adv=",      "adsense",   "sponsor",    "promo",      "popup",    "modal",    "tags=",
-    "tag=",      "tagcloud",  "pagination", "pager",      "toolbar",  "skip",     "masthead",
-    "byline",    "print",     "rating",     "login",      "search",   "trending", "popular",
-    "outbrain",  "taboola",   "disqus",     "sr=",        "hidden",   "screen",   "copyright",
-    "meta=",     "postmeta",  "author",     "follow",     "donate",   "facebook", "twitter",
-    "whatsapp",  "pinterest", "linkedin",   "category=",  "categories=", "breaking", "header=",
-    "topbar",    "more=",     "readmore",   "also=",      "teaser",   "caption",  "credit",
-    "gallery",   "date=",     "dateline=",  "storymeta",  "prev",     "next",     "reply",
-    "respond",   "bio=",      "jump",       "tooltip",    "dropdown", "overlay",  "alert",
-    "notice",    "subnav",    "submenu",    "community",  "rss",      "shoutbox", "skyscraper",
-    "gdpr",      "legal",     "supplement", "remark",     "extra=",   "hdr=",     "subscription",
+    "nav",      "menu",      "breadcrumb", "footer",    "sidebar",     "widget",     "share",
+    "sharing",  "social",    "comment",    "related",   "recommend",   "newsletter", "subscri",
+    "signup",   "cookie",    "consent",    "banner",    "advert",      "ad=",        "ads=",
+    "adv=",     "adsense",   "sponsor",    "promo",     "popup",       "modal",      "tags=",
+    "tag=",     "tagcloud",  "pagination", "pager",     "toolbar",     "skip",       "masthead",
+    "byline",   "print",     "rating",     "login",     "search",      "trending",   "popular",
+    "outbrain", "taboola",   "disqus",     "sr=",       "hidden",      "screen",     "copyright",
+    "meta=",    "postmeta",  "author",     "follow",    "donate",      "facebook",   "twitter",
+    "whatsapp", "pinterest", "linkedin",   "category=", "categories=", "breaking",   "header=",
+    "topbar",   "more=",     "readmore",   "also=",     "teaser",      "caption",    "credit",
+    "gallery",  "date=",     "dateline=",  "storymeta", "prev",        "next",       "reply",
+    "respond",  "bio=",      "jump",       "tooltip",   "dropdown",    "overlay",    "alert",
+    "notice",   "subnav",    "submenu",    "community", "rss",         "shoutbox",   "skyscraper",
+    "gdpr",     "legal",     "supplement", "remark",    "extra=",      "hdr=",       "subscription",
 };
 
 /* Boilerplate words that decide a class name whatever else it says
  * ("comment-content", "screen-reader-text", "related-posts"). */
 static const char *const strong_words[] = {
-    "screen",  "hidden",    "sr=",    "skip",
-    "comment", "related",   "cookie", "newsletter", "advert",  "sponsor",  "outbrain",
-    "taboola", "disqus",    "popup",  "modal",     "breadcrumb", "pagination", "recommend",
+    "screen", "hidden",     "sr=",    "skip",       "comment",    "related",
+    "cookie", "newsletter", "advert", "sponsor",    "outbrain",   "taboola",
+    "disqus", "popup",      "modal",  "breadcrumb", "pagination", "recommend",
 };
 
 /* Words that name the article's container. */
 static const char *const content_words[] = {
-    "article", "content", "entry", "hentry", "post", "story", "body=", "main", "text",
-    "blog",    "page=",   "single", "prose", "richtext", "articlebody", "story",
+    "article", "content", "entry", "hentry", "post",  "story",    "body=",       "main",
+    "text",    "blog",    "page=", "single", "prose", "richtext", "articlebody", "story",
 };
 
 /* WordPress and friends label a post with its taxonomy ("category-news",
  * "tag-bonn", "author-kinra"): such a class says nothing about layout,
  * unless its second word names a component ("author-box"). */
-static const char *const taxonomy_words[] = {"category=", "tag=",  "tags=", "author=",
-                                             "format=",   "status=", "type="};
+static const char *const taxonomy_words[] = {
+    "category=", "tag=", "tags=", "author=", "format=", "status=", "type="};
 static const char *const component_words[] = {
-    "box=",  "bio=",     "info=", "name=", "details=", "avatar=", "meta=",  "wrap",
-    "container=", "list=", "links=", "area=", "block=", "section=", "widget", "cloud=",
-    "title=", "link=",  "description="};
+    "box=",   "bio=",       "info=",  "name=",  "details=",    "avatar=", "meta=",
+    "wrap",   "container=", "list=",  "links=", "area=",       "block=",  "section=",
+    "widget", "cloud=",     "title=", "link=",  "description="};
 
-static const char *const modifier_words[] = {"no=",   "has=",    "with=",   "is=",
-                                             "show=", "enable=", "disable=", "without=",
-                                             "hide=", "can="};
+static const char *const modifier_words[] = {
+    "no=", "has=", "with=", "is=", "show=", "enable=", "disable=", "without=", "hide=", "can="};
 
 static bool word_in(const char *w, size_t wl, const char *const *list, size_t n)
 {
@@ -100,8 +99,7 @@ static int classify_name(const char *s, size_t n)
     }
     if (nw == 0)
         return NAME_NONE;
-    if (nw >= 2 && IN(words[0], lens[0], taxonomy_words) &&
-        !IN(words[1], lens[1], component_words))
+    if (nw >= 2 && IN(words[0], lens[0], taxonomy_words) && !IN(words[1], lens[1], component_words))
         return NAME_NONE;
     /* State modifiers ("no-share", "has-sidebar", "is-sticky") say what
      * the element has or does, not what it is. */
@@ -403,9 +401,9 @@ html_el *html_extract_article(html_doc *h)
         if (e->order < top->order || dropped(e))
             continue;
         const clean *c = &x.c[e->order];
-        bool para = paragraph_tag(e->tag) ||
-                    ((e->tag == T_DIV || e->tag == T_SECTION || e->tag == T_ARTICLE) &&
-                     own_text(e) >= 25);
+        bool para =
+            paragraph_tag(e->tag) ||
+            ((e->tag == T_DIV || e->tag == T_SECTION || e->tag == T_ARTICLE) && own_text(e) >= 25);
         if (!para || c->text < 25 || e->parent == NULL)
             continue;
         double s = 1 + (double)c->commas + (c->text / 100.0 < 3 ? c->text / 100.0 : 3);
@@ -454,8 +452,8 @@ html_el *html_extract_article(html_doc *h)
                 else if (s->tag == T_P || s->tag == T_BLOCKQUOTE || s->tag == T_UL ||
                          s->tag == T_OL || (s->tag >= T_H2 && s->tag <= T_H6)) {
                     double ld = link_density(c);
-                    join = (c->text > 80 && ld < 0.25) || (c->text > 0 && ld == 0 && s->tag != T_UL &&
-                                                           s->tag != T_OL);
+                    join = (c->text > 80 && ld < 0.25) ||
+                           (c->text > 0 && ld == 0 && s->tag != T_UL && s->tag != T_OL);
                 }
             }
             if (join)

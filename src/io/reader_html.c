@@ -302,7 +302,7 @@ bool html_names_match(const char *names, const char *const *keywords, size_t n)
 
 typedef struct para_rec {
     html_el *el;
-    size_t start, end;  /* in the rendered text */
+    size_t start, end;    /* in the rendered text */
     const xmlNode *first; /* first and last text node of the run */
     const xmlNode *last;
 } para_rec;
@@ -346,12 +346,16 @@ static void close_run(render *r)
 
 static void boundary(render *r, int level)
 {
-    if (level >= 3 || (level == 2 && r->pending >= 2))
+    if (level >= 3)
         close_run(r);
-    if (level == 2 && r->pending >= 2)
-        level = 3; /* <br><br>: a paragraph break */
     if (level > r->pending)
         r->pending = level;
+}
+
+/* <br> breaks the line; two in a row break the paragraph. */
+static void line_break(render *r)
+{
+    boundary(r, r->pending >= 2 ? 3 : 2);
 }
 
 static void put_text(render *r, const xmlNode *node, html_el *block)
@@ -400,7 +404,7 @@ static void walk_render(render *r, xmlNode *node, html_el *block)
         if (e == NULL || (e->flags & (r->skip | HF_GONE)) != 0)
             continue;
         if (e->tag == T_BR) {
-            boundary(r, 2);
+            line_break(r);
             continue;
         }
         if (e->tag == T_HR) {
@@ -418,8 +422,8 @@ static void walk_render(render *r, xmlNode *node, html_el *block)
             continue;
         }
         int level = e->tag == T_LI || e->tag == T_TR || e->tag == T_DT || e->tag == T_DD ? 2
-                    : e->tag == T_TD || e->tag == T_TH                                 ? 1
-                                                                                       : 3;
+                    : e->tag == T_TD || e->tag == T_TH                                   ? 1
+                                                                                         : 3;
         if (level >= 2)
             close_run(r);
         boundary(r, level);
@@ -553,8 +557,9 @@ static size_t match_at(const html_doc *h, size_t p, const unsigned char *t, size
                 size_t ent = rc == '&' ? raw_entity(h, p) : 0;
                 if (space_cp(rc))
                     p += rl;
-                else if (ent > 0 && ent <= 8 && (memcmp(h->raw + p, "&nbsp;", 6) == 0 ||
-                                                 memcmp(h->raw + p, "&#160;", 6) == 0))
+                else if (ent > 0 && ent <= 8 &&
+                         (memcmp(h->raw + p, "&nbsp;", 6) == 0 ||
+                          memcmp(h->raw + p, "&#160;", 6) == 0))
                     p += ent;
                 else
                     break;
@@ -625,8 +630,8 @@ static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
         size_t a = 0, b = n;
         while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\n' || t[a] == '\r'))
             a++;
-        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n' ||
-                         t[b - 1] == '\r'))
+        while (b > a &&
+               (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n' || t[b - 1] == '\r'))
             b--;
         if (a == b)
             continue;
@@ -635,9 +640,9 @@ static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
             return SC_ERR_NOMEM;
         c->_private = span;
         html_el *parent = html_el_of(c->parent);
-        if (h->encoding == ENC_OTHER || (parent != NULL && (parent->flags & HF_GONE) &&
-                                         parent->tag != T_TITLE && parent->tag != T_SCRIPT &&
-                                         parent->tag != T_STYLE))
+        if (h->encoding == ENC_OTHER ||
+            (parent != NULL && (parent->flags & HF_GONE) && parent->tag != T_TITLE &&
+             parent->tag != T_SCRIPT && parent->tag != T_STYLE))
             continue;
         long line = xmlGetLineNo(c);
         size_t limit = *cursor + SPAN_SEARCH_FAR;
@@ -938,13 +943,22 @@ static void measure(html_doc *h, html_el *e)
 static sc_status parse(html_doc *h, sc_error *error)
 {
     if (count_tags(h->raw, h->raw_len) > SC_HTML_MAX_TAGS)
-        return sc_fail(error, SC_ERR_LIMIT, "the page has more tags than the HTML limit",
-                       SC_NO_POS, NULL);
+        return sc_fail(error, SC_ERR_LIMIT, "the page has more tags than the HTML limit", SC_NO_POS,
+                       NULL);
     if (h->raw_len > INT32_MAX)
         return sc_fail(error, SC_ERR_LIMIT, "input larger than the HTML limit", SC_NO_POS, NULL);
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(h->raw, (int)h->raw_len);
     if (ctxt == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    /* libxml2 reads a page that declares no charset as Latin-1; bytes
+     * that are valid UTF-8 (with non-ASCII in them, almost never so by
+     * chance) are UTF-8 whatever a meta tag claims. */
+    size_t bad;
+    bool bom16 = h->raw_len >= 2 &&
+                 (((unsigned char)h->raw[0] == 0xFF && (unsigned char)h->raw[1] == 0xFE) ||
+                  ((unsigned char)h->raw[0] == 0xFE && (unsigned char)h->raw[1] == 0xFF));
+    if (!bom16 && sc_utf8_valid(h->raw, h->raw_len, &bad))
+        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     parse_guard guard = {false};
     ctxt->_private = &guard;
     ctxt->linenumbers = 1;
@@ -1060,8 +1074,8 @@ static sc_status find_title(html_doc *h, sc_page *page)
                     size_t a = 0;
                     while (a < cl && (c[a] == ' ' || c[a] == '\n' || c[a] == '\t' || c[a] == '\r'))
                         a++;
-                    while (cl > a && (c[cl - 1] == ' ' || c[cl - 1] == '\n' ||
-                                      c[cl - 1] == '\t' || c[cl - 1] == '\r'))
+                    while (cl > a && (c[cl - 1] == ' ' || c[cl - 1] == '\n' || c[cl - 1] == '\t' ||
+                                      c[cl - 1] == '\r'))
                         cl--;
                     t = sc_arena_strndup(h->arena, (const char *)c + a, cl - a);
                     n = cl - a;
@@ -1110,6 +1124,16 @@ static sc_status find_title(html_doc *h, sc_page *page)
 static const char *const summary_names[] = {"summary",  "ringkasan", "tldr",     "tl-dr",
                                             "keypoint", "key-point", "takeaway", "ai-summary"};
 
+/* Class or id names a summary box: any of the words anywhere in it
+ * ("post-single__summary", "article-tldr", "key-points"). */
+static bool summary_named(const html_el *e)
+{
+    for (size_t k = 0; k < sizeof summary_names / sizeof summary_names[0]; k++)
+        if (strstr(e->names, summary_names[k]) != NULL)
+            return true;
+    return false;
+}
+
 static bool has_disclaimer_text(sc_arena *arena, const char *s, size_t n)
 {
     size_t fl;
@@ -1153,7 +1177,8 @@ static bool summary_like(html_doc *h, html_el *e)
 
 static html_el *sibling_el(html_el *e, bool next)
 {
-    for (xmlNode *c = next ? e->node->next : e->node->prev; c != NULL; c = next ? c->next : c->prev) {
+    for (xmlNode *c = next ? e->node->next : e->node->prev; c != NULL;
+         c = next ? c->next : c->prev) {
         html_el *k = html_el_of(c);
         if (k != NULL && !(k->flags & HF_GONE) && k->text > 0)
             return k;
@@ -1232,9 +1257,7 @@ static void find_summary(html_doc *h, html_el *article, summary_found *out)
         for (int up = 0; a != NULL && up < 4; up++, a = a->parent) {
             if (a->text > SUMMARY_MAX_BYTES + d->text || a->tag == T_BODY)
                 break;
-            if (html_names_match(a->names, summary_names,
-                                 sizeof summary_names / sizeof summary_names[0]) &&
-                a->text > d->text + 20) {
+            if (summary_named(a) && a->text > d->text + 20) {
                 out->box = a;
                 return;
             }
@@ -1267,11 +1290,9 @@ static void find_summary(html_doc *h, html_el *article, summary_found *out)
     for (size_t i = 0; i < h->n_els; i++) {
         html_el *e = &h->els[i];
         if ((e->flags & (HF_GONE | HF_CHROME)) || e->text < SUMMARY_MIN_BYTES ||
-            e->text > SUMMARY_MAX_BYTES || e->tag == T_META || e->tag == T_BODY ||
-            e->tag == T_HTML)
+            e->text > SUMMARY_MAX_BYTES || e->tag == T_META || e->tag == T_BODY || e->tag == T_HTML)
             continue;
-        if (!html_names_match(e->names, summary_names,
-                              sizeof summary_names / sizeof summary_names[0]))
+        if (!summary_named(e))
             continue;
         if (article != NULL && is_ancestor(e, article))
             continue;
@@ -1446,6 +1467,15 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
 
     html_el *article = html_extract_article(h);
+    /* The headline and the date line are the page's, as in the text
+     * reader: not article text. */
+    if (h->date_line != NULL)
+        mark_tree(h->date_line, HF_DROP);
+    for (size_t i = 0; i < h->n_els; i++)
+        if (h->els[i].tag == T_H1 && !(h->els[i].flags & HF_GONE) && h->els[i].text > 0) {
+            mark_tree(&h->els[i], HF_DROP);
+            break;
+        }
     summary_found sf;
     find_summary(h, article, &sf);
     if (sf.disclaimer != NULL) {
@@ -1497,8 +1527,7 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
         /* A credit ends an article: with much text after it, it is a
          * quote or a link, not the end. */
         size_t after = len - p->end;
-        if (c == SIZE_MAX || (c == 0 && i == 0) || after > CREDIT_TAIL_MAX_BYTES ||
-            after * 5 > len)
+        if (c == SIZE_MAX || (c == 0 && i == 0) || after > CREDIT_TAIL_MAX_BYTES || after * 5 > len)
             continue;
         credit_rec = i;
         credit_at = p->start + c;
@@ -1529,15 +1558,21 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
         const para_rec *p = &r.recs[credit_rec];
         size_t s0, e0;
         if (html_span_of(h, p->last, &s0, &e0)) {
-            size_t tail = p->end - credit_at;
-            size_t start = e0 - s0 >= tail && h->encoding == ENC_UTF8 ? e0 - tail : s0;
+            /* Where the credit's text starts in the input (entities may
+             * make it longer there). */
+            size_t start = s0;
+            for (size_t q = e0; q-- > s0;)
+                if (match_at(h, q, (const unsigned char *)text + credit_at, p->end - credit_at) ==
+                    e0) {
+                    start = q;
+                    break;
+                }
             st = sc_page_add_block(h->arena, page, SC_ROLE_CREDIT, SC_FIELD_PAGE, start, e0);
         }
         for (size_t i = credit_rec + 1; st == SC_OK && i < r.n_recs; i++) {
             const para_rec *q = &r.recs[i];
             size_t a, b, a2, b2;
-            if (html_span_of(h, q->first, &a, &b) && html_span_of(h, q->last, &a2, &b2) &&
-                b2 >= a)
+            if (html_span_of(h, q->first, &a, &b) && html_span_of(h, q->last, &a2, &b2) && b2 >= a)
                 st = sc_page_add_block(h->arena, page, SC_ROLE_EXTRANEOUS, SC_FIELD_PAGE, a, b2);
         }
     }

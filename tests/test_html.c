@@ -1,0 +1,553 @@
+/* Tests for the HTML reader, through sc_check: the page date from each
+ * place a page states it (and published before modified), charsets,
+ * broken and deep markup, scripts, the AI summary block beside its
+ * disclaimer (before it, after it, in a summary box), the article apart
+ * from page chrome, and junk after the credit line.
+ *
+ * The pages are invented for these tests. */
+#include "harness.h"
+#include "core/doc.h"
+#include "sumcheck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EN_DISCLAIMER                                                                              \
+    "This is AI generated summarization, which may have errors. For context, always "              \
+    "refer to the full article."
+#define ID_DISCLAIMER                                                                              \
+    "Ini adalah ringkasan yang dibuat oleh AI, yang mungkin memiliki kesalahan. Untuk "            \
+    "konteksnya, selalu rujuk artikel selengkapnya."
+#define EN_SUMMARY                                                                                 \
+    "Volunteers planted 5,000 mangrove seedlings along the coast of Manila Bay on Saturday."
+#define EN_P1                                                                                      \
+    "MANILA, Philippines – Volunteers planted 5,000 mangrove seedlings along the coast of "      \
+    "Manila Bay on Saturday, the environment department said."
+#define EN_P2                                                                                      \
+    "The seedlings will protect fishing villages from storm surges, officials explained, "         \
+    "and they will be counted again next year."
+#define EN_P3 "Organizers plan a second planting drive in June, with schools joining this time."
+#define EN_ARTICLE "<p>" EN_P1 "</p>\n<p>" EN_P2 "</p>\n<p>" EN_P3 "</p>\n"
+#define CHROME_TOP                                                                                 \
+    "<header><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a "                           \
+    "href=\"/sports\">Sports</a></nav></header>\n"
+#define CHROME_BOTTOM                                                                              \
+    "<aside class=\"related\"><ul><li><a href=\"/a\">Another story about the bay</a></li>"         \
+    "</ul></aside>\n<footer><p>Copyright 2023 Example News. All rights reserved.</p></footer>\n"
+
+static sc_result *check_html(const char *html, size_t len, sc_error *error)
+{
+    sc_options o;
+    sc_options_init(&o);
+    o.input_format = SC_INPUT_HTML;
+    memset(error, 0, sizeof *error);
+    return sc_check(html, len, "page.html", &o, error);
+}
+
+static sc_result *check_ok(const char *html)
+{
+    sc_error e;
+    sc_result *r = check_html(html, strlen(html), &e);
+    ck_assert_msg(r != NULL, "not read: %s", e.message != NULL ? e.message : "?");
+    return r;
+}
+
+static bool text_has(const sc_text *t, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (t->data == NULL || n > t->len)
+        return false;
+    for (size_t i = 0; i + n <= t->len; i++)
+        if (memcmp(t->data + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+static const sc_block *block_of(const sc_result *r, sc_role role)
+{
+    for (size_t i = 0; i < r->page.n_blocks; i++)
+        if (r->page.blocks[i].role == role)
+            return &r->page.blocks[i];
+    return NULL;
+}
+
+/* The bytes of a page-field block. */
+static char *block_text(const sc_result *r, const sc_block *b)
+{
+    const char *f = r->page.field_data[b->field];
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_le(b->end, r->page.field_len[b->field]);
+    char *out = malloc(b->end - b->start + 1);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, f + b->start, b->end - b->start);
+    out[b->end - b->start] = '\0';
+    return out;
+}
+
+static char *page_with_head(const char *head, const char *body_top)
+{
+    size_t n = strlen(head) + strlen(body_top) + 1024;
+    char *out = malloc(n);
+    ck_assert_ptr_nonnull(out);
+    snprintf(out, n,
+             "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Mangroves</title>%s"
+             "</head><body>" CHROME_TOP "<h1>Volunteers plant mangroves</h1>%s"
+             "<article><div class=\"entry-content\">" EN_ARTICLE "</div></article>" CHROME_BOTTOM
+             "</body></html>",
+             head, body_top);
+    return out;
+}
+
+/* ---- the page date, from each place ------------------------------------ */
+
+static const struct date_case {
+    const char *head;
+    const char *body_top;
+    const char *date;
+    const char *origin_prefix;
+} date_cases[] = {
+    {"<meta property=\"article:published_time\" content=\"2021-12-15T10:00:00+07:00\">", "",
+     "2021-12-15", "meta article:published_time"},
+    {"<meta name=\"date\" content=\"2019-04-03\">", "", "2019-04-03", "meta date"},
+    {"<meta name=\"DC.date.issued\" content=\"2018-01-31\">", "", "2018-01-31", "meta"},
+    {"<meta name=\"parsely-pub-date\" content=\"2020-07-04T08:00:00Z\">", "", "2020-07-04",
+     "meta parsely-pub-date"},
+    {"<meta name=\"sailthru.date\" content=\"2017-05-06 12:00:00\">", "", "2017-05-06", "meta"},
+    {"<meta itemprop=\"datePublished\" content=\"2016-02-29\">", "", "2016-02-29", "meta"},
+    {"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+     "\"2022-03-01T09:00:00+01:00\"}</script>",
+     "", "2022-03-01", "json-ld datePublished"},
+    {"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+     "{\"@type\":\"WebSite\",\"name\":\"x\"},{\"@type\":\"Article\",\"dateModified\":"
+     "\"2022-05-09\",\"datePublished\":\"2022-05-02\"}]}</script>",
+     "", "2022-05-02", "json-ld datePublished"},
+    {"<script type=\"application/ld+json\">[{\"@type\":\"BreadcrumbList\"},{\"@type\":"
+     "\"BlogPosting\",\"datePublished\":\"2015-10-21\"}]</script>",
+     "", "2015-10-21", "json-ld datePublished"},
+    {"", "<time itemprop=\"datePublished\" datetime=\"2014-08-12T07:30\">12 August 2014</time>",
+     "2014-08-12", "time datetime (published)"},
+    {"", "<p class=\"meta\"><time pubdate datetime=\"2013-06-30\">June 30</time></p>", "2013-06-30",
+     "time datetime (published)"},
+    {"<link rel=\"canonical\" href=\"https://news.example/world/2021/12/15/mangroves/\">", "",
+     "2021-12-15", "canonical URL"},
+    {"<meta property=\"og:url\" content=\"https://news.example/2020-02-03-mangroves\">", "",
+     "2020-02-03", "canonical URL"},
+    {"", "<div class=\"post-date\">Veröffentlicht am 15. Dezember 2021</div>", "2021-12-15",
+     "date line"},
+    {"", "<p class=\"byline\">By Ana Cruz | March 3, 2023 8:10 PM</p>", "2023-03-03", "date line"},
+    {"", "<div class=\"tanggal\">Rabu, 15 Desember 2021 | 10:00 WIB</div>", "2021-12-15",
+     "date line"},
+    /* Published wins over modified, whatever comes first. */
+    {"<meta property=\"article:modified_time\" content=\"2022-01-20T10:00:00Z\">"
+     "<meta property=\"article:published_time\" content=\"2022-01-10T10:00:00+08:00\">",
+     "", "2022-01-10", "meta article:published_time"},
+    {"<script type=\"application/ld+json\">{\"@type\":\"Article\",\"dateModified\":"
+     "\"2022-01-20\",\"datePublished\":\"2022-01-10\"}</script>",
+     "", "2022-01-10", "json-ld datePublished"},
+    /* Only a modified date: it stands in, and says so. */
+    {"<meta property=\"article:modified_time\" content=\"2022-01-20T10:00:00+08:00\">", "",
+     "2022-01-20", "meta article:modified_time (modified)"},
+    /* A zone gives its own local day, not UTC's. */
+    {"<meta property=\"article:published_time\" content=\"2021-12-15T23:30:00-05:00\">", "",
+     "2021-12-15", "meta"},
+};
+
+START_TEST(test_date_sources)
+{
+    const struct date_case *c = &date_cases[_i];
+    char *html = page_with_head(c->head, c->body_top);
+    sc_result *r = check_ok(html);
+    char got[11] = "none";
+    if (r->page.has_page_date)
+        snprintf(got, sizeof got, "%04d-%02d-%02d", r->page.page_date.year, r->page.page_date.month,
+                 r->page.page_date.day);
+    ck_assert_msg(strcmp(got, c->date) == 0, "case %d: date %s, expected %s", _i, got, c->date);
+    ck_assert_ptr_nonnull(r->page.page_date_origin);
+    ck_assert_msg(strncmp(r->page.page_date_origin, c->origin_prefix, strlen(c->origin_prefix)) ==
+                      0,
+                  "case %d: origin %s", _i, r->page.page_date_origin);
+    /* The page-date block points at bytes of the page that hold the date. */
+    const sc_block *b = block_of(r, SC_ROLE_PAGE_DATE);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(b->field, SC_FIELD_PAGE);
+    ck_assert_uint_lt(b->start, b->end);
+    sc_result_free(r);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_date_timestamp_kept)
+{
+    char *html = page_with_head(
+        "<meta property=\"article:published_time\" content=\"2021-12-15T23:30:00-05:00\">", "");
+    sc_result *r = check_ok(html);
+    ck_assert_str_eq(r->page.page_date_time, "2021-12-15T23:30:00-05:00");
+    char *t = block_text(r, block_of(r, SC_ROLE_PAGE_DATE));
+    ck_assert_str_eq(t, "2021-12-15T23:30:00-05:00");
+    free(t);
+    sc_result_free(r);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_no_date)
+{
+    char *html = page_with_head("", "");
+    sc_result *r = check_ok(html);
+    ck_assert(!r->page.has_page_date);
+    sc_result_free(r);
+    free(html);
+}
+END_TEST
+
+/* ---- charsets ----------------------------------------------------------- */
+
+START_TEST(test_latin1_meta_charset)
+{
+    const char *html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                       "charset=iso-8859-1\"><title>Caf\xE9 opens</title></head><body>"
+                       "<article><p>The caf\xE9 on the corner opened on Monday, serving "
+                       "cr\xEApes and coffee to the whole street.</p><p>Its owner, Ren\xE9, "
+                       "said the first week went well, and he plans to hire two more cooks.</p>"
+                       "</article></body></html>";
+    sc_result *r = check_ok(html);
+    ck_assert_str_eq(r->page.title, "Caf\xC3\xA9 opens");
+    ck_assert(text_has(&r->page.article, "caf\xC3\xA9 on the corner"));
+    ck_assert(text_has(&r->page.article, "Ren\xC3\xA9"));
+    /* The title block points at the input's own (Latin-1) bytes. */
+    char *t = block_text(r, block_of(r, SC_ROLE_TITLE));
+    ck_assert_str_eq(t, "Caf\xE9 opens");
+    free(t);
+    sc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_utf16_bom)
+{
+    const char *ascii = "<html><head><title>Bay</title></head><body><article><p>Volunteers "
+                        "planted mangroves along the bay, and the city thanked them, saying "
+                        "more would come.</p></article></body></html>";
+    size_t n = strlen(ascii);
+    char *buf = malloc(2 + 2 * n + 4);
+    ck_assert_ptr_nonnull(buf);
+    buf[0] = (char)0xFF;
+    buf[1] = (char)0xFE;
+    for (size_t i = 0; i < n; i++) {
+        buf[2 + 2 * i] = ascii[i];
+        buf[3 + 2 * i] = '\0';
+    }
+    sc_error e;
+    sc_result *r = check_html(buf, 2 + 2 * n, &e);
+    ck_assert_msg(r != NULL, "%s", e.message);
+    ck_assert_str_eq(r->page.title, "Bay");
+    ck_assert(text_has(&r->page.article, "Volunteers planted mangroves"));
+    const sc_block *b = block_of(r, SC_ROLE_TITLE);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(b->end - b->start, 6); /* "Bay" in UTF-16 */
+    sc_result_free(r);
+    free(buf);
+}
+END_TEST
+
+/* ---- robustness --------------------------------------------------------- */
+
+START_TEST(test_broken_markup)
+{
+    const char *html = "<html><body><div class=content><p>Volunteers planted mangroves along "
+                       "the bay on Saturday, the department said.<p>They will protect "
+                       "fishing villages from storms, officials explained</div></span></div>"
+                       "<p>Unclosed <b>bold <i>and italic text that goes on, and on, and on."
+                       "</body>";
+    sc_result *r = check_ok(html);
+    ck_assert(text_has(&r->page.article, "Volunteers planted mangroves"));
+    ck_assert(text_has(&r->page.article, "fishing villages"));
+    sc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_entities_and_br)
+{
+    const char *html = "<html><body><article><p>Rice &amp; fish prices rose 5&nbsp;percent, "
+                       "traders said, &ldquo;again&rdquo;.<br>Fuel prices, however, fell "
+                       "slightly over the week.</p></article></body></html>";
+    sc_result *r = check_ok(html);
+    ck_assert(text_has(&r->page.article, "Rice & fish prices rose 5 percent"));
+    ck_assert(text_has(&r->page.article, "\xE2\x80\x9C"
+                                         "again\xE2\x80\x9D.\nFuel prices"));
+    sc_result_free(r);
+}
+END_TEST
+
+static char *nested(size_t depth)
+{
+    const char *inner = "<p>Volunteers planted mangroves along the bay, the city said.</p>";
+    size_t n = depth * 11 + strlen(inner) + 64;
+    char *html = malloc(n);
+    ck_assert_ptr_nonnull(html);
+    size_t o = 0;
+    o += (size_t)sprintf(html + o, "<html><body>");
+    for (size_t i = 0; i < depth; i++)
+        o += (size_t)sprintf(html + o, "<div>");
+    o += (size_t)sprintf(html + o, "%s", inner);
+    for (size_t i = 0; i < depth; i++)
+        o += (size_t)sprintf(html + o, "</div>");
+    sprintf(html + o, "</body></html>");
+    return html;
+}
+
+START_TEST(test_deep_nesting_refused)
+{
+    char *html = nested(10000);
+    sc_error e;
+    sc_result *r = check_html(html, strlen(html), &e);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(e.code, SC_ERR_LIMIT);
+    ck_assert(strstr(e.message, "deeper") != NULL);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_nesting_within_limit)
+{
+    char *html = nested(1900);
+    sc_result *r = check_ok(html);
+    ck_assert(text_has(&r->page.article, "Volunteers planted mangroves"));
+    sc_result_free(r);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_tag_limit)
+{
+    size_t n = 2000001;
+    char *html = malloc(3 * n + 64);
+    ck_assert_ptr_nonnull(html);
+    size_t o = (size_t)sprintf(html, "<html><body><p>text");
+    for (size_t i = 0; i < n; i++, o += 3)
+        memcpy(html + o, "<b>", 3);
+    html[o] = '\0';
+    sc_error e;
+    sc_result *r = check_html(html, o, &e);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(e.code, SC_ERR_LIMIT);
+    free(html);
+}
+END_TEST
+
+START_TEST(test_scripts_ignored)
+{
+    const char *html =
+        "<html><head><style>p { color: red; } .secret { display: block }</style>"
+        "<script>var s = \"Injected sentence from a script, which must not be read.\";</script>"
+        "</head><body><article><p>Volunteers planted mangroves along the bay on Saturday, "
+        "the department said.</p><script>document.write('Another script sentence.');</script>"
+        "<noscript><p>Please enable JavaScript to read the comments.</p></noscript>"
+        "<template><p>Template text never shown.</p></template>"
+        "<p style=\"display:none\">Hidden spam paragraph with cheap pills.</p>"
+        "<p>They will protect fishing villages from storms, officials explained.</p>"
+        "</article></body></html>";
+    sc_result *r = check_ok(html);
+    ck_assert(text_has(&r->page.article, "Volunteers planted mangroves"));
+    ck_assert(text_has(&r->page.article, "fishing villages"));
+    ck_assert(!text_has(&r->page.article, "Injected sentence"));
+    ck_assert(!text_has(&r->page.article, "Another script"));
+    ck_assert(!text_has(&r->page.article, "enable JavaScript"));
+    ck_assert(!text_has(&r->page.article, "Template text"));
+    ck_assert(!text_has(&r->page.article, "Hidden spam"));
+    ck_assert(!text_has(&r->page.article, "color: red"));
+    sc_result_free(r);
+}
+END_TEST
+
+/* ---- the summary and its disclaimer ------------------------------------- */
+
+static const struct summary_case {
+    const char *name;
+    const char *html;
+    bool disclaimer;
+    const char *summary; /* NULL: none */
+} summary_cases[] = {
+    {"rappler-like box, English disclaimer after the summary",
+     "<html><body>" CHROME_TOP "<h1>Volunteers plant mangroves</h1>"
+     "<div class=\"post-single__summary\"><p>" EN_SUMMARY "</p>"
+     "<p class=\"post-single__disclaimer\">" EN_DISCLAIMER "</p></div>"
+     "<div class=\"post-single__content\">" EN_ARTICLE "</div>" CHROME_BOTTOM "</body></html>",
+     true, EN_SUMMARY},
+    {"box, disclaimer first",
+     "<html><body><h1>Volunteers plant mangroves</h1><section class=\"ai-summary\">"
+     "<h3>Summary</h3><p><em>" EN_DISCLAIMER "</em></p><p>" EN_SUMMARY "</p></section>"
+     "<div class=\"entry-content\">" EN_ARTICLE "</div></body></html>",
+     true, EN_SUMMARY},
+    {"no box: summary after its disclaimer",
+     "<html><body><div><h1>Volunteers plant mangroves</h1><p>" ID_DISCLAIMER "</p><p>" EN_SUMMARY
+     "</p>" EN_ARTICLE "</div></body></html>",
+     true, EN_SUMMARY},
+    {"no box: summary before its disclaimer",
+     "<html><body><div><h1>Volunteers plant mangroves</h1><p>" EN_SUMMARY
+     "</p><p><small>" EN_DISCLAIMER "</small></p>" EN_ARTICLE "</div></body></html>",
+     true, EN_SUMMARY},
+    {"bullet list before its disclaimer",
+     "<html><body><h1>Volunteers plant mangroves</h1><ul><li>Volunteers planted 5,000 "
+     "seedlings.</li><li>The seedlings protect villages.</li></ul><p>" EN_DISCLAIMER
+     "</p><div class=\"story-body\">" EN_ARTICLE "</div></body></html>",
+     true, "Volunteers planted 5,000 seedlings.\nThe seedlings protect villages."},
+    {"a summary box without a disclaimer",
+     "<html><body><h1>Volunteers plant mangroves</h1><div class=\"key-points\"><p>" EN_SUMMARY
+     "</p></div><article>" EN_ARTICLE "</article></body></html>",
+     false, EN_SUMMARY},
+    {"no summary at all",
+     "<html><body>" CHROME_TOP "<h1>Volunteers plant mangroves</h1><article>" EN_ARTICLE
+     "</article>" CHROME_BOTTOM "</body></html>",
+     false, NULL},
+    {"a disclaimer without its summary",
+     "<html><body><h1>Volunteers plant mangroves</h1><div class=\"notice-box\"><p>" EN_DISCLAIMER
+     "</p></div><hr><article>" EN_ARTICLE "</article></body></html>",
+     true, NULL},
+};
+
+START_TEST(test_summary_blocks)
+{
+    const struct summary_case *c = &summary_cases[_i];
+    sc_result *r = check_ok(c->html);
+    ck_assert_msg(r->page.has_disclaimer == c->disclaimer, "%s: disclaimer", c->name);
+    ck_assert_msg(r->page.has_summary == (c->summary != NULL), "%s: summary %s", c->name,
+                  r->page.has_summary ? "found" : "missing");
+    if (c->summary != NULL) {
+        ck_assert_uint_eq(r->page.summary.field, SC_FIELD_SUMMARY);
+        ck_assert_msg(r->page.summary.len == strlen(c->summary) &&
+                          memcmp(r->page.summary.data, c->summary, r->page.summary.len) == 0,
+                      "%s: summary \"%.*s\"", c->name, (int)r->page.summary.len,
+                      r->page.summary.data);
+        /* The summary is not also article text. */
+        ck_assert_msg(!text_has(&r->page.article, "Saturday."), "%s: summary in the article",
+                      c->name);
+    }
+    if (c->disclaimer) {
+        const sc_block *b = block_of(r, SC_ROLE_DISCLAIMER);
+        ck_assert_ptr_nonnull(b);
+        char *t = block_text(r, b);
+        ck_assert_msg(strstr(t, "AI") != NULL && strchr(t, '<') == NULL, "%s: disclaimer span %s",
+                      c->name, t);
+        free(t);
+        ck_assert(!text_has(&r->page.article, "AI generated"));
+    }
+    /* The article is there, without the page's chrome. */
+    ck_assert_msg(text_has(&r->page.article, "Volunteers planted 5,000 mangrove seedlings along "
+                                             "the coast of Manila Bay on Saturday, the"),
+                  "%s: article \"%.*s\"", c->name, (int)r->page.article.len, r->page.article.data);
+    ck_assert(text_has(&r->page.article, "second planting drive"));
+    ck_assert(!text_has(&r->page.article, "Sports"));
+    ck_assert(!text_has(&r->page.article, "Copyright"));
+    ck_assert(!text_has(&r->page.article, "Another story"));
+    sc_result_free(r);
+}
+END_TEST
+
+/* ---- credit and junk ---------------------------------------------------- */
+
+START_TEST(test_junk_after_credit)
+{
+    const char *html = "<html><body><h1>Mangroves</h1><div class=\"entry-content\">"
+                       "<p>" EN_P1 "</p><p>" EN_P2 "</p><p>" EN_P3 " &ndash; Rappler.com</p>"
+                       "<p>Keluaran SDY</p></div></body></html>";
+    sc_result *r = check_ok(html);
+    ck_assert(text_has(&r->page.article, "second planting drive"));
+    ck_assert(!text_has(&r->page.article, "Rappler.com"));
+    ck_assert(!text_has(&r->page.article, "Keluaran"));
+    const sc_block *b = block_of(r, SC_ROLE_EXTRANEOUS);
+    ck_assert_ptr_nonnull(b);
+    char *t = block_text(r, b);
+    ck_assert_str_eq(t, "Keluaran SDY");
+    free(t);
+    b = block_of(r, SC_ROLE_CREDIT);
+    ck_assert_ptr_nonnull(b);
+    t = block_text(r, b);
+    ck_assert_str_eq(t, "&ndash; Rappler.com");
+    free(t);
+    /* The dateline opens the article text. */
+    b = block_of(r, SC_ROLE_DATELINE);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(b->field, SC_FIELD_SOURCE);
+    ck_assert_uint_eq(b->start, 0);
+    bool warned = false;
+    for (size_t i = 0; i < r->n_findings; i++)
+        warned |= strcmp(r->findings[i].rule, "extraneous-content") == 0;
+    ck_assert(warned);
+    sc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_spans_are_exact)
+{
+    const char *html = "<html><head><title>Mangroves &amp; the bay</title></head><body>"
+                       "<article><p>" EN_P1 "</p><p>" EN_P2 "</p></article></body></html>";
+    sc_result *r = check_ok(html);
+    ck_assert_str_eq(r->page.title, "Mangroves & the bay");
+    char *t = block_text(r, block_of(r, SC_ROLE_TITLE));
+    ck_assert_str_eq(t, "Mangroves &amp; the bay");
+    free(t);
+    const sc_block *body = block_of(r, SC_ROLE_BODY);
+    ck_assert_ptr_nonnull(body);
+    ck_assert_uint_eq(body->field, SC_FIELD_SOURCE);
+    ck_assert_uint_eq(body->end, r->page.article.len);
+    sc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_detected_as_html)
+{
+    const char *html = "  <!DOCTYPE html><html><body><article><p>" EN_P1 "</p></article>"
+                       "</body></html>";
+    ck_assert_int_eq(sc_detect_input_format(html, strlen(html), NULL), SC_INPUT_HTML);
+    sc_options o;
+    sc_options_init(&o);
+    sc_error e;
+    sc_result *r = sc_check(html, strlen(html), "x", &o, &e);
+    ck_assert_ptr_nonnull(r);
+    ck_assert(text_has(&r->page.article, "Volunteers planted"));
+    sc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_no_text)
+{
+    const char *html = "<html><head><title>x</title></head><body><script>var a;</script>"
+                       "</body></html>";
+    sc_error e;
+    sc_result *r = check_html(html, strlen(html), &e);
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(e.code, SC_ERR_INPUT);
+}
+END_TEST
+
+static Suite *html_suite(void)
+{
+    Suite *s = suite_create("html");
+    TCase *tc = tcase_create("dates");
+    tcase_add_loop_test(tc, test_date_sources, 0, (int)(sizeof date_cases / sizeof date_cases[0]));
+    tcase_add_test(tc, test_date_timestamp_kept);
+    tcase_add_test(tc, test_no_date);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("bytes");
+    tcase_add_test(tc, test_latin1_meta_charset);
+    tcase_add_test(tc, test_utf16_bom);
+    tcase_add_test(tc, test_broken_markup);
+    tcase_add_test(tc, test_entities_and_br);
+    tcase_add_test(tc, test_deep_nesting_refused);
+    tcase_add_test(tc, test_nesting_within_limit);
+    tcase_add_test(tc, test_tag_limit);
+    tcase_add_test(tc, test_scripts_ignored);
+    tcase_add_test(tc, test_spans_are_exact);
+    tcase_add_test(tc, test_detected_as_html);
+    tcase_add_test(tc, test_no_text);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("blocks");
+    tcase_add_loop_test(tc, test_summary_blocks, 0,
+                        (int)(sizeof summary_cases / sizeof summary_cases[0]));
+    tcase_add_test(tc, test_junk_after_credit);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SC_TEST_MAIN(html_suite)
