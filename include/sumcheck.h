@@ -253,6 +253,11 @@ typedef struct sc_render_options {
     /* What every report lists: findings at or above this severity (0, the
      * default, lists all).  The gate does not depend on it. */
     sc_severity min_severity;
+    /* JSON and JSON Lines reports: add each checked summary's features,
+     * the inputs of its consistency, as "features": {name: number, ...}
+     * (off by default; for training the consistency model,
+     * bench/train_consistency.py). */
+    bool emit_features;
 } sc_render_options;
 
 /** A report being written: a header, any number of documents, a footer.

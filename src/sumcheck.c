@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "align/align.h"
+#include "align/score.h"
 #include "check/check.h"
 #include "core/intern.h"
 #include "core/limits.h"
@@ -153,17 +154,17 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
     return SC_OK;
 }
 
-/* The document's consistency: its weakest sentence, since one unsupported
- * sentence makes a summary wrong however good the rest is. */
-static double consistency_of(const sc_alignment *al)
+/* The document's consistency: the trained model of src/align/score.h over
+ * the summary's features, the rules' findings among them.  A summary with
+ * no sentence claims nothing: 1. */
+static sc_status score(sc_result *r, const size_t *rule_findings)
 {
-    if (al->n_sentences == 0)
-        return 1.0;
-    double lowest = 1.0;
-    for (size_t i = 0; i < al->n_sentences; i++)
-        if (al->sentences[i].support < lowest)
-            lowest = al->sentences[i].support;
-    return lowest;
+    double *features = sc_arena_calloc(r->arena, SC_SCORE_N_FEATURES, sizeof *features);
+    if (features == NULL || sc_score_features(r, rule_findings, features) != SC_OK)
+        return SC_ERR_NOMEM;
+    r->features = features;
+    r->consistency = r->alignment.n_sentences > 0 ? sc_score_consistency(features) : 1.0;
+    return SC_OK;
 }
 
 /* Everything after reading: the page date override, the id, analysis,
@@ -195,14 +196,13 @@ static sc_status check_page(sc_result *r, const sc_options *options, const char 
     sc_resolve_times(&r->article, page->has_page_date, page->page_date);
     sc_resolve_times(&r->summary, page->has_page_date, page->page_date);
     sc_infer_article_date(r);
-    if (page->has_summary) {
-        if (sc_align(r) != SC_OK)
-            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
-        r->consistency = consistency_of(&r->alignment);
-    }
+    if (page->has_summary && sc_align(r) != SC_OK)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
     bool disabled[SC_MAX_RULES];
+    size_t rule_findings[SC_MAX_RULES];
     sc_gate_disabled(options, disabled);
-    if (sc_run_rules(r, disabled, options->min_support) != SC_OK ||
+    if (sc_run_rules(r, disabled, options->min_support, rule_findings) != SC_OK ||
+        (page->has_summary && score(r, rule_findings) != SC_OK) ||
         sc_gate_apply(r, options) != SC_OK)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
     return SC_OK;

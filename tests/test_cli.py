@@ -954,6 +954,41 @@ def fuzz_mutated_json_pair():
 # ---------------------------------------------------------------- main
 
 
+# ---------------------------------------------------------------- threads
+
+
+@case
+def jobs_same_output_any_count():
+    """--jobs N gives byte-identical reports, in input order, for any N,
+    also across a line that cannot be read and across several files."""
+    lines = []
+    for i in range(300):
+        if i == 137:
+            lines.append('{"id": "broken", "source": ')
+            continue
+        lines.append(pair(id=f"p{i}", source=f"The council approved {i} new parks on Monday. "
+                          f"Residents welcomed the plan.", summary=f"The council approved {i + i % 3} parks."))
+    write("jobs/a.jsonl", "\n".join(lines) + "\n")
+    write("jobs/b.json", pair(id="b", source="Rain fell all day in the city.", summary="Rain fell."))
+    outs = {}
+    for jobs in ("1", "2", "5"):
+        for fmt in ("jsonl", "json", "text"):
+            r = run(["--jobs", jobs, "--format", fmt, "jobs/a.jsonl", "missing.json", "jobs/b.json"])
+            check(r.rc == 2, f"expected exit 2 (a broken line, a missing file); {r}")
+            outs.setdefault(fmt, {})[jobs] = r.out
+    for fmt, by_jobs in outs.items():
+        check(by_jobs["1"] == by_jobs["2"] == by_jobs["5"], f"{fmt} report differs between --jobs 1, 2, 5")
+    ids = [json.loads(l)["id"] for l in outs["jsonl"]["1"].decode().splitlines()]
+    check(ids[136:139] == ["p136", "line:138", "p138"], f"order around the broken line: {ids[135:140]}")
+    check(ids[-2:] == ["missing.json", "b"], f"the missing file and the last pair keep their place: {ids[-3:]}")
+
+
+@case
+def jobs_bad_value():
+    expect_usage_error(["--jobs", "0", SEED_ARG], "--jobs")
+    expect_usage_error(["--jobs", "many", SEED_ARG], "--jobs")
+
+
 def main():
     global BIN, WORK, SEED_BYTES, BASE_ENV
     if len(sys.argv) != 2:

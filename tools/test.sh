@@ -40,7 +40,7 @@ if command -v valgrind >/dev/null 2>&1; then
     CK_FORK=no meson test -C build-test --suite unit --no-rebuild --logbase valgrind \
         --wrapper "valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite" \
         >&2 || status=1
-    logs="$logs build-test/meson-logs/valgrind.json"
+    logs="$logs build-test/meson-logs/valgrind-valgrind.json"
 fi
 if locale -a 2>/dev/null | grep -qi '^tr_TR.utf-\?8$'; then
     echo "== LC_ALL=tr_TR.UTF-8" >&2

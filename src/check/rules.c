@@ -14,12 +14,18 @@ const size_t sc_rule_count = sizeof sc_rules / sizeof sc_rules[0];
 _Static_assert(sizeof sc_rules / sizeof sc_rules[0] <= SC_MAX_RULES,
                "raise SC_MAX_RULES in check.h");
 
-sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support)
+sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support,
+                       size_t *counts)
 {
     for (size_t i = 0; i < sc_rule_count; i++) {
+        if (counts != NULL)
+            counts[i] = 0;
         if (disabled != NULL && disabled[i])
             continue;
+        size_t before = result->n_findings;
         sc_status st = sc_rules[i]->run(sc_rules[i], result);
+        if (counts != NULL)
+            counts[i] = result->n_findings - before;
         if (st == SC_OK && sc_rules[i] == &sc_rule_unsupported_claim)
             st = sc_check_min_support(sc_rules[i], result, min_support);
         if (st != SC_OK)

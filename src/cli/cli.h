@@ -119,6 +119,8 @@ typedef struct request {
     bool list_rules;     /* --list-rules */
     const char *explain; /* --explain RULE */
     const char *write_baseline;
+    size_t jobs;        /* --jobs N; 0: the number of cores */
+    bool emit_features; /* --emit-features: JSON reports add "features" */
     bool help, version;
 } request;
 
@@ -176,5 +178,22 @@ void recorder_free(recorder *rec);
  * why on stderr (*why_unreadable says it for the report). */
 bool walk_directory(const char *dir, const strings *include, const strings *exclude, strings *files,
                     pool *p, const char **why_unreadable);
+
+/* batch.c: documents checked on worker threads, results handed back in
+ * input order.  deliver gets each document's result (NULL on error, with
+ * error filled) and owns the result. */
+typedef void (*batch_result_fn)(void *context, sc_result *result, sc_error *error, const char *id,
+                                const char *name, size_t jsonl_line);
+typedef struct batch batch;
+/* options must outlive the batch.  NULL when out of memory. */
+batch *batch_new(size_t jobs, const sc_options *options, batch_result_fn deliver, void *context);
+/* Queues a copy of the document; checks the batch first when it is full.
+ * false when out of memory (nothing queued). */
+bool batch_add(batch *b, const char *data, size_t len, const char *id, sc_input_format format,
+               const char *name, size_t jsonl_line);
+/* Checks what is queued and delivers it in order. */
+bool batch_flush(batch *b);
+/* Frees, dropping what was not flushed (NULL-safe). */
+void batch_free(batch *b);
 
 #endif

@@ -24,11 +24,13 @@ typedef struct cli {
     sc_severity min_severity;
     int color; /* -1 auto, 0 never, 1 always */
     bool include_text;
+    bool emit_features;
     output *outputs;
     size_t n_outputs;
     const strings *include, *exclude;
     baseline *baseline; /* --baseline, or NULL */
     recorder *recorder; /* --write-baseline, or NULL */
+    batch *batch;       /* worker threads (--jobs above 1), or NULL */
     pool *pool;
     bool trouble; /* some input could not be read */
     bool gate;    /* some finding reached fail_on */
@@ -86,6 +88,7 @@ static bool open_outputs(cli *c, bool color)
             .color = to_stdout(o) ? color : c->color == 1,
             .fail_on = c->fail_on,
             .include_text = c->include_text,
+            .emit_features = c->emit_features,
             .min_severity = c->min_severity,
         };
         o->report = sc_report_new(o->format, &render, write_file, o->file);
@@ -188,9 +191,27 @@ static void take_error(cli *c, const char *name, const char *id, sc_error *error
             report_status(c, &c->outputs[k], sc_report_add_error(c->outputs[k].report, id, error));
 }
 
+/* A result coming back from the worker threads, in input order. */
+static void deliver(void *context, sc_result *r, sc_error *error, const char *id, const char *name,
+                    size_t jsonl_line)
+{
+    cli *c = context;
+    if (r == NULL)
+        take_error(c, name, id, error, jsonl_line);
+    else
+        take_result(c, r);
+}
+
 static void check_one(cli *c, const char *data, size_t len, const char *id, sc_input_format format,
                       const char *name, size_t jsonl_line)
 {
+    if (c->batch != NULL) {
+        if (!batch_add(c->batch, data, len, id, format, name, jsonl_line)) {
+            fprintf(stderr, "sumcheck: %s: out of memory\n", name);
+            c->trouble = true;
+        }
+        return;
+    }
     sc_options options = c->options;
     options.input_format = format;
     sc_error error;
@@ -206,6 +227,9 @@ static void check_one(cli *c, const char *data, size_t len, const char *id, sc_i
  * machine report, so a consumer sees every input it gave. */
 static void report_unreadable(cli *c, const char *name, const char *message)
 {
+    /* Its record goes after every document before it. */
+    if (c->batch != NULL)
+        batch_flush(c->batch);
     c->trouble = true;
     sc_error e;
     memset(&e, 0, sizeof e);
@@ -517,6 +541,7 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
     c->min_severity = s->min_severity;
     c->color = s->color;
     c->include_text = s->include_text;
+    c->emit_features = req->emit_features;
     c->outputs = s->outputs;
     c->n_outputs = s->n_outputs;
     c->include = &s->include;
@@ -542,6 +567,13 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
                 !(term != NULL && strcmp(term, "dumb") == 0);
     }
     int status = open_outputs(c, color) ? EXIT_PASS : EXIT_TROUBLE;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t jobs = req->jobs != 0 ? req->jobs : cores > 0 ? (size_t)cores : 1;
+    if (status == EXIT_PASS && jobs > 1 && req->summary_file == NULL &&
+        (c->batch = batch_new(jobs, &c->options, deliver, c)) == NULL) {
+        fprintf(stderr, "sumcheck: out of memory\n");
+        status = EXIT_TROUBLE;
+    }
     if (status == EXIT_PASS) {
         if (req->summary_file != NULL)
             check_pair_files(c, req->summary_file, req->source_file);
@@ -549,6 +581,8 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
             check_input(c, "-");
         for (size_t i = 0; i < req->inputs.n; i++)
             check_input(c, req->inputs.items[i]);
+        if (c->batch != NULL)
+            batch_flush(c->batch);
         if (c->baseline != NULL)
             report_stale(c);
         for (size_t k = 0; k < c->n_outputs; k++)
@@ -590,6 +624,7 @@ int main(int argc, char **argv)
     } else {
         status = run(argc, argv, layers, &req, &p, &c, rules);
     }
+    batch_free(c.batch);
     baseline_free(c.baseline);
     recorder_free(c.recorder);
     free(rules);

@@ -3,6 +3,7 @@
  * what the program prints about them: --help, --list-rules, --explain,
  * --print-config. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -30,6 +31,8 @@ static const char usage[] =
     "      --min-severity LEVEL   list only findings at or above LEVEL: note (default),\n"
     "                             warning, error; the gate does not depend on it\n"
     "      --include-text         JSON reports: add each document's article text\n"
+    "      --emit-features        JSON reports: add each summary's \"features\", the inputs\n"
+    "                             of its consistency (for bench/train_consistency.py)\n"
     "      --color WHEN           colour the text report: auto (default: on a terminal,\n"
     "                             unless NO_COLOR is set or TERM is dumb), always, never\n"
     "\n"
@@ -67,6 +70,8 @@ static const char usage_more[] =
     "      --exclude GLOB         in directories, leave out the files GLOB matches\n"
     "      --lang CODE            the documents' language (id, en), instead of detecting it\n"
     "      --page-date DATE       the page date as YYYY-MM-DD, instead of the page's own\n"
+    "  -j, --jobs N               check documents on N threads (default: the number of\n"
+    "                             cores); reports are the same for any N\n"
     "  -h, --help                 show this help and exit\n"
     "      --version              show the version and exit\n"
     "\n"
@@ -258,6 +263,13 @@ int parse_command_line(int argc, char **argv, layer *cli, request *req, pool *p)
             if (!parse_level(v, false, &cli->min_severity))
                 return usage_error("unknown --min-severity '%s' (error, warning, note)", v);
             mark(cli, KEY_MIN_SEVERITY, CLI);
+        } else if (VALUE("--jobs") || VALUE("-j")) {
+            char *end;
+            errno = 0;
+            unsigned long n = strtoul(v, &end, 10);
+            if (*v == '\0' || *end != '\0' || errno != 0 || n < 1 || n > 1024)
+                return usage_error("--jobs '%s' is not a number of threads from 1 to 1024", v);
+            req->jobs = n;
         } else if (VALUE("--min-support")) {
             if (!parse_unit(v, &cli->min_support))
                 return usage_error("--min-support '%s' is not a number from 0 to 1", v);
@@ -281,6 +293,8 @@ int parse_command_line(int argc, char **argv, layer *cli, request *req, pool *p)
         } else if (strcmp(arg, "--include-text") == 0) {
             cli->include_text = true;
             mark(cli, KEY_INCLUDE_TEXT, CLI);
+        } else if (strcmp(arg, "--emit-features") == 0) {
+            req->emit_features = true;
         } else if (VALUE("--color")) {
             if (strcmp(v, "auto") == 0)
                 cli->color = -1;

@@ -304,6 +304,9 @@ struct sc_result {
     size_t n_findings;
     size_t cap_findings;
     double consistency;    /* < 0 when no summary */
+    /* The features consistency is computed from (src/align/score.h), or
+     * NULL when no summary was checked. */
+    const double *features;
     bool baseline_checked; /* checked against a baseline (sc_options.baseline) */
     /* The article's own date, inferred from its text (has_inferred_date). */
     bool has_inferred_date;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/score.h"
 #include "report.h"
 #include "text/text.h"
 #include "time/date.h"
@@ -297,6 +298,17 @@ static json_t *document(builder *b, const sc_result *r, const sc_render_options 
     set(b, doc, "summary", summary(b, r));
     set(b, doc, "consistency",
         page->has_summary ? number(b, r->consistency) : check(b, json_null()));
+    if (options != NULL && options->emit_features && r->features != NULL) {
+        /* What consistency was computed from, unrounded, for
+         * bench/train_consistency.py. */
+        json_t *features = check(b, json_object());
+        for (size_t i = 0; features != NULL && i < SC_SCORE_N_FEATURES; i++) {
+            double x = r->features[i];
+            set(b, features, sc_score_feature_name(i),
+                check(b, isfinite(x) ? json_real(x) : json_null()));
+        }
+        set(b, doc, "features", features);
+    }
     json_t *findings = check(b, json_array());
     for (size_t i = 0; findings != NULL && i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
