@@ -3,6 +3,7 @@
 #ifndef SC_IO_IO_H
 #define SC_IO_IO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/doc.h"
@@ -34,5 +35,19 @@ sc_status sc_read_html_page(sc_arena *arena, const char *input, size_t len, sc_p
 /* Adds a block to the page. */
 sc_status sc_page_add_block(sc_arena *arena, sc_page *page, sc_role role, sc_field field,
                             size_t start, size_t end);
+
+/* page_parts.c: the parts of a page both readers find in a paragraph
+ * s[0..len). */
+
+/* True when the text holds an AI disclaimer phrase of any language.  The
+ * text is folded whole: callers bound its length. */
+bool sc_part_has_disclaimer(sc_arena *arena, const char *s, size_t len);
+
+/* The byte just after the dateline's dash ("MOSKOW, Rusia – "), or 0. */
+size_t sc_part_dateline_end(const char *s, size_t len);
+
+/* Where the paragraph's closing credit starts (its dash, or 0 for a
+ * paragraph that is only a credit), or SIZE_MAX. */
+size_t sc_part_credit_start(const char *s, size_t len);
 
 #endif

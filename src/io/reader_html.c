@@ -28,10 +28,6 @@
 enum { DISCLAIMER_MAX_BYTES = 1024 };
 /* A summary block is a paragraph or a short list, never the article. */
 enum { SUMMARY_MIN_BYTES = 40, SUMMARY_MAX_BYTES = 4000 };
-/* A dateline is a short prefix: "WASHINGTON, D.C., United States (Reuters) –". */
-enum { DATELINE_MAX_BYTES = 100 };
-/* A credit is a few words after a dash at the end of the article. */
-enum { CREDIT_MAX_BYTES = 60 };
 /* Text after a credit line that still counts as the page's tail (spam, a
  * line or two) rather than more article. */
 enum { CREDIT_TAIL_MAX_BYTES = 1500 };
@@ -1134,21 +1130,6 @@ static bool summary_named(const html_el *e)
     return false;
 }
 
-static bool has_disclaimer_text(sc_arena *arena, const char *s, size_t n)
-{
-    size_t fl;
-    char *folded = sc_normalize(arena, s, n, &fl);
-    if (folded == NULL)
-        return false;
-    for (size_t l = 0; l < sc_language_count; l++) {
-        const sc_word_list *phrases = &sc_languages[l]->disclaimer_phrases;
-        for (size_t k = 0; k < phrases->n; k++)
-            if (strstr(folded, phrases->words[k]) != NULL)
-                return true;
-    }
-    return false;
-}
-
 /* Prose rather than a label: ends like a sentence, or is long. */
 static bool prose_text(const char *s, size_t n)
 {
@@ -1224,7 +1205,7 @@ static html_el *find_disclaimer(html_doc *h)
         return NULL;
     size_t n;
     char *all = html_text_of(h, top->node, 0, &n);
-    if (all == NULL || !has_disclaimer_text(h->arena, all, n))
+    if (all == NULL || !sc_part_has_disclaimer(h->arena, all, n))
         return NULL;
     html_el *best = NULL;
     for (size_t i = 0; i < h->n_els; i++) {
@@ -1236,7 +1217,7 @@ static html_el *find_disclaimer(html_doc *h)
         char *t = html_text_of(h, e->node, 0, &n);
         if (t == NULL)
             return best;
-        if (has_disclaimer_text(h->arena, t, n))
+        if (sc_part_has_disclaimer(h->arena, t, n))
             best = e;
     }
     /* Widen to the wrapper that holds nothing else. */
@@ -1321,92 +1302,6 @@ static void find_summary(html_doc *h, html_el *article, summary_found *out)
         out->box = e;
         return;
     }
-}
-
-/* ---- credit and dateline (as the text reader reads them) ---- */
-
-static size_t dash_at(const char *s, size_t len, size_t i)
-{
-    if (i < len && s[i] == '-')
-        return 1;
-    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
-        return 3;
-    return 0;
-}
-
-static size_t dateline_end(const char *s, size_t len)
-{
-    size_t i = 0, limit = len < DATELINE_MAX_BYTES ? len : DATELINE_MAX_BYTES;
-    size_t caps = 0;
-    while (i < limit &&
-           ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80 || s[i] == '.')) {
-        caps += s[i] >= 'A' && s[i] <= 'Z';
-        i++;
-    }
-    if (caps < 2 || i >= limit || !(s[i] == ' ' || s[i] == ','))
-        return 0;
-    for (; i < limit; i++) {
-        if (s[i] == '\n' || s[i] == '!' || s[i] == '?')
-            return 0;
-        if (s[i] == ' ') {
-            size_t d = dash_at(s, len, i + 1);
-            if (d > 0 && i + 1 + d < len && s[i + 1 + d] == ' ')
-                return i + 1 + d;
-        }
-    }
-    return 0;
-}
-
-static const char *const agencies[] = {"afp",     "ant",    "antara",    "ap",  "bernama", "dpa",
-                                       "reuters", "xinhua", "bloomberg", "pna", "kyodo"};
-
-static bool credit_words(const char *s, size_t a, size_t b)
-{
-    if (b <= a || b - a > CREDIT_MAX_BYTES)
-        return false;
-    size_t words = 0;
-    bool signed_by = false;
-    for (size_t i = a; i < b;) {
-        while (i < b && (s[i] == ' ' || s[i] == '(' || s[i] == ')' || s[i] == '/' || s[i] == ','))
-            i++;
-        size_t w = i;
-        while (i < b && s[i] != ' ' && s[i] != '(' && s[i] != ')' && s[i] != '/' && s[i] != ',')
-            i++;
-        if (i == w)
-            break;
-        words++;
-        size_t wl = i - w;
-        if (wl > 4 && memchr(s + w, '.', wl) != NULL && s[i - 1] != '.')
-            signed_by = true;
-        char low[16];
-        if (wl < sizeof low) {
-            html_lower(s + w, wl, low, sizeof low);
-            for (size_t k = 0; k < sizeof agencies / sizeof agencies[0]; k++)
-                if (strcmp(low, agencies[k]) == 0)
-                    signed_by = true;
-        }
-    }
-    return words >= 1 && words <= 5 && signed_by;
-}
-
-/* Where the credit starts in a paragraph, or SIZE_MAX. */
-static size_t credit_start(const char *s, size_t len)
-{
-    size_t from = len > CREDIT_MAX_BYTES + 4 ? len - CREDIT_MAX_BYTES - 4 : 0;
-    for (size_t i = from; i < len; i++) {
-        size_t d = dash_at(s, len, i);
-        if (d == 0 || (i > 0 && s[i - 1] != ' ' && s[i - 1] != '.'))
-            continue;
-        size_t w = i + d;
-        while (w < len && s[w] == ' ')
-            w++;
-        if (credit_words(s, w, len))
-            return i;
-    }
-    if (len <= CREDIT_MAX_BYTES && credit_words(s, 0, len))
-        return 0;
-    return SIZE_MAX;
 }
 
 /* ---- the reader ---- */
@@ -1523,7 +1418,7 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
     size_t cut = len, credit_rec = SIZE_MAX, credit_at = 0;
     for (size_t i = 0; i < r.n_recs; i++) {
         const para_rec *p = &r.recs[i];
-        size_t c = credit_start(text + p->start, p->end - p->start);
+        size_t c = sc_part_credit_start(text + p->start, p->end - p->start);
         /* A credit ends an article: with much text after it, it is a
          * quote or a link, not the end. */
         size_t after = len - p->end;
@@ -1549,7 +1444,7 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
     page->field_len[SC_FIELD_SOURCE] = cut;
     page->article = (sc_text){SC_FIELD_SOURCE, 0, article_text, cut};
     st = sc_page_add_block(h->arena, page, SC_ROLE_BODY, SC_FIELD_SOURCE, 0, cut);
-    size_t de = dateline_end(article_text, cut);
+    size_t de = sc_part_dateline_end(article_text, cut);
     if (st == SC_OK && de > 0)
         st = sc_page_add_block(h->arena, page, SC_ROLE_DATELINE, SC_FIELD_SOURCE, 0, de);
     if (st == SC_OK && credit_rec != SIZE_MAX) {

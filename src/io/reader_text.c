@@ -21,14 +21,6 @@ typedef struct para {
     size_t first_line_end;
 } para;
 
-/* Paragraphs longer than this are never a disclaimer, so are not folded
- * and searched for its phrases. */
-enum { DISCLAIMER_MAX_BYTES = 1024 };
-/* A dateline is a short prefix: "WASHINGTON, D.C., United States (Reuters) –". */
-enum { DATELINE_MAX_BYTES = 100 };
-/* A credit is a few words after a dash at the end of the article. */
-enum { CREDIT_MAX_BYTES = 60 };
-
 static bool is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -103,154 +95,30 @@ static sc_status split_paragraphs(sc_arena *arena, const char *s, size_t len, pa
     return SC_OK;
 }
 
+/* Paragraphs longer than this are never a disclaimer, so are not folded
+ * and searched for its phrases. */
+enum { DISCLAIMER_MAX_BYTES = 1024 };
+
 static bool has_disclaimer(sc_arena *arena, const char *s, const para *p)
 {
-    if (p->end - p->start > DISCLAIMER_MAX_BYTES)
-        return false;
-    size_t n;
-    char *folded = sc_normalize(arena, s + p->start, p->end - p->start, &n);
-    if (folded == NULL)
-        return false;
-    for (size_t l = 0; l < sc_language_count; l++) {
-        const sc_word_list *phrases = &sc_languages[l]->disclaimer_phrases;
-        for (size_t k = 0; k < phrases->n; k++)
-            if (strstr(folded, phrases->words[k]) != NULL)
-                return true;
-    }
-    return false;
+    return p->end - p->start <= DISCLAIMER_MAX_BYTES &&
+           sc_part_has_disclaimer(arena, s + p->start, p->end - p->start);
 }
 
-/* Length of the dash at s[i] ("-", "–", "—"), or 0. */
-static size_t dash_at(const char *s, size_t len, size_t i)
-{
-    if (i < len && s[i] == '-')
-        return 1;
-    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
-        return 3;
-    return 0;
-}
-
-/* The dateline at the start of a paragraph: an upper-case place name, maybe
- * a region or an agency, then a spaced dash.  Returns the byte just after
- * the dash, or 0 when there is none. */
+/* The dateline at the start of paragraph p: the byte just after its dash
+ * in the input, or 0 when there is none. */
 static size_t dateline_end(const char *s, const para *p)
 {
-    size_t i = p->start, limit = p->start + DATELINE_MAX_BYTES;
-    if (limit > p->end)
-        limit = p->end;
-    /* The first word: at least two capitals and no lower-case letter. */
-    size_t caps = 0;
-    while (i < limit &&
-           ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80 || s[i] == '.')) {
-        if (s[i] >= 'A' && s[i] <= 'Z')
-            caps++;
-        i++;
-    }
-    if (caps < 2 || i >= limit || !(s[i] == ' ' || s[i] == ','))
-        return 0;
-    for (; i < limit; i++) {
-        if (s[i] == '\n')
-            return 0;
-        if (s[i] == ' ') {
-            size_t d = dash_at(s, p->end, i + 1);
-            if (d > 0 && i + 1 + d < p->end && s[i + 1 + d] == ' ')
-                return i + 1 + d;
-        }
-        /* Sentence punctuation before any dash: not a dateline. */
-        if (s[i] == '!' || s[i] == '?')
-            return 0;
-    }
-    return 0;
-}
-
-static bool ascii_lower_equal(const char *a, size_t n, const char *b)
-{
-    if (strlen(b) != n)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] - 'A' + 'a') : a[i];
-        if (c != b[i])
-            return false;
-    }
-    return true;
-}
-
-/* News agencies that sign articles without a web domain. */
-static const char *const agencies[] = {"afp",     "ant",    "antara",    "ap",  "bernama", "dpa",
-                                       "reuters", "xinhua", "bloomberg", "pna", "kyodo"};
-
-/* A credit: a few words, one of them a web domain ("Rappler.com") or an
- * agency name, with no sentence in it. */
-/* A web domain as a signature: a name, a dot, and a top-level domain of
- * two to six lower-case letters ("Rappler.com", "Tempo.co"). */
-static bool is_domain(const char *w, size_t n)
-{
-    const char *dot = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (w[i] == '.')
-            dot = w + i;
-    if (dot == NULL || dot == w)
-        return false;
-    size_t tld = n - (size_t)(dot + 1 - w);
-    if (tld < 2 || tld > 6)
-        return false;
-    for (const char *c = dot + 1; c < w + n; c++)
-        if (*c < 'a' || *c > 'z')
-            return false;
-    for (const char *c = w; c < dot; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-              *c == '-' || *c == '.'))
-            return false;
-    return true;
-}
-
-static bool credit_words(const char *s, size_t a, size_t b)
-{
-    if (b <= a || b - a > CREDIT_MAX_BYTES || memchr(s + a, '\n', b - a) != NULL)
-        return false;
-    size_t words = 0;
-    bool signed_by = false;
-    size_t i = a;
-    while (i < b) {
-        while (i < b && (s[i] == ' ' || s[i] == '(' || s[i] == ')' || s[i] == '/' || s[i] == ','))
-            i++;
-        size_t w = i;
-        while (i < b && s[i] != ' ' && s[i] != '(' && s[i] != ')' && s[i] != '/' && s[i] != ',')
-            i++;
-        if (i == w)
-            break;
-        words++;
-        if (is_domain(s + w, i - w))
-            signed_by = true; /* "Rappler.com", "Kompas.com" */
-        for (size_t k = 0; k < sizeof agencies / sizeof agencies[0]; k++)
-            if (ascii_lower_equal(s + w, i - w, agencies[k]))
-                signed_by = true;
-    }
-    return words >= 1 && words <= 5 && signed_by;
+    size_t end = sc_part_dateline_end(s + p->start, p->end - p->start);
+    return end > 0 ? p->start + end : 0;
 }
 
 /* Where the credit starts in paragraph p (at its dash or the credit-only
  * paragraph's start), or SIZE_MAX.  "... pada tahun yang sama. – Rappler.com". */
 static size_t credit_start(const char *s, const para *p)
 {
-    size_t from = p->end > CREDIT_MAX_BYTES + 4 ? p->end - CREDIT_MAX_BYTES - 4 : 0;
-    if (from < p->start)
-        from = p->start;
-    for (size_t i = from; i < p->end; i++) {
-        size_t d = dash_at(s, p->end, i);
-        if (d == 0 || (i > p->start && s[i - 1] != ' ' && s[i - 1] != '.'))
-            continue;
-        size_t w = i + d;
-        while (w < p->end && s[w] == ' ')
-            w++;
-        if (credit_words(s, w, p->end))
-            return i == p->start ? p->start : i;
-    }
-    /* A paragraph that is only a credit: "(Reuters)", "Rappler.com". */
-    if (credit_words(s, p->start, p->end) && p->end - p->start <= CREDIT_MAX_BYTES)
-        return p->start;
-    return SIZE_MAX;
+    size_t at = sc_part_credit_start(s + p->start, p->end - p->start);
+    return at == SIZE_MAX ? SIZE_MAX : p->start + at;
 }
 
 static bool is_bullet(const char *s, const para *p)

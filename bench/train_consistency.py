@@ -1,0 +1,465 @@
+#!/usr/bin/env python3
+"""Train sumcheck's consistency model and write src/align/score_weights.inc.
+
+Usage:
+    bench/train_consistency.py [--sumcheck PATH] [--corpora DIR] [--jobs N] [--l2 LAMBDA]
+                               [--out FILE | --no-write] [--markdown] [--json FILE]
+    bench/train_consistency.py --self-test
+
+What it does:
+ 1. Runs
+        <sumcheck> --no-config --input-format jsonl --format jsonl --emit-features [--jobs N]
+    on every corpus DIR/*.jsonl (default DIR: <repo>/../shared/bench/consistency; default
+    binary: <repo>/build/sumcheck) and reads each document's "features" member: the
+    inputs of its consistency, computed in C (src/align/score.h names and defines them).
+    Feature values come from that run only, so a model trained here scores in C exactly as
+    it scored here.
+ 2. Leave-one-corpus-out cross-validation: for each corpus, trains on the other corpora
+    and reports the ROC AUC x100 of the held-out corpus, beside the AUC of today's
+    fallback-free baseline (the lowest sentence support, feature support_min) and the
+    published figures of shared/bench/README.md. Every AUC this script prints for the
+    model is a held-out one: the corpus scored was not used to fit the weights.
+ 3. Trains on all corpora and writes the weights to --out (default
+    <repo>/src/align/score_weights.inc), de-standardised, in the feature order of the
+    program, with a header that names the command and the corpora.
+
+The model: logistic regression, consistency = 1 / (1 + exp(-(w . x + b))), with an L2
+penalty (--l2, on standardised features; the intercept is not penalised), fitted by
+Newton's method (iteratively reweighted least squares). Features are standardised
+with the training set's mean and standard deviation; the written weights are mapped
+back to raw features. Example weights: every training corpus counts equally (total
+weight 1 each) and, within a corpus, both classes count equally (1/2 each), so the
+large corpora and the majority class do not decide alone.
+
+Not done: FactCC-style synthetic training data (planted errors in the shared articles).
+
+Options:
+  --sumcheck PATH  binary to run (default <repo>/build/sumcheck)
+  --corpora DIR    corpus directory (default <repo>/../shared/bench/consistency)
+  --jobs N         pass --jobs N to sumcheck
+  --l2 LAMBDA      L2 penalty on standardised weights (default 0.001; example weights sum
+                   to 1, so this is per unit of total weight)
+  --out FILE       where to write the weights (default <repo>/src/align/score_weights.inc)
+  --no-write       cross-validate only; write nothing
+  --markdown       print Markdown tables
+  --json FILE      also write the figures and the final weights as JSON
+  --self-test      check the fitting and AUC code on small hand-made cases
+
+Python 3 standard library only. Progress goes to stderr, tables to stdout.
+Exit status: 0 done; 1 a sumcheck run failed or returned records without features;
+2 bad arguments, or the binary or the corpora are missing.
+"""
+
+import argparse
+import glob
+import json
+import math
+import operator
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+DEFAULT_SUMCHECK = os.path.join(REPO, "build", "sumcheck")
+DEFAULT_CORPORA = os.path.normpath(os.path.join(REPO, "..", "shared", "bench", "consistency"))
+DEFAULT_OUT = os.path.join(REPO, "src", "align", "score_weights.inc")
+DEFAULT_L2 = 1e-3
+
+sys.path.insert(0, HERE)
+from score_consistency import LEXICAL_AUC, PUBLISHED_AUC, roc_auc  # noqa: E402
+
+
+def die(msg, status=2):
+    print("train_consistency: " + msg, file=sys.stderr)
+    sys.exit(status)
+
+
+# ---------------------------------------------------------------------------
+# Features from the program
+
+
+def read_labels(path):
+    ids, labels = [], []
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            lab = obj.get("label")
+            if lab not in (0, 1) or isinstance(lab, float):
+                die("%s:%d: label is %r, expected 0 or 1" % (path, lineno, lab))
+            ids.append(obj.get("id"))
+            labels.append(int(lab))
+    return ids, labels
+
+
+def run_features(cmd, path):
+    """(feature names, rows) for the corpus at path, rows in input order."""
+    with open(path, "rb") as stdin:
+        proc = subprocess.run(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if proc.returncode not in (0, 1):
+        die("%s on %s: exit status %d: %s" % (cmd[0], path, proc.returncode,
+                                              proc.stderr.decode(errors="replace")[-300:]), 1)
+    names, rows = None, []
+    for line in proc.stdout.decode("utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        feats = rec.get("features")
+        if not isinstance(feats, dict):
+            die("%s: record %r has no features (error: %r)" % (path, rec.get("id"),
+                                                              rec.get("error")), 1)
+        if names is None:
+            names = list(feats)
+        elif list(feats) != names:
+            die("%s: record %r has other features" % (path, rec.get("id")), 1)
+        rows.append((rec.get("id"), [float(feats[n]) for n in names]))
+    return names, rows
+
+
+def load_corpora(binary, corpora_dir, jobs):
+    cmd = [binary, "--no-config", "--input-format", "jsonl", "--format", "jsonl",
+           "--emit-features"]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    files = sorted(glob.glob(os.path.join(corpora_dir, "*.jsonl")))
+    if not files:
+        die("no *.jsonl corpora in %s" % corpora_dir)
+    corpora = []
+    names = None
+    for path in files:
+        name = os.path.basename(path)[:-len(".jsonl")]
+        print("train_consistency: features of %s ..." % name, file=sys.stderr, flush=True)
+        ids, labels = read_labels(path)
+        fnames, rows = run_features(cmd, path)
+        if [r[0] for r in rows] != ids:
+            die("%s: output records do not match the input lines" % path, 1)
+        if names is None:
+            names = fnames
+        elif fnames != names:
+            die("%s: other feature names than the first corpus" % path, 1)
+        corpora.append({"name": name, "X": [r[1] for r in rows], "y": labels})
+    return cmd, names, corpora
+
+
+# ---------------------------------------------------------------------------
+# Logistic regression
+
+
+def example_weights(corpora):
+    """Per example: each corpus weighs 1 in total, each class 1/2 of it."""
+    out = []
+    for c in corpora:
+        n_pos = sum(c["y"])
+        n_neg = len(c["y"]) - n_pos
+        for y in c["y"]:
+            out.append(0.5 / (n_pos if y else n_neg))
+    return out
+
+
+def standardise(X):
+    d = len(X[0])
+    n = len(X)
+    mean = [sum(row[j] for row in X) / n for j in range(d)]
+    sd = []
+    for j in range(d):
+        v = sum((row[j] - mean[j]) ** 2 for row in X) / n
+        sd.append(math.sqrt(v) if v > 1e-18 else 0.0)
+    Z = [[(row[j] - mean[j]) / sd[j] if sd[j] > 0 else 0.0 for j in range(d)] for row in X]
+    return Z, mean, sd
+
+
+def sigmoid(z):
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def solve(A, b):
+    """Solves A x = b (A symmetric positive definite) by Gaussian elimination with
+    partial pivoting."""
+    n = len(b)
+    M = [list(A[i]) + [b[i]] for i in range(n)]
+    for col in range(n):
+        piv = max(range(col, n), key=lambda r: abs(M[r][col]))
+        if abs(M[piv][col]) < 1e-300:
+            raise ValueError("singular system")
+        M[col], M[piv] = M[piv], M[col]
+        p = M[col][col]
+        for r in range(col + 1, n):
+            f = M[r][col] / p
+            if f != 0.0:
+                row, top = M[r], M[col]
+                for k in range(col, n + 1):
+                    row[k] -= f * top[k]
+    x = [0.0] * n
+    for i in range(n - 1, -1, -1):
+        s = M[i][n] - sum(M[i][k] * x[k] for k in range(i + 1, n))
+        x[i] = s / M[i][i]
+    return x
+
+
+def fit_logistic(Z, y, w, l2, iters=50, tol=1e-10):
+    """Minimises sum_i w_i logloss_i / sum w + l2/2 |beta|^2 (intercept free) by Newton.
+    Z: standardised rows. Returns (intercept, beta)."""
+    n, d = len(Z), len(Z[0])
+    total = sum(w)
+    w = [wi / total for wi in w]
+    cols = [[1.0] * n] + [[row[j] for row in Z] for j in range(d)]
+    theta = [0.0] * (d + 1)
+    prev = None
+    for _ in range(iters):
+        z = [sum(map(operator.mul, theta, (1.0,) + tuple(row))) for row in Z]
+        p = [sigmoid(v) for v in z]
+        loss = 0.0
+        for pi, yi, wi in zip(p, y, w):
+            q = pi if yi else 1.0 - pi
+            loss -= wi * math.log(max(q, 1e-300))
+        loss += 0.5 * l2 * sum(t * t for t in theta[1:])
+        r = [wi * (pi - yi) for pi, yi, wi in zip(p, y, w)]
+        h = [wi * pi * (1.0 - pi) for pi, wi in zip(p, w)]
+        grad = [sum(map(operator.mul, r, col)) for col in cols]
+        for j in range(1, d + 1):
+            grad[j] += l2 * theta[j]
+        hcols = [list(map(operator.mul, h, col)) for col in cols]
+        H = [[0.0] * (d + 1) for _ in range(d + 1)]
+        for a in range(d + 1):
+            for b in range(a, d + 1):
+                v = sum(map(operator.mul, hcols[a], cols[b]))
+                H[a][b] = H[b][a] = v
+        for j in range(1, d + 1):
+            H[j][j] += l2
+        H[0][0] += 1e-12
+        step = solve(H, grad)
+        # Newton with step halving: the loss must not go up.
+        t = 1.0
+        while True:
+            cand = [a - t * s for a, s in zip(theta, step)]
+            zc = [sum(map(operator.mul, cand, (1.0,) + tuple(row))) for row in Z]
+            lc = 0.0
+            for zi, yi, wi in zip(zc, y, w):
+                q = sigmoid(zi) if yi else 1.0 - sigmoid(zi)
+                lc -= wi * math.log(max(q, 1e-300))
+            lc += 0.5 * l2 * sum(c * c for c in cand[1:])
+            if lc <= loss + 1e-15 or t < 1e-6:
+                break
+            t *= 0.5
+        theta = cand
+        if prev is not None and abs(prev - lc) < tol:
+            break
+        prev = lc
+    return theta[0], theta[1:]
+
+
+def train(X, y, w, l2):
+    """Fits on raw rows X; returns (bias, weights) for raw features."""
+    Z, mean, sd = standardise(X)
+    b0, beta = fit_logistic(Z, y, w, l2)
+    weights = [beta[j] / sd[j] if sd[j] > 0 else 0.0 for j in range(len(beta))]
+    bias = b0 - sum(weights[j] * mean[j] for j in range(len(beta)))
+    return bias, weights
+
+
+def predict(bias, weights, X):
+    return [sigmoid(bias + sum(map(operator.mul, weights, row))) for row in X]
+
+
+# ---------------------------------------------------------------------------
+# Tables
+
+
+def fmt(v):
+    return "-" if v is None else "%.1f" % v
+
+
+def print_table(head, rows, markdown):
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        return
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
+    def line(cells):
+        return "  ".join([cells[0].ljust(widths[0])] +
+                         [c.rjust(wd) for c, wd in zip(cells[1:], widths[1:])]).rstrip()
+    print(line(head))
+    print("  ".join("-" * wd for wd in widths))
+    for r in rows:
+        print(line(r))
+
+
+def write_inc(path, cmd_line, corpora, names, bias, weights, l2, mean_heldout):
+    lines = [
+        "/* Generated by bench/train_consistency.py: do not edit; rerun it.",
+        " *",
+        " * Command: " + cmd_line,
+        " * Corpora (../shared/bench/consistency/, each weighing the same, classes",
+        " * balanced within each): " + ", ".join("%s (%d)" % (c["name"], len(c["y"]))
+                                              for c in corpora) + ".",
+        " * Logistic regression, L2 %g on standardised features, Newton's method;" % l2,
+        " * leave-one-corpus-out mean held-out ROC AUC x100: %.1f." % mean_heldout,
+        " * Weights are for the raw features of src/align/score.h, in its order. */",
+        "static const char *const score_weight_names[] = {",
+    ]
+    lines += ['    "%s",' % n for n in names]
+    lines += ["};", "static const double score_weights[] = {"]
+    lines += ["    %.17g, /* %s */" % (wt, n) for wt, n in zip(weights, names)]
+    lines += ["};", "static const double score_bias = %.17g;" % bias, ""]
+    # Wrap the corpus list at 100 columns.
+    out = []
+    for ln in lines:
+        while len(ln) > 100 and ln.startswith(" *"):
+            cut = ln.rfind(" ", 0, 100)
+            out.append(ln[:cut])
+            ln = " *" + ln[cut:]
+        out.append(ln)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Train sumcheck's consistency model.",
+                                 epilog="See the module docstring for details.")
+    ap.add_argument("--sumcheck", default=DEFAULT_SUMCHECK, metavar="PATH")
+    ap.add_argument("--corpora", default=DEFAULT_CORPORA, metavar="DIR")
+    ap.add_argument("--jobs", type=int, metavar="N")
+    ap.add_argument("--l2", type=float, default=DEFAULT_L2, metavar="LAMBDA")
+    ap.add_argument("--out", default=DEFAULT_OUT, metavar="FILE")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--json", metavar="FILE")
+    ap.add_argument("--self-test", action="store_true")
+    args = ap.parse_args(argv)
+    if args.self_test:
+        return self_test()
+    if args.l2 < 0:
+        die("--l2 must not be negative")
+    binary = os.path.abspath(args.sumcheck)
+    if not os.access(binary, os.X_OK):
+        die("sumcheck binary not found: %s (build it, or pass --sumcheck PATH)" % binary)
+    corpora_dir = os.path.abspath(args.corpora)
+    if not os.path.isdir(corpora_dir):
+        die("corpus directory not found: %s" % corpora_dir)
+
+    cmd, names, corpora = load_corpora(binary, corpora_dir, args.jobs)
+    base_index = names.index("support_min")
+
+    # Leave one corpus out.
+    rows, figures = [], []
+    for k, held in enumerate(corpora):
+        train_set = [c for i, c in enumerate(corpora) if i != k]
+        print("train_consistency: held out %s ..." % held["name"], file=sys.stderr, flush=True)
+        X = [x for c in train_set for x in c["X"]]
+        y = [v for c in train_set for v in c["y"]]
+        bias, weights = train(X, y, example_weights(train_set), args.l2)
+        auc = 100.0 * roc_auc(predict(bias, weights, held["X"]), held["y"])
+        base = 100.0 * roc_auc([x[base_index] for x in held["X"]], held["y"])
+        pub = PUBLISHED_AUC.get(held["name"], {})
+        lex = LEXICAL_AUC.get(held["name"], {})
+        figures.append({"corpus": held["name"], "n": len(held["y"]),
+                        "n_consistent": sum(held["y"]), "heldout_auc_x100": auc,
+                        "min_support_auc_x100": base, "published_auc_x100": pub,
+                        "lexical_auc_x100": lex})
+        rows.append([held["name"], str(len(held["y"])), fmt(auc), fmt(base), fmt(auc - base),
+                     fmt(lex.get("bigr")), fmt(pub.get("QAFactEval")),
+                     fmt(pub.get("SummaC-Conv")), fmt(pub.get("AlignScore-large"))])
+    mean_auc = sum(f["heldout_auc_x100"] for f in figures) / len(figures)
+    mean_base = sum(f["min_support_auc_x100"] for f in figures) / len(figures)
+    rows.append(["mean", str(sum(len(c["y"]) for c in corpora)), fmt(mean_auc), fmt(mean_base),
+                 fmt(mean_auc - mean_base), "-", "-", "-", "-"])
+
+    # The final model, on every corpus.
+    print("train_consistency: training on all corpora ...", file=sys.stderr, flush=True)
+    X = [x for c in corpora for x in c["X"]]
+    y = [v for c in corpora for v in c["y"]]
+    bias, weights = train(X, y, example_weights(corpora), args.l2)
+
+    print("sumcheck:  %s" % " ".join(cmd))
+    print("corpora:   %s" % corpora_dir)
+    print("model:     logistic regression, L2 %g on standardised features, %d features"
+          % (args.l2, len(names)))
+    print()
+    print("Leave-one-corpus-out: ROC AUC x100 of each corpus with the model trained on the "
+          "other %d." % (len(corpora) - 1))
+    print()
+    print_table(["held out", "n", "model", "min-sup", "gain", "lex bigr", "QAFE", "SC-Conv",
+                 "AlignS-L"], rows, args.markdown)
+    print()
+    print("model = held-out AUC of the logistic model; min-sup = today's consistency (the "
+          "lowest sentence support), no training; lex bigr = bigram-precision reference "
+          "baseline; QAFE / SC-Conv / AlignS-L = published QAFactEval, SummaC-Conv, "
+          "AlignScore-large (shared/bench/README.md).")
+    print()
+    print("Weights trained on all %d corpora (raw features):" % len(corpora))
+    for n, wt in zip(names, weights):
+        print("  %-28s %+.4f" % (n, wt))
+    print("  %-28s %+.4f" % ("(bias)", bias))
+
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"command": cmd, "l2": args.l2, "features": names, "heldout": figures,
+                       "mean_heldout_auc_x100": mean_auc, "mean_min_support_auc_x100": mean_base,
+                       "weights": dict(zip(names, weights)), "bias": bias}, f, indent=1)
+            f.write("\n")
+    if not args.no_write:
+        cmd_line = "bench/train_consistency.py" + ("" if args.l2 == DEFAULT_L2 else
+                                                   " --l2 %g" % args.l2)
+        write_inc(args.out, cmd_line, corpora, names, bias, weights, args.l2, mean_auc)
+        print()
+        print("wrote %s" % args.out)
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# Self-test
+
+
+def self_test():
+    failed = 0
+
+    def check(name, ok):
+        nonlocal failed
+        if not ok:
+            failed += 1
+            print("FAIL " + name)
+
+    # Separable on x0 with noise in x1: the weight of x0 must dominate and be positive.
+    X = [[i / 10.0, ((i * 7) % 5) / 5.0] for i in range(-10, 11)]
+    y = [1 if row[0] > 0.05 else 0 for row in X]
+    w = [1.0] * len(X)
+    bias, weights = train(X, y, w, 1e-2)
+    check("x0 weight positive", weights[0] > 0)
+    check("x0 weight dominates", abs(weights[0]) > 3 * abs(weights[1]))
+    check("perfect ranking", roc_auc(predict(bias, weights, X), y) == 1.0)
+    # A constant feature gets weight 0 and does not break the fit.
+    Xc = [row + [3.0] for row in X]
+    bias_c, weights_c = train(Xc, y, w, 1e-2)
+    check("constant feature weight 0", weights_c[2] == 0.0)
+    check("same fit with a constant feature", abs(weights_c[0] - weights[0]) < 1e-6)
+    # Class balance: 1 positive, 3 negatives in corpus a; 2 and 2 in b.
+    cw = example_weights([{"y": [1, 0, 0, 0]}, {"y": [1, 1, 0, 0]}])
+    check("example weights", [round(v, 6) for v in cw] ==
+          [0.5, 0.166667, 0.166667, 0.166667, 0.25, 0.25, 0.25, 0.25])
+    # The de-standardised model predicts what the standardised one does.
+    Z, mean, sd = standardise(X)
+    b0, beta = fit_logistic(Z, y, w, 1e-2)
+    zs = [b0 + sum(bj * zj for bj, zj in zip(beta, row)) for row in Z]
+    zr = [bias + sum(wj * xj for wj, xj in zip(weights, row)) for row in X]
+    check("de-standardised", max(abs(a - b) for a, b in zip(zs, zr)) < 1e-9)
+    # Gradient at the optimum is ~0 (L2 included).
+    total = sum(w)
+    p = [sigmoid(v) for v in zs]
+    g = [sum(wi / total * (pi - yi) * row[j] for wi, pi, yi, row in zip(w, p, y, Z)) + 1e-2 * beta[j]
+         for j in range(2)]
+    check("stationary", max(abs(v) for v in g) < 1e-6)
+    check("solve", [round(v, 9) for v in solve([[4.0, 1.0], [1.0, 3.0]], [1.0, 2.0])] ==
+          [round(1 / 11, 9), round(7 / 11, 9)])
+    print("self-test: %s" % ("ok" if failed == 0 else "%d failed" % failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
