@@ -33,7 +33,8 @@ static const char *const feature_names[SC_SCORE_N_FEATURES] = {
     "novel",
     "article_bigram",
     "article_trigram",
-    "novel_names",
+    "article_trigram_min",
+    "article_fourgram",
     "novel_name_share",
     "novel_numbers",
     "novel_number_share",
@@ -65,7 +66,8 @@ enum {
     F_NOVEL,
     F_ARTICLE_BIGRAM,
     F_ARTICLE_TRIGRAM,
-    F_NOVEL_NAMES,
+    F_ARTICLE_TRIGRAM_MIN,
+    F_ARTICLE_FOURGRAM,
     F_NOVEL_NAME_SHARE,
     F_NOVEL_NUMBERS,
     F_NOVEL_NUMBER_SHARE,
@@ -149,9 +151,12 @@ static sc_status set_init(sc_arena *arena, key_set *s, size_t keys)
     return s->slots != NULL ? SC_OK : SC_ERR_NOMEM;
 }
 
-/* Adds key (nonzero) when add, else looks it up; true when it was there. */
+/* Adds key when add, else looks it up; true when it was there.  0 marks
+ * an empty slot: that key is never there. */
 static bool set_probe(key_set *s, uint64_t key, bool add)
 {
+    if (key == 0)
+        return false;
     for (size_t i = (size_t)mix(key) & s->mask;; i = (i + 1) & s->mask) {
         if (s->slots[i] == key)
             return true;
@@ -165,79 +170,96 @@ static bool set_probe(key_set *s, uint64_t key, bool add)
 
 static uint64_t bigram_key(uint32_t a, uint32_t b)
 {
-    return ((uint64_t)a << 32) | b; /* stems are nonzero, so the key is */
+    return ((uint64_t)a << 32) | b;
 }
 
-/* Trigrams are hashed: two trigrams rarely share a 64-bit key, and a
- * collision only counts one more trigram as found. */
+/* Trigrams and four-grams are hashed: two of them rarely share a 64-bit
+ * key, and a collision only counts one more n-gram as found. */
 static uint64_t trigram_key(uint32_t a, uint32_t b, uint32_t c)
 {
     return mix(mix(bigram_key(a, b)) ^ c) | 1;
 }
 
-/* The word n-grams of a sentence (punctuation skipped, as align.c's
- * bigrams do), those with at least one content word: visit(ctx, key) for
- * each bigram and trigram. */
-typedef struct ngram_walk {
-    const sc_token *prev2, *prev1;
-} ngram_walk;
-
-static void ngram_step(ngram_walk *w, const sc_token *t, uint64_t *bigram, uint64_t *trigram)
+static uint64_t fourgram_key(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
 {
-    *bigram = *trigram = 0;
-    if (w->prev1 != NULL && (is_content(w->prev1) || is_content(t)))
-        *bigram = bigram_key(w->prev1->stem, t->stem);
-    if (w->prev2 != NULL && (is_content(w->prev2) || is_content(w->prev1) || is_content(t)))
-        *trigram = trigram_key(w->prev2->stem, w->prev1->stem, t->stem);
-    w->prev2 = w->prev1;
-    w->prev1 = t;
+    return mix(trigram_key(a, b, c) ^ ((uint64_t)d << 17)) | 1;
 }
 
-/* Shares of the summary's bigrams and trigrams the article has. */
-static sc_status article_ngrams(sc_result *r, double *bigram_share, double *trigram_share)
+/* The word n-grams of a sentence, punctuation skipped as align.c's bigrams
+ * skip it, with at least one content word: ngram_step gives the bigram,
+ * trigram and four-gram ending at t (0 when there is none). */
+typedef struct ngram_walk {
+    const sc_token *prev[3]; /* the last three words, nearest first */
+} ngram_walk;
+
+static void ngram_step(ngram_walk *w, const sc_token *t, uint64_t key[3])
+{
+    const sc_token *p1 = w->prev[0], *p2 = w->prev[1], *p3 = w->prev[2];
+    bool content = is_content(t);
+    key[0] = key[1] = key[2] = 0;
+    if (p1 != NULL && (content |= is_content(p1)))
+        key[0] = bigram_key(p1->stem, t->stem);
+    if (p2 != NULL && (content |= is_content(p2)))
+        key[1] = trigram_key(p2->stem, p1->stem, t->stem);
+    if (p3 != NULL && (content |= is_content(p3)))
+        key[2] = fourgram_key(p3->stem, p2->stem, p1->stem, t->stem);
+    w->prev[2] = p2;
+    w->prev[1] = p1;
+    w->prev[0] = t;
+}
+
+/* The summary's bigrams, trigrams and four-grams found anywhere in the
+ * article: the shares of each, and the lowest share of trigrams of one
+ * sentence. */
+static sc_status article_ngrams(sc_result *r, double *x)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
-    key_set bigrams, trigrams;
-    if (set_init(r->arena, &bigrams, art->n_tokens) != SC_OK ||
-        set_init(r->arena, &trigrams, art->n_tokens) != SC_OK)
-        return SC_ERR_NOMEM;
+    key_set sets[3];
+    for (int n = 0; n < 3; n++)
+        if (set_init(r->arena, &sets[n], art->n_tokens) != SC_OK)
+            return SC_ERR_NOMEM;
     for (size_t si = 0; si < art->n_sentences; si++) {
         const sc_sentence *s = &art->sentences[si];
-        ngram_walk w = {NULL, NULL};
+        ngram_walk w = {{NULL, NULL, NULL}};
         for (size_t k = s->tok_begin; k < s->tok_end; k++) {
             const sc_token *t = &art->tokens[k];
             if (t->kind == SC_TOK_PUNCT)
                 continue;
-            uint64_t b, c;
-            ngram_step(&w, t, &b, &c);
-            if (b != 0)
-                set_probe(&bigrams, b, true);
-            if (c != 0)
-                set_probe(&trigrams, c, true);
+            uint64_t key[3];
+            ngram_step(&w, t, key);
+            for (int n = 0; n < 3; n++)
+                if (key[n] != 0)
+                    set_probe(&sets[n], key[n], true);
         }
     }
-    size_t n2 = 0, found2 = 0, n3 = 0, found3 = 0;
+    size_t total[3] = {0}, found[3] = {0};
+    double trigram_min = 1.0;
     for (size_t si = 0; si < sum->n_sentences; si++) {
         const sc_sentence *s = &sum->sentences[si];
-        ngram_walk w = {NULL, NULL};
+        ngram_walk w = {{NULL, NULL, NULL}};
+        size_t before_total = total[1], before_found = found[1];
         for (size_t k = s->tok_begin; k < s->tok_end; k++) {
             const sc_token *t = &sum->tokens[k];
             if (t->kind == SC_TOK_PUNCT)
                 continue;
-            uint64_t b, c;
-            ngram_step(&w, t, &b, &c);
-            if (b != 0) {
-                n2++;
-                found2 += set_probe(&bigrams, b, false);
-            }
-            if (c != 0) {
-                n3++;
-                found3 += set_probe(&trigrams, c, false);
-            }
+            uint64_t key[3];
+            ngram_step(&w, t, key);
+            for (int n = 0; n < 3; n++)
+                if (key[n] != 0) {
+                    total[n]++;
+                    found[n] += set_probe(&sets[n], key[n], false);
+                }
         }
+        if (total[1] > before_total)
+            trigram_min = fmin(trigram_min, (double)(found[1] - before_found) /
+                                                (double)(total[1] - before_total));
     }
-    *bigram_share = n2 > 0 ? (double)found2 / (double)n2 : 1.0;
-    *trigram_share = n3 > 0 ? (double)found3 / (double)n3 : *bigram_share;
+    double bigram = total[0] > 0 ? (double)found[0] / (double)total[0] : 1.0;
+    double trigram = total[1] > 0 ? (double)found[1] / (double)total[1] : bigram;
+    x[F_ARTICLE_BIGRAM] = bigram;
+    x[F_ARTICLE_TRIGRAM] = trigram;
+    x[F_ARTICLE_TRIGRAM_MIN] = total[1] > 0 ? trigram_min : bigram;
+    x[F_ARTICLE_FOURGRAM] = total[2] > 0 ? (double)found[2] / (double)total[2] : trigram;
     return SC_OK;
 }
 
@@ -301,7 +323,7 @@ sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x
     x[F_NOVEL_SHARE] = share(novel, content, 0.0);
     x[F_NOVEL] = log1p((double)novel);
 
-    if (article_ngrams(r, &x[F_ARTICLE_BIGRAM], &x[F_ARTICLE_TRIGRAM]) != SC_OK)
+    if (article_ngrams(r, x) != SC_OK)
         return SC_ERR_NOMEM;
 
     /* Names with a word the article lacks; amounts it never states. */
@@ -322,7 +344,6 @@ sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x
         }
         novel_names += missing;
     }
-    x[F_NOVEL_NAMES] = log1p((double)novel_names);
     x[F_NOVEL_NAME_SHARE] = share(novel_names, names, 0.0);
     x[F_NOVEL_NUMBERS] = log1p((double)novel_numbers);
     x[F_NOVEL_NUMBER_SHARE] = share(novel_numbers, numbers, 0.0);

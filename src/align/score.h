@@ -22,15 +22,19 @@
  *   unsupported_max               log1p of the most such words in a sentence
  *   novel_share, novel            content words nowhere in the article:
  *                                 share, log1p of the count
- *   article_bigram, article_trigram
- *                                 share of the summary's word bigrams and
- *                                 trigrams (stems, at least one content
- *                                 word) found adjacent anywhere in the
- *                                 article
- *   novel_names, novel_name_share names with a word the article lacks:
- *                                 log1p of the count, share of the names
+ *   article_bigram, article_trigram, article_fourgram
+ *                                 share of the summary's word n-grams
+ *                                 (stems, punctuation skipped, at least one
+ *                                 content word) found adjacent anywhere in
+ *                                 the article
+ *   article_trigram_min           the lowest such share of trigrams of one
+ *                                 summary sentence
+ *   novel_name_share              share of the summary's names with a word
+ *                                 the article lacks (their count is
+ *                                 finding_unsupported_entity)
  *   novel_numbers, novel_number_share
- *                                 amounts the article never states
+ *                                 amounts the article never states: log1p of
+ *                                 the count, share of the summary's amounts
  *   finding_<rule>                log1p of the findings the rule gave, for
  *                                 number-mismatch, unsupported-entity,
  *                                 date-mismatch, negation-flip, misquote
@@ -46,7 +50,7 @@
 
 #include "core/doc.h"
 
-enum { SC_SCORE_N_FEATURES = 28 };
+enum { SC_SCORE_N_FEATURES = 29 };
 
 /* The name of feature i (< SC_SCORE_N_FEATURES), as the JSON report's
  * "features" member and score_weights.inc write it. */

@@ -40,8 +40,7 @@ extern const size_t sc_rule_count;
  * with min_support.  When counts is not NULL, counts[i] is the number of
  * findings sc_rules[i] gave itself (0 when disabled; --min-support's are
  * not counted).  SC_OK or SC_ERR_NOMEM. */
-sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support,
-                       size_t *counts);
+sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support, size_t *counts);
 
 /* The stricter --min-support: every summary sentence whose support is
  * below min_support but not below SC_CLAIM_MIN_SUPPORT (which the rule

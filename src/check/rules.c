@@ -14,8 +14,7 @@ const size_t sc_rule_count = sizeof sc_rules / sizeof sc_rules[0];
 _Static_assert(sizeof sc_rules / sizeof sc_rules[0] <= SC_MAX_RULES,
                "raise SC_MAX_RULES in check.h");
 
-sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support,
-                       size_t *counts)
+sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_support, size_t *counts)
 {
     for (size_t i = 0; i < sc_rule_count; i++) {
         if (counts != NULL)

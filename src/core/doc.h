@@ -303,7 +303,7 @@ struct sc_result {
     sc_finding *findings;
     size_t n_findings;
     size_t cap_findings;
-    double consistency;    /* < 0 when no summary */
+    double consistency; /* < 0 when no summary */
     /* The features consistency is computed from (src/align/score.h), or
      * NULL when no summary was checked. */
     const double *features;
