@@ -83,7 +83,7 @@ def main():
     if args.only:
         names = [n for n in names if n in args.only]
     tools = {
-        "sumcheck": [args.sumcheck, "--input-format", "jsonl", "--format", "jsonl", "--fail-on", "never"],
+        "sumcheck": [args.sumcheck, "--jobs", "1", "--input-format", "jsonl", "--format", "jsonl", "--fail-on", "never"],
         "python": [sys.executable, os.path.join(HERE, "overlap_check.py")],
         "wc -w": ["wc", "-w"],
     }
