@@ -23,6 +23,7 @@
 #include "lang/lang.h"
 #include "text/text.h"
 #include "time/date.h"
+#include "core/xml_quiet.h"
 
 /* Paragraphs longer than this are never a disclaimer. */
 enum { DISCLAIMER_MAX_BYTES = 1024 };
@@ -943,6 +944,7 @@ static sc_status parse(html_doc *h, sc_error *error)
                        NULL);
     if (h->raw_len > INT32_MAX)
         return sc_fail(error, SC_ERR_LIMIT, "input larger than the HTML limit", SC_NO_POS, NULL);
+    sc_xml_quiet();
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(h->raw, (int)h->raw_len);
     if (ctxt == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);

@@ -19,6 +19,7 @@
 #include "check/thresholds.h"
 #include "report.h"
 #include "time/date.h"
+#include "core/xml_quiet.h"
 
 /* Support colours: green from here up, amber from the unsupported-claim
  * threshold up (below it the rule fires), red under it. */
@@ -1150,6 +1151,7 @@ static sc_status html_begin(void *state, const sc_render_options *o, sc_buf *out
     (void)out;
     sc_buf_init(&s->clean);
     sc_buf_init(&s->scratch);
+    sc_xml_quiet();
     s->doc = htmlNewDocNoDtD(NULL, NULL);
     if (s->doc == NULL || xmlCreateIntSubset(s->doc, (const xmlChar *)"html", NULL, NULL) == NULL)
         return SC_ERR_NOMEM;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "core/xml_quiet.h"
 
 typedef struct junit_state {
     xmlDocPtr doc;
@@ -95,6 +96,7 @@ static sc_status junit_begin(void *state, const sc_render_options *o, sc_buf *ou
     (void)o;
     (void)out;
     sc_buf_init(&s->clean);
+    sc_xml_quiet();
     s->doc = xmlNewDoc((const xmlChar *)"1.0");
     if (s->doc == NULL)
         return SC_ERR_NOMEM;
