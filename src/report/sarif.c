@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check/check.h"
+#include "jbuild.h"
 #include "report.h"
 #include "text/text.h"
 
@@ -30,76 +31,18 @@ typedef struct sarif_state {
     json_t *notifications; /* one per unreadable input */
 } sarif_state;
 
-/* Jansson returns NULL when out of memory and its setters take NULL as an
- * error: any failure shows as failed and the log is not written. */
-typedef struct builder {
-    bool failed;
-    sc_position_cache positions;
-} builder;
-
-static json_t *check(builder *b, json_t *v)
-{
-    if (v == NULL)
-        b->failed = true;
-    return v;
-}
-
-static void set(builder *b, json_t *obj, const char *key, json_t *value)
-{
-    if (obj == NULL || value == NULL || json_object_set_new(obj, key, value) != 0) {
-        json_decref(value);
-        b->failed = true;
-    }
-}
-
-static void append(builder *b, json_t *arr, json_t *value)
-{
-    if (arr == NULL || value == NULL || json_array_append_new(arr, value) != 0) {
-        json_decref(value);
-        b->failed = true;
-    }
-}
-
-/* A JSON string of s[0..n); a stray byte becomes U+FFFD, never a failure. */
-static json_t *string_n(builder *b, const char *s, size_t n)
-{
-    size_t bad;
-    if (sc_utf8_valid(s, n, &bad))
-        return check(b, json_stringn(s, n));
-    sc_buf clean;
-    sc_buf_init(&clean);
-    sc_report_clean(s, n, false, &clean);
-    json_t *v = clean.failed ? NULL : json_stringn(clean.data != NULL ? clean.data : "", clean.len);
-    sc_buf_release(&clean);
-    return check(b, v);
-}
-
-static json_t *text(builder *b, const char *s)
-{
-    return string_n(b, s, strlen(s));
-}
+typedef sc_jb builder;
 
 static json_t *integer(builder *b, size_t n)
 {
-    return check(b, json_integer((json_int_t)n));
+    return sc_jb_check(b, json_integer((json_int_t)n));
 }
 
 static json_t *message(builder *b, const char *s)
 {
-    json_t *o = check(b, json_object());
-    set(b, o, "text", text(b, s));
+    json_t *o = sc_jb_check(b, json_object());
+    sc_jb_set(b, o, "text", sc_jb_text(b, s));
     return o;
-}
-
-/* As the JSON report writes numbers: four decimals, no "-0". */
-static json_t *number(builder *b, double x)
-{
-    if (!isfinite(x))
-        return check(b, json_null());
-    double r = round(x * 10000.0) / 10000.0;
-    if (r == 0)
-        r = 0;
-    return check(b, json_real(r));
 }
 
 static const char *level(sc_severity s)
@@ -131,13 +74,13 @@ static json_t *artifact_uri(builder *b, const char *id)
     }
     json_t *v = u.failed ? NULL : json_stringn(u.data != NULL ? u.data : "", u.len);
     sc_buf_release(&u);
-    return check(b, v);
+    return sc_jb_check(b, v);
 }
 
 static json_t *artifact(builder *b, const char *id)
 {
-    json_t *o = check(b, json_object());
-    set(b, o, "uri", artifact_uri(b, id));
+    json_t *o = sc_jb_check(b, json_object());
+    sc_jb_set(b, o, "uri", artifact_uri(b, id));
     return o;
 }
 
@@ -151,108 +94,73 @@ static json_t *region(builder *b, const sc_result *r, sc_span sp)
     size_t line, column, end_line, end_column;
     sc_page_line_column_cached(&r->page, &b->positions, sp.field, sp.start, &line, &column);
     sc_page_line_column_cached(&r->page, &b->positions, sp.field, sp.end, &end_line, &end_column);
-    json_t *o = check(b, json_object());
-    set(b, o, "startLine", integer(b, line));
-    set(b, o, "startColumn", integer(b, column));
-    set(b, o, "endLine", integer(b, end_line));
-    set(b, o, "endColumn", integer(b, end_column));
-    set(b, o, "byteOffset", integer(b, sp.start));
-    set(b, o, "byteLength", integer(b, sp.end >= sp.start ? sp.end - sp.start : 0));
-    json_t *props = check(b, json_object());
-    set(b, props, "field", text(b, sc_field_name(sp.field)));
-    set(b, o, "properties", props);
+    json_t *o = sc_jb_check(b, json_object());
+    sc_jb_set(b, o, "startLine", integer(b, line));
+    sc_jb_set(b, o, "startColumn", integer(b, column));
+    sc_jb_set(b, o, "endLine", integer(b, end_line));
+    sc_jb_set(b, o, "endColumn", integer(b, end_column));
+    sc_jb_set(b, o, "byteOffset", integer(b, sp.start));
+    sc_jb_set(b, o, "byteLength", integer(b, sp.end >= sp.start ? sp.end - sp.start : 0));
+    json_t *props = sc_jb_check(b, json_object());
+    sc_jb_set(b, props, "field", sc_jb_text(b, sc_field_name(sp.field)));
+    sc_jb_set(b, o, "properties", props);
     return o;
 }
 
 static json_t *location(builder *b, const sc_result *r, const sc_span *sp)
 {
-    json_t *physical = check(b, json_object());
-    set(b, physical, "artifactLocation", artifact(b, r->id));
+    json_t *physical = sc_jb_check(b, json_object());
+    sc_jb_set(b, physical, "artifactLocation", artifact(b, r->id));
     if (sp != NULL && sp->present)
-        set(b, physical, "region", region(b, r, *sp));
-    json_t *o = check(b, json_object());
-    set(b, o, "physicalLocation", physical);
-    return o;
-}
-
-/* The evidence object, as the JSON report writes it. */
-static json_t *evidence(builder *b, const sc_evidence *e)
-{
-    json_t *o = check(b, json_object());
-    for (; o != NULL && e != NULL; e = e->next) {
-        json_t *v = NULL;
-        switch (e->type) {
-        case SC_EV_STRING:
-            v = text(b, e->string);
-            break;
-        case SC_EV_NUMBER:
-            v = number(b, e->number);
-            break;
-        case SC_EV_INTEGER:
-            v = check(b, json_integer((json_int_t)e->integer));
-            break;
-        case SC_EV_BOOL:
-            v = check(b, json_boolean(e->integer != 0));
-            break;
-        case SC_EV_STRINGS:
-            v = check(b, json_array());
-            for (size_t i = 0; v != NULL && i < e->n_items; i++)
-                append(b, v, text(b, e->strings[i]));
-            break;
-        case SC_EV_NUMBERS:
-            v = check(b, json_array());
-            for (size_t i = 0; v != NULL && i < e->n_items; i++)
-                append(b, v, number(b, e->numbers[i]));
-            break;
-        }
-        set(b, o, e->key, v);
-    }
+        sc_jb_set(b, physical, "region", region(b, r, *sp));
+    json_t *o = sc_jb_check(b, json_object());
+    sc_jb_set(b, o, "physicalLocation", physical);
     return o;
 }
 
 static json_t *result(builder *b, const sc_result *r, const sc_finding *f, const sc_fingerprint *fp)
 {
-    json_t *o = check(b, json_object());
-    set(b, o, "ruleId", text(b, f->rule));
+    json_t *o = sc_jb_check(b, json_object());
+    sc_jb_set(b, o, "ruleId", sc_jb_text(b, f->rule));
     size_t index = sc_report_rule_index(f->rule);
     if (index < sc_rule_count)
-        set(b, o, "ruleIndex", integer(b, index));
-    set(b, o, "level", text(b, level(f->severity)));
-    set(b, o, "message", message(b, f->message));
+        sc_jb_set(b, o, "ruleIndex", integer(b, index));
+    sc_jb_set(b, o, "level", sc_jb_text(b, level(f->severity)));
+    sc_jb_set(b, o, "message", message(b, f->message));
     /* Where the finding is: the summary words at fault, else the source
      * text (a page date, a spam line); a finding with neither still names
      * its document. */
     const sc_span *where = f->summary_span.present ? &f->summary_span : &f->source_span;
-    json_t *locations = check(b, json_array());
-    append(b, locations, location(b, r, where));
-    set(b, o, "locations", locations);
+    json_t *locations = sc_jb_check(b, json_array());
+    sc_jb_append(b, locations, location(b, r, where));
+    sc_jb_set(b, o, "locations", locations);
     if (f->summary_span.present && f->source_span.present) {
         json_t *related = location(b, r, &f->source_span);
-        set(b, related, "id", integer(b, 1));
-        set(b, related, "message", message(b, "the source text it was compared with"));
-        json_t *list = check(b, json_array());
-        append(b, list, related);
-        set(b, o, "relatedLocations", list);
+        sc_jb_set(b, related, "id", integer(b, 1));
+        sc_jb_set(b, related, "message", message(b, "the source text it was compared with"));
+        json_t *list = sc_jb_check(b, json_array());
+        sc_jb_append(b, list, related);
+        sc_jb_set(b, o, "relatedLocations", list);
     }
-    json_t *fingerprints = check(b, json_object());
-    set(b, fingerprints, FINGERPRINT_KEY, text(b, fp->hex));
-    set(b, o, "partialFingerprints", fingerprints);
+    json_t *fingerprints = sc_jb_check(b, json_object());
+    sc_jb_set(b, fingerprints, FINGERPRINT_KEY, sc_jb_text(b, fp->hex));
+    sc_jb_set(b, o, "partialFingerprints", fingerprints);
     /* A suppressed finding stays in the log, as SARIF means suppressions
      * to work (2.1.0 section 3.27.23): "external" because the reason sits
      * in sumcheck's configuration, not in the page. */
     if (f->suppressed != NULL) {
-        json_t *sup = check(b, json_object());
-        set(b, sup, "kind", text(b, "external"));
-        set(b, sup, "justification", text(b, f->suppressed));
-        json_t *list = check(b, json_array());
-        append(b, list, sup);
-        set(b, o, "suppressions", list);
+        json_t *sup = sc_jb_check(b, json_object());
+        sc_jb_set(b, sup, "kind", sc_jb_text(b, "external"));
+        sc_jb_set(b, sup, "justification", sc_jb_text(b, f->suppressed));
+        json_t *list = sc_jb_check(b, json_array());
+        sc_jb_append(b, list, sup);
+        sc_jb_set(b, o, "suppressions", list);
     }
     if (r->baseline_checked)
-        set(b, o, "baselineState", text(b, f->in_baseline ? "unchanged" : "new"));
-    json_t *props = check(b, json_object());
-    set(b, props, "evidence", evidence(b, f->evidence));
-    set(b, o, "properties", props);
+        sc_jb_set(b, o, "baselineState", sc_jb_text(b, f->in_baseline ? "unchanged" : "new"));
+    json_t *props = sc_jb_check(b, json_object());
+    sc_jb_set(b, props, "evidence", sc_jb_evidence(b, f->evidence));
+    sc_jb_set(b, o, "properties", props);
     return o;
 }
 
@@ -280,13 +188,12 @@ static sc_status sarif_document(void *state, const sc_render_options *o, const s
         return SC_ERR_NOMEM;
     sc_status st = sc_report_fingerprints(r, fps);
     builder b;
-    b.failed = false;
-    sc_position_cache_init(&b.positions);
+    sc_jb_init(&b);
     /* Built aside and added whole, so a failure leaves no half document. */
-    json_t *list = check(&b, json_array());
+    json_t *list = sc_jb_check(&b, json_array());
     for (size_t i = 0; st == SC_OK && list != NULL && i < r->n_findings; i++)
         if (sc_report_lists(o, &r->findings[i]))
-            append(&b, list, result(&b, r, &r->findings[i], &fps[i]));
+            sc_jb_append(&b, list, result(&b, r, &r->findings[i], &fps[i]));
     free(fps);
     if (st == SC_OK && (b.failed || json_array_extend(s->results, list) != 0))
         st = SC_ERR_NOMEM;
@@ -303,7 +210,7 @@ static sc_status sarif_error(void *state, const sc_render_options *o, const char
     if (s->notifications == NULL)
         return SC_ERR_NOMEM;
     builder b;
-    b.failed = false;
+    sc_jb_init(&b);
     id = id != NULL ? id : "-";
     sc_buf m;
     sc_buf_init(&m);
@@ -312,30 +219,30 @@ static sc_status sarif_error(void *state, const sc_render_options *o, const char
         sc_buf_printf(&m, " at %s", error->path);
     if (error->detail[0] != '\0')
         sc_buf_printf(&m, ": %s", error->detail);
-    json_t *n = check(&b, json_object());
-    set(&b, n, "level", text(&b, "error"));
-    set(&b, n, "message", m.failed ? NULL : message(&b, m.data));
+    json_t *n = sc_jb_check(&b, json_object());
+    sc_jb_set(&b, n, "level", sc_jb_text(&b, "error"));
+    sc_jb_set(&b, n, "message", m.failed ? NULL : message(&b, m.data));
     sc_buf_release(&m);
-    json_t *physical = check(&b, json_object());
-    set(&b, physical, "artifactLocation", artifact(&b, id));
+    json_t *physical = sc_jb_check(&b, json_object());
+    sc_jb_set(&b, physical, "artifactLocation", artifact(&b, id));
     /* A JSON Lines error's line counts in the file, its byte in the line:
      * the byte goes only where no line does. */
     if (error->line > 0 || error->byte != SC_NO_POS) {
-        json_t *reg = check(&b, json_object());
+        json_t *reg = sc_jb_check(&b, json_object());
         if (error->line > 0) {
-            set(&b, reg, "startLine", integer(&b, error->line));
+            sc_jb_set(&b, reg, "startLine", integer(&b, error->line));
             if (error->column > 0)
-                set(&b, reg, "startColumn", integer(&b, error->column));
+                sc_jb_set(&b, reg, "startColumn", integer(&b, error->column));
         } else {
-            set(&b, reg, "byteOffset", integer(&b, error->byte));
+            sc_jb_set(&b, reg, "byteOffset", integer(&b, error->byte));
         }
-        set(&b, physical, "region", reg);
+        sc_jb_set(&b, physical, "region", reg);
     }
-    json_t *loc = check(&b, json_object());
-    set(&b, loc, "physicalLocation", physical);
-    json_t *locations = check(&b, json_array());
-    append(&b, locations, loc);
-    set(&b, n, "locations", locations);
+    json_t *loc = sc_jb_check(&b, json_object());
+    sc_jb_set(&b, loc, "physicalLocation", physical);
+    json_t *locations = sc_jb_check(&b, json_array());
+    sc_jb_append(&b, locations, loc);
+    sc_jb_set(&b, n, "locations", locations);
     if (b.failed) {
         json_decref(n);
         return SC_ERR_NOMEM;
@@ -345,26 +252,26 @@ static sc_status sarif_error(void *state, const sc_render_options *o, const char
 
 static json_t *rules(builder *b)
 {
-    json_t *list = check(b, json_array());
+    json_t *list = sc_jb_check(b, json_array());
     for (size_t i = 0; list != NULL && i < sc_rule_count; i++) {
         const sc_rule *rule = sc_rules[i];
-        json_t *o = check(b, json_object());
-        set(b, o, "id", text(b, rule->id));
-        set(b, o, "shortDescription", message(b, rule->summary));
+        json_t *o = sc_jb_check(b, json_object());
+        sc_jb_set(b, o, "id", sc_jb_text(b, rule->id));
+        sc_jb_set(b, o, "shortDescription", message(b, rule->summary));
         sc_buf help;
         sc_buf_init(&help);
         sc_buf_printf(&help, "%s: %s. Default severity %s.\n\n%s", rule->id, rule->summary,
                       sc_severity_name(rule->severity),
                       rule->doc != NULL ? rule->doc : "See sumcheck --explain RULE.");
-        set(b, o, "help", help.failed ? NULL : message(b, help.data));
+        sc_jb_set(b, o, "help", help.failed ? NULL : message(b, help.data));
         sc_buf_release(&help);
 #ifdef RULES_HELP_URL
-        set(b, o, "helpUri", text(b, RULES_HELP_URL));
+        sc_jb_set(b, o, "helpUri", sc_jb_text(b, RULES_HELP_URL));
 #endif
-        json_t *config = check(b, json_object());
-        set(b, config, "level", text(b, level(rule->severity)));
-        set(b, o, "defaultConfiguration", config);
-        append(b, list, o);
+        json_t *config = sc_jb_check(b, json_object());
+        sc_jb_set(b, config, "level", sc_jb_text(b, level(rule->severity)));
+        sc_jb_set(b, o, "defaultConfiguration", config);
+        sc_jb_append(b, list, o);
     }
     return list;
 }
@@ -376,38 +283,38 @@ static sc_status sarif_finish(void *state, const sc_render_options *o, sc_buf *o
     if (s->results == NULL || s->notifications == NULL)
         return SC_ERR_NOMEM;
     builder b;
-    b.failed = false;
-    json_t *driver = check(&b, json_object());
-    set(&b, driver, "name", text(&b, "sumcheck"));
-    set(&b, driver, "version", text(&b, SC_VERSION));
-    set(&b, driver, "semanticVersion", text(&b, SC_VERSION));
+    sc_jb_init(&b);
+    json_t *driver = sc_jb_check(&b, json_object());
+    sc_jb_set(&b, driver, "name", sc_jb_text(&b, "sumcheck"));
+    sc_jb_set(&b, driver, "version", sc_jb_text(&b, SC_VERSION));
+    sc_jb_set(&b, driver, "semanticVersion", sc_jb_text(&b, SC_VERSION));
 #ifdef SC_DOCS_URL
-    set(&b, driver, "informationUri", text(&b, SC_DOCS_URL));
+    sc_jb_set(&b, driver, "informationUri", sc_jb_text(&b, SC_DOCS_URL));
 #endif
-    set(&b, driver, "rules", rules(&b));
-    json_t *tool = check(&b, json_object());
-    set(&b, tool, "driver", driver);
+    sc_jb_set(&b, driver, "rules", rules(&b));
+    json_t *tool = sc_jb_check(&b, json_object());
+    sc_jb_set(&b, tool, "driver", driver);
 
-    json_t *invocation = check(&b, json_object());
+    json_t *invocation = sc_jb_check(&b, json_object());
     bool ok = json_array_size(s->notifications) == 0;
-    set(&b, invocation, "executionSuccessful", check(&b, json_boolean(ok)));
+    sc_jb_set(&b, invocation, "executionSuccessful", sc_jb_check(&b, json_boolean(ok)));
     if (!ok)
-        set(&b, invocation, "toolExecutionNotifications", json_incref(s->notifications));
-    json_t *invocations = check(&b, json_array());
-    append(&b, invocations, invocation);
+        sc_jb_set(&b, invocation, "toolExecutionNotifications", json_incref(s->notifications));
+    json_t *invocations = sc_jb_check(&b, json_array());
+    sc_jb_append(&b, invocations, invocation);
 
-    json_t *run = check(&b, json_object());
-    set(&b, run, "tool", tool);
-    set(&b, run, "invocations", invocations);
-    set(&b, run, "columnKind", text(&b, "unicodeCodePoints"));
-    set(&b, run, "results", json_incref(s->results));
-    json_t *runs = check(&b, json_array());
-    append(&b, runs, run);
+    json_t *run = sc_jb_check(&b, json_object());
+    sc_jb_set(&b, run, "tool", tool);
+    sc_jb_set(&b, run, "invocations", invocations);
+    sc_jb_set(&b, run, "columnKind", sc_jb_text(&b, "unicodeCodePoints"));
+    sc_jb_set(&b, run, "results", json_incref(s->results));
+    json_t *runs = sc_jb_check(&b, json_array());
+    sc_jb_append(&b, runs, run);
 
-    json_t *log = check(&b, json_object());
-    set(&b, log, "$schema", text(&b, SARIF_SCHEMA));
-    set(&b, log, "version", text(&b, "2.1.0"));
-    set(&b, log, "runs", runs);
+    json_t *log = sc_jb_check(&b, json_object());
+    sc_jb_set(&b, log, "$schema", sc_jb_text(&b, SARIF_SCHEMA));
+    sc_jb_set(&b, log, "version", sc_jb_text(&b, "2.1.0"));
+    sc_jb_set(&b, log, "runs", runs);
     sc_status st = SC_ERR_NOMEM;
     if (!b.failed) {
         char *dump =
