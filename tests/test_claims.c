@@ -678,6 +678,85 @@ START_TEST(test_registered)
 }
 END_TEST
 
+/* ---- unsupported-relation and numbers inside words ----------------------------------------- */
+
+#define EN_CLUBS                                                                                   \
+    "Rovers signed striker Tom Jones from Brentford on Monday. Jones scored 12 goals for "         \
+    "Brentford last season. The fee was not disclosed by either club. The club also confirmed "    \
+    "new seats for the stadium. Ticket prices stay the same for next year. In other news, City "   \
+    "lost 2-1 to Dundee on Saturday. Dundee scored twice in the second half. The full back "       \
+    "Mark Hill signed a three-year contract with City, and the six-time champion Anna Berg "       \
+    "joined the coaching staff."
+
+typedef struct relation_case {
+    const char *name;
+    const char *summary;
+    const char *pair; /* a pair the finding lists, or NULL: no finding */
+} relation_case;
+
+static const relation_case relation_cases[] = {
+    {"copied", "Rovers signed striker Tom Jones from Brentford on Monday.", NULL},
+    {"two neighbouring sentences", "Tom Jones, who scored 12 goals last season, joined Rovers.",
+     NULL},
+    {"other story", "City lost to Dundee on Saturday.", NULL},
+    {"name moved", "Rovers signed Tom Jones from Dundee on Monday.", "Tom Jones / Dundee"},
+    {"number moved", "Tom Jones scored 2 goals last season.", "2 / goals"},
+    {"names swapped", "Anna Berg signed a contract with Rovers.", "Anna Berg / Rovers"},
+};
+
+START_TEST(test_relation)
+{
+    const relation_case *c = &relation_cases[_i];
+    sc_result *r = check_pair("en", EN_CLUBS, c->summary);
+    char got[2048];
+    list_findings(r, got, sizeof got);
+    if (c->pair == NULL) {
+        ck_assert_msg(count_rule(r, "unsupported-relation") == 0, "%s: fired:%s", c->name, got);
+        sc_result_free(r);
+        return;
+    }
+    ck_assert_msg(count_rule(r, "unsupported-relation") == 1, "%s: findings:%s", c->name, got);
+    const sc_finding *f = NULL;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (strcmp(r->findings[i].rule, "unsupported-relation") == 0)
+            f = &r->findings[i];
+    ck_assert_ptr_nonnull(f);
+    if (f == NULL)
+        return;
+    ck_assert_int_eq(f->severity, SC_SEVERITY_WARNING);
+    bool listed = false;
+    for (const sc_evidence *e = f->evidence; e != NULL; e = e->next)
+        if (strcmp(e->key, "pairs") == 0)
+            for (size_t k = 0; k < e->n_items; k++)
+                listed |= strcmp(e->strings[k], c->pair) == 0;
+    ck_assert_msg(listed, "%s: \"%s\" not among the pairs:%s", c->name, c->pair, got);
+    sc_result_free(r);
+}
+END_TEST
+
+/* "three-year" states 3 and "six-time" 6: a summary that says "three
+ * years" or "six" is not a number-mismatch; "four years" is. */
+START_TEST(test_numbers_in_words)
+{
+    static const struct {
+        const char *summary;
+        size_t findings;
+    } cases[] = {
+        {"Mark Hill signed a contract with City for three years.", 0},
+        {"Anna Berg, a champion six times, joined the coaching staff.", 0},
+        {"Mark Hill signed a contract with City for four years.", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sc_result *r = check_pair("en", EN_CLUBS, cases[i].summary);
+        char got[2048];
+        list_findings(r, got, sizeof got);
+        ck_assert_msg(count_rule(r, "number-mismatch") == cases[i].findings, "\"%s\":%s",
+                      cases[i].summary, got);
+        sc_result_free(r);
+    }
+}
+END_TEST
+
 static Suite *claims_suite(void)
 {
     Suite *s = suite_create("claims");
@@ -692,6 +771,11 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_quote_gap_limit);
     tcase_add_test(tc, test_quote_length_limit);
     tcase_add_test(tc, test_quote_depth_limit);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("unsupported-relation");
+    tcase_add_loop_test(tc, test_relation, 0,
+                        (int)(sizeof relation_cases / sizeof relation_cases[0]));
+    tcase_add_test(tc, test_numbers_in_words);
     suite_add_tcase(s, tc);
     tc = tcase_create("seed");
     if (getenv("SC_SOURCE_DIR") != NULL)

@@ -28,8 +28,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 RUN_TIMEOUT = 60  # seconds: a run that takes longer is a hang
 RULES = ["page-date-mismatch", "missing-summary", "unsupported-claim", "negation-flip", "misquote",
-         "unsupported-entity", "number-mismatch", "date-mismatch", "weekday-mismatch",
-         "extraneous-content"]
+         "unsupported-entity", "unsupported-relation", "number-mismatch", "date-mismatch",
+         "weekday-mismatch", "extraneous-content"]
 
 BIN = None
 WORK = None
@@ -520,7 +520,8 @@ def list_rules():
     check(r.err == b"", f"stderr; {r}")
     lines = r.text().splitlines()
     check([l.split()[0] for l in lines] == RULES, f"rule ids {[l.split()[0] for l in lines]}")
-    defaults = {"missing-summary": "warning", "weekday-mismatch": "warning", "extraneous-content": "warning"}
+    defaults = {"missing-summary": "warning", "weekday-mismatch": "warning", "extraneous-content": "warning",
+                "unsupported-relation": "warning"}
     for line in lines:
         parts = line.split(None, 2)
         check(len(parts) == 3 and parts[1] == defaults.get(parts[0], "error") and len(parts[2]) > 10,

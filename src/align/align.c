@@ -8,6 +8,7 @@
  * weighted set cover: the candidate covering the most uncovered weight,
  * then up to two more that each add a real share (SC_ALIGN_MIN_GAIN). */
 #include "align.h"
+#include "relation.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "check/thresholds.h"
 #include "core/intern.h"
+#include "lang/lang.h"
 
 static bool is_content(const sc_token *t)
 {
@@ -309,6 +311,46 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
     return SC_OK;
 }
 
+/* The parts of a hyphenated word ("three-year", "10-feet-tall"): their
+ * count, at most the word's hyphens + 1; 0 for a word without one. */
+static size_t hyphen_parts(const sc_token *t)
+{
+    if (t->kind != SC_TOK_WORD || memchr(t->norm, '-', t->norm_len) == NULL)
+        return 0;
+    size_t n = 1;
+    for (size_t i = 0; i < t->norm_len; i++)
+        n += t->norm[i] == '-';
+    return n;
+}
+
+size_t sc_align_hyphen_numbers(const sc_lang *lang, const sc_token *t, double *out, size_t max)
+{
+    if (hyphen_parts(t) == 0)
+        return 0;
+    size_t n = 0;
+    const char *p = t->norm, *end = t->norm + t->norm_len;
+    while (p < end && n < max) {
+        const char *q = memchr(p, '-', (size_t)(end - p));
+        if (q == NULL)
+            q = end;
+        size_t len = (size_t)(q - p), digits = 0;
+        while (digits < len && p[digits] >= '0' && p[digits] <= '9')
+            digits++;
+        double v;
+        if (len > 0 && digits == len && len <= 15) {
+            v = 0;
+            for (size_t i = 0; i < len; i++)
+                v = v * 10 + (p[i] - '0');
+            out[n++] = v;
+        } else if (len > 0 && lang != NULL &&
+                   sc_number_word_find(lang->number_words, lang->n_number_words, p, len, &v)) {
+            out[n++] = v;
+        }
+        p = q + 1;
+    }
+    return n;
+}
+
 sc_status sc_align(sc_result *r)
 {
     sc_arena *arena = r->arena;
@@ -327,7 +369,7 @@ sc_status sc_align(sc_result *r)
      * as written, so "1,3 juta" matches both 1300000 and 1.3. */
     size_t n_numbers = art->n_entities;
     for (size_t i = 0; i < art->n_tokens; i++)
-        n_numbers += art->tokens[i].kind == SC_TOK_NUMBER;
+        n_numbers += art->tokens[i].kind == SC_TOK_NUMBER ? 1 : hyphen_parts(&art->tokens[i]);
     double *numbers = sc_arena_alloc(arena, (n_numbers ? n_numbers : 1) * sizeof *numbers);
     if (numbers == NULL)
         return SC_ERR_NOMEM;
@@ -335,9 +377,13 @@ sc_status sc_align(sc_result *r)
     for (size_t e = 0; e < art->n_entities; e++)
         if (art->entities[e].is_number)
             numbers[n_numbers++] = art->entities[e].value;
+    const sc_lang *lang = sc_lang_find(r->language);
     for (size_t i = 0; i < art->n_tokens; i++)
         if (art->tokens[i].kind == SC_TOK_NUMBER)
             numbers[n_numbers++] = art->tokens[i].value;
+        else
+            n_numbers += sc_align_hyphen_numbers(lang, &art->tokens[i], numbers + n_numbers,
+                                                 hyphen_parts(&art->tokens[i]));
     al->article_numbers = numbers;
     al->n_article_numbers = n_numbers;
 
@@ -358,5 +404,5 @@ sc_status sc_align(sc_result *r)
         if (st != SC_OK)
             return st;
     }
-    return SC_OK;
+    return sc_align_relations(r);
 }

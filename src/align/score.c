@@ -35,6 +35,13 @@ static const char *const feature_names[SC_SCORE_N_FEATURES] = {
     "article_trigram",
     "article_trigram_min",
     "article_fourgram",
+    "lexical_bigram",
+    "lexical_bigram_min",
+    "lexical_trigram",
+    "lexical_novel_share",
+    "pair_apart_share",
+    "pairs_apart",
+    "repeated_words",
     "novel_name_share",
     "novel_numbers",
     "novel_number_share",
@@ -68,6 +75,13 @@ enum {
     F_ARTICLE_TRIGRAM,
     F_ARTICLE_TRIGRAM_MIN,
     F_ARTICLE_FOURGRAM,
+    F_LEXICAL_BIGRAM,
+    F_LEXICAL_BIGRAM_MIN,
+    F_LEXICAL_TRIGRAM,
+    F_LEXICAL_NOVEL_SHARE,
+    F_PAIR_APART_SHARE,
+    F_PAIRS_APART,
+    F_REPEATED_WORDS,
     F_NOVEL_NAME_SHARE,
     F_NOVEL_NUMBERS,
     F_NOVEL_NUMBER_SHARE,
@@ -268,6 +282,176 @@ static double share(size_t part, size_t whole, double none)
     return whole > 0 ? (double)part / (double)whole : none;
 }
 
+/* Surface words: every token's folded form cut at each character that is
+ * not a letter or digit, so that "20-year-old", "20 year - old" and
+ * "20 year old" give the same words, as do "buy-out" and "buy out", and
+ * "1,300" and "1, 300".  No stems: the plain word-n-gram precision of the
+ * summary against the article, a strong lexical floor on every labelled
+ * corpus (shared/bench/README.md, "Lexical reference baselines").  Each word
+ * is a 64-bit FNV-1a hash of its bytes (never 0). */
+static bool is_word_byte_at(const unsigned char *p, size_t n, size_t *len)
+{
+    unsigned c = p[0];
+    if (c < 0x80) {
+        *len = 1;
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    /* A multi-byte character: its length from the lead byte (the text is
+     * valid UTF-8); general punctuation, Latin-1 signs and CJK marks cut. */
+    size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    if (k > n)
+        k = n;
+    *len = k;
+    uint32_t cp = 0;
+    if (k == 2)
+        cp = ((c & 0x1fu) << 6) | (p[1] & 0x3fu);
+    else if (k == 3)
+        cp = ((c & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
+    if ((cp >= 0xa0 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 || (cp >= 0x2000 && cp <= 0x206f) ||
+        (cp >= 0x3000 && cp <= 0x303f))
+        return false;
+    return true;
+}
+
+/* Calls back with the hash of each surface word of t, in order. */
+typedef struct lexical_walk {
+    uint64_t prev[2]; /* the last two words, nearest first; 0: none */
+} lexical_walk;
+
+typedef struct lexical_count {
+    key_set *sets; /* bigrams, trigrams, words */
+    bool add;
+    size_t total[2], found[2];
+    size_t words, novel; /* the summary's content words; those the article lacks */
+} lexical_count;
+
+static void lexical_word(lexical_walk *w, lexical_count *c, uint64_t h, bool content)
+{
+    uint64_t p1 = w->prev[0], p2 = w->prev[1];
+    if (c->add) {
+        set_probe(&c->sets[2], h, true);
+    } else if (content) {
+        c->words++;
+        c->novel += !set_probe(&c->sets[2], h, false);
+    }
+    if (p1 != 0) {
+        uint64_t key[2] = {mix(p1 ^ mix(h)) | 1,
+                           p2 != 0 ? mix(mix(p2 + 1) ^ p1 ^ mix(h + 7)) | 1 : 0};
+        for (int n = 0; n < 2; n++) {
+            if (key[n] == 0)
+                continue;
+            if (c->add) {
+                set_probe(&c->sets[n], key[n], true);
+            } else {
+                c->total[n]++;
+                c->found[n] += set_probe(&c->sets[n], key[n], false);
+            }
+        }
+    }
+    w->prev[1] = p1;
+    w->prev[0] = h;
+}
+
+static void lexical_token(lexical_walk *w, lexical_count *c, const sc_token *t)
+{
+    const unsigned char *p = (const unsigned char *)t->norm;
+    size_t n = t->norm_len, i = 0;
+    while (i < n) {
+        size_t len;
+        if (!is_word_byte_at(p + i, n - i, &len)) {
+            i += len;
+            continue;
+        }
+        uint64_t h = 0xcbf29ce484222325u;
+        while (i < n && is_word_byte_at(p + i, n - i, &len))
+            for (size_t e = i + len; i < e; i++)
+                h = (h ^ p[i]) * 0x100000001b3u;
+        lexical_word(w, c, h != 0 ? h : 1, is_content(t));
+    }
+}
+
+static size_t lexical_words_bound(const sc_analysis *a)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < a->n_tokens; k++)
+        n += a->tokens[k].norm_len / 2 + 1;
+    return n;
+}
+
+/* The summary's surface bigrams and trigrams found in one sentence of the
+ * article: their shares, and the lowest bigram share of one sentence. */
+static sc_status lexical_ngrams(sc_result *r, double *x)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    key_set sets[3];
+    size_t bound = lexical_words_bound(art);
+    for (int n = 0; n < 3; n++)
+        if (set_init(r->arena, &sets[n], bound) != SC_OK)
+            return SC_ERR_NOMEM;
+    lexical_count c = {sets, true, {0, 0}, {0, 0}, 0, 0};
+    for (size_t si = 0; si < art->n_sentences; si++) {
+        const sc_sentence *s = &art->sentences[si];
+        lexical_walk w = {{0, 0}};
+        for (size_t k = s->tok_begin; k < s->tok_end; k++)
+            if (art->tokens[k].kind != SC_TOK_PUNCT)
+                lexical_token(&w, &c, &art->tokens[k]);
+    }
+    c.add = false;
+    double bigram_min = 1.0;
+    for (size_t si = 0; si < sum->n_sentences; si++) {
+        const sc_sentence *s = &sum->sentences[si];
+        lexical_walk w = {{0, 0}};
+        size_t total = c.total[0], found = c.found[0];
+        for (size_t k = s->tok_begin; k < s->tok_end; k++)
+            if (sum->tokens[k].kind != SC_TOK_PUNCT)
+                lexical_token(&w, &c, &sum->tokens[k]);
+        if (c.total[0] > total)
+            bigram_min =
+                fmin(bigram_min, (double)(c.found[0] - found) / (double)(c.total[0] - total));
+    }
+    double bigram = c.total[0] > 0 ? (double)c.found[0] / (double)c.total[0] : 1.0;
+    x[F_LEXICAL_BIGRAM] = bigram;
+    x[F_LEXICAL_BIGRAM_MIN] = bigram_min;
+    x[F_LEXICAL_TRIGRAM] = c.total[1] > 0 ? (double)c.found[1] / (double)c.total[1] : bigram;
+    x[F_LEXICAL_NOVEL_SHARE] = share(c.novel, c.words, 0.0);
+    return SC_OK;
+}
+
+/* Relations the article does not state (relation.c): the share of the
+ * summary's word pairs that no article sentence holds together, and their
+ * count; and content words repeated within a few words ("pension pension
+ * scheme", "chicken and chicken"), a sign of a degenerate summary. */
+enum { REPEAT_WINDOW = 4 };
+
+static void relation_features(const sc_result *r, double *x)
+{
+    const sc_analysis *sum = &r->summary;
+    const sc_alignment *al = &r->alignment;
+    size_t pairs = 0, apart = 0, repeated = 0;
+    for (size_t si = 0; si < al->n_sentences; si++) {
+        pairs += al->sentences[si].n_pairs;
+        apart += al->sentences[si].n_apart;
+        const sc_sentence *s = &sum->sentences[si];
+        uint32_t recent[REPEAT_WINDOW] = {0};
+        size_t next = 0;
+        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+            const sc_token *t = &sum->tokens[k];
+            if (!is_content(t) || t->stem == 0)
+                continue;
+            for (size_t j = 0; j < REPEAT_WINDOW; j++)
+                if (recent[j] == t->stem) {
+                    repeated++;
+                    break;
+                }
+            recent[next] = t->stem;
+            next = (next + 1) % REPEAT_WINDOW;
+        }
+    }
+    x[F_PAIR_APART_SHARE] = share(apart, pairs, 0.0);
+    x[F_PAIRS_APART] = log1p((double)apart);
+    x[F_REPEATED_WORDS] = log1p((double)repeated);
+}
+
 sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
@@ -323,8 +507,9 @@ sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x
     x[F_NOVEL_SHARE] = share(novel, content, 0.0);
     x[F_NOVEL] = log1p((double)novel);
 
-    if (article_ngrams(r, x) != SC_OK)
+    if (article_ngrams(r, x) != SC_OK || lexical_ngrams(r, x) != SC_OK)
         return SC_ERR_NOMEM;
+    relation_features(r, x);
 
     /* Names with a word the article lacks; amounts it never states. */
     size_t names = 0, novel_names = 0, numbers = 0, novel_numbers = 0;

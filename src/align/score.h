@@ -29,6 +29,23 @@
  *                                 the article
  *   article_trigram_min           the lowest such share of trigrams of one
  *                                 summary sentence
+ *   lexical_bigram, lexical_bigram_min, lexical_trigram
+ *                                 the same over surface words (folded forms
+ *                                 cut at every non-letter, non-digit; no
+ *                                 stems, no stopword test): shares of the
+ *                                 summary's bigrams and trigrams found in one
+ *                                 article sentence, the lowest bigram share
+ *                                 of one summary sentence
+ *   lexical_novel_share           share of the summary's content words
+ *                                 (their surface words) the article lacks
+ *   pair_apart_share, pairs_apart two content words near each other in a
+ *                                 summary sentence, both in the article,
+ *                                 that no article sentence holds with its
+ *                                 neighbours: share of such pairs, log1p of
+ *                                 their count (a relation the article does
+ *                                 not state)
+ *   repeated_words                log1p of content words repeated within a
+ *                                 few words ("pension pension scheme")
  *   novel_name_share              share of the summary's names with a word
  *                                 the article lacks (their count is
  *                                 finding_unsupported_entity)
@@ -50,7 +67,7 @@
 
 #include "core/doc.h"
 
-enum { SC_SCORE_N_FEATURES = 29 };
+enum { SC_SCORE_N_FEATURES = 36 };
 
 /* The name of feature i (< SC_SCORE_N_FEATURES), as the JSON report's
  * "features" member and score_weights.inc write it. */

@@ -21,6 +21,7 @@ extern const sc_rule sc_rule_unsupported_claim;
 extern const sc_rule sc_rule_negation_flip;
 extern const sc_rule sc_rule_misquote;
 extern const sc_rule sc_rule_unsupported_entity;
+extern const sc_rule sc_rule_unsupported_relation;
 extern const sc_rule sc_rule_number_mismatch;
 extern const sc_rule sc_rule_extraneous_content;
 extern const sc_rule sc_rule_page_date_mismatch;

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "align/align.h"
+#include "lang/lang.h"
 
 enum { MAX_SOURCE_NUMBERS = 16 };
 
@@ -19,11 +20,16 @@ static bool same_number(double a, double b)
 }
 
 /* True when article sentence s states value, as an amount or a numeral. */
-static bool sentence_has(const sc_analysis *art, size_t s, double value)
+static bool sentence_has(const sc_lang *lang, const sc_analysis *art, size_t s, double value)
 {
     const sc_sentence *sent = &art->sentences[s];
     for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
         const sc_token *t = &art->tokens[k];
+        double parts[4];
+        size_t n_parts = sc_align_hyphen_numbers(lang, t, parts, 4);
+        for (size_t i = 0; i < n_parts; i++)
+            if (same_number(parts[i], value))
+                return true;
         if ((t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD)) &&
             same_number(t->value, value))
             return true;
@@ -34,13 +40,14 @@ static bool sentence_has(const sc_analysis *art, size_t s, double value)
     return false;
 }
 
-static bool context_has(const sc_analysis *art, const sc_sentence_alignment *sa, double value)
+static bool context_has(const sc_lang *lang, const sc_analysis *art,
+                        const sc_sentence_alignment *sa, double value)
 {
     for (size_t a = 0; a < sa->n_aligned; a++)
-        if (sentence_has(art, sa->aligned[a], value))
+        if (sentence_has(lang, art, sa->aligned[a], value))
             return true;
     for (size_t a = 0; a < sa->n_related; a++)
-        if (sentence_has(art, sa->related[a], value))
+        if (sentence_has(lang, art, sa->related[a], value))
             return true;
     return false;
 }
@@ -49,12 +56,13 @@ static sc_status run(const sc_rule *rule, sc_result *r)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_alignment *al = &r->alignment;
+    const sc_lang *lang = sc_lang_find(r->language);
     for (size_t e = 0; e < sum->n_entities; e++) {
         const sc_entity *ent = &sum->entities[e];
         if (!ent->is_number)
             continue;
         const sc_sentence_alignment *sa = &al->sentences[ent->sentence];
-        if (context_has(art, sa, ent->value))
+        if (context_has(lang, art, sa, ent->value))
             continue;
         bool elsewhere = sc_align_article_has_number(al, ent->value);
         size_t start = sum->tokens[ent->tok_begin].start, end = sum->tokens[ent->tok_end - 1].end;

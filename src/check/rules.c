@@ -5,10 +5,10 @@
 /* The order findings are reported in: the page first, then the summary's
  * claims from the broadest to the narrowest, then the page body. */
 const sc_rule *const sc_rules[] = {
-    &sc_rule_page_date_mismatch, &sc_rule_missing_summary, &sc_rule_unsupported_claim,
-    &sc_rule_negation_flip,      &sc_rule_misquote,        &sc_rule_unsupported_entity,
-    &sc_rule_number_mismatch,    &sc_rule_date_mismatch,   &sc_rule_weekday_mismatch,
-    &sc_rule_extraneous_content,
+    &sc_rule_page_date_mismatch,   &sc_rule_missing_summary,    &sc_rule_unsupported_claim,
+    &sc_rule_negation_flip,        &sc_rule_misquote,           &sc_rule_unsupported_entity,
+    &sc_rule_unsupported_relation, &sc_rule_number_mismatch,    &sc_rule_date_mismatch,
+    &sc_rule_weekday_mismatch,     &sc_rule_extraneous_content,
 };
 const size_t sc_rule_count = sizeof sc_rules / sizeof sc_rules[0];
 _Static_assert(sizeof sc_rules / sizeof sc_rules[0] <= SC_MAX_RULES,

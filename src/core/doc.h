@@ -211,6 +211,11 @@ typedef struct sc_analysis {
     size_t n_times;
 } sc_analysis;
 
+/* Two tokens of one text, by index, first before second. */
+typedef struct sc_token_pair {
+    size_t first, second;
+} sc_token_pair;
+
 /* The best-supporting article span of one summary sentence. */
 enum { SC_ALIGN_MAX_SPAN = 3, SC_ALIGN_MAX_RELATED = 8 };
 
@@ -227,6 +232,12 @@ typedef struct sc_sentence_alignment {
      * rule, which looks for the summary's numbers in their context). */
     size_t related[SC_ALIGN_MAX_RELATED];
     size_t n_related;
+    /* Relations (src/align/relation.c): n_pairs pairs of content words near
+     * each other, both in the article; apart[0..n_apart) those no article
+     * sentence holds together with its neighbours. */
+    size_t n_pairs;
+    struct sc_token_pair *apart;
+    size_t n_apart;
 } sc_sentence_alignment;
 
 typedef struct sc_alignment {
