@@ -20,7 +20,12 @@ What it does:
     fallback-free baseline (the lowest sentence support, feature support_min) and the
     published figures of shared/bench/README.md. Every AUC this script prints for the
     model is a held-out one: the corpus scored was not used to fit the weights.
- 3. Trains on all corpora and writes the weights to --out (default
+ 3. The SummaC test cuts (shared/bench/README.md): balanced accuracy of "held-out
+    consistency >= threshold" on the test cuts of XSumFaith (label_summac) and Polytope,
+    the threshold tuned on their validation cuts, and on CoGenSumm, tuned on the
+    held-out scores of summeval_val and factcc_val (its own validation cut is not
+    shared), beside the published best baseline and SummaC-Conv.
+ 4. Trains on all corpora and writes the weights to --out (default
     <repo>/src/align/score_weights.inc), de-standardised, in the feature order of the
     program, with a header that names the command and the corpora.
 
@@ -374,6 +379,89 @@ def write_inc(path, cmd_line, corpora, names, bias, weights, l2, mean_heldout):
         f.write("\n".join(out))
 
 
+# ---------------------------------------------------------------------------
+# SummaC test cuts (shared/bench/README.md, "SummaC benchmark, test cut")
+
+# Balanced accuracy x100 on the test cut, threshold tuned on the validation cut
+# (Laban et al. 2022, Table 2, as stored in the README there).
+SUMMAC_PUBLISHED = {
+    "cogensumm_test": ("DAE", 63.4, 64.7),
+    "xsumfaith": ("NER overlap", 62.3, 66.4),
+    "polytope": ("QuestEval", 70.3, 62.7),
+}
+# CoGenSumm's validation cut is not in the shared data: its threshold is tuned on
+# the held-out scores of the other CNN/DM validation cuts here.
+COGENSUMM_TUNE_ON = ("summeval_val", "factcc_val")
+
+
+def read_meta(corpora_dir, name):
+    with open(os.path.join(corpora_dir, name + ".jsonl"), encoding="utf-8") as f:
+        return [json.loads(line).get("meta") or {} for line in f if line.strip()]
+
+
+def balanced_accuracy_at(scores, labels, threshold):
+    """Balanced accuracy of 'score >= threshold => consistent (label 1)'."""
+    pos = [s for s, y in zip(scores, labels) if y]
+    neg = [s for s, y in zip(scores, labels) if not y]
+    if not pos or not neg:
+        return None
+    tpr = sum(1 for v in pos if v >= threshold) / len(pos)
+    tnr = sum(1 for v in neg if v < threshold) / len(neg)
+    return (tpr + tnr) / 2
+
+
+def best_threshold(scores, labels):
+    """The threshold (a midpoint between distinct scores) with the highest balanced
+    accuracy on these scores."""
+    values = sorted(set(scores))
+    cands = [values[0] - 1e-9] + [(a + b) / 2 for a, b in zip(values, values[1:])]
+    return max(cands, key=lambda t: balanced_accuracy_at(scores, labels, t) or 0.0)
+
+
+def summac_cuts(corpora_dir, corpora, heldout):
+    """Rows (set, n, threshold source, BAcc, AUC, published) for the SummaC test cuts,
+    from the held-out scores of each corpus (heldout[name] = scores in input order)."""
+    by_name = {c["name"]: c for c in corpora}
+    rows = []
+    for name in ("cogensumm_test", "xsumfaith", "polytope"):
+        if name not in by_name or name not in heldout:
+            continue
+        c, scores = by_name[name], heldout[name]
+        meta = read_meta(corpora_dir, name)
+        if len(meta) != len(scores):
+            continue
+        if name == "xsumfaith":
+            labels = [1 if m.get("label_summac") in (1, True) else 0 for m in meta]
+        else:
+            labels = c["y"]
+        if name == "cogensumm_test":
+            tune_s, tune_y = [], []
+            for other in COGENSUMM_TUNE_ON:
+                if other in heldout:
+                    tune_s += heldout[other]
+                    tune_y += by_name[other]["y"]
+            test = list(range(len(scores)))
+            source = "+".join(COGENSUMM_TUNE_ON)
+        else:
+            val = [i for i, m in enumerate(meta) if m.get("summac_cut") == "val"]
+            test = [i for i, m in enumerate(meta) if m.get("summac_cut") == "test"]
+            tune_s, tune_y = [scores[i] for i in val], [labels[i] for i in val]
+            source = "val cut"
+        if not tune_s or not test:
+            continue
+        t = best_threshold(tune_s, tune_y)
+        ts, ty = [scores[i] for i in test], [labels[i] for i in test]
+        bacc = balanced_accuracy_at(ts, ty, t)
+        auc = roc_auc(ts, ty)
+        pub = SUMMAC_PUBLISHED[name]
+        rows.append({"set": name, "n": len(test), "n_consistent": sum(ty), "tuned_on": source,
+                     "threshold": t, "bacc_x100": 100.0 * bacc if bacc is not None else None,
+                     "auc_x100": 100.0 * auc if auc is not None else None,
+                     "published": {"baseline": pub[0], "baseline_bacc_x100": pub[1],
+                                   "summac_conv_bacc_x100": pub[2]}})
+    return rows
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Train sumcheck's consistency model.",
                                  epilog="See the module docstring for details.")
@@ -413,12 +501,13 @@ def main(argv=None):
         c["X"] = [[row[j] for j in used] for row in c["all_X"]]
 
     # Leave one corpus out.
-    rows, figures = [], []
+    rows, figures, heldout = [], [], {}
     for k, held in enumerate(corpora):
         train_set = [c for i, c in enumerate(corpora) if i != k]
         print("train_consistency: held out %s ..." % held["name"], file=sys.stderr, flush=True)
         bias, weights = train_on(train_set, args.l2)
-        auc = 100.0 * roc_auc(predict(bias, weights, held["X"]), held["y"])
+        heldout[held["name"]] = predict(bias, weights, held["X"])
+        auc = 100.0 * roc_auc(heldout[held["name"]], held["y"])
         base = 100.0 * roc_auc([x[base_index] for x in held["all_X"]], held["y"])
         pub = PUBLISHED_AUC.get(held["name"], {})
         lex = LEXICAL_AUC.get(held["name"], {})
@@ -453,6 +542,19 @@ def main(argv=None):
           "lowest sentence support), no training; lex bigr = bigram-precision reference "
           "baseline; QAFE / SC-Conv / AlignS-L = published QAFactEval, SummaC-Conv, "
           "AlignScore-large (shared/bench/README.md).")
+    cuts = summac_cuts(corpora_dir, corpora, heldout)
+    if cuts:
+        print()
+        print("SummaC test cuts: balanced accuracy x100 of 'held-out consistency >= threshold', "
+              "the threshold tuned for balanced accuracy on the cut named (Laban et al. 2022).")
+        print()
+        print_table(["set", "n", "tuned on", "BAcc", "AUC", "best baseline", "SC-Conv"],
+                    [[c["set"], str(c["n"]), c["tuned_on"], fmt(c["bacc_x100"]),
+                      fmt(c["auc_x100"]),
+                      "%s %s" % (c["published"]["baseline"],
+                                 fmt(c["published"]["baseline_bacc_x100"])),
+                      fmt(c["published"]["summac_conv_bacc_x100"])] for c in cuts],
+                    args.markdown)
     print()
     print("Weights trained on all %d corpora (raw features):" % len(corpora))
     for n, wt in zip(names, weights):
@@ -463,6 +565,7 @@ def main(argv=None):
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"command": cmd, "l2": args.l2, "features": names, "heldout": figures,
                        "mean_heldout_auc_x100": mean_auc, "mean_min_support_auc_x100": mean_base,
+                       "summac_test_cuts": cuts,
                        "weights": dict(zip(names, weights)), "bias": bias}, f, indent=1)
             f.write("\n")
     if not args.no_write:
@@ -534,6 +637,11 @@ def self_test():
     check("group intercepts absorb the offset", abs(w_two[1]) < 1e-6 < abs(w_one[1]))
     check("solve", [round(v, 9) for v in solve([[4.0, 1.0], [1.0, 3.0]], [1.0, 2.0])] ==
           [round(1 / 11, 9), round(7 / 11, 9)])
+    # Thresholds for balanced accuracy: 0.5 separates these perfectly.
+    sc, lab = [0.1, 0.2, 0.4, 0.6, 0.7, 0.9], [0, 0, 0, 1, 1, 1]
+    t = best_threshold(sc, lab)
+    check("best threshold", 0.4 < t <= 0.6 and balanced_accuracy_at(sc, lab, t) == 1.0)
+    check("balanced accuracy", balanced_accuracy_at([0.1, 0.9, 0.8, 0.2], [1, 1, 0, 0], 0.5) == 0.5)
     print("self-test: %s" % ("ok" if failed == 0 else "%d failed" % failed))
     return 0 if failed == 0 else 1
 
