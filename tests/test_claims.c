@@ -688,26 +688,40 @@ END_TEST
     "Mark Hill signed a three-year contract with City, and the six-time champion Anna Berg "       \
     "joined the coaching staff."
 
+#define ID_CITY                                                                                    \
+    "Gubernur Budi Santoso meresmikan jembatan baru di Kota Bekasi pada Senin. Jembatan itu "      \
+    "dibangun selama dua tahun. Warga menyambut peresmian dengan gembira. Harga beras di pasar "   \
+    "induk naik pekan ini. Pedagang mengeluhkan pasokan yang berkurang. Di tempat lain, Wali "     \
+    "Kota Rina Wati membuka pasar murah di Kota Depok."
+
 typedef struct relation_case {
+    const char *language;
+    const char *article;
     const char *name;
     const char *summary;
     const char *pair; /* a pair the finding lists, or NULL: no finding */
 } relation_case;
 
 static const relation_case relation_cases[] = {
-    {"copied", "Rovers signed striker Tom Jones from Brentford on Monday.", NULL},
-    {"two neighbouring sentences", "Tom Jones, who scored 12 goals last season, joined Rovers.",
+    {"en", EN_CLUBS, "copied", "Rovers signed striker Tom Jones from Brentford on Monday.", NULL},
+    {"en", EN_CLUBS, "two neighbouring sentences",
+     "Tom Jones, who scored 12 goals last season, joined Rovers.", NULL},
+    {"en", EN_CLUBS, "other story", "City lost to Dundee on Saturday.", NULL},
+    {"en", EN_CLUBS, "name moved", "Rovers signed Tom Jones from Dundee on Monday.",
+     "Tom Jones / Dundee"},
+    {"en", EN_CLUBS, "number moved", "Tom Jones scored 2 goals last season.", "2 / goals"},
+    {"en", EN_CLUBS, "names swapped", "Anna Berg signed a contract with Rovers.",
+     "Anna Berg / Rovers"},
+    {"id", ID_CITY, "id copied", "Gubernur Budi Santoso meresmikan jembatan baru di Kota Bekasi.",
      NULL},
-    {"other story", "City lost to Dundee on Saturday.", NULL},
-    {"name moved", "Rovers signed Tom Jones from Dundee on Monday.", "Tom Jones / Dundee"},
-    {"number moved", "Tom Jones scored 2 goals last season.", "2 / goals"},
-    {"names swapped", "Anna Berg signed a contract with Rovers.", "Anna Berg / Rovers"},
+    {"id", ID_CITY, "id name moved", "Budi Santoso membuka pasar murah di Depok.",
+     "Budi Santoso / Depok"},
 };
 
 START_TEST(test_relation)
 {
     const relation_case *c = &relation_cases[_i];
-    sc_result *r = check_pair("en", EN_CLUBS, c->summary);
+    sc_result *r = check_pair(c->language, c->article, c->summary);
     char got[2048];
     list_findings(r, got, sizeof got);
     if (c->pair == NULL) {
