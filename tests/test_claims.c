@@ -694,6 +694,13 @@ END_TEST
     "induk naik pekan ini. Pedagang mengeluhkan pasokan yang berkurang. Di tempat lain, Wali "     \
     "Kota Rina Wati membuka pasar murah di Kota Depok."
 
+#define EN_SWAP                                                                                    \
+    "St Mirren have signed striker Jeremy Clarkson on loan from Dundee until the end of the "      \
+    "season. The 24-year-old scored nine goals last season. Manager Jim Goodwin said he was "      \
+    "delighted. Elsewhere, Bristol Rovers lost 2-0 at home to Brentford on Saturday. Rovers "      \
+    "remain bottom of the table. Arsenal drew 0-0 with Chelsea at the Emirates on Sunday. The "    \
+    "Gunners are third."
+
 typedef struct relation_case {
     const char *language;
     const char *article;
@@ -708,10 +715,19 @@ static const relation_case relation_cases[] = {
      "Tom Jones, who scored 12 goals last season, joined Rovers.", NULL},
     {"en", EN_CLUBS, "other story", "City lost to Dundee on Saturday.", NULL},
     {"en", EN_CLUBS, "name moved", "Rovers signed Tom Jones from Dundee on Monday.",
+     "=Dundee=Brentford"},
+    {"en", EN_CLUBS, "name moved, same frame", "Tom Jones joined Dundee on Monday.",
+     "=Dundee=Brentford"},
+    {"en", EN_CLUBS, "name moved, other frame", "Tom Jones, like Dundee, changed clubs.",
      "Tom Jones / Dundee"},
     {"en", EN_CLUBS, "number moved", "Tom Jones scored 2 goals last season.", "2 / goals"},
     {"en", EN_CLUBS, "names swapped", "Anna Berg signed a contract with Rovers.",
      "Anna Berg / Rovers"},
+    {"en", EN_SWAP, "name swapped", "Bristol Rovers have signed striker Jeremy Clarkson on loan.",
+     "=Bristol Rovers=St Mirren"},
+    {"en", EN_SWAP, "alias", "The Gunners drew 0-0 with Chelsea at the Emirates.", NULL},
+    {"en", EN_SWAP, "the same name", "St Mirren have signed striker Jeremy Clarkson on loan.",
+     NULL},
     {"id", ID_CITY, "id copied", "Gubernur Budi Santoso meresmikan jembatan baru di Kota Bekasi.",
      NULL},
     {"id", ID_CITY, "id name moved", "Budi Santoso membuka pasar murah di Depok.",
@@ -737,6 +753,19 @@ START_TEST(test_relation)
     ck_assert_ptr_nonnull(f);
     if (f == NULL)
         return;
+    if (c->pair[0] == '=') {
+        /* A swap ("=summary name=article name"): an error naming both. */
+        char want[2][64];
+        const char *sep = strchr(c->pair + 1, '=');
+        ck_assert_ptr_nonnull(sep);
+        snprintf(want[0], sizeof want[0], "\"%.*s\"", (int)(sep - c->pair - 1), c->pair + 1);
+        snprintf(want[1], sizeof want[1], "\"%s\"", sep + 1);
+        ck_assert_int_eq(f->severity, SC_SEVERITY_ERROR);
+        ck_assert_msg(strstr(f->message, want[0]) != NULL && strstr(f->message, want[1]) != NULL,
+                      "%s:%s", c->name, got);
+        sc_result_free(r);
+        return;
+    }
     ck_assert_int_eq(f->severity, SC_SEVERITY_WARNING);
     bool listed = false;
     for (const sc_evidence *e = f->evidence; e != NULL; e = e->next)

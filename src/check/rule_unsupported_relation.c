@@ -7,6 +7,11 @@
  * number, one finding per summary sentence. */
 #include "check.h"
 
+#include <stdint.h>
+#include <string.h>
+
+#include "thresholds.h"
+
 /* Pairs listed in the evidence of one finding. */
 enum { MAX_LISTED_PAIRS = 8 };
 
@@ -67,12 +72,224 @@ static const char *token_text(sc_result *r, size_t k)
     return sc_arena_strndup(r->arena, sum->text->data + start, end - start);
 }
 
+/* Whether the article sentences around sentence best (it and its
+ * neighbours) hold every word of summary name e but stopwords.  Only
+ * there: the aligner may add a far sentence to a span just to cover the
+ * swapped name. */
+static bool near_has_name(const sc_result *r, size_t best, const sc_entity *e)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    size_t lo = best > 0 ? best - 1 : 0, hi = best + 1 < art->n_sentences ? best + 1 : best;
+    for (size_t k = e->tok_begin; k < e->tok_end; k++) {
+        const sc_token *t = &sum->tokens[k];
+        if (t->flags & SC_TOKF_STOP)
+            continue;
+        bool found = false;
+        for (size_t j = art->sentences[lo].tok_begin; j < art->sentences[hi].tok_end && !found; j++)
+            found = art->tokens[j].stem == t->stem;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* Whether summary sentence si has a word of article name e (but
+ * stopwords). */
+static bool sentence_has_name(const sc_result *r, size_t si, const sc_entity *e)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence *s = &sum->sentences[si];
+    for (size_t k = e->tok_begin; k < e->tok_end; k++) {
+        const sc_token *t = &art->tokens[k];
+        if (t->flags & SC_TOKF_STOP)
+            continue;
+        for (size_t j = s->tok_begin; j < s->tok_end; j++)
+            if (sum->tokens[j].stem == t->stem)
+                return true;
+    }
+    return false;
+}
+
+/* Whether every word of summary name e (but stopwords) is in the
+ * article. */
+static bool article_has_name(const sc_result *r, const sc_entity *e)
+{
+    const sc_alignment *al = &r->alignment;
+    for (size_t k = e->tok_begin; k < e->tok_end; k++) {
+        const sc_token *t = &r->summary.tokens[k];
+        if (!(t->flags & SC_TOKF_STOP) &&
+            !(t->stem <= al->n_stems && al->article_has_stem[t->stem]))
+            return false;
+    }
+    return true;
+}
+
+/* The words before a name, or after it, are the same in both texts
+ * ("signed striker Jeremy Clarkson" and "signed striker Tom Jones"): the
+ * two names fill the same slot.  Punctuation is skipped; a stopword
+ * neighbour ("have", "from") counts only with the next word too ("have
+ * signed"). */
+static const sc_token *neighbour(const sc_analysis *a, size_t *k, int step, size_t lo, size_t hi)
+{
+    while (step < 0 ? *k > lo : *k + 1 < hi) {
+        *k = step < 0 ? *k - 1 : *k + 1;
+        if (a->tokens[*k].kind != SC_TOK_PUNCT)
+            return &a->tokens[*k];
+    }
+    return NULL;
+}
+
+static bool same_side(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent, int step)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence *ss = &sum->sentences[s_ent->sentence];
+    const sc_sentence *as = &art->sentences[a_ent->sentence];
+    size_t sk = step < 0 ? s_ent->tok_begin : s_ent->tok_end - 1;
+    size_t ak = step < 0 ? a_ent->tok_begin : a_ent->tok_end - 1;
+    for (int words = 0; words < 2; words++) {
+        const sc_token *x = neighbour(sum, &sk, step, ss->tok_begin, ss->tok_end);
+        const sc_token *y = neighbour(art, &ak, step, as->tok_begin, as->tok_end);
+        if (x == NULL || y == NULL || x->stem != y->stem)
+            return false;
+        if (!(x->flags & SC_TOKF_STOP))
+            return true;
+    }
+    return true;
+}
+
+static bool same_frame(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent)
+{
+    return same_side(r, s_ent, a_ent, -1) || same_side(r, s_ent, a_ent, 1);
+}
+
+/* Whether the first content word of each name appears in sentences of
+ * the article at most one apart: then the two may be one thing named two
+ * ways ("Arsenal" and "the Gunners", "Saracens" and "Sarries") or two
+ * sides of one event, and a swap of them is not told apart from a
+ * paraphrase. */
+static const sc_token *head_word(const sc_analysis *a, const sc_entity *e)
+{
+    for (size_t k = e->tok_begin; k < e->tok_end; k++)
+        if (!(a->tokens[k].flags & SC_TOKF_STOP))
+            return &a->tokens[k];
+    return &a->tokens[e->tok_begin];
+}
+
+static bool names_meet(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent)
+{
+    const sc_analysis *art = &r->article;
+    uint32_t x = head_word(&r->summary, s_ent)->stem, y = head_word(art, a_ent)->stem;
+    size_t last_x = SIZE_MAX, last_y = SIZE_MAX;
+    for (size_t si = 0; si < art->n_sentences; si++) {
+        const sc_sentence *s = &art->sentences[si];
+        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+            if (art->tokens[k].stem == x)
+                last_x = si;
+            if (art->tokens[k].stem == y)
+                last_y = si;
+        }
+        if (last_x != SIZE_MAX && last_y != SIZE_MAX &&
+            (last_x > last_y ? last_x - last_y : last_y - last_x) <= 1)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a word of one name begins a word of the other, or a part of
+ * it after a hyphen, as folded text and at least three letters long:
+ * "Lib Dem" and "Liberal Democrat", "African" and "African-Americans" are
+ * one name written two ways. */
+static bool part_of(const sc_token *x, const sc_token *y)
+{
+    if (x->norm_len < 3 || x->norm_len > y->norm_len)
+        return false;
+    for (size_t i = 0; i + x->norm_len <= y->norm_len; i++)
+        if ((i == 0 || y->norm[i - 1] == '-') && memcmp(y->norm + i, x->norm, x->norm_len) == 0)
+            return true;
+    return false;
+}
+
+static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    for (size_t i = s_ent->tok_begin; i < s_ent->tok_end; i++)
+        for (size_t j = a_ent->tok_begin; j < a_ent->tok_end; j++) {
+            const sc_token *x = &sum->tokens[i], *y = &art->tokens[j];
+            if (x->kind == SC_TOK_PUNCT || y->kind == SC_TOK_PUNCT ||
+                ((x->flags | y->flags) & SC_TOKF_STOP))
+                continue;
+            if (part_of(x, y) || part_of(y, x))
+                return true;
+        }
+    return false;
+}
+
+/* A name swapped for another of the article: the summary sentence, well
+ * supported otherwise, has a name of the article that its best sentence
+ * (with its neighbours) does not have, and that sentence has a name the
+ * summary sentence lacks, in the same slot ("Bristol Rovers have signed striker Jeremy Clarkson"
+ * when the sentence says St Mirren, and Bristol Rovers is in another paragraph). An error: the
+ * sentence says who did it, and the article says someone else did.  Returns SC_OK, adding at most
+ * one finding per name. */
+static sc_status substitutions(const sc_rule *rule, sc_result *r, size_t si)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence_alignment *sa = &r->alignment.sentences[si];
+    if (sa->n_aligned == 0 || sa->support < SC_RELATION_MIN_SUPPORT)
+        return SC_OK;
+    const sc_sentence *best = &art->sentences[sa->aligned[0]];
+    for (size_t e = 0; e < sum->n_entities; e++) {
+        const sc_entity *ent = &sum->entities[e];
+        if (ent->sentence != si || ent->is_number || !article_has_name(r, ent) ||
+            near_has_name(r, sa->aligned[0], ent))
+            continue;
+        const sc_entity *other = NULL;
+        for (size_t k = best->tok_begin; k < best->tok_end && other == NULL; k++) {
+            const sc_token *t = &art->tokens[k];
+            if (t->entity == 0)
+                continue;
+            const sc_entity *cand = &art->entities[t->entity - 1];
+            if (!cand->is_number && cand->tok_begin == k && !sentence_has_name(r, si, cand) &&
+                same_frame(r, ent, cand))
+                other = cand;
+        }
+        if (other == NULL || names_meet(r, ent, other) || names_overlap(r, ent, other))
+            continue;
+        size_t start = sum->tokens[ent->tok_begin].start, end = sum->tokens[ent->tok_end - 1].end;
+        size_t os = art->tokens[other->tok_begin].start, oe = art->tokens[other->tok_end - 1].end;
+        const char *message = sc_arena_printf(
+            r->arena,
+            "the summary has \"%.*s\" where the article's sentence has \"%.*s\"; the article "
+            "names \"%.*s\" only elsewhere",
+            (int)(end - start), sum->text->data + start, (int)(oe - os), art->text->data + os,
+            (int)(end - start), sum->text->data + start);
+        sc_finding *f = message ? sc_finding_add(r, rule, message) : NULL;
+        if (f == NULL)
+            return SC_ERR_NOMEM;
+        f->severity = SC_SEVERITY_ERROR;
+        f->summary_span = sc_span_in(sum->text, start, end);
+        f->source_span = sc_span_in(art->text, best->start, best->end);
+        if (sc_evidence_string(r, f, "kind", "substitution", strlen("substitution")) ||
+            sc_evidence_string(r, f, "name", sum->text->data + start, end - start) ||
+            sc_evidence_string(r, f, "source_name", art->text->data + os, oe - os) ||
+            sc_evidence_number(r, f, "support", sa->support))
+            return SC_ERR_NOMEM;
+    }
+    return SC_OK;
+}
+
 static sc_status run(const sc_rule *rule, sc_result *r)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_alignment *al = &r->alignment;
     for (size_t si = 0; si < al->n_sentences; si++) {
         const sc_sentence_alignment *sa = &al->sentences[si];
+        size_t before = r->n_findings;
+        sc_status st = substitutions(rule, r, si);
+        if (st != SC_OK)
+            return st;
+        if (r->n_findings > before)
+            continue; /* the substitution says it; no pair warning besides */
         const char *pairs[MAX_LISTED_PAIRS];
         size_t n_listed = 0, first = 0, second = 0;
         for (size_t i = 0; i < sa->n_apart && n_listed < MAX_LISTED_PAIRS; i++) {
@@ -119,7 +336,8 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             const sc_sentence *best = &art->sentences[sa->aligned[0]];
             f->source_span = sc_span_in(art->text, best->start, best->end);
         }
-        if (sc_evidence_strings(r, f, "pairs", pairs, n_listed) ||
+        if (sc_evidence_string(r, f, "kind", "pairs", strlen("pairs")) ||
+            sc_evidence_strings(r, f, "pairs", pairs, n_listed) ||
             sc_evidence_integer(r, f, "word_pairs", (long long)sa->n_pairs) ||
             sc_evidence_integer(r, f, "pairs_apart", (long long)sa->n_apart))
             return SC_ERR_NOMEM;
@@ -130,23 +348,34 @@ static sc_status run(const sc_rule *rule, sc_result *r)
 const sc_rule sc_rule_unsupported_relation = {
     .id = "unsupported-relation",
     .severity = SC_SEVERITY_WARNING,
-    .summary = "the summary joins a name or number with words the article never states it with",
-    .doc = "Checks who did what to whom, and which number goes with which noun.  Both words are "
-           "in the article, but no article sentence (nor two neighbouring sentences) has them "
-           "together, while the summary puts them within a few words of each other: a name, "
-           "number or role taken from one part of the article and put in another.  Only pairs "
-           "with a name or a number are reported; dates are left to date-mismatch.\n"
+    .summary = "the summary swaps a name for another of the article, or joins a name or number "
+               "with words the article never states it with",
+    .doc = "Checks who did what to whom, and which number goes with which noun, in two ways.\n"
            "\n"
-           "Example: article \"Rovers signed Jones from Brentford. ... City lost 2-1 to "
-           "Dundee.\"; summary \"Rovers signed Jones from Dundee.\"  (\"Dundee\" and "
-           "\"signed\" are both in the article, never together.)\n"
+           "A name swapped for another (an error): a summary sentence its span supports well "
+           "has a name of the article that the span does not have, in the slot where the "
+           "span's first sentence has another name (the word before or after is the same), and "
+           "the article never names the two within a sentence of each other (which would "
+           "make them one thing named two ways, or two sides of one event).\n"
+           "\n"
+           "Pairs the article keeps apart (a warning): two names or numbers, or a number and "
+           "the word after it, within a few words of each other in the summary, both in the "
+           "article, but no article sentence (nor two neighbouring sentences) has them "
+           "together: a name, number or role taken from one part of the article and put in "
+           "another.  Dates are left to date-mismatch.\n"
+           "\n"
+           "Example: article \"St Mirren have signed striker Tom Jones on loan. ... Rovers "
+           "lost to Dundee.\"; summary \"Rovers have signed striker Tom Jones on loan.\" (a "
+           "swap: \"Rovers\" where the article has \"St Mirren\").\n"
            "\n"
            "How to fix: check the sentence against the article and restore the relation the "
            "article states.  A summary that rightly joins facts from far-apart paragraphs can "
-           "get this warning: it is a warning, not an error, for that reason.\n"
+           "get the pair warning: it is a warning, not an error, for that reason.\n"
            "\n"
-           "Evidence: pairs (\"A / B\" for each pair the article never joins, at most 8), "
-           "word_pairs (pairs of nearby content words in the sentence that are both in the "
-           "article), pairs_apart (how many of them the article never joins).",
+           "Evidence: kind (substitution or pairs).  Substitution: name, source_name (the "
+           "span's name in its place), support.  Pairs: pairs (\"A / B\" for each pair the "
+           "article never joins, at most 8), word_pairs (pairs of nearby content words in the "
+           "sentence that are both in the article), pairs_apart (how many of them the article "
+           "never joins).",
     .run = run,
 };

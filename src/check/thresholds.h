@@ -63,4 +63,10 @@
  * passage, at most this many words apart. */
 #define SC_QUOTE_MAX_GAP 80
 
+/* unsupported-relation: a name swapped for another is judged only in a
+ * sentence its span supports at least this well (below, the sentence is
+ * unsupported-claim's, and its span says little about which name is
+ * right). */
+#define SC_RELATION_MIN_SUPPORT 0.6
+
 #endif
