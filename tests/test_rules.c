@@ -6,6 +6,7 @@
 #include "check/check.h"
 #include "check/thresholds.h"
 #include "core/doc.h"
+#include "text/text.h"
 #include "sumcheck.h"
 
 #include <math.h>
@@ -706,6 +707,33 @@ START_TEST(test_rule_table)
 }
 END_TEST
 
+/* A finding quotes page text, which may hold stray bytes of a legacy
+ * charset: its message and evidence are stored as valid UTF-8 (U+FFFD per
+ * stray byte), so every report can write them. */
+START_TEST(test_finding_text_made_utf8)
+{
+    sc_result *r = check_pair("en", "The council met on Monday.", "The council met on Monday.");
+    size_t before = r->n_findings;
+    sc_finding *f = sc_finding_add(r, &sc_rule_extraneous_content,
+                                   "\"Stra\xdf"
+                                   "e 5\" follows");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(r->n_findings, before + 1);
+    static const char raw[] = "caf\xe9 \xff\xfe ok";
+    const char *list[] = {"\xc3", "fine"};
+    ck_assert_int_eq(sc_evidence_string(r, f, "text", raw, sizeof raw - 1), SC_OK);
+    ck_assert_int_eq(sc_evidence_strings(r, f, "words", list, 2), SC_OK);
+    size_t bad;
+    ck_assert_str_eq(f->message, "\"Stra\xef\xbf\xbd"
+                                 "e 5\" follows");
+    ck_assert_str_eq(f->evidence->string, "caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd ok");
+    ck_assert(
+        sc_utf8_valid(f->evidence->next->strings[0], strlen(f->evidence->next->strings[0]), &bad));
+    ck_assert_str_eq(f->evidence->next->strings[1], "fine");
+    sc_result_free(r);
+}
+END_TEST
+
 static Suite *rules_suite(void)
 {
     Suite *s = suite_create("rules");
@@ -717,6 +745,7 @@ static Suite *rules_suite(void)
     tcase_add_test(tc, test_clean_pairs);
     tcase_add_test(tc, test_number_message_readable);
     tcase_add_test(tc, test_rule_table);
+    tcase_add_test(tc, test_finding_text_made_utf8);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("pages");

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "text/text.h"
+
 /* The order findings are reported in: the page first, then the summary's
  * claims from the broadest to the narrowest, then the page body. */
 const sc_rule *const sc_rules[] = {
@@ -33,6 +35,39 @@ sc_status sc_run_rules(sc_result *result, const bool *disabled, double min_suppo
     return SC_OK;
 }
 
+/* A copy of s[0..len) that is valid UTF-8: each byte that does not start
+ * a valid sequence becomes U+FFFD (as a WHATWG UTF-8 decoder replaces
+ * it).  Findings quote page text, and a page may hold stray bytes of a
+ * legacy charset; the reports must stay valid UTF-8 (JSON, SARIF and XML
+ * refuse anything else).  NULL when out of memory. */
+static char *utf8_copy(sc_arena *arena, const char *s, size_t len)
+{
+    size_t bad;
+    if (sc_utf8_valid(s, len, &bad))
+        return sc_arena_strndup(arena, s, len);
+    size_t strays = 0;
+    for (size_t p = 0; p < len && !sc_utf8_valid(s + p, len - p, &bad); p += bad + 1)
+        strays++;
+    char *out = sc_arena_alloc(arena, len + 2 * strays + 1);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0, p = 0;
+    while (p < len) {
+        bool ok = sc_utf8_valid(s + p, len - p, &bad);
+        size_t good = ok ? len - p : bad;
+        memcpy(out + n, s + p, good);
+        n += good;
+        p += good;
+        if (!ok) {
+            memcpy(out + n, "\xef\xbf\xbd", 3);
+            n += 3;
+            p++;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
 sc_finding *sc_finding_add(sc_result *r, const sc_rule *rule, const char *message)
 {
     if (r->n_findings == r->cap_findings) {
@@ -43,7 +78,7 @@ sc_finding *sc_finding_add(sc_result *r, const sc_rule *rule, const char *messag
         r->findings = f;
         r->cap_findings = cap;
     }
-    char *copy = sc_arena_strndup(r->arena, message, strlen(message));
+    char *copy = utf8_copy(r->arena, message, strlen(message));
     if (copy == NULL)
         return NULL;
     /* A message is one line, whatever text it quotes. */
@@ -78,7 +113,7 @@ sc_status sc_evidence_string(sc_result *r, sc_finding *f, const char *key, const
                              size_t len)
 {
     sc_evidence *e = evidence_new(r, f, key, SC_EV_STRING);
-    if (e == NULL || (e->string = sc_arena_strndup(r->arena, value, len)) == NULL)
+    if (e == NULL || (e->string = utf8_copy(r->arena, value, len)) == NULL)
         return SC_ERR_NOMEM;
     return SC_OK;
 }
@@ -118,7 +153,7 @@ sc_status sc_evidence_strings(sc_result *r, sc_finding *f, const char *key, cons
     if (e == NULL || copy == NULL)
         return SC_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
-        if ((copy[i] = sc_arena_strndup(r->arena, values[i], strlen(values[i]))) == NULL)
+        if ((copy[i] = utf8_copy(r->arena, values[i], strlen(values[i]))) == NULL)
             return SC_ERR_NOMEM;
     e->strings = copy;
     e->n_items = n;
