@@ -6,9 +6,12 @@
  *
  * x is the feature vector below (sc_score_feature_name gives the names, in
  * order); w and b come from score_weights.inc, which
- * bench/train_consistency.py writes from the labelled corpora in
- * ../shared/bench/consistency/ (that script says how; training runs
- * outside CI).  Every feature is a plain property of a summary and its
+ * bench/train_consistency.py writes (training runs outside CI).  The
+ * committed weights are trained on planted-error pairs only
+ * (bench/synth_errors.py, FactCC's way), so the labelled corpora in
+ * ../shared/bench/consistency/ all measure it unseen; the script's
+ * MODEL_FEATURES picks the features that carry weight (the others are
+ * computed, written by --emit-features for research, and weigh 0).  Every feature is a plain property of a summary and its
  * article that means the same on any page: nothing is keyed to one
  * corpus's form (case, tokenisation, quote marks).
  *
