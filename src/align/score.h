@@ -11,9 +11,10 @@
  * (bench/synth_errors.py, FactCC's way), so the labelled corpora in
  * ../shared/bench/consistency/ all measure it unseen; the script's
  * MODEL_FEATURES picks the features that carry weight (the others are
- * computed, written by --emit-features for research, and weigh 0).  Every feature is a plain property of a summary and its
- * article that means the same on any page: nothing is keyed to one
- * corpus's form (case, tokenisation, quote marks).
+ * computed, written by --emit-features for research, and weigh 0).
+ * Every feature is a plain property of a summary and its article that
+ * means the same on any page: nothing is keyed to one corpus's form (case,
+ * tokenisation, quote marks).
  *
  * Features, in order (share = a number in [0, 1]; log1p(n) = ln(1 + n)):
  *   support_min, support_mean     the summary sentences' support (align.c)
