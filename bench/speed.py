@@ -2,7 +2,7 @@
 """Speed of sumcheck beside a plain-Python overlap checker and `wc -w`.
 
 Usage: bench/speed.py [--sumcheck PATH] [--corpora DIR] [--only NAME] [--repeat N]
-                      [--instructions]
+                      [--instructions] [--html PATH] [--skip WHAT]
 
 For each corpus of ../shared/bench/consistency/ it runs, on the same JSON
 Lines input: sumcheck (one thread, full analysis, JSON Lines out),
@@ -13,12 +13,27 @@ With --instructions it also runs sumcheck under `valgrind --tool=callgrind`
 on the first 200 pairs and prints instructions per MB of input, a figure
 that does not move with the machine's load, so regressions show.
 
+HTML: sumcheck (one thread, full analysis) over every page of --html (a
+directory, or the .tar.xz of ../shared/bench/dates/htmldate/, unpacked to a
+temporary directory), beside `wc -w` and htmldate's fast mode as the issue
+quotes it (about 34 MB/s, 216 pages/s on this kind of machine; not run here).
+
+Growth: one pair whose article is about 100 KB, then 10x that (1 MB), and
+one whose summary is 3 sentences, then 30, built from the corpus's own
+articles; for each it prints the best time, instructions (callgrind, with
+--instructions) and peak RSS, the ratio of the 10x input's cost to the 1x
+one's (bar: at most 12) and peak RSS against 16x the input plus a few MB.
+
+--skip takes a comma-separated list of: pairs, html, growth.
 Timings are the best of --repeat runs (default 3)."""
 import argparse
+import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 
@@ -67,21 +82,16 @@ def instructions(cmd, stdin_path):
     return None
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sumcheck", default=os.path.join(REPO, "build", "sumcheck"))
-    ap.add_argument("--corpora", default=os.path.join(REPO, "..", "shared", "bench", "consistency"))
-    ap.add_argument("--only", action="append")
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--instructions", action="store_true")
-    args = ap.parse_args()
-    if not os.access(args.sumcheck, os.X_OK):
-        sys.exit(f"speed: no sumcheck at {args.sumcheck} (build it first)")
-    if not os.path.isdir(args.corpora):
-        sys.exit(f"speed: no corpora at {args.corpora}")
-    names = sorted(n[:-6] for n in os.listdir(args.corpora) if n.endswith(".jsonl"))
-    if args.only:
-        names = [n for n in names if n in args.only]
+# htmldate's fast mode on the htmldate set, as issue 7 quotes it.
+HTMLDATE_FAST_MBS = 34.0
+HTMLDATE_FAST_PAGES = 216.0
+
+
+def best_time(cmd, stdin_path, repeat):
+    return min(run(cmd, stdin_path)[0] for _ in range(max(1, repeat)))
+
+
+def pairs_table(args, names):
     tools = {
         "sumcheck": [args.sumcheck, "--jobs", "1", "--input-format", "jsonl", "--format", "jsonl", "--fail-on", "never"],
         "python": [sys.executable, os.path.join(HERE, "overlap_check.py")],
@@ -99,7 +109,7 @@ def main():
             pairs = sum(1 for line in f if line.strip())
         row = {}
         for tool, cmd in tools.items():
-            best = min(run(cmd, path)[0] for _ in range(max(1, args.repeat)))
+            best = best_time(cmd, path, args.repeat)
             rss = peak_rss(cmd, path)
             row[tool] = (best, rss)
             total[tool] += best
@@ -135,6 +145,164 @@ def main():
                 print(f"instructions: {n / mb / 1e6:.1f} M per MB of input ({name}, first 200 pairs, callgrind)")
         finally:
             os.unlink(tmp.name)
+
+
+def html_pages(path, tmpdir):
+    """The directory of HTML pages at path, unpacking a tarball into tmpdir."""
+    if os.path.isdir(path):
+        return path
+    with tarfile.open(path) as tar:
+        members = [m for m in tar.getmembers() if m.isfile() and m.name.endswith((".html", ".htm"))
+                   and not os.path.isabs(m.name) and ".." not in m.name.split("/")]
+        tar.extractall(tmpdir, members=members)
+    return tmpdir
+
+
+def html_table(args):
+    if not os.path.exists(args.html):
+        print(f"html: no pages at {args.html}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = html_pages(args.html, tmp)
+        files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs
+                       if f.endswith((".html", ".htm")))
+        mb = sum(os.path.getsize(f) for f in files) / 1e6
+        sc_cmd = [args.sumcheck, "--jobs", "1", "--format", "jsonl", "--fail-on", "never", root]
+        t_sc = best_time(sc_cmd, os.devnull, args.repeat)
+        rss = peak_rss(sc_cmd, os.devnull)
+        # wc -w reads the same bytes, concatenated on its stdin.
+        with tempfile.NamedTemporaryFile("wb", suffix=".html", delete=False, dir=tmp) as cat:
+            for f in files:
+                with open(f, "rb") as src:
+                    shutil.copyfileobj(src, cat)
+        t_wc = best_time(["wc", "-w"], cat.name, args.repeat)
+        os.unlink(cat.name)
+        print(f"\n{'HTML pages':<15} {'MB':>6} {'pages':>6} | {'sumcheck MB/s':>13} {'pages/s':>8} {'RSS MB':>6} | "
+              f"{'wc -w MB/s':>10} | {'htmldate fast (quoted)':>22} | x htmldate  x wc")
+        print(f"{os.path.basename(args.html):<15} {mb:>6.1f} {len(files):>6} | {mb / t_sc:>13.1f} "
+              f"{len(files) / t_sc:>8.0f} {rss / 1024 if rss else float('nan'):>6.1f} | {mb / t_wc:>10.1f} | "
+              f"{HTMLDATE_FAST_MBS:>9.0f} MB/s {HTMLDATE_FAST_PAGES:>4.0f} p/s | "
+              f"{(mb / t_sc) / HTMLDATE_FAST_MBS:>10.2f} {t_sc / t_wc:>5.1f}")
+        print("x htmldate: sumcheck's MB/s over htmldate's fast mode, which finds only the date "
+              "(bar: above 1); sumcheck reads the whole page.")
+        if args.instructions:
+            sample = files[:50]
+            n = instructions([args.sumcheck, "--jobs", "1", "--format", "jsonl", "--fail-on", "never"] + sample,
+                             os.devnull)
+            smb = sum(os.path.getsize(f) for f in sample) / 1e6
+            if n is not None:
+                print(f"instructions: {n / smb / 1e6:.1f} M per MB of HTML (first 50 pages, callgrind)")
+
+
+def growth_inputs(corpus):
+    """Articles and summary sentences from the corpus, in file order."""
+    articles = []
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                articles.append(json.loads(line)["source"])
+    return articles
+
+
+def sentences_of(text):
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ".!?" and (i + 1 == len(text) or text[i + 1] in " \n"):
+            s = text[start:i + 1].strip()
+            if len(s.split()) >= 6:
+                out.append(s)
+            start = i + 1
+    return out
+
+
+def make_pair(articles, article_bytes, n_summary):
+    """A pair whose article is the corpus's articles joined up to article_bytes,
+    and whose summary is n_summary of its sentences (every other one with a
+    changed number, so the rules have work)."""
+    parts, size = [], 0
+    i = 0
+    while size < article_bytes:
+        a = articles[i % len(articles)]
+        parts.append(a)
+        size += len(a.encode("utf-8")) + 2
+        i += 1
+    article = "\n\n".join(parts)
+    article = article.encode("utf-8")[:article_bytes].decode("utf-8", "ignore")
+    sents = sentences_of(article[:200000])
+    step = max(1, len(sents) // max(1, n_summary))
+    summary = []
+    for k in range(n_summary):
+        s = sents[(k * step) % len(sents)]
+        if k % 2:
+            s = s.replace(" the ", " a ", 1) + " It was 42 percent."
+        summary.append(s)
+    return {"id": f"growth-{article_bytes}-{n_summary}", "source": article, "summary": " ".join(summary)}
+
+
+def growth_table(args, names):
+    corpus = os.path.join(args.corpora, names[0] + ".jsonl")
+    articles = growth_inputs(corpus)
+    cases = [("article 100 KB", 100_000, 3), ("article 1 MB", 1_000_000, 3),
+             ("summary 3 sent.", 100_000, 3), ("summary 30 sent.", 100_000, 30)]
+    cmd = [args.sumcheck, "--jobs", "1", "--input-format", "json", "--format", "jsonl", "--fail-on", "never"]
+    print(f"\n{'growth':<17} {'input KB':>9} {'best s':>8} {'M instr':>9} {'RSS MB':>7} {'RSS/input':>9}")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base_path = os.path.join(tmp, "tiny.json")
+        with open(base_path, "w", encoding="utf-8") as f:
+            json.dump({"id": "tiny", "source": "One sentence. Two sentences.", "summary": "One sentence."}, f)
+        base_rss = peak_rss(cmd, base_path) or 0
+        for label, size, n in cases:
+            path = os.path.join(tmp, f"{size}-{n}.json")
+            if not os.path.exists(path):
+                with open(path, "w", encoding="utf-8") as f:
+                    json.dump(make_pair(articles, size, n), f)
+            kb = os.path.getsize(path) / 1e3
+            t = best_time(cmd, path, args.repeat)
+            ins = instructions(cmd, path) if args.instructions else None
+            rss = peak_rss(cmd, path)
+            results[label] = (t, ins, rss, kb)
+            print(f"{label:<17} {kb:>9.0f} {t:>8.3f} {ins / 1e6 if ins else float('nan'):>9.0f} "
+                  f"{rss / 1024 if rss else float('nan'):>7.1f} "
+                  f"{(rss - base_rss) * 1024 / (kb * 1e3) if rss else float('nan'):>9.1f}")
+    for small, big in (("article 100 KB", "article 1 MB"), ("summary 3 sent.", "summary 30 sent.")):
+        t0, i0, _, _ = results[small]
+        t1, i1, _, _ = results[big]
+        ins = f", instructions {i1 / i0:.1f}x" if i0 and i1 else ""
+        print(f"10x {small.split()[0]}: time {t1 / t0:.1f}x{ins} (bar: at most 12x)")
+    t, _, rss, kb = results["article 1 MB"]
+    if rss:
+        print(f"peak RSS of the 1 MB pair: {rss / 1024:.1f} MB = {rss * 1024 / (kb * 1e3):.1f}x its input; "
+              f"above a {base_rss / 1024:.1f} MB tiny run: {(rss - base_rss) * 1024 / (kb * 1e3):.1f}x "
+              "(bar: at most 16x input plus a few MB)")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sumcheck", default=os.path.join(REPO, "build", "sumcheck"))
+    ap.add_argument("--corpora", default=os.path.join(REPO, "..", "shared", "bench", "consistency"))
+    ap.add_argument("--html", default=os.path.join(REPO, "..", "shared", "bench", "dates", "htmldate", "html.tar.xz"))
+    ap.add_argument("--only", action="append")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--instructions", action="store_true")
+    ap.add_argument("--skip", default="")
+    args = ap.parse_args()
+    skip = set(x.strip() for x in args.skip.split(",") if x.strip())
+    if not os.access(args.sumcheck, os.X_OK):
+        sys.exit(f"speed: no sumcheck at {args.sumcheck} (build it first)")
+    if not os.path.isdir(args.corpora):
+        sys.exit(f"speed: no corpora at {args.corpora}")
+    names = sorted(n[:-6] for n in os.listdir(args.corpora) if n.endswith(".jsonl"))
+    if args.only:
+        names = [n for n in names if n in args.only]
+    if not names:
+        sys.exit("speed: no corpus selected")
+    if "pairs" not in skip:
+        pairs_table(args, names)
+    if "html" not in skip:
+        html_table(args)
+    if "growth" not in skip:
+        growth_table(args, names)
 
 
 if __name__ == "__main__":

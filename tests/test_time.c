@@ -1318,6 +1318,15 @@ static const date_case date_cases[] = {
      "2021-12-16", NULL, NULL},
     {"en: the same year", "en", EN_FACTORY,
      "The factory was built in 2014 on the edge of the city.", NULL, NULL, NULL},
+    /* A possessive names the day: the article's "Sunday's" is a Sunday. */
+    {"en: sunday 's for Sunday's", "en",
+     "The youth game was far removed from Sunday's big match. It kicked off at 3pm on Saturday "
+     "in front of 1,000 fans.",
+     "the youth game was far removed from sunday 's big match .", NULL, NULL, NULL},
+    {"en: Sunday’s (curly) for Sunday’s", "en",
+     "The youth game was far removed from Sunday’s big match. It kicked off at 3pm on Saturday "
+     "in front of 1,000 fans.",
+     "The youth game was far removed from Sunday’s big match.", NULL, NULL, NULL},
 };
 
 START_TEST(test_date_mismatch)

@@ -1,5 +1,6 @@
 #include "intern.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 typedef struct entry {
@@ -18,7 +19,7 @@ struct sc_intern {
 };
 
 /* FNV-1a: short keys, no adversary worth more here (a document's own words). */
-static uint32_t hash_bytes(const char *s, size_t len)
+static inline uint32_t hash_bytes(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) {
@@ -30,20 +31,39 @@ static uint32_t hash_bytes(const char *s, size_t len)
 
 sc_intern *sc_intern_new(sc_arena *arena)
 {
+    return sc_intern_new_sized(arena, 512);
+}
+
+sc_intern *sc_intern_new_sized(sc_arena *arena, size_t expected)
+{
     sc_intern *t = sc_arena_calloc(arena, 1, sizeof *t);
     if (t == NULL)
         return NULL;
     t->arena = arena;
-    t->n_slots = 1024;
+    /* Twice the entries in slots keeps the load at a half (see add). */
+    t->cap = 16;
+    while (t->cap < expected && t->cap < 512)
+        t->cap *= 2;
+    t->n_slots = t->cap * 2;
     t->slots = sc_arena_calloc(arena, t->n_slots, sizeof *t->slots);
-    t->cap = 512;
     t->entries = sc_arena_alloc(arena, t->cap * sizeof *t->entries);
     if (t->slots == NULL || t->entries == NULL)
         return NULL;
     return t;
 }
 
-static size_t probe(const sc_intern *t, const char *s, size_t len, uint32_t h)
+static inline bool same_bytes(const char *a, const char *b, size_t len)
+{
+    /* Words are short: a loop beats a call to memcmp. */
+    if (len > 32)
+        return memcmp(a, b, len) == 0;
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+static inline size_t probe(const sc_intern *t, const char *s, size_t len, uint32_t h)
 {
     size_t mask = t->n_slots - 1;
     size_t i = h & mask;
@@ -52,7 +72,7 @@ static size_t probe(const sc_intern *t, const char *s, size_t len, uint32_t h)
         if (id == 0)
             return i;
         const entry *e = &t->entries[id - 1];
-        if (e->hash == h && e->len == len && memcmp(e->s, s, len) == 0)
+        if (e->hash == h && e->len == len && same_bytes(e->s, s, len))
             return i;
         i = (i + 1) & mask;
     }
@@ -75,7 +95,7 @@ static int rehash(sc_intern *t)
     return 0;
 }
 
-uint32_t sc_intern_add(sc_intern *t, const char *s, size_t len)
+static uint32_t add(sc_intern *t, const char *s, size_t len, bool copy_string)
 {
     if (len > UINT32_MAX || t->count == UINT32_MAX - 1)
         return 0;
@@ -90,7 +110,7 @@ uint32_t sc_intern_add(sc_intern *t, const char *s, size_t len)
         t->entries = e;
         t->cap *= 2;
     }
-    const char *copy = sc_arena_strndup(t->arena, s, len);
+    const char *copy = copy_string ? sc_arena_strndup(t->arena, s, len) : s;
     if (copy == NULL)
         return 0;
     t->entries[t->count] = (entry){copy, (uint32_t)len, h};
@@ -100,6 +120,16 @@ uint32_t sc_intern_add(sc_intern *t, const char *s, size_t len)
     if ((size_t)t->count * 2 > t->n_slots && rehash(t) != 0)
         return 0;
     return t->count;
+}
+
+uint32_t sc_intern_add(sc_intern *t, const char *s, size_t len)
+{
+    return add(t, s, len, true);
+}
+
+uint32_t sc_intern_add_kept(sc_intern *t, const char *s, size_t len)
+{
+    return add(t, s, len, false);
 }
 
 uint32_t sc_intern_find(const sc_intern *t, const char *s, size_t len)

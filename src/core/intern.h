@@ -12,9 +12,16 @@ typedef struct sc_intern sc_intern;
 /* NULL when out of memory.  Freed with its arena. */
 sc_intern *sc_intern_new(sc_arena *arena);
 
+/* The same, sized for about expected strings (it grows past them). */
+sc_intern *sc_intern_new_sized(sc_arena *arena, size_t expected);
+
 /* The id of s[0..len), added if new; ids are 1, 2, 3, ...  0 when out of
  * memory. */
 uint32_t sc_intern_add(sc_intern *table, const char *s, size_t len);
+
+/* The same without a copy: s (NUL-terminated at len) must stay as it is
+ * while the table lives, as a string of the same arena does. */
+uint32_t sc_intern_add_kept(sc_intern *table, const char *s, size_t len);
 
 /* The id of s[0..len), or 0 when absent. */
 uint32_t sc_intern_find(const sc_intern *table, const char *s, size_t len);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef size_t (*sc_stem_fn)(const char *word, size_t len, char *out, size_t cap);
 
@@ -111,6 +112,42 @@ typedef struct sc_lang {
     const sc_contrast_pair *contrast_pairs;
     size_t n_contrast_pairs;
 } sc_lang;
+
+/* The word lists of sc_lang, to name them in a sc_word_class. */
+typedef enum sc_list_id {
+    SC_LIST_STOPWORDS,
+    SC_LIST_ABBREVIATIONS,
+    SC_LIST_NUMBER_ABBREVIATIONS,
+    SC_LIST_LIST_ABBREVIATIONS,
+    SC_LIST_DISCLAIMER_PHRASES,
+    SC_LIST_CURRENCY_WORDS,
+    SC_LIST_CLAUSE_WORDS,
+    SC_LIST_YEAR_CUES,
+    SC_LIST_PAST_AFTER,
+    SC_LIST_FUTURE_AFTER,
+    SC_LIST_PAST_BEFORE,
+    SC_LIST_FUTURE_BEFORE,
+    SC_LIST_NEGATION_CUES,
+    SC_LIST_NEGATION_SUFFIXES,
+    SC_LIST_NEGATION_EXCEPTIONS,
+    SC_LIST_NEGATION_VOID_AFTER,
+    SC_LIST_NEGATION_SCOPE_ENDS,
+    SC_LIST_COUNT
+} sc_list_id;
+
+#define SC_LIST_BIT(id) (1u << (id))
+
+/* What a language's tables say about one case-folded word. */
+typedef struct sc_word_class {
+    uint32_t lists;                    /* SC_LIST_BIT(id) for each list that holds the word */
+    bool is_number, is_scale, is_unit; /* in number_words, scale_words, time_units */
+    double number, scale, unit;        /* the values there */
+} sc_word_class;
+
+/* Fills *out with what sc_word_list_has and sc_number_word_find would say
+ * of word[0..len) for each of lang's lists and number tables, in one hash
+ * lookup.  Thread-safe. */
+void sc_lang_classify_word(const sc_lang *lang, const char *word, size_t len, sc_word_class *out);
 
 /* The value of a case-folded word in the list, or false. */
 bool sc_number_word_find(const sc_number_word *list, size_t n, const char *word, size_t len,

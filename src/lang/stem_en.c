@@ -42,6 +42,11 @@
  * leaves a wide margin; set_end still refuses to overflow it. */
 enum { TAIL_CAP = 16 };
 
+/* Words up to this many bytes are copied with their Y marks applied, so
+ * that reading a letter is one load; longer ones (no English word is) work
+ * out the marks when asked. */
+enum { MARKED_CAP = 64 };
+
 typedef struct {
     const char *base; /* the word after any leading apostrophe */
     size_t base_len;
@@ -51,6 +56,7 @@ typedef struct {
     size_t p1;          /* start of R1 (base_len when R1 is empty) */
     size_t p2;          /* start of R2 */
     size_t first_vowel; /* first vowel of base after y-marking, or base_len */
+    bool marked;        /* base is a copy with the prelude's Y marks applied */
 } stem_state;
 
 /* What, besides lying in the step's region, a suffix rule asks of the word. */
@@ -67,11 +73,12 @@ typedef struct {
     const char *replacement;
     rule_cond cond;
     unsigned char suffix_len; /* strlen(suffix): the rules run for every word */
+    char last;                /* the suffix's last letter, which rules most out */
 } suffix_rule;
 
 #define R(suffix, replacement, cond)                                                               \
     {                                                                                              \
-        suffix, replacement, cond, sizeof(suffix) - 1                                              \
+        suffix, replacement, cond, sizeof(suffix) - 1, (suffix)[sizeof(suffix) - 2]                \
     }
 
 static bool is_cont_byte(char c)
@@ -140,14 +147,14 @@ static size_t stem_len(const stem_state *st)
 }
 
 /* Byte i of the current stem, with the prelude's Y marks applied. */
-static char char_at(const stem_state *st, size_t i)
+static inline char char_at(const stem_state *st, size_t i)
 {
     char c;
 
     if (i >= st->keep)
         return st->tail[i - st->keep];
     c = st->base[i];
-    if (c == 'y' && y_marked(st->base, i))
+    if (c == 'y' && !st->marked && y_marked(st->base, i))
         return 'Y';
     return c;
 }
@@ -251,9 +258,13 @@ static size_t longest_suffix(const stem_state *st, const suffix_rule *rules, siz
     size_t best = n, best_len = 0;
 
     size_t len = stem_len(st);
+    if (len == 0)
+        return n;
+    /* Most rules already differ in the last letter: test it first. */
+    char last = char_at(st, len - 1);
     for (size_t i = 0; i < n; i++) {
         size_t m = rules[i].suffix_len;
-        if (m > best_len && ends_with_n(st, len, rules[i].suffix, m)) {
+        if (rules[i].last == last && m > best_len && ends_with_n(st, len, rules[i].suffix, m)) {
             best = i;
             best_len = m;
         }
@@ -281,11 +292,16 @@ static bool cond_holds(const stem_state *st, rule_cond cond, size_t pos)
 }
 
 /* Steps 2, 3 and 4 share one shape: find the longest listed suffix; if it
- * starts inside the region and its condition holds, replace it. */
+ * starts inside the region and its condition holds, replace it.  No suffix
+ * is shorter than two letters but step 0's "'", so a region holding fewer
+ * than that (most short words' R2) cannot change anything. */
 static void apply_rules(stem_state *st, const suffix_rule *rules, size_t n, size_t region)
 {
-    size_t i = longest_suffix(st, rules, n), pos;
+    size_t i, pos;
 
+    if (region > 0 && stem_len(st) < region + 2)
+        return;
+    i = longest_suffix(st, rules, n);
     if (i == n)
         return;
     pos = stem_len(st) - rules[i].suffix_len;
@@ -310,6 +326,8 @@ static void mark_regions(stem_state *st)
     st->p2 = n;
     st->first_vowel = n;
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        if (n == 0 || prefixes[i][0] != s[0])
+            continue;
         size_t m = strlen(prefixes[i]);
         if (m <= n && memcmp(s, prefixes[i], m) == 0) {
             st->p1 = m;
@@ -591,8 +609,11 @@ static const char *exceptional_form(const char *word, size_t len)
         {"atlas", "atlas"},  {"cosmos", "cosmos"}, {"bias", "bias"},   {"andes", "andes"},
     };
 
+    if (len < 3 || len > 6)
+        return NULL;
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
-        if (strlen(forms[i].word) == len && memcmp(word, forms[i].word, len) == 0)
+        if (forms[i].word[0] == word[0] && strlen(forms[i].word) == len &&
+            memcmp(word, forms[i].word, len) == 0)
             return forms[i].stem;
     return NULL;
 }
@@ -600,6 +621,7 @@ static const char *exceptional_form(const char *word, size_t len)
 size_t sc_stem_en(const char *word, size_t len, char *out, size_t cap)
 {
     stem_state st;
+    char marked[MARKED_CAP];
     const char *form;
     size_t chars = 0;
 
@@ -626,6 +648,15 @@ size_t sc_stem_en(const char *word, size_t len, char *out, size_t cap)
         st.base_len--;
     }
     st.keep = st.base_len;
+    if (st.base_len <= MARKED_CAP) {
+        /* The prelude: y at the start or after a vowel is a consonant. */
+        for (size_t i = 0; i < st.base_len; i++) {
+            char c = st.base[i];
+            marked[i] = c == 'y' && (i == 0 || is_vowel(marked[i - 1])) ? 'Y' : c;
+        }
+        st.base = marked;
+        st.marked = true;
+    }
     mark_regions(&st);
 
     step_1a(&st);

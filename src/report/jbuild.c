@@ -1,6 +1,7 @@
 #include "jbuild.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "report.h"
@@ -97,4 +98,375 @@ json_t *sc_jb_evidence(sc_jb *b, const sc_evidence *e)
         sc_jb_set(b, o, e->key, v);
     }
     return o;
+}
+
+/* ---- The streaming writer -------------------------------------------------------------------- */
+
+void sc_jw_init(sc_jw *w, sc_buf *out, int indent)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    w->step = indent < 0 ? 0 : 2;
+    w->pad = indent > 0 ? indent : 0;
+    sc_position_cache_init(&w->positions);
+}
+
+static void spaces(sc_jw *w, size_t n)
+{
+    static const char blank[] = "                                ";
+    while (n > 0) {
+        size_t k = n < sizeof blank - 1 ? n : sizeof blank - 1;
+        sc_buf_append(w->out, blank, k);
+        n -= k;
+    }
+}
+
+/* Jansson's dump_indent: a line break and the level's indentation (none
+ * when compact), after the padding every line of the report gets. */
+static void line_break(sc_jw *w, int level)
+{
+    if (w->step == 0)
+        return;
+    sc_buf_putc(w->out, '\n');
+    spaces(w, (size_t)w->pad + (size_t)level * (size_t)w->step);
+}
+
+/* What goes before a value or a key: nothing after a key, else the comma
+ * and line break that separate it from the one before. */
+static void before(sc_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth == 0) {
+        spaces(w, (size_t)w->pad);
+        return;
+    }
+    if (w->empty[w->depth])
+        w->empty[w->depth] = false;
+    else
+        sc_buf_putc(w->out, ',');
+    line_break(w, w->depth);
+}
+
+static void open_container(sc_jw *w, char c)
+{
+    before(w);
+    if (w->depth >= SC_JW_MAX_DEPTH) {
+        w->failed = true;
+        return;
+    }
+    sc_buf_putc(w->out, c);
+    w->depth++;
+    w->empty[w->depth] = true;
+}
+
+static void close_container(sc_jw *w, char c)
+{
+    if (w->depth == 0) {
+        w->failed = true;
+        return;
+    }
+    if (!w->empty[w->depth])
+        line_break(w, w->depth - 1);
+    w->depth--;
+    sc_buf_putc(w->out, c);
+}
+
+void sc_jw_object(sc_jw *w)
+{
+    open_container(w, '{');
+}
+
+void sc_jw_end_object(sc_jw *w)
+{
+    close_container(w, '}');
+}
+
+void sc_jw_array(sc_jw *w)
+{
+    open_container(w, '[');
+}
+
+void sc_jw_end_array(sc_jw *w)
+{
+    close_container(w, ']');
+}
+
+/* Jansson's dump_string without JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH:
+ * only the quote, the backslash and control characters are escaped. */
+static void put_escaped(sc_jw *w, const char *s, size_t n)
+{
+    sc_buf_putc(w->out, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        sc_buf_append(w->out, s + run, i - run);
+        run = i + 1;
+        char esc[8];
+        switch (c) {
+        case '"':
+            sc_buf_append(w->out, "\\\"", 2);
+            break;
+        case '\\':
+            sc_buf_append(w->out, "\\\\", 2);
+            break;
+        case '\b':
+            sc_buf_append(w->out, "\\b", 2);
+            break;
+        case '\f':
+            sc_buf_append(w->out, "\\f", 2);
+            break;
+        case '\n':
+            sc_buf_append(w->out, "\\n", 2);
+            break;
+        case '\r':
+            sc_buf_append(w->out, "\\r", 2);
+            break;
+        case '\t':
+            sc_buf_append(w->out, "\\t", 2);
+            break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
+            sc_buf_append(w->out, esc, 6);
+            break;
+        }
+    }
+    sc_buf_append(w->out, s + run, n - run);
+    sc_buf_putc(w->out, '"');
+}
+
+void sc_jw_key(sc_jw *w, const char *key)
+{
+    if (key == NULL) {
+        w->failed = true;
+        return;
+    }
+    before(w);
+    size_t n = strlen(key);
+    char b[64];
+    /* A plain key, as nearly all are: one append. */
+    bool plain = n + 4 <= sizeof b;
+    for (size_t i = 0; plain && i < n; i++)
+        plain = (unsigned char)key[i] >= 0x20 && key[i] != '"' && key[i] != '\\';
+    if (plain) {
+        b[0] = '"';
+        memcpy(b + 1, key, n);
+        b[n + 1] = '"';
+        b[n + 2] = ':';
+        b[n + 3] = ' ';
+        sc_buf_append(w->out, b, n + (w->step == 0 ? 3 : 4));
+    } else {
+        put_escaped(w, key, n);
+        if (w->step == 0)
+            sc_buf_putc(w->out, ':');
+        else
+            sc_buf_append(w->out, ": ", 2);
+    }
+    w->after_key = true;
+}
+
+void sc_jw_null(sc_jw *w)
+{
+    before(w);
+    sc_buf_append(w->out, "null", 4);
+}
+
+void sc_jw_bool(sc_jw *w, bool value)
+{
+    before(w);
+    if (value)
+        sc_buf_append(w->out, "true", 4);
+    else
+        sc_buf_append(w->out, "false", 5);
+}
+
+void sc_jw_integer(sc_jw *w, long long value)
+{
+    char digits[24];
+    size_t n = 0;
+    /* "%lld" without printf: spans and counts are most of a report. */
+    unsigned long long u = value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (value < 0)
+        digits[sizeof digits - 1 - n++] = '-';
+    before(w);
+    sc_buf_append(w->out, digits + sizeof digits - n, n);
+}
+
+/* Jansson's jsonp_dtostr (its snprintf form, which Debian's build uses):
+ * "%.10g", the locale's decimal point turned back into '.', ".0" after a
+ * whole number, and no '+' or leading zeros in the exponent. */
+void sc_jw_real(sc_jw *w, double x)
+{
+    if (!isfinite(x)) {
+        sc_jw_null(w);
+        return;
+    }
+    char b[64];
+    int ret = snprintf(b, sizeof b, "%.10g", x);
+    if (ret < 0 || (size_t)ret >= sizeof b - 3) {
+        w->failed = true;
+        return;
+    }
+    size_t len = (size_t)ret;
+    for (size_t i = 0; i < len; i++)
+        if (!((b[i] >= '0' && b[i] <= '9') || b[i] == '-' || b[i] == '+' || b[i] == 'e')) {
+            b[i] = '.';
+            break;
+        }
+    if (strchr(b, '.') == NULL && strchr(b, 'e') == NULL) {
+        b[len++] = '.';
+        b[len++] = '0';
+        b[len] = '\0';
+    }
+    char *start = strchr(b, 'e');
+    if (start != NULL) {
+        start++;
+        char *end = start + 1;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, len - (size_t)(end - b));
+            len -= (size_t)(end - start);
+        }
+    }
+    before(w);
+    sc_buf_append(w->out, b, len);
+}
+
+void sc_jw_number(sc_jw *w, double x)
+{
+    if (!isfinite(x)) {
+        sc_jw_null(w);
+        return;
+    }
+    double m = round(x * 10000.0);
+    double r = m / 10000.0;
+    if (r == 0)
+        r = 0; /* no "-0.0" */
+    if (fabs(m) >= 1e9) {
+        sc_jw_real(w, r);
+        return;
+    }
+    /* r is the double nearest m / 10^4, and with |m| < 10^9 it has at most
+     * ten significant digits, so "%.10g" prints exactly m / 10^4, in fixed
+     * notation (|r| >= 10^-4 when not 0): the digits of m, the point before
+     * the last four, trailing zeros dropped; ".0" for a whole number, as
+     * Jansson adds.  Without printf: scores are most of a report's numbers. */
+    long long n = (long long)m;
+    char b[32], *p = b + sizeof b;
+    unsigned long long u = n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n;
+    unsigned long long whole = u / 10000, frac = u % 10000;
+    int digits = 4;
+    while (digits > 0 && frac % 10 == 0) {
+        frac /= 10;
+        digits--;
+    }
+    if (digits == 0)
+        *--p = '0';
+    for (int k = 0; k < digits; k++) {
+        *--p = (char)('0' + frac % 10);
+        frac /= 10;
+    }
+    *--p = '.';
+    do {
+        *--p = (char)('0' + whole % 10);
+        whole /= 10;
+    } while (whole > 0);
+    if (n < 0)
+        *--p = '-';
+    before(w);
+    sc_buf_append(w->out, p, (size_t)(b + sizeof b - p));
+}
+
+void sc_jw_string_n(sc_jw *w, const char *s, size_t n)
+{
+    size_t bad;
+    before(w);
+    if (n == 0 || sc_utf8_valid(s, n, &bad)) {
+        put_escaped(w, s, n);
+        return;
+    }
+    sc_buf clean;
+    sc_buf_init(&clean);
+    sc_report_clean(s, n, false, &clean);
+    if (clean.failed)
+        w->failed = true;
+    else
+        put_escaped(w, clean.data != NULL ? clean.data : "", clean.len);
+    sc_buf_release(&clean);
+}
+
+void sc_jw_text(sc_jw *w, const char *s)
+{
+    sc_jw_string_n(w, s, strlen(s));
+}
+
+static void evidence_value(sc_jw *w, const sc_evidence *e)
+{
+    switch (e->type) {
+    case SC_EV_STRING:
+        sc_jw_text(w, e->string);
+        return;
+    case SC_EV_NUMBER:
+        sc_jw_number(w, e->number);
+        return;
+    case SC_EV_INTEGER:
+        sc_jw_integer(w, e->integer);
+        return;
+    case SC_EV_BOOL:
+        sc_jw_bool(w, e->integer != 0);
+        return;
+    case SC_EV_STRINGS:
+        sc_jw_array(w);
+        for (size_t i = 0; i < e->n_items; i++)
+            sc_jw_text(w, e->strings[i]);
+        sc_jw_end_array(w);
+        return;
+    case SC_EV_NUMBERS:
+        sc_jw_array(w);
+        for (size_t i = 0; i < e->n_items; i++)
+            sc_jw_number(w, e->numbers[i]);
+        sc_jw_end_array(w);
+        return;
+    }
+    w->failed = true;
+}
+
+void sc_jw_evidence(sc_jw *w, const sc_evidence *e)
+{
+    sc_jw_object(w);
+    for (const sc_evidence *a = e; a != NULL; a = a->next) {
+        if (a->key == NULL) {
+            w->failed = true;
+            break;
+        }
+        /* A repeated key keeps its first place and takes its last value. */
+        bool seen = false;
+        for (const sc_evidence *b = e; b != a && !seen; b = b->next)
+            seen = strcmp(b->key, a->key) == 0;
+        if (seen)
+            continue;
+        const sc_evidence *last = a;
+        for (const sc_evidence *b = a->next; b != NULL; b = b->next)
+            if (b->key != NULL && strcmp(b->key, a->key) == 0)
+                last = b;
+        sc_jw_key(w, a->key);
+        evidence_value(w, last);
+    }
+    sc_jw_end_object(w);
+}
+
+sc_status sc_jw_status(const sc_jw *w)
+{
+    return w->failed || w->out->failed || w->depth != 0 ? SC_ERR_NOMEM : SC_OK;
 }

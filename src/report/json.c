@@ -1,6 +1,7 @@
-/* The JSON report, schema version 1 (DESIGN.md): built with Jansson in a
- * fixed key order, numbers rounded to four decimals so reports diff
- * cleanly. */
+/* The JSON report, schema version 1 (DESIGN.md): a document is written
+ * straight into the output in a fixed key order (sc_jw, with Jansson's
+ * bytes), numbers rounded to four decimals so reports diff cleanly; the
+ * rare error and baseline records are still built with Jansson. */
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
@@ -14,21 +15,26 @@
 
 typedef sc_jb builder;
 
-static json_t *span(builder *b, const sc_result *r, sc_span sp)
+static void span(sc_jw *w, const sc_result *r, sc_span sp)
 {
-    if (!sp.present)
-        return sc_jb_check(b, json_null());
+    if (!sp.present) {
+        sc_jw_null(w);
+        return;
+    }
     size_t line, column;
-    sc_page_line_column_cached(&r->page, &b->positions, sp.field, sp.start, &line, &column);
-    json_t *o = sc_jb_check(b, json_object());
-    if (o == NULL)
-        return NULL;
-    sc_jb_set(b, o, "field", sc_jb_text(b, sc_field_name(sp.field)));
-    sc_jb_set(b, o, "start", sc_jb_check(b, json_integer((json_int_t)sp.start)));
-    sc_jb_set(b, o, "end", sc_jb_check(b, json_integer((json_int_t)sp.end)));
-    sc_jb_set(b, o, "line", sc_jb_check(b, json_integer((json_int_t)line)));
-    sc_jb_set(b, o, "column", sc_jb_check(b, json_integer((json_int_t)column)));
-    return o;
+    sc_page_line_column_cached(&r->page, &w->positions, sp.field, sp.start, &line, &column);
+    sc_jw_object(w);
+    sc_jw_key(w, "field");
+    sc_jw_text(w, sc_field_name(sp.field));
+    sc_jw_key(w, "start");
+    sc_jw_integer(w, (long long)sp.start);
+    sc_jw_key(w, "end");
+    sc_jw_integer(w, (long long)sp.end);
+    sc_jw_key(w, "line");
+    sc_jw_integer(w, (long long)line);
+    sc_jw_key(w, "column");
+    sc_jw_integer(w, (long long)column);
+    sc_jw_end_object(w);
 }
 
 static const char *time_kind_name(sc_time_kind kind)
@@ -49,196 +55,251 @@ static const char *time_kind_name(sc_time_kind kind)
 }
 
 /* The temporal expressions of a text, as read and resolved. */
-static void add_times(builder *b, const sc_result *r, const sc_analysis *a, json_t *list)
+static void add_times(sc_jw *w, const sc_result *r, const sc_analysis *a)
 {
-    for (size_t i = 0; list != NULL && i < a->n_times; i++) {
+    for (size_t i = 0; i < a->n_times; i++) {
         const sc_time_expr *e = &a->times[i];
-        json_t *o = sc_jb_check(b, json_object());
-        if (o == NULL)
-            return;
-        sc_jb_set(b, o, "text", sc_jb_string_n(b, a->text->data + e->start, e->end - e->start));
-        sc_jb_set(b, o, "kind", sc_jb_text(b, time_kind_name(e->kind)));
-        sc_jb_set(b, o, "span",
-                  span(b, r,
-                       (sc_span){true, a->text->field, a->text->base + e->start,
-                                 a->text->base + e->end}));
+        sc_jw_object(w);
+        sc_jw_key(w, "text");
+        sc_jw_string_n(w, a->text->data + e->start, e->end - e->start);
+        sc_jw_key(w, "kind");
+        sc_jw_text(w, time_kind_name(e->kind));
+        sc_jw_key(w, "span");
+        span(w, r,
+             (sc_span){true, a->text->field, a->text->base + e->start, a->text->base + e->end});
         if (e->resolved) {
             char d[11];
             sc_date_format(e->date, d);
-            sc_jb_set(b, o, "value", sc_jb_text(b, d));
+            sc_jw_key(w, "value");
+            sc_jw_text(w, d);
             if (sc_date_days(e->date_last) != sc_date_days(e->date)) {
                 sc_date_format(e->date_last, d);
-                sc_jb_set(b, o, "last", sc_jb_text(b, d));
+                sc_jw_key(w, "last");
+                sc_jw_text(w, d);
             }
         } else {
-            sc_jb_set(b, o, "value", sc_jb_check(b, json_null()));
+            sc_jw_key(w, "value");
+            sc_jw_null(w);
         }
         if (e->n_candidate_years > 0) {
-            json_t *years = sc_jb_check(b, json_array());
-            for (size_t k = 0; years != NULL && k < e->n_candidate_years; k++)
-                sc_jb_append(b, years, sc_jb_check(b, json_integer(e->candidate_years[k])));
-            sc_jb_set(b, o, "candidate_years", years);
-            sc_jb_set(b, o, "fits_page_date",
-                      sc_jb_check(b, json_boolean(e->weekday_fits_reference)));
+            sc_jw_key(w, "candidate_years");
+            sc_jw_array(w);
+            for (size_t k = 0; k < e->n_candidate_years; k++)
+                sc_jw_integer(w, e->candidate_years[k]);
+            sc_jw_end_array(w);
+            sc_jw_key(w, "fits_page_date");
+            sc_jw_bool(w, e->weekday_fits_reference);
         }
-        sc_jb_append(b, list, o);
+        sc_jw_end_object(w);
     }
 }
 
-static json_t *summary(builder *b, const sc_result *r)
+static void summary(sc_jw *w, const sc_result *r)
 {
-    if (!r->page.has_summary)
-        return sc_jb_check(b, json_null());
-    const sc_analysis *sum = &r->summary, *art = &r->article;
-    json_t *o = sc_jb_check(b, json_object());
-    json_t *sentences = sc_jb_check(b, json_array());
-    if (o == NULL || sentences == NULL) {
-        json_decref(sentences);
-        return o;
+    if (!r->page.has_summary) {
+        sc_jw_null(w);
+        return;
     }
-    sc_jb_set(b, o, "span",
-              span(b, r,
-                   (sc_span){true, r->page.summary.field, r->page.summary.base,
-                             r->page.summary.base + r->page.summary.len}));
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    sc_jw_object(w);
+    sc_jw_key(w, "span");
+    span(w, r,
+         (sc_span){true, r->page.summary.field, r->page.summary.base,
+                   r->page.summary.base + r->page.summary.len});
+    sc_jw_key(w, "sentences");
+    sc_jw_array(w);
     for (size_t si = 0; si < sum->n_sentences; si++) {
         const sc_sentence *s = &sum->sentences[si];
         const sc_sentence_alignment *al = &r->alignment.sentences[si];
-        json_t *js = sc_jb_check(b, json_object());
-        if (js == NULL)
-            break;
-        sc_jb_set(b, js, "text", sc_jb_string_n(b, sum->text->data + s->start, s->end - s->start));
-        sc_jb_set(b, js, "span",
-                  span(b, r,
-                       (sc_span){true, sum->text->field, sum->text->base + s->start,
-                                 sum->text->base + s->end}));
-        sc_jb_set(b, js, "support", sc_jb_number(b, al->support));
-        sc_jb_set(b, js, "coverage", sc_jb_number(b, al->coverage));
-        sc_jb_set(b, js, "bigram", sc_jb_number(b, al->bigram));
-        sc_jb_set(b, js, "entity_agreement", sc_jb_number(b, al->entity_agreement));
-        json_t *aligned = sc_jb_check(b, json_array());
-        for (size_t a = 0; aligned != NULL && a < al->n_aligned; a++) {
+        sc_jw_object(w);
+        sc_jw_key(w, "text");
+        sc_jw_string_n(w, sum->text->data + s->start, s->end - s->start);
+        sc_jw_key(w, "span");
+        span(w, r,
+             (sc_span){true, sum->text->field, sum->text->base + s->start,
+                       sum->text->base + s->end});
+        sc_jw_key(w, "support");
+        sc_jw_number(w, al->support);
+        sc_jw_key(w, "coverage");
+        sc_jw_number(w, al->coverage);
+        sc_jw_key(w, "bigram");
+        sc_jw_number(w, al->bigram);
+        sc_jw_key(w, "entity_agreement");
+        sc_jw_number(w, al->entity_agreement);
+        sc_jw_key(w, "aligned");
+        sc_jw_array(w);
+        for (size_t a = 0; a < al->n_aligned; a++) {
             const sc_sentence *as = &art->sentences[al->aligned[a]];
-            json_t *ja = sc_jb_check(b, json_object());
-            if (ja == NULL)
-                break;
-            sc_jb_set(b, ja, "sentence", sc_jb_check(b, json_integer((json_int_t)al->aligned[a])));
-            sc_jb_set(b, ja, "text",
-                      sc_jb_string_n(b, art->text->data + as->start, as->end - as->start));
-            sc_jb_set(b, ja, "span",
-                      span(b, r,
-                           (sc_span){true, art->text->field, art->text->base + as->start,
-                                     art->text->base + as->end}));
-            sc_jb_append(b, aligned, ja);
+            sc_jw_object(w);
+            sc_jw_key(w, "sentence");
+            sc_jw_integer(w, (long long)al->aligned[a]);
+            sc_jw_key(w, "text");
+            sc_jw_string_n(w, art->text->data + as->start, as->end - as->start);
+            sc_jw_key(w, "span");
+            span(w, r,
+                 (sc_span){true, art->text->field, art->text->base + as->start,
+                           art->text->base + as->end});
+            sc_jw_end_object(w);
         }
-        sc_jb_set(b, js, "aligned", aligned);
-        json_t *unsupported = sc_jb_check(b, json_array());
-        for (size_t k = s->tok_begin; unsupported != NULL && k < s->tok_end; k++)
+        sc_jw_end_array(w);
+        sc_jw_key(w, "unsupported");
+        sc_jw_array(w);
+        for (size_t k = s->tok_begin; k < s->tok_end; k++)
             if (!al->token_supported[k - s->tok_begin])
-                sc_jb_append(b, unsupported,
-                             sc_jb_string_n(b, sum->text->data + sum->tokens[k].start,
-                                            sum->tokens[k].end - sum->tokens[k].start));
-        sc_jb_set(b, js, "unsupported", unsupported);
-        sc_jb_append(b, sentences, js);
+                sc_jw_string_n(w, sum->text->data + sum->tokens[k].start,
+                               sum->tokens[k].end - sum->tokens[k].start);
+        sc_jw_end_array(w);
+        sc_jw_end_object(w);
     }
-    sc_jb_set(b, o, "sentences", sentences);
-    return o;
+    sc_jw_end_array(w);
+    sc_jw_end_object(w);
 }
 
-static json_t *document(builder *b, const sc_result *r, const sc_render_options *options)
+/* The document, written in the order (and with the bytes) the Jansson tree
+ * it replaced was dumped in. */
+static void document(sc_jw *w, const sc_result *r, const sc_render_options *options)
 {
     bool include_text = options != NULL && options->include_text;
     const sc_page *page = &r->page;
-    json_t *doc = sc_jb_check(b, json_object());
-    if (doc == NULL)
-        return NULL;
-    sc_jb_set(b, doc, "id", sc_jb_text(b, r->id));
-    sc_jb_set(b, doc, "language", sc_jb_text(b, r->language));
-    if (page->title != NULL)
-        sc_jb_set(b, doc, "title", sc_jb_text(b, page->title));
+    sc_jw_object(w);
+    sc_jw_key(w, "id");
+    sc_jw_text(w, r->id);
+    sc_jw_key(w, "language");
+    sc_jw_text(w, r->language);
+    if (page->title != NULL) {
+        sc_jw_key(w, "title");
+        sc_jw_text(w, page->title);
+    }
+    sc_jw_key(w, "page_date");
     if (page->has_page_date) {
         char date[11];
         sc_date_format(page->page_date, date);
-        json_t *pd = sc_jb_check(b, json_object());
-        sc_jb_set(b, pd, "value", sc_jb_text(b, date));
-        sc_jb_set(b, pd, "origin", sc_jb_text(b, page->page_date_origin));
-        if (page->page_date_text != NULL)
-            sc_jb_set(b, pd, "text", sc_jb_text(b, page->page_date_text));
-        if (page->page_date_time != NULL)
-            sc_jb_set(b, pd, "time", sc_jb_text(b, page->page_date_time));
-        sc_jb_set(b, doc, "page_date", pd);
+        sc_jw_object(w);
+        sc_jw_key(w, "value");
+        sc_jw_text(w, date);
+        sc_jw_key(w, "origin");
+        sc_jw_text(w, page->page_date_origin);
+        if (page->page_date_text != NULL) {
+            sc_jw_key(w, "text");
+            sc_jw_text(w, page->page_date_text);
+        }
+        if (page->page_date_time != NULL) {
+            sc_jw_key(w, "time");
+            sc_jw_text(w, page->page_date_time);
+        }
+        sc_jw_end_object(w);
     } else {
-        sc_jb_set(b, doc, "page_date", sc_jb_check(b, json_null()));
+        sc_jw_null(w);
     }
+    sc_jw_key(w, "inferred_date");
     if (r->has_inferred_date) {
         char date[11];
         sc_date_format(r->inferred_date, date);
-        json_t *id = sc_jb_check(b, json_object());
-        sc_jb_set(b, id, "value", sc_jb_text(b, date));
-        sc_jb_set(b, id, "why", sc_jb_text(b, r->inferred_why));
-        sc_jb_set(b, id, "confidence", sc_jb_number(b, r->inferred_confidence));
-        sc_jb_set(b, doc, "inferred_date", id);
+        sc_jw_object(w);
+        sc_jw_key(w, "value");
+        sc_jw_text(w, date);
+        sc_jw_key(w, "why");
+        sc_jw_text(w, r->inferred_why);
+        sc_jw_key(w, "confidence");
+        sc_jw_number(w, r->inferred_confidence);
+        sc_jw_end_object(w);
     } else {
-        sc_jb_set(b, doc, "inferred_date", sc_jb_check(b, json_null()));
+        sc_jw_null(w);
     }
-    json_t *blocks = sc_jb_check(b, json_array());
-    for (size_t i = 0; blocks != NULL && i < page->n_blocks; i++) {
+    sc_jw_key(w, "blocks");
+    sc_jw_array(w);
+    for (size_t i = 0; i < page->n_blocks; i++) {
         const sc_block *blk = &page->blocks[i];
-        json_t *jb = sc_jb_check(b, json_object());
-        sc_jb_set(b, jb, "role", sc_jb_text(b, sc_role_name(blk->role)));
-        sc_jb_set(b, jb, "span", span(b, r, (sc_span){true, blk->field, blk->start, blk->end}));
-        sc_jb_append(b, blocks, jb);
+        sc_jw_object(w);
+        sc_jw_key(w, "role");
+        sc_jw_text(w, sc_role_name(blk->role));
+        sc_jw_key(w, "span");
+        span(w, r, (sc_span){true, blk->field, blk->start, blk->end});
+        sc_jw_end_object(w);
     }
-    sc_jb_set(b, doc, "blocks", blocks);
-    json_t *dates = sc_jb_check(b, json_array());
-    add_times(b, r, &r->article, dates);
-    add_times(b, r, &r->summary, dates);
-    sc_jb_set(b, doc, "dates", dates);
+    sc_jw_end_array(w);
+    sc_jw_key(w, "dates");
+    sc_jw_array(w);
+    add_times(w, r, &r->article);
+    add_times(w, r, &r->summary);
+    sc_jw_end_array(w);
     if (include_text) {
         /* The article as read: what the summary was checked against. */
-        json_t *article = sc_jb_check(b, json_object());
-        sc_jb_set(b, article, "text",
-                  sc_jb_string_n(b, r->article.text->data, r->article.text->len));
-        sc_jb_set(b, doc, "article", article);
+        sc_jw_key(w, "article");
+        sc_jw_object(w);
+        sc_jw_key(w, "text");
+        sc_jw_string_n(w, r->article.text->data, r->article.text->len);
+        sc_jw_end_object(w);
     }
-    sc_jb_set(b, doc, "summary", summary(b, r));
-    sc_jb_set(b, doc, "consistency",
-              page->has_summary ? sc_jb_number(b, r->consistency) : sc_jb_check(b, json_null()));
+    sc_jw_key(w, "summary");
+    summary(w, r);
+    sc_jw_key(w, "consistency");
+    if (page->has_summary)
+        sc_jw_number(w, r->consistency);
+    else
+        sc_jw_null(w);
     if (options != NULL && options->emit_features && r->features != NULL) {
         /* What consistency was computed from, unrounded, for
-         * bench/train_consistency.py. */
-        json_t *features = sc_jb_check(b, json_object());
-        for (size_t i = 0; features != NULL && i < SC_SCORE_N_FEATURES; i++) {
-            double x = r->features[i];
-            sc_jb_set(b, features, sc_score_feature_name(i),
-                      sc_jb_check(b, isfinite(x) ? json_real(x) : json_null()));
+         * bench/train_consistency.py.  A repeated name keeps its first
+         * place and takes its last value, as in a JSON object. */
+        sc_jw_key(w, "features");
+        sc_jw_object(w);
+        for (size_t i = 0; i < SC_SCORE_N_FEATURES; i++) {
+            const char *name = sc_score_feature_name(i);
+            if (name == NULL) {
+                w->failed = true;
+                break;
+            }
+            bool seen = false;
+            for (size_t k = 0; k < i && !seen; k++)
+                seen = strcmp(sc_score_feature_name(k), name) == 0;
+            if (seen)
+                continue;
+            size_t last = i;
+            for (size_t k = i + 1; k < SC_SCORE_N_FEATURES; k++)
+                if (sc_score_feature_name(k) != NULL && strcmp(sc_score_feature_name(k), name) == 0)
+                    last = k;
+            sc_jw_key(w, name);
+            sc_jw_real(w, r->features[last]);
         }
-        sc_jb_set(b, doc, "features", features);
+        sc_jw_end_object(w);
     }
-    json_t *findings = sc_jb_check(b, json_array());
-    for (size_t i = 0; findings != NULL && i < r->n_findings; i++) {
+    sc_jw_key(w, "findings");
+    sc_jw_array(w);
+    for (size_t i = 0; i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
         if (!sc_report_lists(options, f))
             continue;
-        json_t *jf = sc_jb_check(b, json_object());
-        sc_jb_set(b, jf, "rule", sc_jb_text(b, f->rule));
-        sc_jb_set(b, jf, "severity", sc_jb_text(b, sc_severity_name(f->severity)));
-        sc_jb_set(b, jf, "message", sc_jb_text(b, f->message));
-        sc_jb_set(b, jf, "summary_span", span(b, r, f->summary_span));
-        sc_jb_set(b, jf, "source_span", span(b, r, f->source_span));
-        sc_jb_set(b, jf, "evidence", sc_jb_evidence(b, f->evidence));
+        sc_jw_object(w);
+        sc_jw_key(w, "rule");
+        sc_jw_text(w, f->rule);
+        sc_jw_key(w, "severity");
+        sc_jw_text(w, sc_severity_name(f->severity));
+        sc_jw_key(w, "message");
+        sc_jw_text(w, f->message);
+        sc_jw_key(w, "summary_span");
+        span(w, r, f->summary_span);
+        sc_jw_key(w, "source_span");
+        span(w, r, f->source_span);
+        sc_jw_key(w, "evidence");
+        sc_jw_evidence(w, f->evidence);
         /* The gate's marks, only where they apply, so reports of runs
          * without suppressions or a baseline stay as they were. */
         if (f->suppressed != NULL) {
-            json_t *why = sc_jb_check(b, json_object());
-            sc_jb_set(b, why, "reason", sc_jb_text(b, f->suppressed));
-            sc_jb_set(b, jf, "suppressed", why);
+            sc_jw_key(w, "suppressed");
+            sc_jw_object(w);
+            sc_jw_key(w, "reason");
+            sc_jw_text(w, f->suppressed);
+            sc_jw_end_object(w);
         }
-        if (r->baseline_checked)
-            sc_jb_set(b, jf, "baseline", sc_jb_text(b, f->in_baseline ? "unchanged" : "new"));
-        sc_jb_append(b, findings, jf);
+        if (r->baseline_checked) {
+            sc_jw_key(w, "baseline");
+            sc_jw_text(w, f->in_baseline ? "unchanged" : "new");
+        }
+        sc_jw_end_object(w);
     }
-    sc_jb_set(b, doc, "findings", findings);
-    return doc;
+    sc_jw_end_array(w);
+    sc_jw_end_object(w);
 }
 
 /* Dumps value into out, each line after the first indented by indent
@@ -277,11 +338,18 @@ sc_status sc_render_json_document(const sc_result *result, int indent, sc_buf *o
 sc_status sc_render_json_document_with(const sc_result *result, const sc_render_options *options,
                                        int indent, sc_buf *out)
 {
-    builder b;
-    sc_jb_init(&b);
-    json_t *doc = document(&b, result, options);
-    sc_status st = b.failed || doc == NULL ? SC_ERR_NOMEM : dump(doc, indent, out);
-    json_decref(doc);
+    /* Written straight into out; on failure the partial text is taken
+     * back, as when the tree could not be built. */
+    size_t mark = out->len;
+    sc_jw w;
+    sc_jw_init(&w, out, indent);
+    document(&w, result, options);
+    sc_status st = sc_jw_status(&w);
+    if (st != SC_OK && !out->failed) {
+        out->len = mark;
+        if (out->data != NULL)
+            out->data[mark] = '\0';
+    }
     return st;
 }
 

@@ -84,15 +84,51 @@ static bool is_sentence_end(int32_t cp)
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */;
 }
 
+/* classify() of each ASCII byte, for the bytes of running text. */
+#define L C_LETTER
+#define D C_DIGIT
+#define S C_SPACE
+#define O C_OTHER
+static const unsigned char ascii_class[128] = {
+    O, O, O, O, O, O, O, O, O, S, C_BREAK, S, S, S, O, O, /* \t \n \v \f \r */
+    O, O, O, O, O, O, O, O, O, O, O,       O, O, O, O, O, /* */
+    S, O, O, O, O, O, O, O, O, O, O,       O, O, O, O, O, /* space ! " ... / */
+    D, D, D, D, D, D, D, D, D, D, O,       O, O, O, O, O, /* 0-9 */
+    O, L, L, L, L, L, L, L, L, L, L,       L, L, L, L, L, /* @ A-O */
+    L, L, L, L, L, L, L, L, L, L, L,       O, O, O, O, O, /* P-Z */
+    O, L, L, L, L, L, L, L, L, L, L,       L, L, L, L, L, /* ` a-o */
+    L, L, L, L, L, L, L, L, L, L, L,       O, O, O, O, O, /* p-z */
+};
+#undef L
+#undef D
+#undef S
+#undef O
+
+/* The code point at s[0..len) (len > 0), its length and class: one table
+ * load for ASCII, which is nearly all of the text. */
+static inline size_t next_class(const char *s, size_t len, int32_t *cp, cclass *c)
+{
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80) {
+        *cp = b;
+        *c = (cclass)ascii_class[b];
+        return 1;
+    }
+    size_t n = sc_utf8_next(s, len, cp);
+    *c = classify(*cp);
+    return n;
+}
+
 /* The class of the code point at i, or C_SPACE past the end. */
 static cclass class_at(const sc_text *text, size_t i, int32_t *cp_out)
 {
     int32_t cp = -1;
+    cclass c = C_SPACE;
     if (i < text->len)
-        sc_utf8_next(text->data + i, text->len - i, &cp);
+        next_class(text->data + i, text->len - i, &cp, &c);
     if (cp_out != NULL)
         *cp_out = cp;
-    return cp < 0 ? C_SPACE : classify(cp);
+    return c;
 }
 
 static bool is_upper(int32_t cp)
@@ -120,8 +156,8 @@ static size_t scan_word(const sc_text *text, size_t i)
     cclass prev = C_LETTER;
     while (i < text->len && i < limit) {
         int32_t cp;
-        size_t n = sc_utf8_next(text->data + i, text->len - i, &cp);
-        cclass c = classify(cp);
+        cclass c;
+        size_t n = next_class(text->data + i, text->len - i, &cp, &c);
         if (c == C_LETTER || (c == C_DIGIT && prev == C_DIGIT)) {
             i += n;
             prev = c;
@@ -148,8 +184,8 @@ static size_t scan_number(const sc_text *text, size_t i)
     size_t limit = i + SC_MAX_TOKEN_BYTES;
     while (i < text->len && i < limit) {
         int32_t cp;
-        size_t n = sc_utf8_next(text->data + i, text->len - i, &cp);
-        cclass c = classify(cp);
+        cclass c;
+        size_t n = next_class(text->data + i, text->len - i, &cp, &c);
         if (c == C_DIGIT) {
             i += n;
             continue;
@@ -175,8 +211,8 @@ sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, s
     size_t i = 0;
     while (i < text->len) {
         int32_t cp;
-        size_t len = sc_utf8_next(text->data + i, text->len - i, &cp);
-        cclass c = classify(cp);
+        cclass c;
+        size_t len = next_class(text->data + i, text->len - i, &cp, &c);
         if (c == C_SPACE || c == C_BREAK) {
             pending |= SC_TOKF_AFTER_SPACE;
             if (c == C_BREAK)
@@ -198,8 +234,11 @@ sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, s
                 size_t letters = 0;
                 bool lower = false;
                 for (size_t j = i; j < t.end;) {
-                    int32_t c2;
-                    j += sc_utf8_next(text->data + j, t.end - j, &c2);
+                    int32_t c2 = (unsigned char)text->data[j];
+                    if (c2 < 0x80)
+                        j++;
+                    else
+                        j += sc_utf8_next(text->data + j, t.end - j, &c2);
                     if (is_lower(c2))
                         lower = true;
                     else if (is_upper(c2))
@@ -312,32 +351,39 @@ typedef struct word_info {
 } word_info;
 
 /* The temporal classes of a distinct word. */
-static void time_words(const sc_lang *lang, const char *date_lang, const sc_token *t, word_info *w)
+static void time_words(const char *date_lang, const sc_token *t, const sc_word_class *c,
+                       word_info *w)
 {
     sc_date_name name;
-    if (sc_date_name_lookup(date_lang, t->norm, t->norm_len, &name)) {
+    /* A possessive names the day too: "Sunday's match" (the apostrophe is
+     * inside the word, so the word is "sunday's"). */
+    size_t len = t->norm_len;
+    bool found = sc_date_name_lookup(date_lang, t->norm, len, &name);
+    if (!found && len > 2 && memcmp(t->norm + len - 2, "'s", 2) == 0)
+        found = sc_date_name_lookup(date_lang, t->norm, len -= 2, &name);
+    else if (!found && len > 4 && memcmp(t->norm + len - 4, "\xe2\x80\x99s", 4) == 0)
+        found = sc_date_name_lookup(date_lang, t->norm, len -= 4, &name);
+    if (found) {
         w->month = (uint8_t)name.month;
         w->weekday = (uint8_t)name.weekday;
         if (name.abbreviated)
             w->time_class |= SC_TIMEW_ABBREVIATED;
-        if (sc_date_name_needs_capital(date_lang, t->norm, t->norm_len))
+        if (sc_date_name_needs_capital(date_lang, t->norm, len))
             w->time_class |= SC_TIMEW_NEEDS_CAPITAL;
     }
     static const struct {
-        size_t offset;
+        sc_list_id list;
         uint16_t bit;
     } lists[] = {
-        {offsetof(sc_lang, year_cues), SC_TIMEW_YEAR_CUE},
-        {offsetof(sc_lang, past_before), SC_TIMEW_PAST_BEFORE},
-        {offsetof(sc_lang, future_before), SC_TIMEW_FUTURE_BEFORE},
-        {offsetof(sc_lang, past_after), SC_TIMEW_PAST_AFTER},
-        {offsetof(sc_lang, future_after), SC_TIMEW_FUTURE_AFTER},
+        {SC_LIST_YEAR_CUES, SC_TIMEW_YEAR_CUE},
+        {SC_LIST_PAST_BEFORE, SC_TIMEW_PAST_BEFORE},
+        {SC_LIST_FUTURE_BEFORE, SC_TIMEW_FUTURE_BEFORE},
+        {SC_LIST_PAST_AFTER, SC_TIMEW_PAST_AFTER},
+        {SC_LIST_FUTURE_AFTER, SC_TIMEW_FUTURE_AFTER},
     };
-    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
-        const sc_word_list *list = (const sc_word_list *)((const char *)lang + lists[k].offset);
-        if (sc_word_list_has(list, t->norm, t->norm_len))
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+        if (c->lists & SC_LIST_BIT(lists[k].list))
             w->time_class |= lists[k].bit;
-    }
     int days;
     if (sc_date_relative_day(date_lang, t->norm, t->norm_len, &days)) {
         w->time_class |= SC_TIMEW_RELATIVE_DAY;
@@ -345,9 +391,8 @@ static void time_words(const sc_lang *lang, const char *date_lang, const sc_toke
     }
     if (sc_date_relative_first_word(date_lang, t->norm, t->norm_len))
         w->time_class |= SC_TIMEW_RELATIVE_FIRST;
-    double unit;
-    if (sc_number_word_find(lang->time_units, lang->n_time_units, t->norm, t->norm_len, &unit))
-        w->unit_days = (uint16_t)unit;
+    if (c->is_unit)
+        w->unit_days = (uint16_t)c->unit;
 }
 
 /* Numbers of equal value share one stem ("#1300" for "1.300", "1,300" and
@@ -368,15 +413,124 @@ static bool is_currency_symbol(const sc_token *t)
     return t->norm_len > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_SC;
 }
 
+/* Everything about a distinct word but its stem's id: *w (stem left 0)
+ * and the stem's text, in *stem_text[0..*stem_len) (small holds it when
+ * it is not the word itself; a number word has none). */
+static void analyse_word(const sc_lang *lang, const char *date_lang, const sc_token *t,
+                         word_info *w, char *small, size_t small_cap, const char **stem_text,
+                         size_t *stem_len)
+{
+    sc_word_class c;
+    sc_lang_classify_word(lang, t->norm, t->norm_len, &c);
+    bool stop = (c.lists & SC_LIST_BIT(SC_LIST_STOPWORDS)) != 0;
+    *stem_text = NULL;
+    *stem_len = 0;
+    if (c.is_number) {
+        w->value = c.number;
+        w->flags |= SC_TOKF_NUMWORD;
+    } else {
+        *stem_text = t->norm;
+        *stem_len = t->norm_len;
+        /* Stopwords stand for themselves: stemming them would cost the
+         * most-repeated words the stemmer's time for nothing. */
+        if (!stop && t->norm_len < small_cap) {
+            *stem_len = lang->stem(t->norm, t->norm_len, small, small_cap);
+            *stem_text = small;
+        }
+        if (c.is_scale) {
+            w->value = c.scale;
+            w->flags |= SC_TOKF_SCALE;
+        }
+    }
+    if (stop)
+        w->flags |= SC_TOKF_STOP;
+    if (c.lists & SC_LIST_BIT(SC_LIST_CURRENCY_WORDS))
+        w->flags |= SC_TOKF_CURRENCY;
+    if (c.lists & SC_LIST_BIT(SC_LIST_CLAUSE_WORDS))
+        w->flags |= SC_TOKF_CLAUSE;
+    time_words(date_lang, t, &c, w);
+}
+
+/* ---- The word memo ---------------------------------------------------------------------------
+ *
+ * A word's analysis (stem, lists, date names) depends only on the word, the
+ * language and the date language, and news repeats its vocabulary from one
+ * document to the next: after the per-document cache above, most of the
+ * analysis time went to words the previous documents had already analysed.
+ * So each thread keeps the analyses of the last words it met, in a fixed
+ * direct-mapped table of thread storage: nothing is allocated or freed, no
+ * lock is taken, and since an entry is only ever a copy of what the
+ * analysis computes, the results do not depend on what the table holds.
+ * Short words only (nearly every word of running text). */
+enum {
+    MEMO_SLOTS = 16384,  /* a power of two; about 1.7 MB per thread */
+    MEMO_WORD = 24,      /* longest word (and stem) kept, in bytes */
+    MEMO_DATE_LANG = 16, /* longest date language kept, with its NUL */
+};
+
+typedef struct memo_entry {
+    const sc_lang *lang; /* NULL: an empty slot */
+    word_info info;      /* info.stem unused */
+    uint8_t norm_len;
+    uint8_t stem_len;
+    bool has_date_lang;
+    char date_lang[MEMO_DATE_LANG];
+    char norm[MEMO_WORD];
+    char stem[MEMO_WORD];
+} memo_entry;
+
+static _Thread_local memo_entry memo[MEMO_SLOTS];
+
+static uint32_t memo_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ^ (h >> 16);
+}
+
+static bool memo_key_fits(const char *date_lang, const sc_token *t)
+{
+    return t->norm_len <= MEMO_WORD && (date_lang == NULL || strlen(date_lang) < MEMO_DATE_LANG);
+}
+
+static bool memo_matches(const memo_entry *m, const sc_lang *lang, const char *date_lang,
+                         const sc_token *t)
+{
+    return m->lang == lang && m->norm_len == t->norm_len &&
+           memcmp(m->norm, t->norm, t->norm_len) == 0 &&
+           (date_lang == NULL ? !m->has_date_lang
+                              : m->has_date_lang && strcmp(m->date_lang, date_lang) == 0);
+}
+
+static void memo_store(memo_entry *m, const sc_lang *lang, const char *date_lang, const sc_token *t,
+                       const word_info *w, const char *stem, size_t stem_len)
+{
+    if (stem_len > MEMO_WORD)
+        return;
+    m->lang = lang;
+    m->info = *w;
+    m->info.stem = 0;
+    m->norm_len = (uint8_t)t->norm_len;
+    memcpy(m->norm, t->norm, t->norm_len);
+    m->stem_len = (uint8_t)stem_len;
+    if (stem_len > 0)
+        memcpy(m->stem, stem, stem_len);
+    m->has_date_lang = date_lang != NULL;
+    if (date_lang != NULL)
+        memcpy(m->date_lang, date_lang, strlen(date_lang) + 1);
+}
+
 sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
                            sc_intern *stems, sc_token *tokens, size_t n_tokens)
 {
     char small[SC_MAX_TOKEN_BYTES * 4 + 8];
     /* Stemming and the list searches are done once per distinct word: a
      * news article repeats its words, and the stemmer is the costliest step
-     * of the analysis. */
-    sc_intern *norms = sc_intern_new(arena);
-    size_t cap = 1024;
+     * of the analysis.  A word's id in norms indexes seen, sized for a
+     * short text's words and grown for a long one's. */
+    sc_intern *norms = sc_intern_new_sized(arena, n_tokens);
+    size_t cap = n_tokens < 255 ? n_tokens + 1 : 256;
     word_info *seen = sc_arena_calloc(arena, cap, sizeof *seen);
     if (norms == NULL || seen == NULL)
         return SC_ERR_NOMEM;
@@ -394,7 +548,8 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
                 return SC_ERR_NOMEM;
             continue;
         }
-        uint32_t id = sc_intern_add(norms, t->norm, t->norm_len);
+        /* norm is the arena's, NUL-terminated and kept: no copy. */
+        uint32_t id = sc_intern_add_kept(norms, t->norm, t->norm_len);
         if (id == 0)
             return SC_ERR_NOMEM;
         if (id >= cap) {
@@ -407,34 +562,24 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
         }
         word_info *w = &seen[id];
         if (w->stem == 0) {
-            bool stop = sc_word_list_has(&lang->stopwords, t->norm, t->norm_len);
-            if (sc_number_word_find(lang->number_words, lang->n_number_words, t->norm, t->norm_len,
-                                    &w->value)) {
-                w->flags |= SC_TOKF_NUMWORD;
-                w->stem = number_stem(stems, w->value);
+            memo_entry *m = NULL;
+            if (memo_key_fits(date_lang, t))
+                m = &memo[memo_hash(t->norm, t->norm_len) & (MEMO_SLOTS - 1)];
+            if (m != NULL && memo_matches(m, lang, date_lang, t)) {
+                *w = m->info;
+                w->stem = (w->flags & SC_TOKF_NUMWORD) ? number_stem(stems, w->value)
+                                                       : sc_intern_add(stems, m->stem, m->stem_len);
             } else {
-                const char *word = t->norm;
-                size_t stem_len = t->norm_len;
-                /* Stopwords stand for themselves: stemming them would cost
-                 * the most-repeated words the stemmer's time for nothing. */
-                if (!stop && t->norm_len < sizeof small) {
-                    stem_len = lang->stem(t->norm, t->norm_len, small, sizeof small);
-                    word = small;
-                }
-                w->stem = sc_intern_add(stems, word, stem_len);
-                if (sc_number_word_find(lang->scale_words, lang->n_scale_words, t->norm,
-                                        t->norm_len, &w->value))
-                    w->flags |= SC_TOKF_SCALE;
+                const char *stem;
+                size_t stem_len;
+                analyse_word(lang, date_lang, t, w, small, sizeof small, &stem, &stem_len);
+                w->stem = (w->flags & SC_TOKF_NUMWORD) ? number_stem(stems, w->value)
+                                                       : sc_intern_add(stems, stem, stem_len);
+                if (m != NULL)
+                    memo_store(m, lang, date_lang, t, w, stem, stem_len);
             }
             if (w->stem == 0)
                 return SC_ERR_NOMEM;
-            if (stop)
-                w->flags |= SC_TOKF_STOP;
-            if (sc_word_list_has(&lang->currency_words, t->norm, t->norm_len))
-                w->flags |= SC_TOKF_CURRENCY;
-            if (sc_word_list_has(&lang->clause_words, t->norm, t->norm_len))
-                w->flags |= SC_TOKF_CLAUSE;
-            time_words(lang, date_lang, t, w);
         }
         t->month = w->month;
         t->weekday = w->weekday;

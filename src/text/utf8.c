@@ -1,9 +1,41 @@
 /* UTF-8 validation and NFKC case folding (utf8proc). */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "core/buf.h"
+
+/* Length of the well-formed UTF-8 sequence at p[0..avail) (lead byte
+ * >= 0x80), or 0: what utf8proc_iterate accepts (no overlong form, no
+ * surrogate, nothing past U+10FFFF), without its call per character. */
+static size_t sequence_length(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    size_t n;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, cp = c & 0x1Fu;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, cp = c & 0x0Fu;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, cp = c & 0x07u;
+    else
+        return 0;
+    if (avail < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0u) != 0x80u)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
 
 bool sc_utf8_valid(const char *s, size_t len, size_t *bad)
 {
@@ -16,11 +48,10 @@ bool sc_utf8_valid(const char *s, size_t len, size_t *bad)
             i++;
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0 || cp < 0)
+        size_t n = sequence_length(p + i, len - i);
+        if (n == 0)
             goto invalid;
-        i += (size_t)n;
+        i += n;
     }
     return true;
 invalid:
@@ -76,18 +107,52 @@ char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len)
         *out_len = len;
         return out;
     }
-    utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t n =
-        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
-                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    if (n < 0) {
-        free(mapped);
+    /* utf8proc maps only the runs that hold non-ASCII characters, each with
+     * the ASCII character before it (a combining mark may compose with it);
+     * ASCII between them is only lower-cased.  No composition pairs an
+     * ASCII character with the one before it, so the result is the mapping
+     * of the whole text; a long page's mostly ASCII paragraphs no longer
+     * pay for utf8proc's decomposition of every character. */
+    sc_buf mapped_buf;
+    sc_buf_init(&mapped_buf);
+    for (size_t i = 0; i < len;) {
+        size_t k = i;
+        while (k < len && (unsigned char)s[k] < 0x80)
+            k++;
+        size_t start = k < len && k > i ? k - 1 : k; /* the run's starter */
+        for (size_t j = i; j < start; j++) {
+            char c = s[j];
+            c = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+            sc_buf_putc(&mapped_buf, c);
+        }
+        if (k == len)
+            break;
+        size_t end = k;
+        while (end < len && (unsigned char)s[end] >= 0x80)
+            end++;
+        utf8proc_uint8_t *part = NULL;
+        utf8proc_ssize_t m = utf8proc_map(
+            (const utf8proc_uint8_t *)s + start, (utf8proc_ssize_t)(end - start), &part,
+            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+        if (m < 0) {
+            free(part);
+            sc_buf_release(&mapped_buf);
+            return NULL;
+        }
+        sc_buf_append(&mapped_buf, (const char *)part, (size_t)m);
+        free(part);
+        i = end;
+    }
+    if (mapped_buf.failed) {
+        sc_buf_release(&mapped_buf);
         return NULL;
     }
+    utf8proc_uint8_t *mapped = (utf8proc_uint8_t *)mapped_buf.data;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)mapped_buf.len;
     /* Curly apostrophes (U+2019, U+2018) spell the same word as "'". */
     char *out = sc_arena_alloc(arena, (size_t)n + 1);
     if (out == NULL) {
-        free(mapped);
+        sc_buf_release(&mapped_buf);
         return NULL;
     }
     size_t j = 0;
@@ -101,7 +166,7 @@ char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len)
         }
     }
     out[j] = '\0';
-    free(mapped);
+    sc_buf_release(&mapped_buf);
     *out_len = j;
     return out;
 }
