@@ -141,6 +141,14 @@ typedef struct sc_options {
      * n_baseline 0 is an empty one (every finding is new). */
     const char *const *baseline;
     size_t n_baseline;
+    /* HTML input: the AI summary block and the article's container, each
+     * an XPath 1.0 expression or a simple CSS selector (tag, .class, #id,
+     * compounds, descendant and child combinators), or NULL to let the
+     * reader find them.  The first visible element picked is used; one
+     * that picks nothing (or, for the summary, only an element holding
+     * the article) leaves the finding to the reader. */
+    const char *summary_selector;
+    const char *article_selector;
 } sc_options;
 
 /** Sets every option to its default.  Thread-safe. */

@@ -38,6 +38,14 @@ sc_status sc_options_validate(const sc_options *options, sc_error *error)
                        NULL);
     if ((unsigned)options->input_format > SC_INPUT_JSONL)
         return sc_fail(error, SC_ERR_OPTION, "unknown input format", SC_NO_POS, NULL);
+    if (options->summary_selector != NULL && !sc_html_selector_valid(options->summary_selector))
+        return sc_fail(error, SC_ERR_OPTION,
+                       "the summary selector is neither an XPath nor a simple CSS selector",
+                       SC_NO_POS, NULL);
+    if (options->article_selector != NULL && !sc_html_selector_valid(options->article_selector))
+        return sc_fail(error, SC_ERR_OPTION,
+                       "the article selector is neither an XPath nor a simple CSS selector",
+                       SC_NO_POS, NULL);
     return sc_gate_validate(options, error);
 }
 
@@ -266,7 +274,8 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
         st = sc_read_json_pair(arena, input, len, page, error);
         break;
     case SC_INPUT_HTML:
-        st = sc_read_html_page(arena, input, len, page, error);
+        st = sc_read_html_page_with(arena, input, len, options->summary_selector,
+                                    options->article_selector, page, error);
         break;
     default:
         st = sc_fail(error, SC_ERR_OPTION, "unknown input format", SC_NO_POS, NULL);

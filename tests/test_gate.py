@@ -121,6 +121,25 @@ def findings(doc):
     return [(f["rule"], f["severity"]) for f in doc["findings"]]
 
 
+def sarif_valid(log):
+    """Validates a SARIF log against the official schema when both
+    python3-jsonschema and $SC_SHARED_DIR/schemas are there."""
+    try:
+        import jsonschema
+    except ImportError:
+        return
+    shared = os.environ.get("SC_SHARED_DIR") or os.path.join(ROOT, "..", "shared")
+    path = os.path.join(shared, "schemas", "sarif-schema-2.1.0.json")
+    if not os.path.isfile(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        schema = json.load(f)
+    cls = jsonschema.validators.validator_for(schema)
+    errors = sorted(cls(schema).iter_errors(log), key=lambda e: list(e.absolute_path))
+    check(not errors, f"SARIF does not validate: {errors[0].message if errors else ''} at "
+          f"{'/'.join(map(str, errors[0].absolute_path)) if errors else ''}")
+
+
 def only_doc(r):
     docs = r.json()["documents"]
     check(len(docs) == 1, f"expected one document; {r}")
@@ -390,8 +409,18 @@ def suppression_kept_in_json_and_sarif_hidden_in_text():
     check("suppressed" not in by_rule["page-date-mismatch"], "page-date-mismatch marked suppressed")
     results = run(["--format", "sarif", "seed.txt"], cwd="sup").json()["runs"][0]["results"]
     sup = [x for x in results if x["ruleId"] == "extraneous-content"]
-    check(len(sup) == 1 and sup[0].get("suppressions") == [{"kind": "external", "justification": reason}],
-          f"SARIF: {sup}")
+    check(len(sup) == 1 and sup[0].get("suppressions") ==
+          [{"kind": "external", "status": "accepted", "justification": reason}], f"SARIF: {sup}")
+    sarif_valid(run(["--format", "sarif", "seed.txt"], cwd="sup").json())
+    # HTML: shown as suppressed with its reason, and the verdict passes.
+    html = run(["--format", "html", "--fail-on", "warning", "--disable", "page-date-mismatch", "seed.txt"],
+               cwd="sup")
+    page = html.out.decode("utf-8")
+    check('class="finding warning suppressed"' in page and ">suppressed</span>" in page,
+          "HTML does not show the finding as suppressed")
+    check("Suppressed by the configuration: " + reason in page, "HTML does not give the reason")
+    check('class="verdict pass"' in page and "1 suppressed" in page,
+          "HTML verdict counts the suppressed finding")
     check(all("suppressions" not in x for x in results if x["ruleId"] != "extraneous-content"), "others")
     gh = run(["--format", "github", "seed.txt"], cwd="sup")
     check(b"extraneous-content" not in gh.out and b"page-date-mismatch" in gh.out, f"github: {gh}")
@@ -469,6 +498,9 @@ def baseline_write_then_read():
     sarif = run(["--format", "sarif", "--baseline", "base.json", "pages"], cwd="bl").json()["runs"][0]["results"]
     check(sorted(x["baselineState"] for x in sarif) == ["new", "unchanged", "unchanged", "unchanged"],
           f"SARIF baselineState {[x.get('baselineState') for x in sarif]}")
+    page = run(["--format", "html", "--baseline", "base.json", "pages"], cwd="bl").out.decode("utf-8")
+    check(page.count(">in the baseline</span>") == 3 and page.count('class="verdict fail"') == 1,
+          "HTML: three known findings marked, one document failing on the new one")
     gh = run(["--format", "github", "--baseline", "base.json", "pages"], cwd="bl")
     check(gh.out.count(b"::") == 2 and b"Kamala" in gh.out, f"github shows baseline findings; {gh}")
 
@@ -482,6 +514,21 @@ def baseline_write_then_read():
     lines = r.err_lines()
     check(len(lines) == 1 and "base.json" in lines[0] and "extraneous-content" in lines[0]
           and "pages/seed.txt" in lines[0], f"stale entry on stderr; {r}")
+    # SARIF: the stale entry is a result whose baselineState is "absent".
+    log = run(["--format", "sarif", "--baseline", "base.json", "pages"], cwd="bl").json()
+    sarif_valid(log)
+    absent = [x for x in log["runs"][0]["results"] if x.get("baselineState") == "absent"]
+    check(len(absent) == 1 and absent[0]["ruleId"] == "extraneous-content"
+          and absent[0]["partialFingerprints"]["sumcheck/v1"] == stale[0]["fingerprint"]
+          and absent[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "pages/seed.txt"
+          and absent[0]["level"] == "none",
+          f"SARIF absent results {absent}")
+    check(log["runs"][0]["results"][-1] is absent[0] or log["runs"][0]["results"][-1] == absent[0],
+          "absent results come after the run's own")
+    # HTML: every document passes, stale entries listed at the end.
+    page = run(["--format", "html", "--baseline", "base.json", "pages"], cwd="bl").out.decode("utf-8")
+    check("Baseline entries no longer found (1)" in page and 'class="verdict fail"' not in page,
+          "HTML: no stale section, or a document fails on known findings")
     # A run over one document leaves the other documents' entries alone.
     r = expect(run(["--baseline", "base.json", "pages/biden.json"], cwd="bl"), 0)
     check(r.err == b"", f"entries of unchecked documents called stale; {r}")

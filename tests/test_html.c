@@ -151,6 +151,30 @@ static const struct date_case {
     /* A zone gives its own local day, not UTC's. */
     {"<meta property=\"article:published_time\" content=\"2021-12-15T23:30:00-05:00\">", "",
      "2021-12-15", "meta"},
+    /* A generic meta date (often the last edit) yields to a <time> marked
+     * as the publication and to a date line under the heading. */
+    {"<meta name=\"date\" content=\"2020-04-30\">",
+     "<span class=\"when\"><time itemprop=\"datePublished\" datetime=\"2020-04-29\">29.04.2020"
+     "</time></span>",
+     "2020-04-29", "time datetime (published)"},
+    {"<meta name=\"date\" content=\"2021-12-20T11:02:44+01:00\">",
+     "<span class=\"date\">27.01.2022</span>", "2022-01-27", "date line"},
+    /* The short German form, two-digit year. */
+    {"", "<div class=\"article-meta\">Von Ana Cruz | 31.10.23</div>", "2023-10-31", "date line"},
+    /* A marked <time> in a column whose class says "sidebar". */
+    {"",
+     "<div class=\"left-sidebar\"><time pubdate datetime=\"2019-07-13T15:52\">13 Jul</time>"
+     "</div>",
+     "2019-07-13", "time datetime (published)"},
+    /* Script data (libxml2 keeps a script's text as CDATA). */
+    {"<script>window.__STATE__={\"published_at\":null,\"product\":{\"published_at\":"
+     "\"2019-03-02T06:22:28+01:00\"}}</script>",
+     "", "2019-03-02", "script data"},
+    /* Nothing a reader sees: the source's most written date. */
+    {"",
+     "<img src=\"/files/2016/05/04/ar.png\" alt=\"\"><img src=\"/files/2016/05/04/b.png\" "
+     "alt=\"\">",
+     "2016-05-04", "page source"},
 };
 
 START_TEST(test_date_sources)
@@ -521,6 +545,189 @@ START_TEST(test_no_text)
 }
 END_TEST
 
+/* ---- the article among other blocks ------------------------------------ */
+
+#define LONG_LEAD                                                                                  \
+    "Thousands of volunteers from fishing villages, schools and city offices came to the shore "   \
+    "of Manila Bay before dawn on Saturday to plant mangrove seedlings along four kilometres of "  \
+    "coast."
+
+static const struct article_case {
+    const char *name;
+    const char *html;
+    const char *has;     /* in the article */
+    const char *has_not; /* not in the article, or NULL */
+} article_cases[] = {
+    {"a lead in the page header beside the heading joins the article",
+     "<html><body><header class=\"page-head\"><h1>Mangroves</h1><p>" LONG_LEAD
+     "</p></header><nav><a href=\"/\">Home</a></nav><div class=\"entry-content\">" EN_ARTICLE
+     "</div>" CHROME_BOTTOM "</body></html>",
+     "volunteers from fishing villages", "Copyright"},
+    {"a stray NUL byte does not end the page",
+     "<html><body><p>Ad\x01</p><div class=\"x\">\0</div><article>" EN_ARTICLE
+     "</article></body></html>",
+     "second planting drive", NULL},
+    {"soft hyphens and zero-width spaces are not text",
+     "<html><body><article><p>The man\xC2\xADgrove seed\xE2\x80\x8Blings will protect fishing "
+     "villages from storm surges, officials explained on Saturday at the bay.</p>" EN_ARTICLE
+     "</article></body></html>",
+     "The mangrove seedlings will protect", NULL},
+    {"a text block whose class says its label is hidden",
+     "<html><body><article><div class=\"field field-label-hidden\">" EN_ARTICLE
+     "</div></article></body></html>",
+     "second planting drive", NULL},
+    {"a layout column named sidebar that holds the text",
+     "<html><body><div class=\"page\"><div class=\"c-fixed-sidebar-layout\"><div "
+     "class=\"main\">" EN_ARTICLE "</div></div><div class=\"nav\"><a href=\"/a\">A</a> <a "
+     "href=\"/b\">B</a></div><div class=\"widget\"><p>" LONG_LEAD "</p><p>" LONG_LEAD
+     "</p><p>" LONG_LEAD "</p><p>" LONG_LEAD "</p></div></div></body></html>",
+     "second planting drive", NULL},
+    {"a heading left without its related list",
+     "<html><body><article>" EN_ARTICLE "<h2>More stories</h2><ul class=\"related\"><li><a "
+     "href=\"/a\">Another story about the bay</a></li></ul></article></body></html>",
+     "second planting drive", "More stories"},
+};
+
+START_TEST(test_article_blocks)
+{
+    const struct article_case *c = &article_cases[_i];
+    sc_error e;
+    size_t len = strlen(c->html);
+    /* The NUL case: the page goes on after the NUL. */
+    if (strstr(c->name, "NUL") != NULL)
+        len += strlen(c->html + len + 1) + 1;
+    sc_result *r = check_html(c->html, len, &e);
+    ck_assert_msg(r != NULL, "%s: not read: %s", c->name, e.message != NULL ? e.message : "?");
+    ck_assert_msg(text_has(&r->page.article, c->has), "%s: article \"%.*s\"", c->name,
+                  (int)r->page.article.len, r->page.article.data);
+    if (c->has_not != NULL)
+        ck_assert_msg(!text_has(&r->page.article, c->has_not), "%s: has \"%s\"", c->name,
+                      c->has_not);
+    sc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_stray_latin1_byte)
+{
+    /* A UTF-8 page with one Latin-1 byte: the rest stays UTF-8, the stray
+     * byte becomes "?" at the same offset. */
+    const char *html =
+        "<html><head><meta charset=\"utf-8\"></head><body><article><p>M\xE4scot "
+        "says: Gr\xC3\xBC\xC3\x9F"
+        "e aus K\xC3\xB6ln, wo die Stra\xC3\x9F"
+        "en "
+        "gr\xC3\xBCn sind und die B\xC3\xA4ume bl\xC3\xBChen, sch\xC3\xB6n.</p>" EN_ARTICLE
+        "</article></body></html>";
+    sc_result *r = check_ok(html);
+    ck_assert_msg(text_has(&r->page.article, "Gr\xC3\xBC\xC3\x9F"
+                                             "e aus K\xC3\xB6ln"),
+                  "article \"%.*s\"", (int)r->page.article.len, r->page.article.data);
+    ck_assert(text_has(&r->page.article, "M?scot"));
+    sc_result_free(r);
+}
+END_TEST
+
+START_TEST(test_month_name_of_another_language)
+{
+    /* lang says English; the date line is German. */
+    const char *html = "<html lang=\"en\"><body><h1>Mangroves</h1><span class=\"field-published\">"
+                       "le 07 Mai 2020</span><article>" EN_ARTICLE "</article></body></html>";
+    sc_result *r = check_ok(html);
+    ck_assert(r->page.has_page_date);
+    ck_assert_int_eq(r->page.page_date.year, 2020);
+    ck_assert_int_eq(r->page.page_date.month, 5);
+    ck_assert_int_eq(r->page.page_date.day, 7);
+    sc_result_free(r);
+}
+END_TEST
+
+/* ---- the user's selectors --------------------------------------------- */
+
+/* A page whose summary box and article container carry names no
+ * heuristic knows, beside a teaser link the extractor leaves out. */
+#define SELECTOR_PAGE                                                                              \
+    "<html><body><h1>Volunteers plant mangroves</h1><div class=\"box-x lead\"><p>" EN_SUMMARY      \
+    "</p></div><div class=\"wrap\"><div id=\"story\">" EN_ARTICLE "</div><div class=\"other\">"    \
+    "<p><a href=\"/cat\">Elsewhere: cat was rescued from a tree</a></p></div></div>"               \
+    "</body></html>"
+
+static const struct selector_case {
+    const char *summary_selector, *article_selector;
+    const char *summary; /* NULL: no summary */
+    bool has_cat;        /* the article holds the teaser */
+} selector_cases[] = {
+    {NULL, NULL, NULL, false},
+    {"div.box-x", NULL, EN_SUMMARY, false},
+    {".lead", NULL, EN_SUMMARY, false},
+    {"body > div.box-x p", NULL, EN_SUMMARY, false},
+    {"//div[contains(@class, 'box-x')]", NULL, EN_SUMMARY, false},
+    {"div.box-x", "#story", EN_SUMMARY, false},
+    {NULL, "div.wrap", NULL, true},
+    {NULL, "//div[@class='wrap']", NULL, true},
+    /* Picking nothing leaves the choice to the reader. */
+    {"div.nowhere", "#nowhere", NULL, false},
+};
+
+START_TEST(test_selectors)
+{
+    const struct selector_case *c = &selector_cases[_i];
+    sc_options o;
+    sc_options_init(&o);
+    o.input_format = SC_INPUT_HTML;
+    o.summary_selector = c->summary_selector;
+    o.article_selector = c->article_selector;
+    sc_error e;
+    memset(&e, 0, sizeof e);
+    sc_result *r = sc_check(SELECTOR_PAGE, strlen(SELECTOR_PAGE), "page.html", &o, &e);
+    ck_assert_msg(r != NULL, "not read: %s", e.message != NULL ? e.message : "?");
+    ck_assert_msg(r->page.has_summary == (c->summary != NULL), "case %d: summary", _i);
+    if (c->summary != NULL) {
+        ck_assert_uint_eq(r->page.summary.len, strlen(c->summary));
+        ck_assert(memcmp(r->page.summary.data, c->summary, r->page.summary.len) == 0);
+        ck_assert(!text_has(&r->page.article, "on Saturday."));
+    }
+    ck_assert_msg(text_has(&r->page.article, "second planting drive"), "case %d: article", _i);
+    ck_assert_msg(text_has(&r->page.article, "cat was rescued") == c->has_cat, "case %d: teaser",
+                  _i);
+    ck_assert(!text_has(&r->page.article, "Volunteers plant mangroves"));
+    sc_result_free(r);
+}
+END_TEST
+
+static const char *const bad_selectors[] = {
+    "", "div[x", "a:hover", "div,p", "//div[", "div..x", "#", "p > ", "> p",
+};
+
+START_TEST(test_bad_selectors)
+{
+    sc_options o;
+    sc_options_init(&o);
+    o.summary_selector = bad_selectors[_i];
+    sc_error e;
+    memset(&e, 0, sizeof e);
+    ck_assert_msg(sc_options_validate(&o, &e) == SC_ERR_OPTION, "'%s' accepted", bad_selectors[_i]);
+    sc_options_init(&o);
+    o.article_selector = bad_selectors[_i];
+    ck_assert_int_eq(sc_options_validate(&o, &e), SC_ERR_OPTION);
+}
+END_TEST
+
+START_TEST(test_selector_length_limit)
+{
+    /* SELECTOR_MAX_BYTES: a selector too long for a person to type. */
+    char sel[2100];
+    for (size_t i = 0; i < sizeof sel - 1; i++)
+        sel[i] = i % 2 ? 'p' : ' ';
+    sel[sizeof sel - 1] = '\0';
+    sc_options o;
+    sc_options_init(&o);
+    o.summary_selector = sel;
+    ck_assert_int_eq(sc_options_validate(&o, NULL), SC_ERR_OPTION);
+    sel[1000] = '\0';
+    ck_assert_int_eq(sc_options_validate(&o, NULL), SC_OK);
+}
+END_TEST
+
 static Suite *html_suite(void)
 {
     Suite *s = suite_create("html");
@@ -546,6 +753,19 @@ static Suite *html_suite(void)
     tcase_add_loop_test(tc, test_summary_blocks, 0,
                         (int)(sizeof summary_cases / sizeof summary_cases[0]));
     tcase_add_test(tc, test_junk_after_credit);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("article");
+    tcase_add_loop_test(tc, test_article_blocks, 0,
+                        (int)(sizeof article_cases / sizeof article_cases[0]));
+    tcase_add_test(tc, test_stray_latin1_byte);
+    tcase_add_test(tc, test_month_name_of_another_language);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("selectors");
+    tcase_add_loop_test(tc, test_selectors, 0,
+                        (int)(sizeof selector_cases / sizeof selector_cases[0]));
+    tcase_add_loop_test(tc, test_bad_selectors, 0,
+                        (int)(sizeof bad_selectors / sizeof bad_selectors[0]));
+    tcase_add_test(tc, test_selector_length_limit);
     suite_add_tcase(s, tc);
     return s;
 }

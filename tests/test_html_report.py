@@ -458,6 +458,66 @@ def chromium_keeps_markup_as_text():
           "the page's own structure was broken by the input")
 
 
+def suppressed_and_baseline_report():
+    """A report over the seed page and the Biden pair with the seed's spam
+    line suppressed, the pair's name in a baseline, and a stale entry."""
+    write("marks/sumcheck.json", json.dumps({"suppressions": [
+        {"rule": "extraneous-content", "text": "Keluaran SDY", "reason": "spam of the scraper"}]}))
+    with open(os.path.join(WORK, SEED), "rb") as f:
+        write("marks/pages/seed.txt", f.read())
+    with open(os.path.join(WORK, BIDEN), "rb") as f:
+        write("marks/pages/biden.json", f.read())
+    run(["--config", "marks/sumcheck.json", "--write-baseline", "marks/base.json", "marks/pages"],
+        (0,))
+    with open(os.path.join(WORK, "marks/base.json"), encoding="utf-8") as f:
+        base = json.load(f)
+    base["findings"] = [e for e in base["findings"] if e["rule"] == "unsupported-entity"]
+    check(base["findings"], "the Biden pair has no unsupported-entity finding to accept")
+    base["findings"].append({"fingerprint": "0123456789abcdef", "rule": "misquote",
+                             "id": "marks/pages/seed.txt", "text": "gone"})
+    base["findings"].sort(key=lambda e: (e["id"], e["rule"], e["fingerprint"]))
+    write("marks/base.json", json.dumps(base))
+    return report(["--config", "marks/sumcheck.json", "--baseline", "marks/base.json",
+                   "--fail-on", "warning", "--disable", "page-date-mismatch", "marks/pages"],
+                  expect=(0,))
+
+
+@case
+def suppressed_and_baseline_findings_are_marked():
+    if not os.path.exists(os.path.join(WORK, BIDEN)):
+        raise Skip("fixture pair-id-joe-biden is missing")
+    p = parse(suppressed_and_baseline_report())
+    verdicts = [txt for _, _, txt in p.find("span", cls="verdict")]
+    check(verdicts == ["PASS", "PASS"], f"suppressed and known findings fail a document: {verdicts}")
+    sup = p.find("li", cls="suppressed")
+    check(len(sup) == 1 and "extraneous-content" in sup[0][2] and "spam of the scraper" in sup[0][2]
+          and "suppressed" in sup[0][2], f"suppressed finding {sup}")
+    known = p.find("li", cls="known", within="doc")
+    known = [k for k in known if "unsupported-entity" in k[2]]
+    check(len(known) == 1 and "in the baseline" in known[0][2], f"known finding {known}")
+    body = p.all_text()
+    check("1 suppressed" in body and "1 in the baseline" in body, "counts of marked findings")
+    check("Baseline entries no longer found (1)" in body and "0123456789abcdef" in body,
+          "no stale baseline entry")
+    rows = p.find("tr", within="index")
+    check(rows, "no index rows")
+
+
+@case
+def chromium_shows_suppressed_and_baseline_marks():
+    if not os.path.exists(os.path.join(WORK, BIDEN)):
+        raise Skip("fixture pair-id-joe-biden is missing")
+    path = write("render/marks.html", suppressed_and_baseline_report())
+    dom = rendered(os.path.join(WORK, path))
+    p = parse(dom, ours=False)
+    body = p.all_text()
+    for needed in ("Suppressed by the configuration: spam of the scraper", "in the baseline",
+                   "Baseline entries no longer found (1)", "PASS"):
+        check(needed in body, f"the rendered page does not hold {needed!r}")
+    check("FAIL" not in "".join(txt for _, _, txt in p.find("span", cls="verdict")),
+          "a document fails on suppressed or known findings")
+
+
 @case
 def chromium_sorts_the_index():
     inputs = INPUTS

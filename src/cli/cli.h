@@ -12,6 +12,10 @@
 
 enum { EXIT_PASS = 0, EXIT_GATE = 1, EXIT_TROUBLE = 2 };
 
+/* --jobs: more threads than this only cost memory (64 documents each in
+ * flight, batch.c). */
+enum { MAX_JOBS = 1024 };
+
 /* What the program allocates for the whole run, freed at once at its end:
  * strings and parsed JSON documents that settings point into. */
 typedef struct pool_item {
@@ -47,6 +51,8 @@ typedef struct output {
     const char *path; /* NULL or "-" for standard output */
     FILE *file;
     sc_report *report;
+    sc_render_options render;
+    bool alone;  /* each document renders on its own (JSON Lines, GitHub): on the workers */
     bool broken; /* a write failed (said once) */
 } output;
 
@@ -71,6 +77,7 @@ typedef enum setting_key {
     KEY_EXCLUDE,
     KEY_BASELINE,
     KEY_SUPPRESSIONS,
+    KEY_JOBS,
     KEY_COUNT
 } setting_key;
 
@@ -94,6 +101,7 @@ typedef struct layer {
     const char *baseline;
     sc_suppression *suppressions;
     size_t n_suppressions;
+    size_t jobs;             /* KEY_JOBS: worker threads, 1 to MAX_JOBS */
     int *rules;              /* sc_rule_total() entries: RULE_UNSET, RULE_OFF or an sc_severity */
     const char *rule_from;   /* where this layer's rule settings come from */
     const char **rules_from; /* merged: where each rule's setting comes from */
@@ -119,9 +127,11 @@ typedef struct request {
     bool list_rules;     /* --list-rules */
     const char *explain; /* --explain RULE */
     const char *write_baseline;
-    size_t jobs;        /* --jobs N; 0: the number of cores */
     bool emit_features; /* --emit-features: JSON reports add "features" */
+    bool stats;         /* --stats: the summary line even when stderr is no terminal */
     bool help, version;
+    /* --summary-selector, --article-selector: XPath or simple CSS */
+    const char *summary_selector, *article_selector;
 } request;
 
 /* options.c: the command line and the environment.  Each returns
@@ -179,21 +189,61 @@ void recorder_free(recorder *rec);
 bool walk_directory(const char *dir, const strings *include, const strings *exclude, strings *files,
                     pool *p, const char **why_unreadable);
 
-/* batch.c: documents checked on worker threads, results handed back in
- * input order.  deliver gets each document's result (NULL on error, with
- * error filled) and owns the result. */
-typedef void (*batch_result_fn)(void *context, sc_result *result, sc_error *error, const char *id,
-                                const char *name, size_t jsonl_line);
+/* progress.c: the progress bar (drawn only when bar is set: standard
+ * error is a terminal) and the run's clock. */
+typedef struct progress {
+    FILE *out;
+    FILE *flush; /* a report stream on the same terminal, flushed before drawing; or NULL */
+    bool bar, drawn;
+    double start, last_draw; /* seconds, monotonic */
+    size_t docs_done, docs_total;
+    double bytes_done, bytes_total;
+    bool docs_known, bytes_known; /* every input's count (size) is known */
+} progress;
+
+void progress_start(progress *p, FILE *out, bool bar);
+/* Inputs to come: documents of them (when known) and bytes (when known). */
+void progress_expect(progress *p, size_t documents, bool documents_known, double bytes,
+                     bool bytes_known);
+/* A document is done (checked, or found unreadable); bytes of input. */
+void progress_step(progress *p, size_t bytes);
+/* Erases the bar, before another line goes to its stream. */
+void progress_clear(progress *p);
+double progress_elapsed(const progress *p);
+
+/* batch.c: documents checked on worker threads, handed back in input
+ * order.  One document on its way through: */
+typedef struct batch_doc {
+    const char *id, *name;
+    size_t jsonl_line; /* 0 when not a JSON Lines record */
+    size_t len;        /* its input bytes */
+    bool failed;       /* it could not be read: error says why */
+    sc_error error;
+    /* The result; work may free it and set NULL when deliver will not
+     * need it.  Whoever holds it last frees it. */
+    sc_result *result;
+    void *work; /* what work made of it, freed with work_free */
+    void (*work_free)(void *work);
+} batch_doc;
+/* work runs on a worker thread right after the check (it renders what
+ * can be rendered alone); deliver runs on the calling thread in input
+ * order and owns doc->result and doc->work. */
+typedef void (*batch_work_fn)(void *context, batch_doc *doc);
+typedef void (*batch_deliver_fn)(void *context, batch_doc *doc);
 typedef struct batch batch;
-/* options must outlive the batch.  NULL when out of memory. */
-batch *batch_new(size_t jobs, const sc_options *options, batch_result_fn deliver, void *context);
-/* Queues a copy of the document; checks the batch first when it is full.
- * false when out of memory (nothing queued). */
+/* jobs worker threads; options must outlive the batch.  NULL when out of
+ * memory. */
+batch *batch_new(size_t jobs, const sc_options *options, batch_work_fn work,
+                 batch_deliver_fn deliver, void *context);
+/* Queues a copy of the document, first delivering what is finished (and
+ * waiting when too much is in flight).  false when out of memory (nothing
+ * queued). */
 bool batch_add(batch *b, const char *data, size_t len, const char *id, sc_input_format format,
                const char *name, size_t jsonl_line);
-/* Checks what is queued and delivers it in order. */
+/* Delivers everything queued, in order. */
 bool batch_flush(batch *b);
-/* Frees, dropping what was not flushed (NULL-safe). */
+/* Stops the workers and frees, dropping what was not flushed
+ * (NULL-safe). */
 void batch_free(batch *b);
 
 #endif

@@ -349,6 +349,11 @@ static int read_key(reader *r, const char *k, json_t *v)
             return EXIT_TROUBLE;
         if ((out->baseline = pool_join(r->p, r->dir, s)) == NULL)
             return config_error(r->file, where, "out of memory");
+    } else if (strcmp(k, "jobs") == 0) {
+        which = KEY_JOBS;
+        if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > MAX_JOBS)
+            return config_error(r->file, where, "expected a number of threads from 1 to 1024");
+        out->jobs = (size_t)json_integer_value(v);
     } else if (strcmp(k, "rules") == 0) {
         return read_rules(r, v);
     } else if (strcmp(k, "suppressions") == 0) {
@@ -359,7 +364,7 @@ static int read_key(reader *r, const char *k, json_t *v)
         return config_error(r->file, where,
                             "unknown key (known: format, input_format, fail_on, min_severity, "
                             "min_support, lang, page_date, color, include_text, include, exclude, "
-                            "baseline, rules, suppressions)");
+                            "baseline, jobs, rules, suppressions)");
     }
     out->set[which] = true;
     out->from[which] = FROM_FILE;

@@ -6,6 +6,7 @@
  * baseline noted (baseline.c), and the exit code of the gate. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,14 @@
 
 /* Same as the library's input limit: larger files are refused unread. */
 #define MAX_FILE_BYTES ((size_t)64 * 1024 * 1024)
+
+/* A document's findings as the summary line counts them: new ones (not
+ * suppressed, not in the baseline) by severity, the others, and how many
+ * the gate counts. */
+typedef struct tally {
+    size_t by_severity[SC_SEVERITY_ERROR + 1];
+    size_t suppressed, baselined, gate;
+} tally;
 
 typedef struct cli {
     sc_options options;
@@ -32,8 +41,13 @@ typedef struct cli {
     recorder *recorder; /* --write-baseline, or NULL */
     batch *batch;       /* worker threads (--jobs above 1), or NULL */
     pool *pool;
-    bool trouble; /* some input could not be read */
-    bool gate;    /* some finding reached fail_on */
+    bool keep_results; /* deliver needs each result: a baseline, or a report rendered here */
+    bool trouble;      /* some input could not be read */
+    bool gate;         /* some finding reached fail_on */
+    size_t checked, unreadable;
+    tally findings; /* of every checked document */
+    progress progress;
+    bool stats; /* the summary line, whatever stderr is */
 } cli;
 
 static int write_file(void *context, const char *data, size_t len)
@@ -73,6 +87,8 @@ static const char *outputs_clash(const cli *c)
  * colour only with --color always. */
 static bool open_outputs(cli *c, bool color)
 {
+    /* The baseline and the recorder read each result on this thread. */
+    c->keep_results = c->baseline != NULL || c->recorder != NULL;
     for (size_t k = 0; k < c->n_outputs; k++) {
         output *o = &c->outputs[k];
         o->file = stdout;
@@ -91,6 +107,10 @@ static bool open_outputs(cli *c, bool color)
             .emit_features = c->emit_features,
             .min_severity = c->min_severity,
         };
+        o->render = render;
+        o->alone = o->format == SC_REPORT_JSONL || o->format == SC_REPORT_GITHUB;
+        if (!o->alone)
+            c->keep_results = true;
         o->report = sc_report_new(o->format, &render, write_file, o->file);
         if (o->report == NULL) {
             fprintf(stderr, "sumcheck: out of memory\n");
@@ -155,6 +175,7 @@ static void report_status(cli *c, output *o, sc_status st)
     if (o->broken)
         return;
     o->broken = true;
+    progress_clear(&c->progress);
     const char *why = st == SC_ERR_NOMEM ? "out of memory" : strerror(errno);
     if (o->path != NULL)
         fprintf(stderr, "sumcheck: %s: cannot write the %s report: %s\n", o->path,
@@ -163,43 +184,172 @@ static void report_status(cli *c, output *o, sc_status st)
         fprintf(stderr, "sumcheck: cannot write the report: %s\n", why);
 }
 
-/* A checked document: the gate, the baseline, every report. */
-static void take_result(cli *c, sc_result *r)
+/* One report's bytes for one document, rendered on a worker thread. */
+typedef struct chunk {
+    char *data;
+    size_t len, cap;
+    sc_status status;
+} chunk;
+
+/* What a worker makes of a checked document: its tally, and the reports
+ * that render each document alone (output.alone), in output order. */
+typedef struct prepared {
+    tally tally;
+    size_t n;
+    chunk chunks[];
+} prepared;
+
+static int append_chunk(void *context, const char *data, size_t len)
 {
-    if (sc_result_gate_count(r, c->fail_on) > 0)
+    chunk *ch = context;
+    if (len > ch->cap - ch->len) {
+        size_t cap = ch->cap > 0 ? ch->cap : 4096;
+        while (cap - ch->len < len) {
+            if (cap > SIZE_MAX / 2)
+                return -1;
+            cap *= 2;
+        }
+        char *grown = realloc(ch->data, cap);
+        if (grown == NULL)
+            return -1;
+        ch->data = grown;
+        ch->cap = cap;
+    }
+    memcpy(ch->data + ch->len, data, len);
+    ch->len += len;
+    return 0;
+}
+
+static void prepared_free(void *work)
+{
+    prepared *p = work;
+    if (p == NULL)
+        return;
+    for (size_t k = 0; k < p->n; k++)
+        free(p->chunks[k].data);
+    free(p);
+}
+
+static void count_findings(const cli *c, const sc_result *r, tally *t)
+{
+    memset(t, 0, sizeof *t);
+    sc_finding_info info;
+    for (size_t i = 0; sc_result_finding(r, i, &info); i++) {
+        if (info.suppressed != NULL)
+            t->suppressed++;
+        else if (info.in_baseline)
+            t->baselined++;
+        else if (info.severity >= SC_SEVERITY_NOTE && info.severity <= SC_SEVERITY_ERROR)
+            t->by_severity[info.severity]++;
+    }
+    t->gate = sc_result_gate_count(r, c->fail_on);
+}
+
+/* On a worker thread, after the check: renders the reports that take
+ * each document alone, so the calling thread only writes bytes (the
+ * thread figures in bench/threads.py depend on it). */
+static void prepare(void *context, batch_doc *doc)
+{
+    const cli *c = context;
+    if (doc->failed)
+        return;
+    prepared *p = calloc(1, sizeof *p + c->n_outputs * sizeof(chunk));
+    if (p == NULL)
+        return; /* deliver renders it instead */
+    p->n = c->n_outputs;
+    count_findings(c, doc->result, &p->tally);
+    for (size_t k = 0; k < c->n_outputs; k++) {
+        const output *o = &c->outputs[k];
+        if (!o->alone)
+            continue;
+        sc_report *one = sc_report_new(o->format, &o->render, append_chunk, &p->chunks[k]);
+        sc_status st = one == NULL ? SC_ERR_NOMEM : sc_report_add(one, doc->result);
+        /* The sink fails only when the chunk cannot grow. */
+        p->chunks[k].status = st == SC_ERR_IO ? SC_ERR_NOMEM : st;
+        sc_report_free(one);
+    }
+    doc->work = p;
+    doc->work_free = prepared_free;
+    if (!c->keep_results) {
+        sc_result_free(doc->result);
+        doc->result = NULL;
+    }
+}
+
+/* A checked document: the gate, the baseline, every report.  p is what
+ * prepare made of it, or NULL (r is then needed for everything). */
+static void take_result(cli *c, sc_result *r, const prepared *p, size_t len)
+{
+    tally t;
+    if (p != NULL)
+        t = p->tally;
+    else
+        count_findings(c, r, &t);
+    c->checked++;
+    for (int s = 0; s <= SC_SEVERITY_ERROR; s++)
+        c->findings.by_severity[s] += t.by_severity[s];
+    c->findings.suppressed += t.suppressed;
+    c->findings.baselined += t.baselined;
+    c->findings.gate += t.gate;
+    if (t.gate > 0)
         c->gate = true;
     if ((c->baseline != NULL && !baseline_note(c->baseline, r)) ||
         (c->recorder != NULL && !recorder_add(c->recorder, r))) {
+        progress_clear(&c->progress);
         fprintf(stderr, "sumcheck: out of memory\n");
         c->trouble = true;
     }
-    for (size_t k = 0; k < c->n_outputs; k++)
-        report_status(c, &c->outputs[k], sc_report_add(c->outputs[k].report, r));
+    /* A report on the same terminal as the bar: the bar makes way, and
+     * is drawn again below the report's lines. */
+    if (c->progress.flush != NULL)
+        progress_clear(&c->progress);
+    for (size_t k = 0; k < c->n_outputs; k++) {
+        output *o = &c->outputs[k];
+        if (p != NULL && o->alone) {
+            const chunk *ch = &p->chunks[k];
+            sc_status st = ch->status;
+            if (ch->len > 0 && write_file(o->file, ch->data, ch->len) != 0 && st == SC_OK)
+                st = SC_ERR_IO;
+            report_status(c, o, st);
+        } else {
+            report_status(c, o, sc_report_add(o->report, r));
+        }
+    }
     sc_result_free(r);
+    progress_step(&c->progress, len);
 }
 
 /* A document that could not be read: said on stderr (as name), recorded
  * in every report that takes errors (as id). */
-static void take_error(cli *c, const char *name, const char *id, sc_error *error, size_t jsonl_line)
+static void take_error(cli *c, const char *name, const char *id, sc_error *error, size_t jsonl_line,
+                       size_t len)
 {
     c->trouble = true;
+    c->unreadable++;
+    progress_clear(&c->progress);
     say_error(name, error, jsonl_line);
     if (jsonl_line > 0)
         error->line = jsonl_line;
     for (size_t k = 0; k < c->n_outputs; k++)
         if (takes_errors(&c->outputs[k]))
             report_status(c, &c->outputs[k], sc_report_add_error(c->outputs[k].report, id, error));
+    progress_step(&c->progress, len);
 }
 
-/* A result coming back from the worker threads, in input order. */
-static void deliver(void *context, sc_result *r, sc_error *error, const char *id, const char *name,
-                    size_t jsonl_line)
+/* A document coming back, in input order (from the worker threads, or
+ * straight from check_one). */
+static void deliver(void *context, batch_doc *doc)
 {
     cli *c = context;
-    if (r == NULL)
-        take_error(c, name, id, error, jsonl_line);
-    else
-        take_result(c, r);
+    if (doc->failed) {
+        take_error(c, doc->name, doc->id, &doc->error, doc->jsonl_line, doc->len);
+    } else {
+        take_result(c, doc->result, doc->work, doc->len);
+        doc->result = NULL;
+    }
+    if (doc->work_free != NULL)
+        doc->work_free(doc->work);
+    doc->work = NULL;
 }
 
 static void check_one(cli *c, const char *data, size_t len, const char *id, sc_input_format format,
@@ -207,20 +357,25 @@ static void check_one(cli *c, const char *data, size_t len, const char *id, sc_i
 {
     if (c->batch != NULL) {
         if (!batch_add(c->batch, data, len, id, format, name, jsonl_line)) {
+            progress_clear(&c->progress);
             fprintf(stderr, "sumcheck: %s: out of memory\n", name);
             c->trouble = true;
         }
         return;
     }
+    /* One thread: the same two steps, so the output is the same. */
     sc_options options = c->options;
     options.input_format = format;
-    sc_error error;
-    memset(&error, 0, sizeof error);
-    sc_result *r = sc_check(data, len, id, &options, &error);
-    if (r == NULL)
-        take_error(c, name, id, &error, jsonl_line);
-    else
-        take_result(c, r);
+    batch_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = id;
+    doc.name = name;
+    doc.len = len;
+    doc.jsonl_line = jsonl_line;
+    doc.result = sc_check(data, len, id, &options, &doc.error);
+    doc.failed = doc.result == NULL;
+    prepare(c, &doc);
+    deliver(c, &doc);
 }
 
 /* An input that could not be read at all still gets its record in a
@@ -231,6 +386,8 @@ static void report_unreadable(cli *c, const char *name, const char *message)
     if (c->batch != NULL)
         batch_flush(c->batch);
     c->trouble = true;
+    c->unreadable++;
+    progress_step(&c->progress, 0);
     sc_error e;
     memset(&e, 0, sizeof e);
     e.code = SC_ERR_IO;
@@ -315,6 +472,7 @@ static void check_jsonl_stream(cli *c, FILE *f, const char *name)
         check_jsonl_line(c, line, (size_t)n, name, number);
     }
     if (ferror(f)) {
+        progress_clear(&c->progress);
         fprintf(stderr, "sumcheck: %s: read error after line %zu: %s\n", name, number,
                 strerror(errno));
         report_unreadable(c, name, "read error");
@@ -340,6 +498,7 @@ static void check_file(cli *c, const char *path)
     const char *name = is_stdin ? "-" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (f == NULL) {
+        progress_clear(&c->progress);
         fprintf(stderr, "sumcheck: %s: cannot open: %s\n", path, strerror(errno));
         report_unreadable(c, name, "cannot open the file");
         return;
@@ -355,6 +514,7 @@ static void check_file(cli *c, const char *path)
         char *data = slurp(f, &len);
         if (data == NULL) {
             bool too_big = errno == EFBIG;
+            progress_clear(&c->progress);
             fprintf(stderr, "sumcheck: %s: cannot read: %s\n", name,
                     too_big ? "larger than the 64 MiB input limit" : strerror(errno));
             report_unreadable(
@@ -362,9 +522,11 @@ static void check_file(cli *c, const char *path)
         } else {
             if (format == SC_INPUT_AUTO)
                 format = sc_detect_input_format(data, len, is_stdin ? NULL : path);
-            if (format == SC_INPUT_JSONL)
+            if (format == SC_INPUT_JSONL) {
+                /* Found by content: its documents were counted as one. */
+                progress_expect(&c->progress, 0, false, 0, true);
                 check_jsonl_buffer(c, data, len, name);
-            else
+            } else
                 check_one(c, data, len, name, format, name, 0);
             free(data);
         }
@@ -373,22 +535,67 @@ static void check_file(cli *c, const char *path)
         fclose(f);
 }
 
-/* A file, or the files of a directory. */
-static void check_input(cli *c, const char *path)
+/* What the inputs stand for, in order: files to check, and inputs that
+ * cannot be read.  Directories are walked before anything is checked, so
+ * the progress bar knows how much is coming. */
+typedef struct planned {
+    const char *path;
+    const char *why; /* NULL: a file to check; else why it cannot be read */
+} planned;
+
+typedef struct plan {
+    planned *items;
+    size_t n, cap;
+} plan;
+
+static bool plan_add(plan *pl, const char *path, const char *why)
+{
+    if (pl->n == pl->cap) {
+        size_t cap = pl->cap ? pl->cap * 2 : 16;
+        planned *grown = realloc(pl->items, cap * sizeof *grown);
+        if (grown == NULL)
+            return false;
+        pl->items = grown;
+        pl->cap = cap;
+    }
+    pl->items[pl->n++] = (planned){path, why};
+    return true;
+}
+
+/* A file, or the files of a directory; false when out of memory. */
+static bool plan_input(cli *c, plan *pl, const char *path)
 {
     struct stat st;
-    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        check_file(c, path);
-        return;
-    }
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return plan_add(pl, path, NULL);
     strings files = {0};
     const char *why = NULL;
+    bool ok = true;
     if (!walk_directory(path, c->include, c->exclude, &files, c->pool, &why))
-        report_unreadable(c, path, why);
+        ok = plan_add(pl, path, why);
     /* What was found is checked even when part of the tree was not. */
-    for (size_t i = 0; i < files.n; i++)
-        check_file(c, files.items[i]);
+    for (size_t i = 0; ok && i < files.n; i++)
+        ok = plan_add(pl, files.items[i], NULL);
     strings_release(&files);
+    return ok;
+}
+
+/* Tells the progress bar what one planned input holds, when it can be
+ * known without reading it. */
+static void expect_input(cli *c, const planned *e)
+{
+    if (e->why != NULL) {
+        progress_expect(&c->progress, 1, true, 0, true);
+        return;
+    }
+    bool is_stdin = strcmp(e->path, "-") == 0;
+    struct stat st;
+    bool sized =
+        (is_stdin ? fstat(STDIN_FILENO, &st) : stat(e->path, &st)) == 0 && S_ISREG(st.st_mode);
+    bool jsonl = c->input_format == SC_INPUT_JSONL ||
+                 (c->input_format == SC_INPUT_AUTO && !is_stdin &&
+                  sc_detect_input_format("", 0, e->path) == SC_INPUT_JSONL);
+    progress_expect(&c->progress, jsonl ? 0 : 1, !jsonl, sized ? (double)st.st_size : 0, sized);
 }
 
 /* --summary FILE --source FILE: two plain texts as one pair, named by the
@@ -424,13 +631,13 @@ static void check_pair_files(cli *c, const char *summary_path, const char *sourc
     free(data[0]);
     free(data[1]);
     if (r != NULL) {
-        take_result(c, r);
+        take_result(c, r, NULL, len[0] + len[1]);
         return;
     }
     /* Name the file at fault: the library says which text. */
     bool source = strcmp(error.path, "source") == 0;
     error.path[0] = '\0';
-    take_error(c, source ? source_path : summary_path, summary_path, &error, 0);
+    take_error(c, source ? source_path : summary_path, summary_path, &error, 0, 0);
 }
 
 /* Stale baseline entries: one line each on stderr, and to every report
@@ -439,6 +646,8 @@ static void report_stale(cli *c)
 {
     sc_baseline_entry *stale = NULL;
     size_t n = baseline_stale(c->baseline, &stale);
+    if (n > 0)
+        progress_clear(&c->progress);
     for (size_t i = 0; i < n; i++) {
         fprintf(stderr, "sumcheck: %s: stale entry, no longer found: %s: %s",
                 baseline_path(c->baseline), stale[i].id, stale[i].rule);
@@ -498,6 +707,39 @@ static int check_settings(const layer *s)
     return EXIT_PASS;
 }
 
+/* The line that ends a run of several documents, on standard error
+ * when it is a terminal (or with --stats): how many documents were
+ * checked and could not be read, the findings by severity (new ones;
+ * suppressed and baseline ones apart), what the gate said, the time. */
+static void summary_line(cli *c, int status)
+{
+    size_t documents = c->checked + c->unreadable;
+    if (documents < 2 || !(c->progress.bar || c->stats))
+        return;
+    const tally *t = &c->findings;
+    fprintf(stderr,
+            "sumcheck: %zu documents: %zu checked, %zu could not be read; findings: %zu errors, "
+            "%zu warnings, %zu notes",
+            documents, c->checked, c->unreadable, t->by_severity[SC_SEVERITY_ERROR],
+            t->by_severity[SC_SEVERITY_WARNING], t->by_severity[SC_SEVERITY_NOTE]);
+    if (t->suppressed > 0 || t->baselined > 0)
+        fprintf(stderr, " (besides %zu suppressed, %zu in the baseline)", t->suppressed,
+                t->baselined);
+    if (status == EXIT_TROUBLE)
+        fprintf(stderr, c->unreadable > 0 ? "; gate failed: not every input could be read"
+                                          : "; gate failed: see above");
+    else if (status == EXIT_GATE)
+        fprintf(stderr, "; gate failed: %zu findings at or above %s", t->gate,
+                sc_severity_name(c->fail_on));
+    else if (c->recorder != NULL)
+        fprintf(stderr, "; baseline written");
+    else if (c->fail_on == 0)
+        fprintf(stderr, "; gate off (--fail-on never)");
+    else
+        fprintf(stderr, "; gate passed");
+    fprintf(stderr, " (exit %d); %.2f s\n", status, progress_elapsed(&c->progress));
+}
+
 /* Everything but the cleanup; returns the exit status. */
 static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli *c,
                sc_rule_setting *rules)
@@ -554,6 +796,8 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
         return EXIT_TROUBLE;
     if (!library_options(c, s, rules))
         return EXIT_TROUBLE;
+    c->options.summary_selector = req->summary_selector;
+    c->options.article_selector = req->article_selector;
     if (req->write_baseline != NULL && (c->recorder = recorder_new()) == NULL) {
         fprintf(stderr, "sumcheck: out of memory\n");
         return EXIT_TROUBLE;
@@ -567,20 +811,41 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
                 !(term != NULL && strcmp(term, "dumb") == 0);
     }
     int status = open_outputs(c, color) ? EXIT_PASS : EXIT_TROUBLE;
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t jobs = req->jobs != 0 ? req->jobs : cores > 0 ? (size_t)cores : 1;
+    size_t jobs = s->jobs;
     if (status == EXIT_PASS && jobs > 1 && req->summary_file == NULL &&
-        (c->batch = batch_new(jobs, &c->options, deliver, c)) == NULL) {
+        (c->batch = batch_new(jobs, &c->options, prepare, deliver, c)) == NULL) {
         fprintf(stderr, "sumcheck: out of memory\n");
         status = EXIT_TROUBLE;
+    }
+    const char *term = getenv("TERM");
+    progress_start(&c->progress, stderr,
+                   isatty(STDERR_FILENO) && !(term != NULL && strcmp(term, "dumb") == 0));
+    c->stats = req->stats;
+    for (size_t k = 0; k < c->n_outputs; k++)
+        if (to_stdout(&c->outputs[k]) && isatty(STDOUT_FILENO))
+            c->progress.flush = stdout;
+    plan inputs = {0};
+    if (status == EXIT_PASS) {
+        bool planned_all =
+            req->summary_file != NULL || req->inputs.n > 0 || plan_add(&inputs, "-", NULL);
+        for (size_t i = 0; planned_all && i < req->inputs.n; i++)
+            planned_all = plan_input(c, &inputs, req->inputs.items[i]);
+        if (!planned_all) {
+            fprintf(stderr, "sumcheck: out of memory\n");
+            status = EXIT_TROUBLE;
+        }
     }
     if (status == EXIT_PASS) {
         if (req->summary_file != NULL)
             check_pair_files(c, req->summary_file, req->source_file);
-        else if (req->inputs.n == 0)
-            check_input(c, "-");
-        for (size_t i = 0; i < req->inputs.n; i++)
-            check_input(c, req->inputs.items[i]);
+        for (size_t i = 0; i < inputs.n; i++)
+            expect_input(c, &inputs.items[i]);
+        for (size_t i = 0; i < inputs.n; i++) {
+            if (inputs.items[i].why != NULL)
+                report_unreadable(c, inputs.items[i].path, inputs.items[i].why);
+            else
+                check_file(c, inputs.items[i].path);
+        }
         if (c->batch != NULL)
             batch_flush(c->batch);
         if (c->baseline != NULL)
@@ -590,18 +855,22 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
         if (c->recorder != NULL && !recorder_write(c->recorder, req->write_baseline))
             status = EXIT_TROUBLE;
     }
+    free(inputs.items);
+    progress_clear(&c->progress);
     if (!close_outputs(c))
         status = EXIT_TROUBLE;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "sumcheck: cannot write the report: %s\n", strerror(errno));
-        return EXIT_TROUBLE;
+        status = EXIT_TROUBLE;
     }
     if (status != EXIT_PASS || c->trouble)
-        return EXIT_TROUBLE;
-    /* Writing a baseline accepts today's findings. */
-    if (c->recorder != NULL)
-        return EXIT_PASS;
-    return c->gate ? EXIT_GATE : EXIT_PASS;
+        status = EXIT_TROUBLE;
+    else if (c->recorder != NULL)
+        status = EXIT_PASS; /* writing a baseline accepts today's findings */
+    else
+        status = c->gate ? EXIT_GATE : EXIT_PASS;
+    summary_line(c, status);
+    return status;
 }
 
 int main(int argc, char **argv)

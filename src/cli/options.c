@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -70,14 +71,25 @@ static const char usage_more[] =
     "      --exclude GLOB         in directories, leave out the files GLOB matches\n"
     "      --lang CODE            the documents' language (id, en), instead of detecting it\n"
     "      --page-date DATE       the page date as YYYY-MM-DD, instead of the page's own\n"
+    "      --summary-selector SEL HTML: the AI summary block is the first element SEL\n"
+    "                             picks (an XPath, or CSS: tag, .class, #id, tag.class,\n"
+    "                             descendant and > combinators)\n"
+    "      --article-selector SEL HTML: the article is the element SEL picks, taken whole\n"
     "  -j, --jobs N               check documents on N threads (default: the number of\n"
     "                             cores); reports are the same for any N\n"
+    "      --stats                end a run of several documents with the summary line\n"
+    "                             on standard error even when it is not a terminal\n"
     "  -h, --help                 show this help and exit\n"
     "      --version              show the version and exit\n"
     "\n"
     "Settings come from the command line, then the environment (SUMCHECK_FAIL_ON,\n"
-    "SUMCHECK_FORMAT, SUMCHECK_MIN_SEVERITY, SUMCHECK_CONFIG), then the config file,\n"
-    "then the defaults; the first that gives a setting wins.\n"
+    "SUMCHECK_FORMAT, SUMCHECK_MIN_SEVERITY, SUMCHECK_JOBS, SUMCHECK_CONFIG), then the\n"
+    "config file, then the defaults; the first that gives a setting wins.\n"
+    "\n"
+    "When standard error is a terminal, a batch shows a progress bar there (documents,\n"
+    "rate, time left) and a run of several documents ends with a summary line there\n"
+    "(documents checked and unreadable, findings by severity, the gate, the time);\n"
+    "--stats prints that line wherever standard error goes.\n"
     "\n"
     "JSON Lines input is streamed: one result per input line, in order; a line that\n"
     "cannot be read becomes an error record and the stream goes on.\n"
@@ -267,9 +279,10 @@ int parse_command_line(int argc, char **argv, layer *cli, request *req, pool *p)
             char *end;
             errno = 0;
             unsigned long n = strtoul(v, &end, 10);
-            if (*v == '\0' || *end != '\0' || errno != 0 || n < 1 || n > 1024)
+            if (*v == '\0' || *end != '\0' || errno != 0 || n < 1 || n > MAX_JOBS)
                 return usage_error("--jobs '%s' is not a number of threads from 1 to 1024", v);
-            req->jobs = n;
+            cli->jobs = n;
+            mark(cli, KEY_JOBS, CLI);
         } else if (VALUE("--min-support")) {
             if (!parse_unit(v, &cli->min_support))
                 return usage_error("--min-support '%s' is not a number from 0 to 1", v);
@@ -290,9 +303,22 @@ int parse_command_line(int argc, char **argv, layer *cli, request *req, pool *p)
         } else if (VALUE("--page-date")) {
             cli->page_date = v;
             mark(cli, KEY_PAGE_DATE, CLI);
+        } else if (VALUE("--summary-selector") || VALUE("--article-selector")) {
+            bool summary = strcmp(arg, "--summary-selector") == 0 ||
+                           strncmp(arg, "--summary-selector=", 19) == 0;
+            sc_options one;
+            sc_options_init(&one);
+            *(summary ? &one.summary_selector : &one.article_selector) = v;
+            if (sc_options_validate(&one, NULL) != SC_OK)
+                return usage_error("--%s-selector '%s' is neither an XPath nor a simple CSS "
+                                   "selector (tag, .class, #id, descendants)",
+                                   summary ? "summary" : "article", v);
+            *(summary ? &req->summary_selector : &req->article_selector) = v;
         } else if (strcmp(arg, "--include-text") == 0) {
             cli->include_text = true;
             mark(cli, KEY_INCLUDE_TEXT, CLI);
+        } else if (strcmp(arg, "--stats") == 0) {
+            req->stats = true;
         } else if (strcmp(arg, "--emit-features") == 0) {
             req->emit_features = true;
         } else if (VALUE("--color")) {
@@ -407,6 +433,15 @@ int read_environment(layer *env, pool *p)
                                : usage_error("out of memory");
         mark(env, KEY_FORMAT, "environment SUMCHECK_FORMAT");
     }
+    if ((v = getenv("SUMCHECK_JOBS")) != NULL && v[0] != '\0') {
+        char *end;
+        errno = 0;
+        unsigned long n = strtoul(v, &end, 10);
+        if (*end != '\0' || errno != 0 || n < 1 || n > MAX_JOBS)
+            return usage_error("SUMCHECK_JOBS: '%s' is not a number of threads from 1 to 1024", v);
+        env->jobs = n;
+        mark(env, KEY_JOBS, "environment SUMCHECK_JOBS");
+    }
     return EXIT_PASS;
 }
 
@@ -434,6 +469,8 @@ bool merge_layers(const layer *cli, const layer *env, const layer *file, layer *
     out->fail_on = SC_SEVERITY_ERROR;
     out->min_severity = SC_SEVERITY_NOTE;
     out->color = -1;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    out->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (size_t)cores;
     for (size_t k = 0; k < KEY_COUNT; k++) {
         const layer *w = winner(layers, (setting_key)k);
         out->set[k] = w != NULL;
@@ -482,6 +519,9 @@ bool merge_layers(const layer *cli, const layer *env, const layer *file, layer *
             break;
         case KEY_BASELINE:
             out->baseline = w->baseline;
+            break;
+        case KEY_JOBS:
+            out->jobs = w->jobs;
             break;
         case KEY_SUPPRESSIONS:
             out->suppressions = calloc(w->n_suppressions + 1, sizeof *out->suppressions);
@@ -644,6 +684,8 @@ bool print_config(FILE *f, const layer *s, const config_file *config)
     json_object_set_new(root, "exclude", setting(string_list(&s->exclude), s->from[KEY_EXCLUDE]));
     json_object_set_new(root, "baseline",
                         setting(string_or_null(s->baseline), s->from[KEY_BASELINE]));
+    json_object_set_new(root, "jobs",
+                        setting(json_integer((json_int_t)s->jobs), s->from[KEY_JOBS]));
     json_t *rules = json_object();
     sc_rule_info info;
     for (size_t i = 0; rules != NULL && sc_rule_describe(i, &info); i++) {

@@ -168,8 +168,11 @@ typedef struct html_doc {
     html_el *body;
     const char *lang; /* <html lang>'s primary subtag, lower case, or NULL */
     size_t total_text;
-    html_el *date_line;  /* the short element that states the page date, or NULL */
-    size_t *line_starts; /* byte where each line (1-based index - 1) starts */
+    html_el *date_line;    /* the short element that states the page date, or NULL */
+    html_el *article;      /* the article's container once found, or NULL */
+    html_el *article_root; /* what the article is rendered from: the container, or an
+                            * ancestor when prose outside it joins */
+    size_t *line_starts;   /* byte where each line (1-based index - 1) starts */
     size_t n_lines;
 } html_doc;
 
@@ -198,6 +201,78 @@ bool html_attr_span(const html_doc *h, const xmlNode *node, const char *value, s
 /* Lower-cases ASCII of s[0..n) into out (cap bytes, NUL-terminated). */
 size_t html_lower(const char *s, size_t n, char *out, size_t cap);
 
+/* ---- rendering the page's text (reader_html.c) ---- */
+
+/* One paragraph (a run of text in one block) of rendered text. */
+typedef struct html_para {
+    html_el *el;
+    size_t start, end;    /* in the rendered text */
+    const xmlNode *first; /* first and last text node of the run */
+    const xmlNode *last;
+} html_para;
+
+/* Renders elements to text: white space collapsed, blocks on lines of
+ * their own; with record set, keeps each paragraph's place. */
+typedef struct html_render {
+    html_doc *h;
+    sc_buf out;
+    unsigned skip; /* elements with any of these flags are left out */
+    int pending;   /* 0 nothing, 1 space, 2 line break, 3 paragraph break */
+    int pre;
+    bool record;
+    bool failed;
+    html_para *recs;
+    size_t n_recs, cap_recs;
+    bool run_open;
+    size_t run_start;
+    html_el *run_el;
+    const xmlNode *run_first, *run_last;
+} html_render;
+
+/* Renders node's children (block: the element their text belongs to). */
+void html_render_walk(html_render *r, xmlNode *node, html_el *block);
+/* A break before what comes next: 1 space, 2 line, 3 paragraph. */
+void html_render_break(html_render *r, int level);
+/* Ends the current paragraph record. */
+void html_render_close(html_render *r);
+/* The rendered text, copied into the arena (NULL when out of memory);
+ * releases the buffer but not the records. */
+char *html_render_finish(html_render *r, size_t *len);
+
+/* Matches decoded text t[0..n) at raw[p]; returns its end in the input, or
+ * SIZE_MAX. */
+size_t html_match_at(const html_doc *h, size_t p, const unsigned char *t, size_t n);
+
+/* Flags an element and its whole subtree. */
+void html_mark_tree(html_el *e, unsigned flag);
+
+/* True when a is e or one of its ancestors. */
+bool html_is_ancestor(const html_el *a, const html_el *e);
+
+/* ---- html_summary.c: the AI summary, its disclaimer, the credit ---- */
+
+/* Finds the disclaimer and the summary block (or takes the user's: a
+ * non-NULL chosen), adds their blocks to the page and the summary text
+ * (field summary), and marks them HF_SUMMARY so the article leaves them
+ * out. */
+sc_status html_read_summary(html_doc *h, html_el *article, html_el *chosen, sc_page *page);
+
+/* The article's closing credit line among the rendered paragraphs of
+ * text[0..len): the paragraph index (SIZE_MAX when none) and where in text
+ * the credit starts. */
+size_t html_find_credit(const html_render *r, const char *text, size_t len, size_t *credit_at);
+
+/* Adds the credit's block and the blocks of what follows it (extraneous
+ * content) to the page. */
+sc_status html_add_credit_blocks(html_doc *h, const html_render *r, const char *text,
+                                 size_t credit_rec, size_t credit_at, sc_page *page);
+
+/* ---- html_select.c: the user's selectors ---- */
+
+/* The first visible element the selector (an XPath, or a simple CSS
+ * selector) picks on the page, or NULL. */
+html_el *html_select(html_doc *h, const char *selector);
+
 /* html_date.c: the page's date (published, not modified) with its origin,
  * text, timestamp and the page-date block. */
 sc_status html_find_date(html_doc *h, sc_page *page);
@@ -208,7 +283,8 @@ bool html_date_in_text(const char *s, size_t len, const char *lang, sc_date *dat
                        size_t *end);
 
 /* html_extract.c: marks HF_DROP on what is not the article and returns the
- * element that holds it (NULL when the page has no text). */
+ * element that holds it (NULL when the page has no text); sets
+ * h->article_root to the element to render the article from. */
 html_el *html_extract_article(html_doc *h);
 
 #endif

@@ -20,6 +20,9 @@
 /* Metadata dates outside these years are placeholders ("0001-01-01",
  * "1970-01-01") or typos; free text needs a tighter window. */
 enum { META_YEAR_MIN = 1990, TEXT_YEAR_MIN = 1995, YEAR_MAX = 2099 };
+/* <meta> keys ranked this or weaker name no publication in particular
+ * ("date", "dc.date", "created"). */
+enum { WEAK_META_RANK = 4 };
 /* A byline or date line is short; longer text is prose. */
 enum { DATE_LINE_MAX_BYTES = 240 };
 /* JSON-LD blocks are small; a larger one is not worth parsing. */
@@ -119,7 +122,11 @@ static int month_of(const char *lang, const char *s, size_t n)
     while (k > 0 && low[k - 1] == '.')
         k--;
     sc_date_name name;
-    if (!sc_date_name_lookup(lang, low, k, &name) || name.month == 0)
+    /* A page's lang attribute is often the template's, not the text's (a
+     * German article under lang="en"): in a date's shape, a month name of
+     * any language the tables know is taken. */
+    if ((!sc_date_name_lookup(lang, low, k, &name) || name.month == 0) &&
+        (lang == NULL || !sc_date_name_lookup(NULL, low, k, &name) || name.month == 0))
         return 0;
     /* Two-letter abbreviations ("ma", "ju") are words, not months. */
     return k >= 3 ? name.month : 0;
@@ -261,6 +268,19 @@ static bool date_at(const char *s, const tok *t, size_t n, size_t k, bool day_fi
         if (!df && q > 12)
             df = false;
         *d = df ? (sc_date){t[k + 4].value, q, p} : (sc_date){t[k + 4].value, p, q};
+        *last = k + 4;
+        return true;
+    }
+    /* DD.MM.YY, the short German and Swiss form ("31.10.23"): two digits
+     * each, dots only, and no fourth group (a version or an address). */
+    if (day_tok(a) && k + 4 < n && sep_is(s, &t[k + 1], ".") && day_tok(&t[k + 2]) &&
+        sep_is(s, &t[k + 3], ".") && t[k + 4].kind == K_NUM && a->end - a->start == 2 &&
+        t[k + 2].end - t[k + 2].start == 2 && t[k + 4].end - t[k + 4].start == 2 &&
+        t[k + 2].value <= 12 && t[k + 4].start == t[k + 3].end &&
+        !(k + 5 < n && sep_is(s, &t[k + 5], ".") && t[k + 5].start == t[k + 4].end && k + 6 < n &&
+          t[k + 6].kind == K_NUM && t[k + 6].start == t[k + 5].end)) {
+        int yy = t[k + 4].value;
+        *d = (sc_date){yy < 70 ? 2000 + yy : 1900 + yy, t[k + 2].value, a->value};
         *last = k + 4;
         return true;
     }
@@ -560,36 +580,38 @@ static void from_scripts(html_doc *h, found_date *out)
         const html_el *e = &h->els[i];
         if (e->tag != T_SCRIPT || e->node->children == NULL)
             continue;
+        /* libxml2 gives a script's text as a CDATA node. */
         const xmlNode *t = e->node->children;
-        if (t->type != XML_TEXT_NODE || t->content == NULL)
+        if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || t->content == NULL)
             continue;
         const char *s = (const char *)t->content;
         for (size_t k = 0; k < sizeof script_keys / sizeof script_keys[0] && !out->ok; k++) {
-            const char *at = strstr(s, script_keys[k]);
-            if (at == NULL)
-                continue;
-            const char *v = at + strlen(script_keys[k]);
-            while (*v == ' ' || *v == ':')
+            const char *next = s;
+            for (const char *at; !out->ok && (at = strstr(next, script_keys[k])) != NULL;) {
+                next = at + 1;
+                const char *v = at + strlen(script_keys[k]);
+                while (*v == ' ' || *v == ':')
+                    v++;
+                if (*v != '"')
+                    continue;
                 v++;
-            if (*v != '"')
-                continue;
-            v++;
-            char stamp[40];
-            size_t n = 0;
-            while (v[n] && v[n] != '"' && n < sizeof stamp - 1) {
-                stamp[n] = v[n];
-                n++;
+                char stamp[40];
+                size_t n = 0;
+                while (v[n] && v[n] != '"' && n < sizeof stamp - 1) {
+                    stamp[n] = v[n];
+                    n++;
+                }
+                stamp[n] = '\0';
+                sc_date d;
+                bool time;
+                if (!parse_timestamp(stamp, &d, &time) || !plausible(d, META_YEAR_MIN))
+                    continue;
+                char *copy = sc_arena_strndup(h->arena, stamp, n);
+                if (copy == NULL)
+                    continue;
+                found_date c = {true, 35, d, "script data", copy, time, e->node, copy, 0, 0};
+                *out = c;
             }
-            stamp[n] = '\0';
-            sc_date d;
-            bool time;
-            if (!parse_timestamp(stamp, &d, &time) || !plausible(d, META_YEAR_MIN))
-                continue;
-            char *copy = sc_arena_strndup(h->arena, stamp, n);
-            if (copy == NULL)
-                continue;
-            found_date c = {true, 35, d, "script data", copy, time, e->node, copy, 0, 0};
-            *out = c;
         }
     }
 }
@@ -601,13 +623,42 @@ static const char *const aside_words[] = {"comment",  "related",   "sidebar", "w
                                           "teaser",   "recommend", "footer",  "popular",
                                           "trending", "more-",     "reply",   "respond"};
 
+/* Words that name other texts whatever the layout: a date marked as a
+ * publication under them is still another text's. */
+static const char *const other_text_words[] = {"comment",   "related", "teaser",
+                                               "recommend", "reply",   "respond"};
+
+/* A block that holds most of the page's text is its layout, whatever its
+ * class says ("zen-one-sidebar-second", "has-footer"): not an aside. */
+static bool layout_block(const html_doc *h, const html_el *e)
+{
+    return e->text * 2 > h->total_text;
+}
+
 /* Dates in comments, sidebars and teasers belong to other texts. */
-static bool in_aside(const html_el *e)
+static bool in_aside(const html_doc *h, const html_el *e)
 {
     for (; e != NULL && e->tag != T_BODY && e->tag != T_HTML; e = e->parent) {
         if (e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER)
             return true;
-        if (html_names_match(e->names, aside_words, sizeof aside_words / sizeof aside_words[0]))
+        if (html_names_match(e->names, aside_words, sizeof aside_words / sizeof aside_words[0]) &&
+            !layout_block(h, e))
+            return true;
+    }
+    return false;
+}
+
+/* The same for a date marked as the publication (itemprop, pubdate): a
+ * layout word ("sidebar", "footer") in a class names a column or a card's
+ * lower part, which holds an article's own byline as often as not. */
+static bool in_other_text(const html_doc *h, const html_el *e)
+{
+    for (; e != NULL && e->tag != T_BODY && e->tag != T_HTML; e = e->parent) {
+        if (e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER)
+            return true;
+        if (html_names_match(e->names, other_text_words,
+                             sizeof other_text_words / sizeof other_text_words[0]) &&
+            !layout_block(h, e))
             return true;
     }
     return false;
@@ -620,7 +671,7 @@ static void from_time(html_doc *h, found_date *marked, found_date *first)
         const html_el *e = &h->els[i];
         if (e->tag != T_TIME && e->tag != T_ABBR)
             continue;
-        if ((e->flags & HF_GONE) || in_aside(e))
+        if (e->flags & HF_GONE)
             continue;
         const char *v = html_attr(e->node, e->tag == T_TIME ? "datetime" : "title");
         const char *ip = html_attr(e->node, "itemprop");
@@ -628,6 +679,8 @@ static void from_time(html_doc *h, found_date *marked, found_date *first)
                       html_attr(e->node, "pubdate") != NULL ||
                       html_names_match(e->names, published_class,
                                        sizeof published_class / sizeof published_class[0]);
+        if (is_pub ? in_other_text(h, e) : in_aside(h, e))
+            continue;
         if (ip != NULL && strcmp(ip, "dateModified") == 0)
             continue;
         if (html_names_match(e->names, (const char *const[]){"updated", "modified"}, 2) && !is_pub)
@@ -636,6 +689,15 @@ static void from_time(html_doc *h, found_date *marked, found_date *first)
         bool time = false;
         const char *text = v;
         bool ok = v != NULL && parse_timestamp(v, &d, &time) && plausible(d, META_YEAR_MIN);
+        if (!ok && e->tag == T_ABBR && v != NULL && strlen(v) <= DATE_LINE_MAX_BYTES) {
+            /* <abbr title="Freitag, 6. Oktober 2017 um 04:00">: a readable
+             * date in the title. */
+            size_t a, b;
+            if (html_date_in_text(v, strlen(v), h->lang, &d, &a, &b)) {
+                ok = true;
+                text = sc_arena_strndup(h->arena, v + a, b - a);
+            }
+        }
         if (!ok && e->tag == T_TIME) {
             size_t n, a, b;
             char *t = html_text_of(h, e->node, 0, &n);
@@ -746,7 +808,7 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
         for (size_t i = a0; i < a1 && !line->ok && seen < NEAR_TITLE_ELEMENTS * 4; i++, seen++) {
             html_el *e = &h->els[i];
             if ((e->flags & HF_GONE) || e->text == 0 || e->text > DATE_LINE_MAX_BYTES ||
-                in_aside(e))
+                in_aside(h, e))
                 continue;
             if (!html_names_match(e->names, date_line_names,
                                   sizeof date_line_names / sizeof date_line_names[0]))
@@ -767,11 +829,15 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
     /* Short text first (a date standing alone is the page's; one inside a
      * sentence is often an event's), after the heading, outside asides;
      * then any text after the heading, before it, anywhere. */
-    for (int pass = 0; pass < 4 && !text->ok; pass++) {
+    /* Pass -1: a short date inside the article's container, when the
+     * page has no heading to go by. */
+    for (int pass = h1 == SIZE_MAX && h->article != NULL ? -1 : 0; pass < 4 && !text->ok; pass++) {
         size_t a0 = pass <= 1 ? from : 0, a1 = pass == 2 ? from : h->n_els;
         for (size_t i = a0; i < a1 && !text->ok; i++) {
             html_el *e = &h->els[i];
-            if ((e->flags & HF_GONE) || (pass < 3 && in_aside(e)))
+            if ((e->flags & HF_GONE) || (pass < 3 && in_aside(h, e)))
+                continue;
+            if (pass == -1 && !html_is_ancestor(h->article, e))
                 continue;
             for (xmlNode *c = e->node->children; c != NULL && !text->ok; c = c->next) {
                 if (c->type != XML_TEXT_NODE || c->content == NULL)
@@ -779,7 +845,7 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
                 const char *s = (const char *)c->content;
                 size_t n = strlen(s), a, b;
                 sc_date d;
-                if (n < 6 || (pass == 0 && n > SHORT_DATE_TEXT) ||
+                if (n < 6 || (pass <= 0 && n > SHORT_DATE_TEXT) ||
                     !html_date_in_text(s, n, h->lang, &d, &a, &b))
                     continue;
                 found_date f = {true, 60 + pass, d, "page text", NULL, false, c, NULL, 0, 0};
@@ -803,6 +869,87 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
             }
         }
     }
+}
+
+/* A page that states no date anywhere a reader sees still carries one in
+ * its source: in a file path ("/files/2016/05/04/"), an id
+ * ("news20190624_"), script data.  As htmldate's extensive search does
+ * (Barbaresi, "htmldate: A Python package to extract publication dates
+ * from web pages", JOSS 2020), the raw page is scanned for ISO-like
+ * dates and the one written most often wins (ties: the first).  Last
+ * resort only: a link's date is another page's. */
+enum { RAW_MAX_CANDIDATES = 64 };
+
+typedef struct raw_candidate {
+    sc_date date;
+    size_t count, first, end;
+} raw_candidate;
+
+static bool raw_date_at(const char *s, size_t len, size_t i, sc_date *d, size_t *end)
+{
+    /* Not inside a longer number. */
+    if (i > 0 && digit(s[i - 1]))
+        return false;
+    if (i + 8 > len || !(digit(s[i]) && digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3])))
+        return false;
+    int year = num(s + i, 4);
+    if (year / 100 != 19 && year / 100 != 20)
+        return false;
+    size_t j = i + 4;
+    char sep = s[j];
+    if (sep == '-' || sep == '/' || sep == '.') {
+        if (j + 6 > len || !digit(s[j + 1]) || !digit(s[j + 2]) || s[j + 3] != sep ||
+            !digit(s[j + 4]) || !digit(s[j + 5]))
+            return false;
+        *d = (sc_date){year, num(s + j + 1, 2), num(s + j + 4, 2)};
+        *end = j + 6;
+    } else if (digit(sep)) {
+        /* YYYYMMDD, then not a digit: an id or a path part. */
+        if (j + 4 > len || !digit(s[j + 1]) || !digit(s[j + 2]) || !digit(s[j + 3]))
+            return false;
+        *d = (sc_date){year, num(s + j, 2), num(s + j + 2, 2)};
+        *end = j + 4;
+    } else {
+        return false;
+    }
+    if (*end < len && digit(s[*end]))
+        return false;
+    return plausible(*d, META_YEAR_MIN);
+}
+
+static void from_raw(html_doc *h, found_date *out)
+{
+    if (h->encoding == ENC_UTF16LE || h->encoding == ENC_UTF16BE)
+        return;
+    raw_candidate cand[RAW_MAX_CANDIDATES];
+    size_t n = 0;
+    const char *s = h->raw;
+    for (size_t i = 0; i + 8 <= h->raw_len; i++) {
+        sc_date d;
+        size_t end;
+        if (!digit(s[i]) || !raw_date_at(s, h->raw_len, i, &d, &end))
+            continue;
+        size_t k = 0;
+        while (k < n && sc_date_days(cand[k].date) != sc_date_days(d))
+            k++;
+        if (k < n)
+            cand[k].count++;
+        else if (n < RAW_MAX_CANDIDATES)
+            cand[n++] = (raw_candidate){d, 1, i, end};
+        i = end - 1;
+    }
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < n; k++)
+        if (best == SIZE_MAX || cand[k].count > cand[best].count)
+            best = k;
+    if (best == SIZE_MAX)
+        return;
+    const raw_candidate *c = &cand[best];
+    char *text = sc_arena_strndup(h->arena, s + c->first, c->end - c->first);
+    if (text == NULL)
+        return;
+    found_date f = {true, 90, c->date, "page source", text, false, NULL, NULL, c->first, c->end};
+    *out = f;
 }
 
 /* A timestamp stated in UTC ("Z", "+00:00") or with no zone at all. */
@@ -840,12 +987,24 @@ sc_status html_find_date(html_doc *h, sc_page *page)
     take(&best, &marked);
     take(&best, &url);
     from_text(h, &line, &text);
+    /* A generic <meta name="date"> (or dc.date, "created") is often the
+     * last edit in the CMS: as htmldate keeps such a header date in
+     * reserve, a <time> marked as the publication or a date line under
+     * the heading goes first. */
+    bool weak_meta = best.ok && best.rank >= WEAK_META_RANK && best.rank < 10 &&
+                     best.origin != NULL && strncmp(best.origin, "meta ", 5) == 0;
+    if (weak_meta && marked.ok)
+        best = marked;
+    else if (weak_meta && line.ok && line.rank == 45)
+        best = line;
     if (!best.ok) {
         take(&best, &script);
         take(&best, &line);
         take(&best, &first_time);
         take(&best, &text);
         take(&best, &mod);
+        if (!best.ok)
+            from_raw(h, &best);
     } else if (best.has_time && utc_stamp(best.text)) {
         /* A UTC timestamp's day is not always the day the page shows in
          * its own zone: a date line a day off is the local day. */

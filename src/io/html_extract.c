@@ -37,10 +37,15 @@ static const char *const boiler_words[] = {
 /* Boilerplate words that decide a class name whatever else it says
  * ("comment-content", "screen-reader-text", "related-posts"). */
 static const char *const strong_words[] = {
-    "screen", "hidden",     "sr=",    "skip",       "comment",    "related",
-    "cookie", "newsletter", "advert", "sponsor",    "outbrain",   "taboola",
-    "disqus", "popup",      "modal",  "breadcrumb", "pagination", "recommend",
+    "screen",     "hidden",     "sr=",        "skip",      "comment", "related", "cookie",
+    "newsletter", "advert",     "sponsor",    "outbrain",  "taboola", "disqus",  "popup",
+    "modal",      "breadcrumb", "pagination", "recommend", "author",
 };
+
+/* Words of accessibility helpers: they hide labels and links. */
+static const char *const a11y_words[] = {"screen", "hidden", "sr=", "skip"};
+/* More text than an accessibility helper ever holds. */
+enum { A11Y_MAX_TEXT = 80 };
 
 /* Words that name the article's container. */
 static const char *const content_words[] = {
@@ -82,7 +87,7 @@ enum { NAME_NONE = 0, NAME_BOILER = 1, NAME_CONTENT = 2, NAME_STRONG = 4 };
 
 /* One class name (or id): what its words say, the last word that says
  * anything deciding ("entry-meta" is boilerplate, "post-content" content). */
-static int classify_name(const char *s, size_t n)
+static int classify_name(const char *s, size_t n, bool long_text)
 {
     const char *words[8];
     size_t lens[8], nw = 0;
@@ -110,6 +115,12 @@ static int classify_name(const char *s, size_t n)
         return NAME_NONE;
     int kind = NAME_NONE, strong = 0;
     for (size_t k = 0; k < nw; k++) {
+        /* "visually-hidden", "screen-reader-text", "skip-link" hide a
+         * label or a link, never a whole text: an element with much text
+         * is named so for another reason ("field-label-hidden" says its
+         * label is hidden). */
+        if (long_text && IN(words[k], lens[k], a11y_words))
+            continue;
         if (IN(words[k], lens[k], strong_words))
             strong = NAME_STRONG;
         if (IN(words[k], lens[k], boiler_words))
@@ -132,7 +143,7 @@ static int classify(const html_el *e)
         while (*p && *p != ' ')
             p++;
         if (p > w)
-            all |= classify_name(w, (size_t)(p - w));
+            all |= classify_name(w, (size_t)(p - w), e->text > A11Y_MAX_TEXT);
     }
     return all;
 }
@@ -326,6 +337,37 @@ static bool article_body(const html_el *e)
     return ip != NULL && strstr(ip, "articleBody") != NULL;
 }
 
+/* jusText's defaults (length_low, length_high), in characters of
+ * collapsed text: shorter than LOW is never prose on its own; longer
+ * than HIGH with few links is.  (prose_wrapper, which has only byte
+ * counts, uses LOW as bytes.) */
+enum { PROSE_LOW = 70, PROSE_HIGH = 200 };
+
+/* Several paragraphs of prose and hardly a link: whatever a layout word
+ * in its class says ("c-fixed-sidebar-layout", "sharing-container"), the
+ * element holds text, as boilerplate (share bars, menus, teaser lists)
+ * never does.  Words that name other texts (comments, related stories)
+ * still decide. */
+enum { PROSE_WRAPPER_BLOCKS = 2 };
+#define PROSE_WRAPPER_LINK_DENSITY 0.15
+
+static bool prose_wrapper(const html_el *e)
+{
+    /* A paragraph or a quotation is text by its tag: "p.article-teaser"
+     * is the lead, "blockquote.twitter-tweet" a quoted post. */
+    if ((e->tag == T_P || e->tag == T_BLOCKQUOTE) && e->text >= PROSE_LOW &&
+        e->links * 10 < e->text)
+        return !(classify(e) & NAME_STRONG);
+    /* One long paragraph with no links wrapped alone ("teaser-text"
+     * around the lead). */
+    if (e->prose_blocks == 1 && e->text >= PROSE_HIGH && e->links == 0)
+        return !(classify(e) & NAME_STRONG);
+    if (e->prose_blocks < PROSE_WRAPPER_BLOCKS ||
+        (double)e->links > PROSE_WRAPPER_LINK_DENSITY * (double)e->text)
+        return false;
+    return !(classify(e) & NAME_STRONG);
+}
+
 /* Marks chrome and boilerplate.  What holds the page's main article (its
  * largest <article>, <main>, itemprop=articleBody, the first <h1>) is
  * never boilerplate by its name: a wrapper named "page-sidebar-left" is
@@ -357,8 +399,13 @@ static void mark_boilerplate(html_doc *h, bool *protect)
             continue;
         bool big = e->text * 2 > total;
         if (chrome_tag(e) && !big) {
-            /* A header inside the article holds its title and byline. */
-            if (e->tag == T_HEADER && inside(e, T_ARTICLE))
+            /* A header inside sectioning content (article, section,
+             * main: HTML's "header" introduces its nearest section), or
+             * around the page's heading, holds the article's title, byline
+             * and lead; only the page's own header is chrome. */
+            if (e->tag == T_HEADER &&
+                (inside(e, T_ARTICLE) || inside(e, T_SECTION) || inside(e, T_MAIN) ||
+                 (h1 != NULL && html_is_ancestor(e, h1))))
                 continue;
             e->flags |= HF_CHROME;
             continue;
@@ -376,10 +423,216 @@ static void mark_boilerplate(html_doc *h, bool *protect)
             continue;
         }
         if (!protect[e->order] && !big && boiler(e) && e->tag != T_ARTICLE && e->tag != T_MAIN &&
-            !article_body(e))
+            !article_body(e) && !prose_wrapper(e))
             e->flags |= HF_BOILER;
         if (e->tag == T_FIGCAPTION || e->tag == T_FIGURE)
             e->flags |= HF_BOILER;
+    }
+}
+
+/* ---- prose outside the container ----
+ *
+ * One container rarely holds a whole article: the lead sits in a header
+ * block, the body in page-builder widgets side by side, the last
+ * paragraphs after an inline ad.  As jusText classifies every paragraph
+ * of a page by its length and link density and then lets short ones
+ * follow their neighbours (Pomikálek, "Removing Boilerplate and
+ * Duplicate Content from Web Corpora", PhD thesis, Masaryk University
+ * 2011, ch. 3), paragraphs of prose outside the chosen container join
+ * the article when they are long, or when they sit next to a long one or
+ * to the container.  Chrome and boilerplate stay out. */
+
+/* Link density above this is navigation, not prose (jusText: 0.2). */
+#define PROSE_MAX_LINK_DENSITY 0.2
+
+typedef enum prose_class { PROSE_BAD, PROSE_SHORT, PROSE_NEAR, PROSE_GOOD } prose_class;
+
+/* A text block with no text blocks inside it. */
+static bool leaf_block(const html_el *e)
+{
+    if (!(e->flags & HF_BLOCK) || (e->flags & HF_GONE) || e->text == 0)
+        return false;
+    for (xmlNode *c = e->node->children; c != NULL; c = c->next) {
+        const html_el *k = html_el_of(c);
+        if (k != NULL && (k->flags & HF_BLOCK) && !(k->flags & HF_GONE) && k->text > 0)
+            return false;
+    }
+    return true;
+}
+
+static bool sentence_end_in(html_doc *h, const html_el *e)
+{
+    size_t n;
+    char *t = html_text_of(h, e->node, HF_GONE, &n);
+    if (t == NULL)
+        return false;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && (t[i + 1] == ' ' || t[i + 1] == '\n'))
+            return true;
+    return n > 0 && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '?' || t[n - 1] == ':');
+}
+
+static prose_class classify_prose(html_doc *h, const extract *x, const html_el *e)
+{
+    const clean *c = &x->c[e->order];
+    if (e->tag >= T_H1 && e->tag <= T_H6)
+        return PROSE_SHORT;
+    if (c->text == 0 || link_density(c) > PROSE_MAX_LINK_DENSITY)
+        return PROSE_BAD;
+    size_t n;
+    char *t = html_text_of(h, e->node, HF_GONE, &n);
+    if (t == NULL)
+        return PROSE_BAD;
+    /* Characters, as jusText counts them, not bytes. */
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+    if (chars < PROSE_LOW)
+        return PROSE_SHORT;
+    if (!sentence_end_in(h, e))
+        return chars >= PROSE_HIGH ? PROSE_NEAR : PROSE_SHORT;
+    return chars >= PROSE_HIGH ? PROSE_GOOD : PROSE_NEAR;
+}
+
+/* Marks what the article keeps outside the container; returns true when
+ * anything is. */
+static bool keep_outside_prose(html_doc *h, extract *x, html_el *top, html_el *container,
+                               bool *keep)
+{
+    size_t *blocks = sc_arena_calloc(h->arena, h->n_els, sizeof *blocks);
+    prose_class *cls = sc_arena_calloc(h->arena, h->n_els, sizeof *cls);
+    if (blocks == NULL || cls == NULL)
+        return false;
+    /* The page's text blocks in order, the container standing for all of
+     * its own. */
+    size_t n = 0;
+    bool container_seen = false;
+    for (size_t i = top->order + 1; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if (e->depth <= top->depth)
+            break;
+        if (html_is_ancestor(container, e)) {
+            if (!container_seen) {
+                container_seen = true;
+                cls[n] = PROSE_GOOD;
+                blocks[n++] = SIZE_MAX;
+            }
+            continue;
+        }
+        /* Siblings the container did not join are weighed again here. */
+        if (!leaf_block(e) || dropped(e))
+            continue;
+        cls[n] = classify_prose(h, x, e);
+        blocks[n++] = e->order;
+    }
+    bool any = false;
+    for (size_t k = 0; k < n; k++) {
+        if (blocks[k] == SIZE_MAX)
+            continue;
+        bool take = cls[k] == PROSE_GOOD;
+        if (cls[k] == PROSE_NEAR || cls[k] == PROSE_SHORT) {
+            /* A near-good paragraph follows either neighbour, a heading
+             * the text after it, a short one both (jusText's context
+             * rules; the neighbours are the nearest longer blocks). */
+            size_t a = k, b = k;
+            while (a > 0 && cls[a - 1] == PROSE_SHORT)
+                a--;
+            while (b + 1 < n && cls[b + 1] == PROSE_SHORT)
+                b++;
+            bool prev_good = a > 0 && cls[a - 1] == PROSE_GOOD;
+            bool next_good = b + 1 < n && cls[b + 1] == PROSE_GOOD;
+            const html_el *e = &h->els[blocks[k]];
+            if (cls[k] == PROSE_NEAR)
+                take = prev_good || next_good;
+            else if (e->tag >= T_H2 && e->tag <= T_H6)
+                take = next_good;
+            else
+                take = prev_good && next_good;
+        }
+        if (take) {
+            keep[blocks[k]] = true;
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* Drops everything outside the container but the kept blocks and the
+ * elements that hold them. */
+static void drop_outside(html_doc *h, html_el *top, html_el *container, const bool *keep)
+{
+    bool *holds = sc_arena_calloc(h->arena, h->n_els, sizeof *holds);
+    if (holds == NULL)
+        return;
+    for (size_t i = 0; i < h->n_els; i++)
+        if (keep[i] || &h->els[i] == container)
+            for (const html_el *p = &h->els[i]; p != NULL && !holds[p->order]; p = p->parent)
+                holds[p->order] = true;
+    for (size_t i = top->order + 1; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if (e->depth <= top->depth)
+            break;
+        if (html_is_ancestor(container, e))
+            continue;
+        bool under_kept = false;
+        for (const html_el *p = e->parent; p != NULL && p != top; p = p->parent)
+            if (keep[p->order]) {
+                under_kept = true;
+                break;
+            }
+        if (holds[e->order] || under_kept)
+            e->flags &= ~(unsigned)HF_DROP;
+        else
+            e->flags |= HF_DROP;
+    }
+}
+
+/* ---- dangling headings ----
+ *
+ * Dropping a "related" list or a comment form leaves its heading behind
+ * ("Latest articles", "Kommentieren Sie"): a heading with nothing of its
+ * own after it goes too, as trafilatura prunes such leftovers after its
+ * extraction (Barbaresi, "Trafilatura: A Web Scraping Library and
+ * Command-Line Tool for Text Discovery and Extraction", ACL 2021 demos).
+ * Short lines after the text stay: after a credit line they are what
+ * extraneous-content reports. */
+
+static bool rendered_under(const html_el *e, const html_el *root)
+{
+    for (const html_el *p = e; p != NULL; p = p->parent) {
+        if (p->flags & (HF_DROP | HF_GONE))
+            return false;
+        if (p == root)
+            return true;
+    }
+    return false;
+}
+
+static void prune_leftovers(html_doc *h, html_el *root)
+{
+    size_t *blocks = sc_arena_calloc(h->arena, h->n_els, sizeof *blocks);
+    if (blocks == NULL)
+        return;
+    size_t n = 0;
+    for (size_t i = root->order + 1; i < h->n_els; i++) {
+        html_el *e = &h->els[i];
+        if (e->depth <= root->depth)
+            break;
+        if (leaf_block(e) && rendered_under(e, root))
+            blocks[n++] = i;
+    }
+    /* Headings followed by another heading of the same or a higher level,
+     * or by nothing. */
+    for (size_t k = n; k-- > 0;) {
+        html_el *e = &h->els[blocks[k]];
+        if (!(e->flags & HF_HEADING) || e->tag == T_H1)
+            continue;
+        size_t next = k + 1;
+        while (next < n && (h->els[blocks[next]].flags & HF_DROP))
+            next++;
+        const html_el *f = next < n ? &h->els[blocks[next]] : NULL;
+        if (f == NULL || ((f->flags & HF_HEADING) && f->tag <= e->tag))
+            e->flags |= HF_DROP;
     }
 }
 
@@ -505,5 +758,14 @@ html_el *html_extract_article(html_doc *h)
             e->flags |= HF_DROP;
         }
     }
+    h->article_root = container;
+    if (container != top) {
+        bool *keep = sc_arena_calloc(h->arena, h->n_els, sizeof *keep);
+        if (keep != NULL && keep_outside_prose(h, &x, top, container, keep)) {
+            drop_outside(h, top, container, keep);
+            h->article_root = top;
+        }
+    }
+    prune_leftovers(h, h->article_root);
     return container;
 }

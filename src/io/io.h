@@ -32,6 +32,19 @@ sc_status sc_read_json_pair(sc_arena *arena, const char *input, size_t len, sc_p
 sc_status sc_read_html_page(sc_arena *arena, const char *input, size_t len, sc_page *page,
                             sc_error *error);
 
+/* The same, with the user's selectors for the summary block and the
+ * article's container (each an XPath or a simple CSS selector, or NULL to
+ * find them); a selector that picks nothing leaves the finding to the
+ * reader. */
+sc_status sc_read_html_page_with(sc_arena *arena, const char *input, size_t len,
+                                 const char *summary_selector, const char *article_selector,
+                                 sc_page *page, sc_error *error);
+
+/* True when the selector is an XPath expression libxml2 compiles, or a
+ * simple CSS selector (tag, .class, #id, compounds, descendant and child
+ * combinators).  Thread-safe. */
+bool sc_html_selector_valid(const char *selector);
+
 /* Adds a block to the page. */
 sc_status sc_page_add_block(sc_arena *arena, sc_page *page, sc_role role, sc_field field,
                             size_t start, size_t end);

@@ -25,13 +25,6 @@
 #include "time/date.h"
 #include "core/xml_quiet.h"
 
-/* Paragraphs longer than this are never a disclaimer. */
-enum { DISCLAIMER_MAX_BYTES = 1024 };
-/* A summary block is a paragraph or a short list, never the article. */
-enum { SUMMARY_MIN_BYTES = 40, SUMMARY_MAX_BYTES = 4000 };
-/* Text after a credit line that still counts as the page's tail (spam, a
- * line or two) rather than more article. */
-enum { CREDIT_TAIL_MAX_BYTES = 1500 };
 /* How far from its line libxml2 reports a text node may start (bytes). */
 enum { SPAN_SEARCH_SLACK = 4096 };
 /* Without a line number (past line 65535), how far to look ahead: keeps a
@@ -297,30 +290,7 @@ bool html_names_match(const char *names, const char *const *keywords, size_t n)
 
 /* ---- text rendering ---- */
 
-typedef struct para_rec {
-    html_el *el;
-    size_t start, end;    /* in the rendered text */
-    const xmlNode *first; /* first and last text node of the run */
-    const xmlNode *last;
-} para_rec;
-
-typedef struct render {
-    html_doc *h;
-    sc_buf out;
-    unsigned skip;
-    int pending; /* 0 nothing, 1 space, 2 line break, 3 paragraph break */
-    int pre;
-    bool record;
-    bool failed;
-    para_rec *recs;
-    size_t n_recs, cap_recs;
-    bool run_open;
-    size_t run_start;
-    html_el *run_el;
-    const xmlNode *run_first, *run_last;
-} render;
-
-static void close_run(render *r)
+void html_render_close(html_render *r)
 {
     if (!r->run_open)
         return;
@@ -329,7 +299,7 @@ static void close_run(render *r)
         return;
     if (r->n_recs == r->cap_recs) {
         size_t cap = r->cap_recs ? r->cap_recs * 2 : 32;
-        para_rec *grown = sc_arena_grow(r->h->arena, r->recs, r->n_recs, cap, sizeof *grown);
+        html_para *grown = sc_arena_grow(r->h->arena, r->recs, r->n_recs, cap, sizeof *grown);
         if (grown == NULL) {
             r->failed = true;
             return;
@@ -338,24 +308,39 @@ static void close_run(render *r)
         r->cap_recs = cap;
     }
     r->recs[r->n_recs++] =
-        (para_rec){r->run_el, r->run_start, r->out.len, r->run_first, r->run_last};
+        (html_para){r->run_el, r->run_start, r->out.len, r->run_first, r->run_last};
 }
 
-static void boundary(render *r, int level)
+void html_render_break(html_render *r, int level)
 {
     if (level >= 3)
-        close_run(r);
+        html_render_close(r);
     if (level > r->pending)
         r->pending = level;
 }
 
 /* <br> breaks the line; two in a row break the paragraph. */
-static void line_break(render *r)
+static void line_break(html_render *r)
 {
-    boundary(r, r->pending >= 2 ? 3 : 2);
+    html_render_break(r, r->pending >= 2 ? 3 : 2);
 }
 
-static void put_text(render *r, const xmlNode *node, html_el *block)
+/* The length of an invisible format character at s (U+00AD soft hyphen,
+ * U+200B zero-width space, U+2060 word joiner, U+FEFF), or 0. */
+static size_t invisible_at(const unsigned char *s, size_t n)
+{
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xAD)
+        return 2;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x8B)
+        return 3;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0)
+        return 3;
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        return 3;
+    return 0;
+}
+
+static void put_text(html_render *r, const xmlNode *node, html_el *block)
 {
     const unsigned char *s = node->content;
     if (s == NULL)
@@ -365,7 +350,7 @@ static void put_text(render *r, const xmlNode *node, html_el *block)
         bool nbsp = c == 0xC2 && s[i + 1] == 0xA0;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
             if (r->pre && c == '\n')
-                boundary(r, 2);
+                html_render_break(r, 2);
             else if (r->pending < 1)
                 r->pending = 1;
             i += nbsp ? 2 : 1;
@@ -385,12 +370,26 @@ static void put_text(render *r, const xmlNode *node, html_el *block)
         while (s[j] && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' &&
                s[j] != '\f' && !(s[j] == 0xC2 && s[j + 1] == 0xA0))
             j++;
-        sc_buf_append(&r->out, (const char *)s + i, j - i);
+        /* Invisible format characters (soft hyphens, zero-width spaces,
+         * word joiners) are hyphenation hints, not text: "Mit&shy;tel"
+         * reads "Mittel". */
+        for (size_t k = i; k < j;) {
+            size_t skip = invisible_at(s + k, j - k);
+            if (skip > 0) {
+                k += skip;
+                continue;
+            }
+            size_t run = k;
+            while (run < j && invisible_at(s + run, j - run) == 0)
+                run++;
+            sc_buf_append(&r->out, (const char *)s + k, run - k);
+            k = run;
+        }
         i = j;
     }
 }
 
-static void walk_render(render *r, xmlNode *node, html_el *block)
+void html_render_walk(html_render *r, xmlNode *node, html_el *block)
 {
     for (xmlNode *c = node->children; c != NULL; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -405,7 +404,7 @@ static void walk_render(render *r, xmlNode *node, html_el *block)
             continue;
         }
         if (e->tag == T_HR) {
-            boundary(r, 3);
+            html_render_break(r, 3);
             continue;
         }
         if (!(e->flags & HF_BLOCK)) {
@@ -415,29 +414,29 @@ static void walk_render(render *r, xmlNode *node, html_el *block)
                 if (r->pending < 1)
                     r->pending = 1;
             }
-            walk_render(r, c, block);
+            html_render_walk(r, c, block);
             continue;
         }
         int level = e->tag == T_LI || e->tag == T_TR || e->tag == T_DT || e->tag == T_DD ? 2
                     : e->tag == T_TD || e->tag == T_TH                                   ? 1
                                                                                          : 3;
         if (level >= 2)
-            close_run(r);
-        boundary(r, level);
+            html_render_close(r);
+        html_render_break(r, level);
         if (e->tag == T_PRE)
             r->pre++;
-        walk_render(r, c, level >= 2 ? e : block);
+        html_render_walk(r, c, level >= 2 ? e : block);
         if (e->tag == T_PRE)
             r->pre--;
         if (level >= 2)
-            close_run(r);
-        boundary(r, level);
+            html_render_close(r);
+        html_render_break(r, level);
     }
 }
 
-static char *render_finish(render *r, size_t *len)
+char *html_render_finish(html_render *r, size_t *len)
 {
-    close_run(r);
+    html_render_close(r);
     if (r->out.failed || r->failed) {
         sc_buf_release(&r->out);
         return NULL;
@@ -450,7 +449,7 @@ static char *render_finish(render *r, size_t *len)
 
 char *html_text_of(html_doc *h, xmlNode *node, unsigned skip, size_t *len)
 {
-    render r;
+    html_render r;
     memset(&r, 0, sizeof r);
     r.h = h;
     r.skip = skip;
@@ -458,8 +457,8 @@ char *html_text_of(html_doc *h, xmlNode *node, unsigned skip, size_t *len)
     html_el *e = html_el_of(node);
     if (e != NULL && e->tag == T_PRE)
         r.pre = 1;
-    walk_render(&r, node, e);
-    return render_finish(&r, len);
+    html_render_walk(&r, node, e);
+    return html_render_finish(&r, len);
 }
 
 /* ---- finding text in the input ---- */
@@ -533,7 +532,7 @@ static size_t raw_entity(const html_doc *h, size_t p)
 
 /* Matches decoded text t[0..n) at raw[p]; returns the end in raw, or
  * SIZE_MAX.  White-space runs match any white-space run. */
-static size_t match_at(const html_doc *h, size_t p, const unsigned char *t, size_t n)
+size_t html_match_at(const html_doc *h, size_t p, const unsigned char *t, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -653,7 +652,7 @@ static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
                 continue;
             if (!after_tag(h, p))
                 continue;
-            size_t end = match_at(h, p, t + a, b - a);
+            size_t end = html_match_at(h, p, t + a, b - a);
             if (end != SIZE_MAX) {
                 span->start = p;
                 span->end = end;
@@ -1117,298 +1116,60 @@ static sc_status find_title(html_doc *h, sc_page *page)
     return SC_OK;
 }
 
-/* ---- the AI summary and its disclaimer ---- */
-
-static const char *const summary_names[] = {"summary",  "ringkasan", "tldr",     "tl-dr",
-                                            "keypoint", "key-point", "takeaway", "ai-summary"};
-
-/* Class or id names a summary box: any of the words anywhere in it
- * ("post-single__summary", "article-tldr", "key-points"). */
-static bool summary_named(const html_el *e)
-{
-    for (size_t k = 0; k < sizeof summary_names / sizeof summary_names[0]; k++)
-        if (strstr(e->names, summary_names[k]) != NULL)
-            return true;
-    return false;
-}
-
-/* Prose rather than a label: ends like a sentence, or is long. */
-static bool prose_text(const char *s, size_t n)
-{
-    if (n > 160)
-        return true;
-    while (n > 0 && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\'' || s[n - 1] == ' '))
-        n--;
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
-        n -= 3;
-    return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
-                     (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
-                      (unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] == 0xA6));
-}
-
-static bool summary_like(html_doc *h, html_el *e)
-{
-    if (e == NULL || (e->flags & (HF_GONE | HF_HEADING)) || e->text < 20)
-        return false;
-    if (e->tag == T_UL || e->tag == T_OL)
-        return e->links * 2 < e->text;
-    size_t n;
-    char *t = html_text_of(h, e->node, HF_SUMMARY, &n);
-    return t != NULL && prose_text(t, n) && e->links * 2 < e->text;
-}
-
-static html_el *sibling_el(html_el *e, bool next)
-{
-    for (xmlNode *c = next ? e->node->next : e->node->prev; c != NULL;
-         c = next ? c->next : c->prev) {
-        html_el *k = html_el_of(c);
-        if (k != NULL && !(k->flags & HF_GONE) && k->text > 0)
-            return k;
-        if (c->type == XML_TEXT_NODE && c->content != NULL) {
-            for (const xmlChar *p = c->content; *p; p++)
-                if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
-                    return NULL; /* loose text in between: not neighbours */
-        }
-    }
-    return NULL;
-}
-
-static bool is_ancestor(const html_el *a, const html_el *e)
-{
-    for (; e != NULL; e = e->parent)
-        if (e == a)
-            return true;
-    return false;
-}
-
-static void mark_tree(html_el *e, unsigned flag)
-{
-    e->flags |= flag;
-    for (xmlNode *c = e->node->children; c != NULL; c = c->next) {
-        html_el *k = html_el_of(c);
-        if (k != NULL)
-            mark_tree(k, flag);
-    }
-}
-
-typedef struct summary_found {
-    html_el *disclaimer;
-    html_el *parts[8];
-    size_t n_parts;
-    html_el *box; /* a summary container rendered whole (less the disclaimer) */
-} summary_found;
-
-/* The disclaimer: the innermost element whose text has a phrase. */
-static html_el *find_disclaimer(html_doc *h)
-{
-    html_el *top = h->body != NULL ? h->body : h->root;
-    if (top == NULL)
-        return NULL;
-    size_t n;
-    char *all = html_text_of(h, top->node, 0, &n);
-    if (all == NULL || !sc_part_has_disclaimer(h->arena, all, n))
-        return NULL;
-    html_el *best = NULL;
-    for (size_t i = 0; i < h->n_els; i++) {
-        html_el *e = &h->els[i];
-        if (best != NULL && !is_ancestor(best, e))
-            break; /* past the first disclaimer */
-        if ((e->flags & HF_GONE) || e->text < 10 || e->text > DISCLAIMER_MAX_BYTES)
-            continue;
-        char *t = html_text_of(h, e->node, 0, &n);
-        if (t == NULL)
-            return best;
-        if (sc_part_has_disclaimer(h->arena, t, n))
-            best = e;
-    }
-    /* Widen to the wrapper that holds nothing else. */
-    while (best != NULL && best->parent != NULL && best->parent->text == best->text &&
-           best->parent->tag != T_BODY)
-        best = best->parent;
-    return best;
-}
-
-static void find_summary(html_doc *h, html_el *article, summary_found *out)
-{
-    memset(out, 0, sizeof *out);
-    html_el *d = find_disclaimer(h);
-    out->disclaimer = d;
-    if (d != NULL) {
-        /* A summary container around the disclaimer. */
-        html_el *a = d->parent;
-        for (int up = 0; a != NULL && up < 4; up++, a = a->parent) {
-            if (a->text > SUMMARY_MAX_BYTES + d->text || a->tag == T_BODY)
-                break;
-            if (summary_named(a) && a->text > d->text + 20) {
-                out->box = a;
-                return;
-            }
-        }
-        /* Neighbours: prose right above the disclaimer is the summary it
-         * follows, else the paragraph or list right after it. */
-        for (html_el *at = d; at != NULL && at->tag != T_BODY; at = at->parent) {
-            html_el *prev = sibling_el(at, false), *next = sibling_el(at, true);
-            if (prev == NULL && next == NULL) {
-                if (at->parent != NULL && at->parent->text > at->text)
-                    break;
-                continue;
-            }
-            if (prev != NULL && summary_like(h, prev) && prev->text <= SUMMARY_MAX_BYTES &&
-                !(article != NULL && is_ancestor(prev, article))) {
-                out->parts[out->n_parts++] = prev;
-                return;
-            }
-            if (next != NULL && summary_like(h, next) && next->text <= SUMMARY_MAX_BYTES &&
-                !(article != NULL && is_ancestor(next, article))) {
-                out->parts[out->n_parts++] = next;
-                return;
-            }
-            return;
-        }
-        return;
-    }
-    /* No disclaimer: a summary block by its markup, above the article. */
-    size_t article_first = article != NULL ? article->order : SIZE_MAX;
-    for (size_t i = 0; i < h->n_els; i++) {
-        html_el *e = &h->els[i];
-        if ((e->flags & (HF_GONE | HF_CHROME)) || e->text < SUMMARY_MIN_BYTES ||
-            e->text > SUMMARY_MAX_BYTES || e->tag == T_META || e->tag == T_BODY || e->tag == T_HTML)
-            continue;
-        if (!summary_named(e))
-            continue;
-        if (article != NULL && is_ancestor(e, article))
-            continue;
-        /* Above the article's text: before its container, or inside it
-         * before its first paragraph of prose. */
-        bool above = e->order < article_first;
-        if (!above && article != NULL && is_ancestor(article, e)) {
-            above = true;
-            for (size_t j = article->order + 1; j < e->order; j++)
-                if (is_ancestor(article, &h->els[j]) && h->els[j].prose_blocks > 0 &&
-                    !is_ancestor(&h->els[j], e) && h->els[j].tag == T_P) {
-                    above = false;
-                    break;
-                }
-        }
-        if (!above || e->links * 2 >= e->text)
-            continue;
-        /* Teaser lists repeat the markup: not one page's summary. */
-        size_t same = 0;
-        for (size_t j = 0; j < h->n_els && same < 3; j++)
-            if (h->els[j].parent == e->parent && h->els[j].text >= SUMMARY_MIN_BYTES &&
-                strcmp(h->els[j].names, e->names) == 0)
-                same++;
-        if (same > 1 && e->names[0] != '\0')
-            continue;
-        out->box = e;
-        return;
-    }
-}
-
 /* ---- the reader ---- */
 
-static sc_status add_block_of(html_doc *h, sc_page *page, sc_role role, const html_el *e)
-{
-    size_t start, end;
-    if (!html_span_of(h, e->node, &start, &end))
-        return SC_OK;
-    return sc_page_add_block(h->arena, page, role, SC_FIELD_PAGE, start, end);
-}
-
-/* Renders the summary: the box less its disclaimer and headings, or the
- * parts found beside the disclaimer. */
-static sc_status render_summary(html_doc *h, const summary_found *sf, sc_page *page)
-{
-    render r;
-    memset(&r, 0, sizeof r);
-    r.h = h;
-    r.skip = HF_HEADING;
-    sc_buf_init(&r.out);
-    if (sf->disclaimer != NULL)
-        mark_tree(sf->disclaimer, HF_SUMMARY);
-    /* The disclaimer is skipped below; the box is marked afterwards so
-     * the article leaves it out. */
-    r.skip |= HF_SUMMARY;
-    if (sf->box != NULL) {
-        walk_render(&r, sf->box->node, sf->box);
-    } else {
-        for (size_t i = 0; i < sf->n_parts; i++) {
-            boundary(&r, 3);
-            walk_render(&r, sf->parts[i]->node, sf->parts[i]);
-        }
-    }
-    size_t len = 0;
-    char *text = render_finish(&r, &len);
-    if (text == NULL)
-        return SC_ERR_NOMEM;
-    if (sf->box != NULL)
-        mark_tree(sf->box, HF_SUMMARY);
-    for (size_t i = 0; i < sf->n_parts; i++)
-        mark_tree(sf->parts[i], HF_SUMMARY);
-    if (len == 0)
-        return SC_OK;
-    page->has_summary = true;
-    page->field_data[SC_FIELD_SUMMARY] = text;
-    page->field_len[SC_FIELD_SUMMARY] = len;
-    page->summary = (sc_text){SC_FIELD_SUMMARY, 0, text, len};
-    return SC_OK;
-}
-
-static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
+static sc_status read_page(html_doc *h, const char *summary_selector, const char *article_selector,
+                           sc_page *page, sc_error *error)
 {
     sc_status st;
+    /* The user's article container, taken whole (less the summary, the
+     * headline and the date line); else the extractor's.  Found first: a
+     * date inside the article is the article's. */
+    html_el *article = html_select(h, article_selector);
+    if (article == NULL)
+        article = html_extract_article(h);
+    h->article = article;
     if ((st = html_find_date(h, page)) != SC_OK)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     if ((st = find_title(h, page)) != SC_OK)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
 
-    html_el *article = html_extract_article(h);
     /* The headline and the date line are the page's, as in the text
      * reader: not article text. */
     if (h->date_line != NULL)
-        mark_tree(h->date_line, HF_DROP);
+        html_mark_tree(h->date_line, HF_DROP);
     for (size_t i = 0; i < h->n_els; i++)
         if (h->els[i].tag == T_H1 && !(h->els[i].flags & HF_GONE) && h->els[i].text > 0) {
-            mark_tree(&h->els[i], HF_DROP);
+            html_mark_tree(&h->els[i], HF_DROP);
             break;
         }
-    summary_found sf;
-    find_summary(h, article, &sf);
-    if (sf.disclaimer != NULL) {
-        page->has_disclaimer = true;
-        if ((st = add_block_of(h, page, SC_ROLE_DISCLAIMER, sf.disclaimer)) != SC_OK)
-            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
-    }
-    if (sf.box != NULL || sf.n_parts > 0) {
-        if ((st = render_summary(h, &sf, page)) != SC_OK)
-            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
-        if (page->has_summary &&
-            (st = sc_page_add_block(h->arena, page, SC_ROLE_SUMMARY, SC_FIELD_SUMMARY, 0,
-                                    page->summary.len)) != SC_OK)
-            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
-    } else if (sf.disclaimer != NULL) {
-        mark_tree(sf.disclaimer, HF_SUMMARY);
-    }
+    html_el *chosen = html_select(h, summary_selector);
+    /* A block that holds the article is not its summary (a selector of
+     * every element picks the page's root). */
+    if (chosen != NULL && article != NULL && html_is_ancestor(chosen, article))
+        chosen = NULL;
+    if ((st = html_read_summary(h, article, chosen, page)) != SC_OK)
+        return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     if (article == NULL)
         return sc_fail(error, SC_ERR_INPUT, "no article found on the page", h->raw_len, NULL);
 
     /* The article, paragraph by paragraph. */
-    render r;
+    html_render r;
     memset(&r, 0, sizeof r);
     r.h = h;
     r.skip = HF_DROP | HF_SUMMARY;
     r.record = true;
     sc_buf_init(&r.out);
-    walk_render(&r, article->node, article);
-    close_run(&r);
+    html_el *root = h->article_root != NULL && h->article == article ? h->article_root : article;
+    html_render_walk(&r, root->node, root);
+    html_render_close(&r);
     if (r.out.len == 0 && (h->body != NULL || h->root != NULL)) {
         /* Nothing left of the chosen part: the whole page's text, less
          * its chrome, rather than no article at all. */
         html_el *top = h->body != NULL ? h->body : h->root;
         r.skip = HF_SUMMARY | HF_CHROME;
-        walk_render(&r, top->node, top);
-        close_run(&r);
+        html_render_walk(&r, top->node, top);
+        html_render_close(&r);
     }
     if (r.out.failed || r.failed) {
         sc_buf_release(&r.out);
@@ -1417,20 +1178,9 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
     const char *text = r.out.data != NULL ? r.out.data : "";
     size_t len = r.out.len;
     /* The credit: what follows it is not the article. */
-    size_t cut = len, credit_rec = SIZE_MAX, credit_at = 0;
-    for (size_t i = 0; i < r.n_recs; i++) {
-        const para_rec *p = &r.recs[i];
-        size_t c = sc_part_credit_start(text + p->start, p->end - p->start);
-        /* A credit ends an article: with much text after it, it is a
-         * quote or a link, not the end. */
-        size_t after = len - p->end;
-        if (c == SIZE_MAX || (c == 0 && i == 0) || after > CREDIT_TAIL_MAX_BYTES || after * 5 > len)
-            continue;
-        credit_rec = i;
-        credit_at = p->start + c;
-        cut = credit_at;
-        break;
-    }
+    size_t credit_at = 0;
+    size_t credit_rec = html_find_credit(&r, text, len, &credit_at);
+    size_t cut = credit_rec != SIZE_MAX ? credit_at : len;
     while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == '\n'))
         cut--;
     if (cut == 0) {
@@ -1449,38 +1199,78 @@ static sc_status read_page(html_doc *h, sc_page *page, sc_error *error)
     size_t de = sc_part_dateline_end(article_text, cut);
     if (st == SC_OK && de > 0)
         st = sc_page_add_block(h->arena, page, SC_ROLE_DATELINE, SC_FIELD_SOURCE, 0, de);
-    if (st == SC_OK && credit_rec != SIZE_MAX) {
-        /* The credit's bytes in the page: from its dash to the end of its
-         * text node when that node holds it, else its paragraph. */
-        const para_rec *p = &r.recs[credit_rec];
-        size_t s0, e0;
-        if (html_span_of(h, p->last, &s0, &e0)) {
-            /* Where the credit's text starts in the input (entities may
-             * make it longer there). */
-            size_t start = s0;
-            for (size_t q = e0; q-- > s0;)
-                if (match_at(h, q, (const unsigned char *)text + credit_at, p->end - credit_at) ==
-                    e0) {
-                    start = q;
-                    break;
-                }
-            st = sc_page_add_block(h->arena, page, SC_ROLE_CREDIT, SC_FIELD_PAGE, start, e0);
-        }
-        for (size_t i = credit_rec + 1; st == SC_OK && i < r.n_recs; i++) {
-            const para_rec *q = &r.recs[i];
-            size_t a, b, a2, b2;
-            if (html_span_of(h, q->first, &a, &b) && html_span_of(h, q->last, &a2, &b2) && b2 >= a)
-                st = sc_page_add_block(h->arena, page, SC_ROLE_EXTRANEOUS, SC_FIELD_PAGE, a, b2);
-        }
-    }
+    if (st == SC_OK && credit_rec != SIZE_MAX)
+        st = html_add_credit_blocks(h, &r, text, credit_rec, credit_at, page);
     sc_buf_release(&r.out);
     if (st != SC_OK)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     return SC_OK;
 }
 
+/* A stray NUL byte ends libxml2's HTML parse there, losing the rest of
+ * the page; browsers read past it (WHATWG HTML, "unexpected-null-
+ * character").  In a page that is not UTF-16 (where NULs are half the
+ * bytes), each becomes a space in our copy, so offsets stay the input's. */
+static void blank_stray_nuls(char *s, size_t len)
+{
+    if (len >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                     ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+        return;
+    size_t nuls = 0;
+    for (size_t i = 0; i < len; i++)
+        nuls += s[i] == '\0';
+    if (nuls == 0 || nuls * 8 > len)
+        return;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '\0')
+            s[i] = ' ';
+}
+
+/* A UTF-8 page with a few stray bytes of another charset (a Latin-1 "ä"
+ * pasted into a template) makes libxml2 re-read the whole page as
+ * Latin-1, every other non-ASCII character garbled; a browser shows one
+ * U+FFFD per stray byte instead (WHATWG Encoding, "UTF-8 decode").  When
+ * valid multi-byte sequences outnumber the stray bytes many times over,
+ * each stray byte becomes "?" in our copy (one byte for one: offsets
+ * stay the input's).  A page in a legacy charset has next to no valid
+ * sequences and is left alone. */
+enum { UTF8_MAJORITY = 8 };
+
+static void repair_stray_bytes(char *s, size_t len)
+{
+    if (len >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                     ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+        return;
+    size_t stray = 0, sequences = 0, bad;
+    for (size_t p = 0; p < len;) {
+        if (sc_utf8_valid(s + p, len - p, &bad)) {
+            bad = len - p;
+        } else {
+            stray++;
+        }
+        for (size_t i = p; i < p + bad; i++)
+            sequences += (unsigned char)s[i] >= 0xC0;
+        p += bad + 1;
+    }
+    if (stray == 0 || sequences < stray * UTF8_MAJORITY)
+        return;
+    for (size_t p = 0; p < len;) {
+        if (sc_utf8_valid(s + p, len - p, &bad))
+            break;
+        s[p + bad] = '?';
+        p += bad + 1;
+    }
+}
+
 sc_status sc_read_html_page(sc_arena *arena, const char *input, size_t len, sc_page *page,
                             sc_error *error)
+{
+    return sc_read_html_page_with(arena, input, len, NULL, NULL, page, error);
+}
+
+sc_status sc_read_html_page_with(sc_arena *arena, const char *input, size_t len,
+                                 const char *summary_selector, const char *article_selector,
+                                 sc_page *page, sc_error *error)
 {
     if (len > SC_MAX_INPUT_BYTES)
         return sc_fail(error, SC_ERR_LIMIT, "input larger than the 64 MiB limit",
@@ -1493,6 +1283,8 @@ sc_status sc_read_html_page(sc_arena *arena, const char *input, size_t len, sc_p
     char *copy = sc_arena_strndup(arena, input, len);
     if (copy == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    blank_stray_nuls(copy, len);
+    repair_stray_bytes(copy, len);
     h.raw = copy;
     h.raw_len = len;
     sc_status st = parse(&h, error);
@@ -1502,7 +1294,7 @@ sc_status sc_read_html_page(sc_arena *arena, const char *input, size_t len, sc_p
     page->field_len[SC_FIELD_PAGE] = len;
     st = build(&h, error);
     if (st == SC_OK)
-        st = read_page(&h, page, error);
+        st = read_page(&h, summary_selector, article_selector, page, error);
     xmlFreeDoc(h.doc);
     return st;
 }

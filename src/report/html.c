@@ -66,6 +66,10 @@ static const char *const style[] = {
     "8px;border-radius:0 6px 6px 0}\n"
     ".finding.error{border-color:var(--bad)}.finding.warning{border-color:var(--mid)}\n"
     ".finding:target{outline:2px solid var(--note)}\n"
+    ".finding.suppressed,.finding.known{border-left-style:dashed;background:#fbfcfd}"
+    ".finding.suppressed .sev,.finding.known .sev{color:var(--muted)}"
+    ".mark{font-size:12px;padding:0 6px;border-radius:8px;background:#eaeef2;color:var(--muted)}"
+    ".reason{margin:4px 0;font-size:14px;color:var(--muted)}\n"
     ".fhead{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}\n"
     ".sev{font-weight:700;text-transform:uppercase;font-size:12px}"
     ".error .sev{color:var(--bad)}.warning .sev{color:var(--mid)}.note .sev{color:var(--note)}"
@@ -168,6 +172,10 @@ typedef struct html_state {
     xmlNodePtr index_rows;
     char *first_id; /* the title of a one-document report (a copy) */
     size_t documents, failed_documents, unreadable;
+    size_t suppressed, in_baseline; /* findings so marked, over the run */
+    sc_baseline_entry *stale;       /* sc_report_baseline: entries no finding matched */
+    size_t n_stale;
+    bool baseline_used;
     bool failed; /* out of memory somewhere: the report is not written */
     sc_buf clean;
     sc_buf scratch;
@@ -563,12 +571,19 @@ static void put_quote(html_state *s, xmlNodePtr parent, const sc_result *r, size
     }
 }
 
-static void put_findings(html_state *s, xmlNodePtr section, const sc_result *r, size_t doc)
+/* The findings the report lists (sc_report_lists): a suppressed one is
+ * shown as such with its reason, one in the baseline is marked known;
+ * neither counts toward the verdict. */
+static void put_findings(html_state *s, const sc_render_options *o, xmlNodePtr section,
+                         const sc_result *r, size_t doc)
 {
+    size_t listed = 0;
+    for (size_t i = 0; i < r->n_findings; i++)
+        listed += sc_report_lists(o, &r->findings[i]);
     char heading[48];
-    snprintf(heading, sizeof heading, "Findings (%zu)", r->n_findings);
+    snprintf(heading, sizeof heading, "Findings (%zu)", listed);
     el_text(s, section, "h3", NULL, heading);
-    if (r->n_findings == 0) {
+    if (listed == 0) {
         el_text(s, section, "p", "empty", "No findings.");
         return;
     }
@@ -577,8 +592,13 @@ static void put_findings(html_state *s, xmlNodePtr section, const sc_result *r, 
     xmlNodePtr list = el(s, section, "ol", "findings");
     for (size_t i = 0; i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
-        char cls[40];
-        snprintf(cls, sizeof cls, "finding %s", sc_severity_name(f->severity));
+        if (!sc_report_lists(o, f))
+            continue;
+        char cls[48];
+        snprintf(cls, sizeof cls, "finding %s%s", sc_severity_name(f->severity),
+                 f->suppressed != NULL ? " suppressed"
+                 : f->in_baseline      ? " known"
+                                       : "");
         xmlNodePtr li = el(s, list, "li", cls);
         attr(s, li, "id", anchor_of(doc, 'f', i).id);
         xmlNodePtr head = el(s, li, "div", "fhead");
@@ -587,6 +607,10 @@ static void put_findings(html_state *s, xmlNodePtr section, const sc_result *r, 
         size_t index = sc_report_rule_index(f->rule);
         if (index < sc_rule_count)
             attr(s, rule, "title", sc_rules[index]->summary);
+        if (f->suppressed != NULL)
+            el_text(s, head, "span", "mark", "suppressed");
+        else if (f->in_baseline)
+            el_text(s, head, "span", "mark", "in the baseline");
         sc_span where = f->summary_span.present ? f->summary_span : f->source_span;
         if (where.present) {
             size_t line, column;
@@ -596,6 +620,14 @@ static void put_findings(html_state *s, xmlNodePtr section, const sc_result *r, 
             textf(s, w, "%s %zu:%zu", sc_field_name(where.field), line, column);
         }
         el_text(s, li, "p", "msg", f->message);
+        if (f->suppressed != NULL) {
+            xmlNodePtr why = el(s, li, "p", "reason");
+            text(s, why, "Suppressed by the configuration: ");
+            text(s, why, f->suppressed);
+        } else if (f->in_baseline) {
+            el_text(s, li, "p", "reason",
+                    "Known: recorded in the baseline, so it does not fail the gate.");
+        }
         if (f->summary_span.present)
             put_quote(s, li, r, doc, "summary", f->summary_span, false, &positions);
         if (f->source_span.present)
@@ -1084,11 +1116,13 @@ static void put_article(html_state *s, xmlNodePtr col, const sc_result *r, size_
 
 /* ------------------------------------------------------------ documents */
 
-static size_t count_severity(const sc_result *r, sc_severity sev)
+/* Findings of severity sev the report shows: listed, neither suppressed
+ * nor in the baseline (those are counted apart). */
+static size_t count_severity(const sc_render_options *o, const sc_result *r, sc_severity sev)
 {
     size_t n = 0;
     for (size_t i = 0; i < r->n_findings; i++)
-        n += r->findings[i].severity == sev;
+        n += r->findings[i].severity == sev && sc_report_shows(o, &r->findings[i]);
     return n;
 }
 
@@ -1116,8 +1150,8 @@ static word upper(const char *w)
 }
 
 /* A row of the batch index. */
-static void index_row(html_state *s, size_t doc, const char *id, const char *verdict,
-                      const sc_result *r)
+static void index_row(html_state *s, const sc_render_options *o, size_t doc, const char *id,
+                      const char *verdict, const sc_result *r)
 {
     xmlNodePtr tr = el(s, s->index_rows, "tr", NULL);
     xmlNodePtr td = el(s, tr, "td", NULL);
@@ -1137,7 +1171,7 @@ static void index_row(html_state *s, size_t doc, const char *id, const char *ver
     for (int i = 0; i < 3; i++) {
         td = el(s, tr, "td", "num");
         if (r != NULL) {
-            textf(s, td, "%zu", count_severity(r, sevs[i]));
+            textf(s, td, "%zu", count_severity(o, r, sevs[i]));
         } else {
             text(s, td, "\xE2\x80\x94");
             attr(s, td, "data-v", "-1");
@@ -1229,15 +1263,31 @@ static sc_status html_document(void *state, const sc_render_options *o, const sc
         return SC_ERR_NOMEM;
     size_t doc = ++s->documents;
     remember_first(s, r->id);
-    size_t gated = o->fail_on != 0 ? sc_result_count_at_least(r, o->fail_on) : 0;
+    /* The verdict counts what the gate counts: suppressed findings and
+     * those in the baseline do not fail a document. */
+    size_t gated = 0, suppressed = 0, known = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const sc_finding *f = &r->findings[i];
+        gated += sc_report_gates(o, f);
+        if (sc_report_lists(o, f)) {
+            suppressed += f->suppressed != NULL;
+            known += f->suppressed == NULL && f->in_baseline;
+        }
+    }
+    s->suppressed += suppressed;
+    s->in_baseline += known;
     const char *verdict = gated > 0 ? "fail" : "pass";
     s->failed_documents += gated > 0;
-    index_row(s, doc, r->id, verdict, r);
+    index_row(s, o, doc, r->id, verdict, r);
     xmlNodePtr section = open_section(s, doc, r->id, verdict);
     xmlNodePtr bar = section != NULL ? xmlGetLastChild(section) : NULL;
-    put_count(s, bar, count_severity(r, SC_SEVERITY_ERROR), "error");
-    put_count(s, bar, count_severity(r, SC_SEVERITY_WARNING), "warning");
-    put_count(s, bar, count_severity(r, SC_SEVERITY_NOTE), "note");
+    put_count(s, bar, count_severity(o, r, SC_SEVERITY_ERROR), "error");
+    put_count(s, bar, count_severity(o, r, SC_SEVERITY_WARNING), "warning");
+    put_count(s, bar, count_severity(o, r, SC_SEVERITY_NOTE), "note");
+    if (suppressed > 0)
+        textf(s, el(s, bar, "span", "count"), "%zu suppressed", suppressed);
+    if (known > 0)
+        textf(s, el(s, bar, "span", "count"), "%zu in the baseline", known);
     xmlNodePtr c = el(s, bar, "span", NULL);
     if (r->page.has_summary)
         textf(s, c, "consistency %.2f", r->consistency);
@@ -1265,7 +1315,7 @@ static sc_status html_document(void *state, const sc_render_options *o, const sc
         text(s, t, "title ");
         el_text(s, t, "q", NULL, quoted(s, r->page.title, strlen(r->page.title)));
     }
-    put_findings(s, section, r, doc);
+    put_findings(s, o, section, r, doc);
     put_timeline(s, section, r, doc);
     xmlNodePtr cols = el(s, section, "div", "cols");
     put_summary(s, el(s, cols, "div", "col summary"), r, doc);
@@ -1277,7 +1327,6 @@ static sc_status html_error(void *state, const sc_render_options *o, const char 
                             const sc_error *error, sc_buf *out)
 {
     html_state *s = state;
-    (void)o;
     (void)out;
     if (s->body == NULL)
         return SC_ERR_NOMEM;
@@ -1285,7 +1334,7 @@ static sc_status html_error(void *state, const sc_render_options *o, const char 
     size_t doc = ++s->documents;
     remember_first(s, id);
     s->unreadable++;
-    index_row(s, doc, id, "unreadable", NULL);
+    index_row(s, o, doc, id, "unreadable", NULL);
     xmlNodePtr section = open_section(s, doc, id, "unreadable");
     xmlNodePtr p = el(s, section, "p", "msg");
     text(s, p, "This input could not be read: ");
@@ -1306,6 +1355,71 @@ static sc_status html_error(void *state, const sc_render_options *o, const char 
     return s->failed ? SC_ERR_NOMEM : SC_OK;
 }
 
+static sc_status html_baseline(void *state, const sc_render_options *o,
+                               const sc_baseline_entry *stale, size_t n_stale)
+{
+    html_state *s = state;
+    (void)o;
+    s->baseline_used = true;
+    if (n_stale == 0)
+        return SC_OK;
+    /* The entries and their strings in one block, freed at release. */
+    size_t bytes = n_stale * sizeof *stale;
+    for (size_t i = 0; i < n_stale; i++) {
+        const char *parts[4] = {stale[i].fingerprint, stale[i].rule, stale[i].id, stale[i].text};
+        for (int k = 0; k < 4; k++)
+            bytes += parts[k] != NULL ? strlen(parts[k]) + 1 : 0;
+    }
+    sc_baseline_entry *copy = malloc(bytes);
+    if (copy == NULL)
+        return SC_ERR_NOMEM;
+    char *p = (char *)(copy + n_stale);
+    for (size_t i = 0; i < n_stale; i++) {
+        const char *parts[4] = {stale[i].fingerprint, stale[i].rule, stale[i].id, stale[i].text};
+        const char *dup[4] = {NULL, NULL, NULL, NULL};
+        for (int k = 0; k < 4; k++) {
+            if (parts[k] == NULL)
+                continue;
+            size_t n = strlen(parts[k]) + 1;
+            memcpy(p, parts[k], n);
+            dup[k] = p;
+            p += n;
+        }
+        copy[i] = (sc_baseline_entry){dup[0], dup[1], dup[2], dup[3]};
+    }
+    free(s->stale);
+    s->stale = copy;
+    s->n_stale = n_stale;
+    return SC_OK;
+}
+
+/* Baseline entries no finding matched any more: fixed, or the page
+ * changed; the baseline can be rewritten without them. */
+static void put_stale(html_state *s)
+{
+    if (!s->baseline_used || s->n_stale == 0)
+        return;
+    xmlNodePtr section = el(s, s->body, "section", "doc stale");
+    attr(s, section, "id", "stale");
+    char heading[64];
+    snprintf(heading, sizeof heading, "Baseline entries no longer found (%zu)", s->n_stale);
+    el_text(s, section, "h2", NULL, heading);
+    xmlNodePtr list = el(s, section, "ol", "findings");
+    for (size_t i = 0; i < s->n_stale; i++) {
+        const sc_baseline_entry *e = &s->stale[i];
+        xmlNodePtr li = el(s, list, "li", "finding note known");
+        xmlNodePtr head = el(s, li, "div", "fhead");
+        el_text(s, head, "span", "sev", "stale");
+        el_text(s, head, "code", "rule", e->rule != NULL ? e->rule : "");
+        textf(s, el(s, head, "span", "where"), "%s \xC2\xB7 %s", e->id != NULL ? e->id : "",
+              e->fingerprint != NULL ? e->fingerprint : "");
+        if (e->text != NULL) {
+            xmlNodePtr p = el(s, li, "p", "quote");
+            el_text(s, p, "q", NULL, quoted(s, e->text, strlen(e->text)));
+        }
+    }
+}
+
 static sc_status html_finish(void *state, const sc_render_options *o, sc_buf *out)
 {
     html_state *s = state;
@@ -1323,6 +1437,10 @@ static sc_status html_finish(void *state, const sc_render_options *o, sc_buf *ou
           s->documents - s->failed_documents - s->unreadable);
     if (s->unreadable > 0)
         textf(s, s->run_line, ", %zu unreadable", s->unreadable);
+    if (s->suppressed > 0 || s->in_baseline > 0)
+        textf(s, s->run_line, " \xC2\xB7 %zu finding%s suppressed, %zu in the baseline",
+              s->suppressed, s->suppressed == 1 ? "" : "s", s->in_baseline);
+    put_stale(s);
     if (o->fail_on != 0)
         textf(s, s->run_line, " \xC2\xB7 gate: a finding at or above %s fails a document",
               sc_severity_name(o->fail_on));
@@ -1358,6 +1476,7 @@ static void html_release(void *state)
     if (s->doc != NULL)
         xmlFreeDoc(s->doc);
     free(s->first_id);
+    free(s->stale);
     sc_buf_release(&s->clean);
     sc_buf_release(&s->scratch);
 }
@@ -1370,4 +1489,5 @@ const sc_writer sc_writer_html = {
     .error = html_error,
     .finish = html_finish,
     .release = html_release,
+    .baseline = html_baseline,
 };

@@ -29,6 +29,7 @@
 typedef struct sarif_state {
     json_t *results;       /* one per finding, in input order */
     json_t *notifications; /* one per unreadable input */
+    json_t *absent;        /* one per stale baseline entry (sc_report_baseline), or NULL */
 } sarif_state;
 
 typedef sc_jb builder;
@@ -147,10 +148,13 @@ static json_t *result(builder *b, const sc_result *r, const sc_finding *f, const
     sc_jb_set(b, o, "partialFingerprints", fingerprints);
     /* A suppressed finding stays in the log, as SARIF means suppressions
      * to work (2.1.0 section 3.27.23): "external" because the reason sits
-     * in sumcheck's configuration, not in the page. */
+     * in sumcheck's configuration, not in the page (a page has no way to
+     * suppress in source, so "inSource" never occurs); "accepted" because
+     * a suppression takes effect as soon as it is configured. */
     if (f->suppressed != NULL) {
         json_t *sup = sc_jb_check(b, json_object());
         sc_jb_set(b, sup, "kind", sc_jb_text(b, "external"));
+        sc_jb_set(b, sup, "status", sc_jb_text(b, "accepted"));
         sc_jb_set(b, sup, "justification", sc_jb_text(b, f->suppressed));
         json_t *list = sc_jb_check(b, json_array());
         sc_jb_append(b, list, sup);
@@ -250,6 +254,60 @@ static sc_status sarif_error(void *state, const sc_render_options *o, const char
     return json_array_append_new(s->notifications, n) == 0 ? SC_OK : SC_ERR_NOMEM;
 }
 
+/* A stale baseline entry as a result whose baselineState is "absent"
+ * (2.1.0 section 3.27.24): found in the baseline, not in this run.  kind
+ * "pass", so level "none" (3.27.9, 3.27.10): nothing is wrong any more. */
+static json_t *absent_result(builder *b, const sc_baseline_entry *e)
+{
+    json_t *o = sc_jb_check(b, json_object());
+    const char *rule = e->rule != NULL ? e->rule : "";
+    sc_jb_set(b, o, "ruleId", sc_jb_text(b, rule));
+    size_t index = sc_report_rule_index(rule);
+    if (index < sc_rule_count)
+        sc_jb_set(b, o, "ruleIndex", integer(b, index));
+    sc_jb_set(b, o, "kind", sc_jb_text(b, "pass"));
+    sc_jb_set(b, o, "level", sc_jb_text(b, "none"));
+    sc_buf m;
+    sc_buf_init(&m);
+    sc_buf_printf(&m, "Baseline entry no longer found: %s", rule);
+    if (e->text != NULL)
+        sc_buf_printf(&m, " on \"%s\"", e->text);
+    sc_jb_set(b, o, "message", m.failed ? NULL : message(b, m.data));
+    sc_buf_release(&m);
+    json_t *physical = sc_jb_check(b, json_object());
+    sc_jb_set(b, physical, "artifactLocation", artifact(b, e->id != NULL ? e->id : "-"));
+    json_t *loc = sc_jb_check(b, json_object());
+    sc_jb_set(b, loc, "physicalLocation", physical);
+    json_t *locations = sc_jb_check(b, json_array());
+    sc_jb_append(b, locations, loc);
+    sc_jb_set(b, o, "locations", locations);
+    json_t *fingerprints = sc_jb_check(b, json_object());
+    sc_jb_set(b, fingerprints, FINGERPRINT_KEY,
+              sc_jb_text(b, e->fingerprint != NULL ? e->fingerprint : ""));
+    sc_jb_set(b, o, "partialFingerprints", fingerprints);
+    sc_jb_set(b, o, "baselineState", sc_jb_text(b, "absent"));
+    return o;
+}
+
+static sc_status sarif_baseline(void *state, const sc_render_options *o,
+                                const sc_baseline_entry *stale, size_t n_stale)
+{
+    sarif_state *s = state;
+    (void)o;
+    builder b;
+    sc_jb_init(&b);
+    json_t *list = sc_jb_check(&b, json_array());
+    for (size_t i = 0; list != NULL && i < n_stale; i++)
+        sc_jb_append(&b, list, absent_result(&b, &stale[i]));
+    if (b.failed) {
+        json_decref(list);
+        return SC_ERR_NOMEM;
+    }
+    json_decref(s->absent);
+    s->absent = list;
+    return SC_OK;
+}
+
 static json_t *rules(builder *b)
 {
     json_t *list = sc_jb_check(b, json_array());
@@ -307,6 +365,11 @@ static sc_status sarif_finish(void *state, const sc_render_options *o, sc_buf *o
     sc_jb_set(&b, run, "tool", tool);
     sc_jb_set(&b, run, "invocations", invocations);
     sc_jb_set(&b, run, "columnKind", sc_jb_text(&b, "unicodeCodePoints"));
+    /* Stale baseline entries follow this run's results. */
+    if (s->absent != NULL && json_array_extend(s->results, s->absent) != 0)
+        b.failed = true;
+    json_decref(s->absent);
+    s->absent = NULL;
     sc_jb_set(&b, run, "results", json_incref(s->results));
     json_t *runs = sc_jb_check(&b, json_array());
     sc_jb_append(&b, runs, run);
@@ -335,6 +398,7 @@ static void sarif_release(void *state)
     sarif_state *s = state;
     json_decref(s->results);
     json_decref(s->notifications);
+    json_decref(s->absent);
 }
 
 const sc_writer sc_writer_sarif = {
@@ -345,4 +409,5 @@ const sc_writer sc_writer_sarif = {
     .error = sarif_error,
     .finish = sarif_finish,
     .release = sarif_release,
+    .baseline = sarif_baseline,
 };

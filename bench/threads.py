@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Thread scaling of sumcheck: --jobs 1 against --jobs 2 (issue 7's bar:
+2 threads at least 1.8x the 1-thread rate on a batch of a few thousand
+JSON Lines pairs).
+
+Usage: bench/threads.py [--sumcheck PATH] [--corpora DIR] [--jobs 1,2]
+                        [--repeat N] [--format jsonl]
+
+It concatenates every *.jsonl of ../shared/bench/consistency/ (7,450 pairs)
+into one input and runs, alternating so that a change in the machine's load
+hits both alike,
+    sumcheck --jobs N --input-format jsonl --format jsonl < input
+--repeat times (default 3) for each N.  It prints, for each N, the minimum
+wall time (the run least disturbed by other work on the machine), pairs/s,
+the CPU time (user + system) of that run, and the ratio of each rate to the
+1-thread rate; and it checks that the output is byte-identical for every N
+(DESIGN.md, determinism).  The load average before and after is printed:
+on a shared machine the wall-time ratio is only as good as the idle cores
+it had."""
+import argparse
+import glob
+import hashlib
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def one_run(sumcheck, jobs, fmt, input_path):
+    """(wall seconds, cpu seconds, sha256 of stdout) of one run."""
+    cmd = [sumcheck, "--jobs", str(jobs), "--input-format", "jsonl", "--format", fmt]
+    with open(input_path, "rb") as f, tempfile.TemporaryFile() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, stdin=f, stdout=out, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if proc.returncode not in (0, 1):
+            sys.exit(f"threads: {' '.join(cmd)} exited {proc.returncode}: {proc.stderr[:300]!r}")
+        out.seek(0)
+        digest = hashlib.sha256(out.read()).hexdigest()
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, digest
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sumcheck", default=os.path.join(REPO, "build", "sumcheck"))
+    ap.add_argument("--corpora",
+                    default=os.path.join(REPO, "..", "shared", "bench", "consistency"))
+    ap.add_argument("--jobs", default="1,2", help="comma-separated thread counts")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--format", default="jsonl")
+    args = ap.parse_args()
+
+    files = sorted(glob.glob(os.path.join(args.corpora, "*.jsonl")))
+    if not files:
+        sys.exit(f"threads: no *.jsonl under {args.corpora}")
+    jobs = [int(j) for j in args.jobs.split(",")]
+    with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
+        pairs = 0
+        for path in files:
+            with open(path, "rb") as f:
+                data = f.read()
+            pairs += sum(1 for line in data.splitlines() if line.strip())
+            tmp.write(data if data.endswith(b"\n") else data + b"\n")
+        input_path = tmp.name
+    try:
+        size_mb = os.path.getsize(input_path) / 1e6
+        print(f"input: {len(files)} corpora, {pairs} pairs, {size_mb:.1f} MB; "
+              f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
+        print(f"command: {args.sumcheck} --jobs N --input-format jsonl "
+              f"--format {args.format} < input; min of {args.repeat} runs")
+        runs = {j: [] for j in jobs}
+        for _ in range(args.repeat):
+            for j in jobs:
+                runs[j].append(one_run(args.sumcheck, j, args.format, input_path))
+        digests = {r[2] for j in jobs for r in runs[j]}
+        base = None
+        print(f"{'jobs':>4}  {'wall s':>7}  {'cpu s':>6}  {'pairs/s':>8}  {'x 1 thread':>10}  all walls")
+        for j in jobs:
+            wall, cpu, _ = min(runs[j])
+            rate = pairs / wall
+            if base is None:
+                base = rate
+            walls = " ".join(f"{r[0]:.2f}" for r in runs[j])
+            print(f"{j:>4}  {wall:7.2f}  {cpu:6.2f}  {rate:8.0f}  {rate / base:10.2f}  {walls}")
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        print("output byte-identical across --jobs: " + ("yes" if len(digests) == 1 else "NO"))
+        return 0 if len(digests) == 1 else 1
+    finally:
+        os.unlink(input_path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
