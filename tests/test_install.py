@@ -149,7 +149,8 @@ def main():
               "libsumcheck.so.0 is not a link to the library")
         check(os.path.islink(dev) and os.path.realpath(dev) == os.path.realpath(real[0]),
               "libsumcheck.so (for the linker) is not a link to the library")
-        rc, out, err = sh(["readelf", "-d", real[0]])
+        # readelf translates its labels ("Kitaplık so_adı" under tr_TR): C locale.
+        rc, out, err = sh(["readelf", "-d", real[0]], env=dict(os.environ, LC_ALL="C"))
         if rc == 0:
             check("Library soname: [libsumcheck.so.0]" in out, f"soname: {out[:400]}")
         rc, out, err = sh(["nm", "-D", "--defined-only", real[0]])
