@@ -29,6 +29,8 @@ import sys
 import tempfile
 import time
 
+from pyharness import Fail, check, run_cases, result
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "..", "fixtures")
 RUN_TIMEOUT = 120
@@ -40,15 +42,6 @@ SUMMARY = re.compile(r"^sumcheck: (\d+) documents: (\d+) checked, (\d+) could no
                      r"findings: (\d+) errors, (\d+) warnings, (\d+) notes"
                      r"(?: \(besides (\d+) suppressed, (\d+) in the baseline\))?; "
                      r"(.*) \(exit (\d)\); \d+\.\d\d s$")
-
-
-class Fail(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
 
 
 def write(rel, data):
@@ -330,28 +323,11 @@ def main():
     ENV = {k: v for k, v in os.environ.items() if not k.startswith("SUMCHECK_")}
     ENV["TERM"] = "xterm"
     WORK = tempfile.mkdtemp(prefix="sumcheck-batch-")
-    passed = failed = 0
     try:
-        for fn in CASES:
-            try:
-                fn()
-            except Fail as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: {e}")
-            except subprocess.TimeoutExpired as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: timed out: {e}")
-            except Exception as e:  # a broken case fails, the suite goes on
-                failed += 1
-                print(f"FAIL {fn.__name__}: {type(e).__name__}: {e}")
-            else:
-                passed += 1
-                print(f"PASS {fn.__name__}")
-            sys.stdout.flush()
+        passed, failed, skipped = run_cases(CASES)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed} skipped=0")
-    return 1 if failed else 0
+    return result(passed, failed, skipped)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 
+from pyharness import Fail, check, short, run_cases, result
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED_FIXTURE = os.path.join(HERE, "..", "fixtures", "seed-rappler-id", "page.txt")
 SEED_ARG = "pages/seed.txt"  # the seed's path as given, relative to the work dir
@@ -32,23 +34,6 @@ BIN = None
 WORK = None
 SEED_BYTES = None
 BASE_ENV = None
-
-
-class Fail(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
-
-
-def short(data, limit=300):
-    """bytes or str, cut for a failure message."""
-    if isinstance(data, bytes):
-        data = data.decode("utf-8", "replace")
-    data = data if len(data) <= limit else data[:limit] + "…"
-    return repr(data)
 
 
 class Run:
@@ -1001,29 +986,12 @@ def main():
         if k not in ("NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR") and not k.startswith("SUMCHECK_")}
     BASE_ENV["TERM"] = "xterm"  # so that "no colour on a pipe" is not merely TERM=dumb
     WORK = tempfile.mkdtemp(prefix="sumcheck-cli-")
-    passed = failed = 0
     try:
         write(SEED_ARG, SEED_BYTES)
-        for fn in CASES:
-            try:
-                fn()
-            except Fail as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: {e}")
-            except subprocess.TimeoutExpired as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: timed out: {e}")
-            except Exception as e:  # a broken case is a failure, not a crash of the suite
-                failed += 1
-                print(f"FAIL {fn.__name__}: {type(e).__name__}: {e}")
-            else:
-                passed += 1
-                print(f"PASS {fn.__name__}")
-            sys.stdout.flush()
+        passed, failed, skipped = run_cases(CASES)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed} skipped=0")
-    return 1 if failed else 0
+    return result(passed, failed, skipped)
 
 
 if __name__ == "__main__":

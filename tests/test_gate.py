@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+from pyharness import Fail, Skip, check, run_cases, result
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 RUN_TIMEOUT = 60  # seconds: a run that takes longer is a hang
@@ -36,19 +38,6 @@ WORK = None
 BASE_ENV = None
 SEED = "pages/seed.txt"
 BIDEN = "pages/biden.json"
-
-
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
 
 
 def short(data, limit=400):
@@ -811,33 +800,13 @@ def main():
             print(f"FAIL setup: {d}/sumcheck.json would be read by every run; move it away")
             print("RESULT passed=0 failed=1 skipped=0")
             return 1
-    passed = failed = skipped = 0
     try:
         write(SEED, open(os.path.join(ROOT, "fixtures", "seed-rappler-id", "page.txt"), "rb").read())
         write(BIDEN, open(os.path.join(ROOT, "fixtures", "pair-id-joe-biden", "pair.json"), "rb").read())
-        for fn in CASES:
-            try:
-                fn()
-            except Skip as e:
-                skipped += 1
-                print(f"SKIP {fn.__name__}: {e}")
-            except Fail as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: {e}")
-            except subprocess.TimeoutExpired as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: timed out: {e}")
-            except Exception as e:  # a broken case is a failure, not a crash of the suite
-                failed += 1
-                print(f"FAIL {fn.__name__}: {type(e).__name__}: {e}")
-            else:
-                passed += 1
-                print(f"PASS {fn.__name__}")
-            sys.stdout.flush()
+        passed, failed, skipped = run_cases(CASES)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed} skipped={skipped}")
-    return 1 if failed else 0
+    return result(passed, failed, skipped)
 
 
 if __name__ == "__main__":

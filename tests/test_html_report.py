@@ -27,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 
+from pyharness import Fail, Skip, check, run_cases, result
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 FIXTURES = os.path.join(ROOT, "fixtures")
@@ -46,19 +48,6 @@ BIN = None
 WORK = None
 ENV = None
 INPUTS = []
-
-
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
 
 
 def short(data, limit=300):
@@ -568,7 +557,6 @@ def main():
     ENV["TZ"] = "UTC"
     ENV.setdefault("HOME", tempfile.gettempdir())
     WORK = tempfile.mkdtemp(prefix="sumcheck-html-")
-    passed = failed = skipped = 0
     try:
         for case_name in sorted(os.listdir(FIXTURES)):
             for input_name in INPUT_NAMES:
@@ -578,32 +566,14 @@ def main():
                     os.makedirs(os.path.join(WORK, os.path.dirname(rel)), exist_ok=True)
                     shutil.copyfile(src, os.path.join(WORK, rel))
                     INPUTS.append(rel)
-        for fn in CASES:
-            try:
-                for needed in (SEED, BIDEN, INVENTED):
-                    if needed not in INPUTS:
-                        raise Skip(f"fixture {needed} is missing")
-                fn()
-            except Skip as e:
-                skipped += 1
-                print(f"SKIP {fn.__name__}: {e}")
-            except Fail as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: {e}")
-            except subprocess.TimeoutExpired as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: timed out: {e}")
-            except Exception as e:  # a broken case is a failure, not a crash of the suite
-                failed += 1
-                print(f"FAIL {fn.__name__}: {type(e).__name__}: {e}")
-            else:
-                passed += 1
-                print(f"PASS {fn.__name__}")
-            sys.stdout.flush()
+        def before():
+            for needed in (SEED, BIDEN, INVENTED):
+                if needed not in INPUTS:
+                    raise Skip(f"fixture {needed} is missing")
+        passed, failed, skipped = run_cases(CASES, before)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed} skipped={skipped}")
-    return 1 if failed else 0
+    return result(passed, failed, skipped)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ import tempfile
 import urllib.parse
 import xml.etree.ElementTree as ET
 
+from pyharness import Fail, Skip, check, run_cases, result
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 FIXTURES = os.path.join(ROOT, "fixtures")
@@ -39,19 +41,6 @@ WORK = None
 INPUTS = []  # fixture inputs, relative to WORK
 SEED = "fx/seed-rappler-id/page.txt"
 BIDEN = "fx/pair-id-joe-biden/pair.json"
-
-
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
 
 
 def short(data, limit=300):
@@ -637,7 +626,6 @@ def main():
         if k not in ("NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR") and not k.startswith("SUMCHECK_")}
     ENV["LC_ALL"] = "C.UTF-8"
     WORK = tempfile.mkdtemp(prefix="sumcheck-reports-")
-    passed = failed = skipped = 0
     try:
         for case_name in sorted(os.listdir(FIXTURES)):
             for input_name in INPUT_NAMES:
@@ -647,32 +635,14 @@ def main():
                     os.makedirs(os.path.join(WORK, os.path.dirname(rel)), exist_ok=True)
                     shutil.copyfile(src, os.path.join(WORK, rel))
                     INPUTS.append(rel)
-        for fn in CASES:
-            try:
-                for needed in (SEED, BIDEN):
-                    if needed not in INPUTS:
-                        raise Skip(f"fixture {needed} is missing")
-                fn()
-            except Skip as e:
-                skipped += 1
-                print(f"SKIP {fn.__name__}: {e}")
-            except Fail as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: {e}")
-            except subprocess.TimeoutExpired as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: timed out: {e}")
-            except Exception as e:  # a broken case is a failure, not a crash of the suite
-                failed += 1
-                print(f"FAIL {fn.__name__}: {type(e).__name__}: {e}")
-            else:
-                passed += 1
-                print(f"PASS {fn.__name__}")
-            sys.stdout.flush()
+        def before():
+            for needed in (SEED, BIDEN):
+                if needed not in INPUTS:
+                    raise Skip(f"fixture {needed} is missing")
+        passed, failed, skipped = run_cases(CASES, before)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed} skipped={skipped}")
-    return 1 if failed else 0
+    return result(passed, failed, skipped)
 
 
 if __name__ == "__main__":

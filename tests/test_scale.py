@@ -43,6 +43,8 @@ import subprocess
 import sys
 import tempfile
 
+from pyharness import Fail, Skip, check, run_cases, result
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 ARGS = ["--input-format", "jsonl", "--format", "jsonl"]
@@ -53,19 +55,6 @@ RUN_TIMEOUT = 60     # seconds for one sumcheck or parallel run
 DASK_TIMEOUT = 120   # seconds for the whole Dask child, cluster start included
 DASK_PARTITION = 53  # lines per Client.map partition
 SPLIT_FILES = 5
-
-
-class Fail(Exception):
-    pass
-
-
-class Skip(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
 
 
 # ---------------------------------------------------------------- input
@@ -446,7 +435,6 @@ def main():
     ENV["LC_ALL"] = "C.UTF-8"
     WORK = tempfile.mkdtemp(prefix="sumcheck-scale-")
     ENV["TMPDIR"] = WORK  # parallel's buffers, Dask's spill
-    passed = failed = skipped = 0
     try:
         got = corpus_input()
         if got:
@@ -465,29 +453,10 @@ def main():
             print(f"RESULT passed=0 failed={len(CASES)} skipped=0")
             return 1
         DASK = run_dask_child()
-        for fn in CASES:
-            try:
-                fn()
-            except Skip as e:
-                skipped += 1
-                print(f"SKIP {fn.__name__}: {e}")
-            except Fail as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: {e}")
-            except subprocess.TimeoutExpired as e:
-                failed += 1
-                print(f"FAIL {fn.__name__}: timed out: {e}")
-            except Exception as e:  # a broken case is a failure, not a crash of the suite
-                failed += 1
-                print(f"FAIL {fn.__name__}: {type(e).__name__}: {e}")
-            else:
-                passed += 1
-                print(f"PASS {fn.__name__}")
-            sys.stdout.flush()
+        passed, failed, skipped = run_cases(CASES)
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
-    print(f"RESULT passed={passed} failed={failed} skipped={skipped}")
-    return 1 if failed else 0
+    return result(passed, failed, skipped)
 
 
 if __name__ == "__main__":
