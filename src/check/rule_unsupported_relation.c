@@ -224,6 +224,64 @@ static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_e
     return false;
 }
 
+/* The names of a summary sentence: its capitalised names, and in text
+ * written without capitals ("sergio aguero scored ...") runs of words the
+ * article writes only as names (name_stem: part of a name there, never
+ * written in lower case).  From token *k on: the next name, as *run, and
+ * *k after it; false (and *k one on) when token *k starts none. */
+static bool name_at(const sc_result *r, const bool *name_stem, size_t si, size_t *k, sc_entity *run)
+{
+    const sc_analysis *sum = &r->summary;
+    const sc_sentence *sent = &sum->sentences[si];
+    const sc_token *t = &sum->tokens[*k];
+    if (t->entity != 0) {
+        const sc_entity *e = &sum->entities[t->entity - 1];
+        *k = e->tok_end > *k ? e->tok_end : *k + 1;
+        if (e->is_number)
+            return false;
+        *run = *e;
+        return true;
+    }
+    size_t b = *k, e = b;
+    while (e < sent->tok_end) {
+        const sc_token *u = &sum->tokens[e];
+        if (u->kind != SC_TOK_WORD || (u->flags & (SC_TOKF_STOP | SC_TOKF_DATE)) ||
+            u->entity != 0 || u->stem > r->alignment.n_stems || !name_stem[u->stem])
+            break;
+        e++;
+    }
+    *k = e > b ? e : b + 1;
+    if (e == b)
+        return false;
+    *run = (sc_entity){.tok_begin = b, .tok_end = e, .sentence = si, .is_number = false};
+    return true;
+}
+
+/* name_stem[s] for every stem s of the document: true when the article
+ * has the word as part of a name and never writes it in lower case. */
+static bool *name_stems(sc_result *r)
+{
+    const sc_analysis *art = &r->article;
+    size_t n = (size_t)r->alignment.n_stems + 1;
+    bool *name = sc_arena_calloc(r->arena, n, sizeof *name);
+    bool *lower = sc_arena_calloc(r->arena, n, sizeof *lower);
+    if (name == NULL || lower == NULL)
+        return NULL;
+    for (size_t k = 0; k < art->n_tokens; k++) {
+        const sc_token *t = &art->tokens[k];
+        if (t->kind != SC_TOK_WORD || t->stem >= n)
+            continue;
+        if (!(t->flags & SC_TOKF_CAPITAL))
+            lower[t->stem] = true;
+        else if (t->entity != 0 && !art->entities[t->entity - 1].is_number &&
+                 !(t->flags & SC_TOKF_STOP))
+            name[t->stem] = true;
+    }
+    for (size_t s = 0; s < n; s++)
+        name[s] = name[s] && !lower[s];
+    return name;
+}
+
 /* A name swapped for another of the article: the summary sentence, well
  * supported otherwise, has a name of the article that its best sentence
  * (with its neighbours) does not have, and that sentence has a name the
@@ -231,17 +289,20 @@ static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_e
  * when the sentence says St Mirren, and Bristol Rovers is in another paragraph). An error: the
  * sentence says who did it, and the article says someone else did.  Returns SC_OK, adding at most
  * one finding per name. */
-static sc_status substitutions(const sc_rule *rule, sc_result *r, size_t si)
+static sc_status substitutions(const sc_rule *rule, sc_result *r, const bool *name_stem, size_t si)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_sentence_alignment *sa = &r->alignment.sentences[si];
     if (sa->n_aligned == 0 || sa->support < SC_RELATION_MIN_SUPPORT)
         return SC_OK;
     const sc_sentence *best = &art->sentences[sa->aligned[0]];
-    for (size_t e = 0; e < sum->n_entities; e++) {
-        const sc_entity *ent = &sum->entities[e];
-        if (ent->sentence != si || ent->is_number || !article_has_name(r, ent) ||
-            near_has_name(r, sa->aligned[0], ent))
+    const sc_sentence *sent = &sum->sentences[si];
+    for (size_t at = sent->tok_begin; at < sent->tok_end;) {
+        sc_entity run;
+        if (!name_at(r, name_stem, si, &at, &run))
+            continue;
+        const sc_entity *ent = &run;
+        if (!article_has_name(r, ent) || near_has_name(r, sa->aligned[0], ent))
             continue;
         const sc_entity *other = NULL;
         for (size_t k = best->tok_begin; k < best->tok_end && other == NULL; k++) {
@@ -282,10 +343,13 @@ static sc_status run(const sc_rule *rule, sc_result *r)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_alignment *al = &r->alignment;
+    const bool *name_stem = al->n_sentences > 0 ? name_stems(r) : NULL;
+    if (al->n_sentences > 0 && name_stem == NULL)
+        return SC_ERR_NOMEM;
     for (size_t si = 0; si < al->n_sentences; si++) {
         const sc_sentence_alignment *sa = &al->sentences[si];
         size_t before = r->n_findings;
-        sc_status st = substitutions(rule, r, si);
+        sc_status st = substitutions(rule, r, name_stem, si);
         if (st != SC_OK)
             return st;
         if (r->n_findings > before)
@@ -356,7 +420,9 @@ const sc_rule sc_rule_unsupported_relation = {
            "has a name of the article that the span does not have, in the slot where the "
            "span's first sentence has another name (the word before or after is the same), and "
            "the article never names the two within a sentence of each other (which would "
-           "make them one thing named two ways, or two sides of one event).\n"
+           "make them one thing named two ways, or two sides of one event).  In a summary "
+           "written without capitals, a name is a run of words the article writes only as "
+           "a name.\n"
            "\n"
            "Pairs the article keeps apart (a warning): two names or numbers, or a number and "
            "the word after it, within a few words of each other in the summary, both in the "
