@@ -382,6 +382,21 @@ def bad_config_files():
 
 
 @case
+def suppressed_finding_not_highlighted_in_html():
+    """The HTML report marks a finding's words in the summary and its span in
+    the article only when the finding counts: not once it is suppressed."""
+    mark = 'title="unsupported-entity"'
+    page = run(["--format", "html", BIDEN]).out.decode("utf-8")
+    check(mark in page, "the unsuppressed finding is not highlighted (test premise)")
+    config("suph/sumcheck.json", {"suppressions": [
+        {"rule": "unsupported-entity", "reason": "the minister met him"}]})
+    write("suph/biden.json", read(BIDEN))
+    page = run(["--format", "html", "biden.json"], cwd="suph").out.decode("utf-8")
+    check('class="finding error suppressed"' in page, "HTML does not list the finding as suppressed")
+    check(mark not in page, "HTML still highlights the suppressed finding")
+
+
+@case
 def suppression_kept_in_json_and_sarif_hidden_in_text():
     reason = "known spam line of the scraper, removed upstream"
     config("sup/sumcheck.json", {"suppressions": [

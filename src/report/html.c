@@ -931,8 +931,8 @@ static void put_legend(html_state *s, xmlNodePtr parent)
 /* One summary sentence: its text with the unsupported tokens and the
  * findings' spans marked, its support, links to its aligned article
  * sentences and to its findings. */
-static void put_summary_sentence(html_state *s, xmlNodePtr list, const sc_result *r, size_t doc,
-                                 size_t si, mark *marks)
+static void put_summary_sentence(html_state *s, const sc_render_options *o, xmlNodePtr list,
+                                 const sc_result *r, size_t doc, size_t si, mark *marks)
 {
     const sc_analysis *sum = &r->summary;
     const sc_sentence *st = &sum->sentences[si];
@@ -964,7 +964,10 @@ static void put_summary_sentence(html_state *s, xmlNodePtr list, const sc_result
     }
     for (size_t i = 0; i < r->n_findings; i++) {
         size_t start, end;
-        if (span_in(sum, r->findings[i].summary_span, &start, &end) && start < st->end &&
+        /* Only findings the report shows: not filtered out by
+         * --min-severity, not suppressed, not in the baseline. */
+        if (sc_report_shows(o, &r->findings[i]) &&
+            span_in(sum, r->findings[i].summary_span, &start, &end) && start < st->end &&
             end > st->start)
             marks[n++] = (mark){start, end, severity_flag(r->findings[i].severity), i};
     }
@@ -1001,7 +1004,8 @@ static void put_summary_sentence(html_state *s, xmlNodePtr list, const sc_result
     }
 }
 
-static void put_summary(html_state *s, xmlNodePtr col, const sc_result *r, size_t doc)
+static void put_summary(html_state *s, const sc_render_options *o, xmlNodePtr col,
+                        const sc_result *r, size_t doc)
 {
     el_text(s, col, "h3", NULL, "Summary");
     if (!r->page.has_summary) {
@@ -1032,13 +1036,14 @@ static void put_summary(html_state *s, xmlNodePtr col, const sc_result *r, size_
     if (r->language != NULL && strcmp(r->language, "und") != 0)
         attr(s, list, "lang", r->language);
     for (size_t si = 0; si < sum->n_sentences; si++)
-        put_summary_sentence(s, list, r, doc, si, marks);
+        put_summary_sentence(s, o, list, r, doc, si, marks);
     free(marks);
 }
 
 /* The article, sentence by sentence: those aligned with a summary sentence
  * highlighted and linked back to it, the findings' source spans marked. */
-static void put_article(html_state *s, xmlNodePtr col, const sc_result *r, size_t doc)
+static void put_article(html_state *s, const sc_render_options *o, xmlNodePtr col,
+                        const sc_result *r, size_t doc)
 {
     el_text(s, col, "h3", NULL, "Article");
     const sc_analysis *art = &r->article;
@@ -1077,7 +1082,8 @@ static void put_article(html_state *s, xmlNodePtr col, const sc_result *r, size_
     size_t n_marks = 0;
     for (size_t i = 0; i < r->n_findings; i++) {
         size_t start, end;
-        if (span_in(art, r->findings[i].source_span, &start, &end) && end > start)
+        if (sc_report_shows(o, &r->findings[i]) &&
+            span_in(art, r->findings[i].source_span, &start, &end) && end > start)
             marks[n_marks++] = (mark){start, end, "src", i};
     }
     xmlNodePtr box = el(s, col, "div", "article");
@@ -1318,8 +1324,8 @@ static sc_status html_document(void *state, const sc_render_options *o, const sc
     put_findings(s, o, section, r, doc);
     put_timeline(s, section, r, doc);
     xmlNodePtr cols = el(s, section, "div", "cols");
-    put_summary(s, el(s, cols, "div", "col summary"), r, doc);
-    put_article(s, el(s, cols, "div", "col article-col"), r, doc);
+    put_summary(s, o, el(s, cols, "div", "col summary"), r, doc);
+    put_article(s, o, el(s, cols, "div", "col article-col"), r, doc);
     return s->failed ? SC_ERR_NOMEM : SC_OK;
 }
 
