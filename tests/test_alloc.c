@@ -87,7 +87,8 @@ static int discard(void *context, const char *data, size_t len)
 static char *seed;
 static size_t seed_len;
 
-/* One check and every report of it; returns true when it produced a result. */
+/* One check and its report in every format (text, JSON, JSON Lines, SARIF,
+ * JUnit, GitHub, HTML); returns true when it produced a result. */
 static bool run_once(sc_input_format format, const char *input, size_t len)
 {
     sc_options options;
@@ -97,7 +98,7 @@ static bool run_once(sc_input_format format, const char *input, size_t len)
     sc_result *r = sc_check(input, len, "seed", &options, &error);
     if (r == NULL && error.code == SC_OK)
         ck_abort_msg("sc_check returned NULL without an error code");
-    for (int f = SC_REPORT_TEXT; f <= SC_REPORT_JSONL; f++) {
+    for (int f = SC_REPORT_TEXT; f <= SC_REPORT_HTML; f++) {
         sc_report *report = sc_report_new((sc_report_format)f, NULL, discard, NULL);
         if (report == NULL)
             continue;

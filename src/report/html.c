@@ -1485,6 +1485,9 @@ static void html_release(void *state)
     free(s->stale);
     sc_buf_release(&s->clean);
     sc_buf_release(&s->scratch);
+    /* libxml2 keeps a copy of its last error (out of memory, say) until the
+     * next one: drop it, so a failed report leaves nothing allocated. */
+    xmlResetLastError();
 }
 
 const sc_writer sc_writer_html = {

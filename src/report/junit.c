@@ -219,6 +219,9 @@ static void junit_release(void *state)
     if (s->doc != NULL)
         xmlFreeDoc(s->doc); /* the root and every testcase with it */
     sc_buf_release(&s->clean);
+    /* libxml2 keeps a copy of its last error (out of memory, say) until the
+     * next one: drop it, so a failed report leaves nothing allocated. */
+    xmlResetLastError();
 }
 
 const sc_writer sc_writer_junit = {
