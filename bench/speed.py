@@ -2,7 +2,7 @@
 """Speed of sumcheck beside a plain-Python overlap checker and `wc -w`.
 
 Usage: bench/speed.py [--sumcheck PATH] [--corpora DIR] [--only NAME] [--repeat N]
-                      [--instructions] [--html PATH] [--skip WHAT]
+                      [--instructions] [--instructions-all] [--html PATH] [--skip WHAT]
 
 For each corpus of ../shared/bench/consistency/ it runs, on the same JSON
 Lines input: sumcheck (one thread, full analysis, JSON Lines out),
@@ -11,7 +11,8 @@ only) and `wc -w` (the floor for reading the bytes).  It prints MB/s,
 pairs/s and peak memory (max RSS of the child) for each, and the ratios.
 With --instructions it also runs sumcheck under `valgrind --tool=callgrind`
 on the first 200 pairs and prints instructions per MB of input, a figure
-that does not move with the machine's load, so regressions show.
+that does not move with the machine's load, so regressions show; with
+--instructions-all, on the first 200 pairs of every selected corpus.
 
 HTML: sumcheck (one thread, full analysis) over every page of --html (a
 directory, or the .tar.xz of ../shared/bench/dates/htmldate/, unpacked to a
@@ -127,24 +128,24 @@ def pairs_table(args, names):
               f" | {total['python'] / total['sumcheck']:>8.1f} {total['sumcheck'] / total['wc -w']:>5.1f}")
     print("x python: sumcheck's throughput over the Python checker's (bar: at least 5); "
           "x wc: sumcheck's time over wc -w's (stretch: within 3).")
-    if args.instructions:
-        name = names[0]
-        path = os.path.join(args.corpora, name + ".jsonl")
-        with tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False) as tmp:
-            with open(path, "rb") as f:
-                for i, line in enumerate(f):
-                    if i >= 200:
-                        break
-                    tmp.write(line)
-        try:
-            n = instructions(tools["sumcheck"], tmp.name)
-            mb = os.path.getsize(tmp.name) / 1e6
-            if n is None:
-                print("instructions: valgrind not available")
-            else:
+    if args.instructions or args.instructions_all:
+        for name in (names if args.instructions_all else names[:1]):
+            path = os.path.join(args.corpora, name + ".jsonl")
+            with tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False) as tmp:
+                with open(path, "rb") as f:
+                    for i, line in enumerate(f):
+                        if i >= 200:
+                            break
+                        tmp.write(line)
+            try:
+                n = instructions(tools["sumcheck"], tmp.name)
+                mb = os.path.getsize(tmp.name) / 1e6
+                if n is None:
+                    print("instructions: valgrind not available")
+                    break
                 print(f"instructions: {n / mb / 1e6:.1f} M per MB of input ({name}, first 200 pairs, callgrind)")
-        finally:
-            os.unlink(tmp.name)
+            finally:
+                os.unlink(tmp.name)
 
 
 def html_pages(path, tmpdir):
@@ -192,6 +193,68 @@ def html_table(args):
             smb = sum(os.path.getsize(f) for f in sample) / 1e6
             if n is not None:
                 print(f"instructions: {n / smb / 1e6:.1f} M per MB of HTML (first 50 pages, callgrind)")
+        html_floor(args, files, mb, tmp)
+
+
+# libxml2's HTML parser alone, as sumcheck drives it (same options, UTF-8
+# switched on), tree built and freed: what reading HTML costs before
+# sumcheck does anything, so the HTML figures above have a floor to read
+# against.  Built on the fly; skipped without cc or libxml2's headers.
+HTML_FLOOR_C = r'''
+#include <stdio.h>
+#include <stdlib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+static void quiet(void *c, const char *m, ...) { (void)c; (void)m; }
+int main(int argc, char **argv)
+{
+    xmlSetGenericErrorFunc(NULL, quiet);
+    for (int i = 1; i < argc; i++) {
+        FILE *f = fopen(argv[i], "rb");
+        if (f == NULL)
+            return 1;
+        fseek(f, 0, SEEK_END);
+        long n = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        char *buf = malloc((size_t)n + 1);
+        if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n)
+            return 1;
+        fclose(f);
+        htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buf, (int)n);
+        xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+        ctxt->linenumbers = 1;
+        htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                     HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+        htmlParseDocument(ctxt);
+        xmlFreeDoc(ctxt->myDoc);
+        htmlFreeParserCtxt(ctxt);
+        free(buf);
+    }
+    return 0;
+}
+'''
+
+
+def html_floor(args, files, mb, tmp):
+    src, exe = os.path.join(tmp, "html_floor.c"), os.path.join(tmp, "html_floor")
+    with open(src, "w") as f:
+        f.write(HTML_FLOOR_C)
+    try:
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True,
+                               text=True, check=True).stdout.split()
+        subprocess.run(["cc", "-O2", src, "-o", exe] + flags, check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        print("libxml2 alone: not measured (no cc or libxml2 headers)")
+        return
+    t = best_time([exe] + files, os.devnull, args.repeat)
+    line = f"libxml2 alone (parse + free, sumcheck's options): {mb / t:.1f} MB/s"
+    if args.instructions:
+        sample = files[:50]
+        n = instructions([exe] + sample, os.devnull)
+        smb = sum(os.path.getsize(f) for f in sample) / 1e6
+        if n is not None:
+            line += f", {n / smb / 1e6:.1f} M instructions per MB (first 50 pages)"
+    print(line + " (the floor for any reader built on it)")
 
 
 def growth_inputs(corpus):
@@ -285,6 +348,8 @@ def main():
     ap.add_argument("--only", action="append")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--instructions", action="store_true")
+    ap.add_argument("--instructions-all", action="store_true",
+                    help="instructions per MB on every selected corpus, not only the first")
     ap.add_argument("--skip", default="")
     args = ap.parse_args()
     skip = set(x.strip() for x in args.skip.split(",") if x.strip())

@@ -105,6 +105,20 @@ void *sc_arena_grow(sc_arena *arena, void *old, size_t old_n, size_t new_n, size
 {
     if (size != 0 && new_n > SIZE_MAX / size)
         return NULL;
+    /* The last block handed out grows where it is when its chunk has the
+     * room: a growing array (tokens, entities, sentences) leaves no
+     * copies of itself behind. */
+    chunk *c = arena->head;
+    if (c != NULL && old != NULL && old_n > 0 && new_n >= old_n && new_n * size <= SIZE_MAX / 2) {
+        char *top = (char *)c->data + c->used;
+        size_t have = align_up(old_n * size), want = align_up(new_n * size);
+        if ((char *)old >= (char *)c->data && (char *)old + have == top &&
+            want - have <= c->size - c->used) {
+            c->used += want - have;
+            arena->total += want - have;
+            return old;
+        }
+    }
     void *p = sc_arena_alloc(arena, new_n * size);
     if (p != NULL && old != NULL && old_n > 0)
         memcpy(p, old, (old_n < new_n ? old_n : new_n) * size);

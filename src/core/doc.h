@@ -109,8 +109,11 @@ enum {
 };
 
 typedef struct sc_token {
-    size_t start; /* bytes in the text, [start, end) */
-    size_t end;
+    /* Bytes in the text, [start, end).  32 bits: a text is at most
+     * SC_MAX_INPUT_BYTES, and a token is the unit of per-document memory
+     * (48 bytes, not 56; about 0.2 tokens per input byte). */
+    uint32_t start;
+    uint32_t end;
     const char *norm; /* NFKC + case folded form, NUL-terminated */
     uint32_t norm_len;
     uint32_t stem;   /* interned stem id; 0 for punctuation */

@@ -8,6 +8,7 @@
 #include <libxml/HTMLparser.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "io.h"
 #include "core/buf.h"
@@ -141,6 +142,10 @@ typedef struct html_el {
     size_t prose_blocks;
     size_t start, end; /* raw bytes of its text in the input; end 0 when unknown */
     double score;
+    /* Memos, 0 until worked out: what its names say (html_extract.c, 1 +
+     * the kind); whether it sits in an aside (html_date.c, 1 no, 2 yes). */
+    int name_kind;
+    int aside;
 } html_el;
 
 /* A text node's bytes in the input (end 0 when not found). */
@@ -156,6 +161,15 @@ typedef enum html_encoding {
     ENC_OTHER, /* multi-byte legacy charsets: spans are not mapped */
 } html_encoding;
 
+/* One remembered class name and what it says (html_extract.c). */
+typedef struct html_name_memo {
+    const char *name;
+    uint16_t len;
+    signed char kind[2]; /* by "long text"; -1 until worked out */
+} html_name_memo;
+
+/* What the reader knows of one page; the parsed xmlDoc's _private points
+ * back at it while the page is read. */
 typedef struct html_doc {
     sc_arena *arena;
     const char *raw;
@@ -174,6 +188,10 @@ typedef struct html_doc {
                             * ancestor when prose outside it joins */
     size_t *line_starts;   /* byte where each line (1-based index - 1) starts */
     size_t n_lines;
+    /* Whether raw is valid UTF-8 (and where it is not), checked once. */
+    bool utf8_checked, utf8_ok;
+    size_t utf8_bad;
+    html_name_memo *name_memo; /* NULL until extraction asks */
 } html_doc;
 
 static inline html_el *html_el_of(const xmlNode *node)

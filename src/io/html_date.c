@@ -638,14 +638,21 @@ static bool layout_block(const html_doc *h, const html_el *e)
 /* Dates in comments, sidebars and teasers belong to other texts. */
 static bool in_aside(const html_doc *h, const html_el *e)
 {
-    for (; e != NULL && e->tag != T_BODY && e->tag != T_HTML; e = e->parent) {
-        if (e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER)
-            return true;
-        if (html_names_match(e->names, aside_words, sizeof aside_words / sizeof aside_words[0]) &&
-            !layout_block(h, e))
-            return true;
+    if (e == NULL || e->tag == T_BODY || e->tag == T_HTML)
+        return false;
+    /* Worked out once per element: the text scan asks for every block. */
+    html_el *m = html_el_of(e->node);
+    if (m == NULL || m->aside == 0) {
+        bool own =
+            e->tag == T_NAV || e->tag == T_ASIDE || e->tag == T_FOOTER ||
+            (html_names_match(e->names, aside_words, sizeof aside_words / sizeof aside_words[0]) &&
+             !layout_block(h, e));
+        int aside = own || in_aside(h, e->parent) ? 2 : 1;
+        if (m == NULL)
+            return aside == 2;
+        m->aside = aside;
     }
-    return false;
+    return m->aside == 2;
 }
 
 /* The same for a date marked as the publication (itemprop, pubdate): a

@@ -70,6 +70,10 @@ static bool word_in(const char *w, size_t wl, const char *const *list, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         const char *kw = list[k];
+        /* Words are never empty: the first byte rules out most keywords
+         * before their length is taken (this runs per class word). */
+        if (kw[0] != w[0])
+            continue;
         size_t kl = strlen(kw);
         if (kw[kl - 1] == '=') {
             if (wl == kl - 1 && memcmp(w, kw, kl - 1) == 0)
@@ -131,9 +135,37 @@ static int classify_name(const char *s, size_t n, bool long_text)
     return strong ? NAME_STRONG | NAME_BOILER : kind;
 }
 
-/* The element's names (class, id, itemprop, role, " "-separated). */
-static int classify(const html_el *e)
+/* classify_name, remembered per page: a page repeats its class names
+ * hundreds of times ("menu-item", "col-md-6"), and each costs a pass over
+ * every word list.  Direct-mapped on a hash of the name; the names live
+ * in the page's arena as long as the memo. */
+enum { NAME_MEMO_SLOTS = 1024 };
+
+static int classify_name_memo(html_name_memo *memo, const char *s, size_t n, bool long_text)
 {
+    if (memo == NULL || n > UINT16_MAX)
+        return classify_name(s, n, long_text);
+    uint32_t hash = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        hash = (hash ^ (unsigned char)s[i]) * 16777619u;
+    html_name_memo *m = &memo[hash & (NAME_MEMO_SLOTS - 1)];
+    if (m->name == NULL || m->len != n || memcmp(m->name, s, n) != 0) {
+        m->name = s;
+        m->len = (uint16_t)n;
+        m->kind[0] = m->kind[1] = -1;
+    }
+    if (m->kind[long_text] < 0)
+        m->kind[long_text] = (signed char)classify_name(s, n, long_text);
+    return m->kind[long_text];
+}
+
+/* The element's names (class, id, itemprop, role, " "-separated). */
+static int classify_names(const html_el *e)
+{
+    html_doc *h = e->node->doc != NULL ? e->node->doc->_private : NULL;
+    if (h != NULL && h->name_memo == NULL)
+        h->name_memo = sc_arena_calloc(h->arena, NAME_MEMO_SLOTS, sizeof *h->name_memo);
+    html_name_memo *memo = h != NULL ? h->name_memo : NULL;
     int all = 0;
     const char *p = e->names;
     while (*p) {
@@ -143,9 +175,21 @@ static int classify(const html_el *e)
         while (*p && *p != ' ')
             p++;
         if (p > w)
-            all |= classify_name(w, (size_t)(p - w), e->text > A11Y_MAX_TEXT);
+            all |= classify_name_memo(memo, w, (size_t)(p - w), e->text > A11Y_MAX_TEXT);
     }
     return all;
+}
+
+/* What the names say, worked out once per element (extraction asks
+ * several times per element; e->text no longer changes by then). */
+static int classify(const html_el *e)
+{
+    html_el *m = html_el_of(e->node);
+    if (m == NULL)
+        return e->names[0] != '\0' ? classify_names(e) : NAME_NONE;
+    if (m->name_kind == 0)
+        m->name_kind = 1 + (e->names[0] != '\0' ? classify_names(e) : NAME_NONE);
+    return m->name_kind - 1;
 }
 
 static bool boiler(const html_el *e)

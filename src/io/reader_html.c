@@ -275,6 +275,10 @@ bool html_names_match(const char *names, const char *const *keywords, size_t n)
             continue;
         for (size_t k = 0; k < n; k++) {
             const char *kw = keywords[k];
+            /* w is never empty: its first byte rules out most keywords
+             * before their length is taken ("" matches every word). */
+            if (kw[0] != w[0] && kw[0] != '\0')
+                continue;
             size_t kl = strlen(kw);
             bool exact = kl > 0 && kw[kl - 1] == '=';
             if (exact) {
@@ -607,6 +611,13 @@ static size_t line_start_of(const html_doc *h, long line)
     return h->line_starts[line - 1];
 }
 
+/* The first c in s[from..to), or to. */
+static size_t next_byte(const char *s, size_t from, size_t to, unsigned char c)
+{
+    const char *q = memchr(s + from, c, to - from);
+    return q != NULL ? (size_t)(q - s) : to;
+}
+
 /* Finds every visible text node in the input, in order. */
 static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
 {
@@ -646,10 +657,20 @@ static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
             limit = line_start_of(h, line + 1) + SPAN_SEARCH_SLACK;
         if (limit > h->raw_len)
             limit = h->raw_len;
+        /* In UTF-8 the text starts with its own first byte or with an
+         * entity: the next of each, found with memchr and kept until
+         * passed. */
+        size_t next_first = SIZE_MAX, next_amp = SIZE_MAX;
         for (size_t p = *cursor; p < limit; p++) {
-            unsigned char rc = (unsigned char)h->raw[p];
-            if (h->encoding == ENC_UTF8 && rc != t[a] && rc != '&')
-                continue;
+            if (h->encoding == ENC_UTF8) {
+                if (next_first == SIZE_MAX || next_first < p)
+                    next_first = next_byte(h->raw, p, limit, t[a]);
+                if (next_amp == SIZE_MAX || next_amp < p)
+                    next_amp = next_byte(h->raw, p, limit, '&');
+                p = next_first < next_amp ? next_first : next_amp;
+                if (p >= limit)
+                    break;
+            }
             if (!after_tag(h, p))
                 continue;
             size_t end = html_match_at(h, p, t + a, b - a);
@@ -748,8 +769,23 @@ static bool utf8_bom(const char *s, size_t len)
     return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
 }
 
-static html_encoding encoding_of(const char *raw, size_t len, const char *declared)
+/* sc_utf8_valid over the whole input, worked out once (parsing and the
+ * charset guess both ask). */
+static bool raw_utf8_valid(html_doc *h, size_t *bad)
 {
+    if (!h->utf8_checked) {
+        h->utf8_bad = 0;
+        h->utf8_ok = sc_utf8_valid(h->raw, h->raw_len, &h->utf8_bad);
+        h->utf8_checked = true;
+    }
+    *bad = h->utf8_bad;
+    return h->utf8_ok;
+}
+
+static html_encoding encoding_of(html_doc *h, const char *declared)
+{
+    const char *raw = h->raw;
+    size_t len = h->raw_len;
     if (len >= 2 && (unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE)
         return ENC_UTF16LE;
     if (len >= 2 && (unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF)
@@ -762,7 +798,7 @@ static html_encoding encoding_of(const char *raw, size_t len, const char *declar
     size_t bad;
     if (low[0] == '\0' || strstr(low, "utf-8") || strstr(low, "utf8") ||
         strcmp(low, "us-ascii") == 0 || strcmp(low, "ascii") == 0)
-        return sc_utf8_valid(raw, len, &bad) || raw[bad] == '\0' ? ENC_UTF8 : ENC_SINGLE;
+        return raw_utf8_valid(h, &bad) || raw[bad] == '\0' ? ENC_UTF8 : ENC_SINGLE;
     if (strstr(low, "utf-16") || strstr(low, "utf16"))
         return len >= 2 && raw[0] == '\0' ? ENC_UTF16BE : ENC_UTF16LE;
     static const char *const single[] = {"iso-8859", "iso8859", "latin", "windows-125", "cp125",
@@ -788,10 +824,37 @@ static size_t count_tags(const char *s, size_t len)
 
 /* Class and id, lower-cased; data-testid and itemprop too, since they
  * name roles just as well. */
-static const char *names_of(sc_arena *arena, const xmlNode *node)
+/* The attributes fill_elements reads, fetched in one pass over the
+ * element's attributes (html_attr each would take seven). */
+enum { A_CLASS, A_ID, A_ITEMPROP, A_ROLE, A_HIDDEN, A_ARIA_HIDDEN, A_STYLE, A_COUNT };
+
+static void element_attrs(const xmlNode *node, const char *out[A_COUNT])
 {
-    const char *parts[4] = {html_attr(node, "class"), html_attr(node, "id"),
-                            html_attr(node, "itemprop"), html_attr(node, "role")};
+    static const char *const wanted[A_COUNT] = {"class",  "id",          "itemprop", "role",
+                                                "hidden", "aria-hidden", "style"};
+    for (int k = 0; k < A_COUNT; k++)
+        out[k] = NULL;
+    for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+        if (a->name == NULL)
+            continue;
+        for (int k = 0; k < A_COUNT; k++) {
+            if (out[k] != NULL || strcmp((const char *)a->name, wanted[k]) != 0)
+                continue;
+            /* As html_attr reads it. */
+            if (a->children == NULL)
+                out[k] = "";
+            else if (a->children->type == XML_TEXT_NODE && a->children->next == NULL)
+                out[k] = a->children->content != NULL ? (const char *)a->children->content : "";
+            else
+                out[k] = "";
+            break;
+        }
+    }
+}
+
+static const char *names_of(sc_arena *arena, const char *const attrs[A_COUNT])
+{
+    const char *parts[4] = {attrs[A_CLASS], attrs[A_ID], attrs[A_ITEMPROP], attrs[A_ROLE]};
     size_t n = 0;
     for (int k = 0; k < 4; k++)
         if (parts[k] != NULL)
@@ -819,14 +882,14 @@ static const char *names_of(sc_arena *arena, const xmlNode *node)
     return out;
 }
 
-static bool hidden(const xmlNode *node)
+static bool hidden(const char *const attrs[A_COUNT])
 {
-    if (html_attr(node, "hidden") != NULL)
+    if (attrs[A_HIDDEN] != NULL)
         return true;
-    const char *aria = html_attr(node, "aria-hidden");
+    const char *aria = attrs[A_ARIA_HIDDEN];
     if (aria != NULL && strcmp(aria, "true") == 0)
         return true;
-    const char *style = html_attr(node, "style");
+    const char *style = attrs[A_STYLE];
     if (style == NULL)
         return false;
     char low[256];
@@ -861,9 +924,11 @@ static void fill_elements(html_doc *h, xmlNode *node, html_el *parent, unsigned 
         e->parent = parent;
         e->depth = depth;
         e->tag = tag_of(c->name);
-        e->names = names_of(h->arena, c);
+        const char *attrs[A_COUNT];
+        element_attrs(c, attrs);
+        e->names = names_of(h->arena, attrs);
         c->_private = e;
-        if (never_text(e->tag) || (parent != NULL && (parent->flags & HF_GONE)) || hidden(c))
+        if (never_text(e->tag) || (parent != NULL && (parent->flags & HF_GONE)) || hidden(attrs))
             e->flags |= HF_GONE;
         if (block_tag(e->tag))
             e->flags |= HF_BLOCK;
@@ -945,8 +1010,12 @@ static sc_status parse(html_doc *h, sc_error *error)
         return sc_fail(error, SC_ERR_LIMIT, "input larger than the HTML limit", SC_NO_POS, NULL);
     sc_xml_quiet();
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(h->raw, (int)h->raw_len);
-    if (ctxt == NULL)
+    if (ctxt == NULL) {
+        /* libxml2 keeps a copy of its last error until the next one: drop
+         * it, so a failed read leaves nothing allocated. */
+        xmlResetLastError();
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    }
     /* libxml2 reads a page that declares no charset as Latin-1; bytes
      * that are valid UTF-8 (with non-ASCII in them, almost never so by
      * chance) are UTF-8 whatever a meta tag claims. */
@@ -954,7 +1023,7 @@ static sc_status parse(html_doc *h, sc_error *error)
     bool bom16 = h->raw_len >= 2 &&
                  (((unsigned char)h->raw[0] == 0xFF && (unsigned char)h->raw[1] == 0xFE) ||
                   ((unsigned char)h->raw[0] == 0xFE && (unsigned char)h->raw[1] == 0xFF));
-    if (!bom16 && sc_utf8_valid(h->raw, h->raw_len, &bad))
+    if (!bom16 && raw_utf8_valid(h, &bad))
         xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     parse_guard guard = {false};
     ctxt->_private = &guard;
@@ -975,8 +1044,9 @@ static sc_status parse(html_doc *h, sc_error *error)
         declared = (const char *)ctxt->input->encoding;
     else if (ctxt->encoding != NULL)
         declared = (const char *)ctxt->encoding;
-    h->encoding = encoding_of(h->raw, h->raw_len, declared);
+    h->encoding = encoding_of(h, declared);
     htmlFreeParserCtxt(ctxt);
+    xmlResetLastError();
     if (guard.too_deep) {
         xmlFreeDoc(doc);
         return sc_fail(error, SC_ERR_LIMIT, "HTML elements nested deeper than the 2000-level limit",
@@ -985,6 +1055,7 @@ static sc_status parse(html_doc *h, sc_error *error)
     if (doc == NULL)
         return sc_fail(error, SC_ERR_INPUT, "not an HTML page", 0, NULL);
     h->doc = doc;
+    doc->_private = h;
     return SC_OK;
 }
 
@@ -992,15 +1063,15 @@ static sc_status build(html_doc *h, sc_error *error)
 {
     /* Line starts, for placing text nodes. */
     size_t lines = 1;
-    for (size_t i = 0; i < h->raw_len; i++)
-        lines += h->raw[i] == '\n';
+    const char *end = h->raw + h->raw_len;
+    for (const char *q = h->raw; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        lines++;
     h->line_starts = sc_arena_calloc(h->arena, lines, sizeof *h->line_starts);
     if (h->line_starts == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
     h->n_lines = 1;
-    for (size_t i = 0; i < h->raw_len; i++)
-        if (h->raw[i] == '\n')
-            h->line_starts[h->n_lines++] = i + 1;
+    for (const char *q = h->raw; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        h->line_starts[h->n_lines++] = (size_t)(q - h->raw) + 1;
 
     xmlNode *top = h->doc->children;
     size_t n = count_elements(top);
@@ -1217,8 +1288,8 @@ static void blank_stray_nuls(char *s, size_t len)
                      ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
         return;
     size_t nuls = 0;
-    for (size_t i = 0; i < len; i++)
-        nuls += s[i] == '\0';
+    for (const char *q = s, *end = s + len; (q = memchr(q, '\0', (size_t)(end - q))) != NULL; q++)
+        nuls++;
     if (nuls == 0 || nuls * 8 > len)
         return;
     for (size_t i = 0; i < len; i++)
@@ -1284,9 +1355,15 @@ sc_status sc_read_html_page_with(sc_arena *arena, const char *input, size_t len,
     if (copy == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
     blank_stray_nuls(copy, len);
-    repair_stray_bytes(copy, len);
     h.raw = copy;
     h.raw_len = len;
+    size_t bad;
+    if (!raw_utf8_valid(&h, &bad)) {
+        /* Valid UTF-8 has no stray bytes to repair; a repair may make the
+         * input valid, so it is checked again. */
+        repair_stray_bytes(copy, len);
+        h.utf8_checked = false;
+    }
     sc_status st = parse(&h, error);
     if (st != SC_OK)
         return st;
