@@ -40,8 +40,19 @@ bool sc_align_article_has_number(const sc_alignment *al, double value)
 typedef struct stem_index {
     size_t *offsets;  /* per stem: postings[offsets[s] .. offsets[s + 1]) */
     size_t *postings; /* article sentence indexes */
-    double *idf;
+    double n_sentences;
 } stem_index;
+
+/* IDF over the article's sentences; a stem the article lacks gets the
+ * largest weight, as it is the most informative when missing.  Computed
+ * for the summary's stems only, when asked: a log per stem of the document
+ * was most of the index's cost. */
+static double idf(const stem_index *ix, uint32_t s)
+{
+    double N = ix->n_sentences;
+    double df = (double)(ix->offsets[s + 1] - ix->offsets[s]);
+    return log((N + 1.0) / (df + 0.5));
+}
 
 static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n_stems,
                              stem_index *ix, bool *has_stem)
@@ -49,8 +60,7 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
     size_t n = (size_t)n_stems + 1;
     size_t *count = sc_arena_calloc(arena, n + 1, sizeof *count);
     size_t *last = sc_arena_alloc(arena, n * sizeof *last);
-    ix->idf = sc_arena_alloc(arena, n * sizeof *ix->idf);
-    if (count == NULL || last == NULL || ix->idf == NULL)
+    if (count == NULL || last == NULL)
         return SC_ERR_NOMEM;
     for (size_t s = 0; s < n; s++)
         last[s] = SIZE_MAX;
@@ -88,13 +98,7 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
             ix->postings[fill[t->stem]++] = si;
         }
     }
-    /* IDF over the article's sentences; a stem the article lacks gets the
-     * largest weight, as it is the most informative when missing. */
-    double N = (double)art->n_sentences;
-    for (size_t s = 0; s < n; s++) {
-        double df = (double)(count[s + 1] - count[s]);
-        ix->idf[s] = log((N + 1.0) / (df + 0.5));
-    }
+    ix->n_sentences = (double)art->n_sentences;
     return SC_OK;
 }
 
@@ -172,7 +176,7 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
             continue;
         sc->slot[t->stem] = (int32_t)m;
         stems[m] = t->stem;
-        weight[m] = ix->idf[t->stem];
+        weight[m] = idf(ix, t->stem);
         sum_is_number[m] = t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD);
         total += weight[m];
         m++;
@@ -323,10 +327,9 @@ static size_t hyphen_parts(const sc_token *t)
     return n;
 }
 
-size_t sc_align_hyphen_numbers(const sc_lang *lang, const sc_token *t, double *out, size_t max)
+/* sc_align_hyphen_numbers of a word known to have a hyphen. */
+static size_t hyphen_numbers(const sc_lang *lang, const sc_token *t, double *out, size_t max)
 {
-    if (hyphen_parts(t) == 0)
-        return 0;
     size_t n = 0;
     const char *p = t->norm, *end = t->norm + t->norm_len;
     while (p < end && n < max) {
@@ -351,6 +354,13 @@ size_t sc_align_hyphen_numbers(const sc_lang *lang, const sc_token *t, double *o
     return n;
 }
 
+size_t sc_align_hyphen_numbers(const sc_lang *lang, const sc_token *t, double *out, size_t max)
+{
+    if (hyphen_parts(t) == 0)
+        return 0;
+    return hyphen_numbers(lang, t, out, max);
+}
+
 sc_status sc_align(sc_result *r)
 {
     sc_arena *arena = r->arena;
@@ -367,9 +377,15 @@ sc_status sc_align(sc_result *r)
 
     /* The article's numbers: each amount (scale applied) and each numeral
      * as written, so "1,3 juta" matches both 1300000 and 1.3. */
+    /* Each word's hyphen parts are counted once, kept in parts. */
     size_t n_numbers = art->n_entities;
-    for (size_t i = 0; i < art->n_tokens; i++)
-        n_numbers += art->tokens[i].kind == SC_TOK_NUMBER ? 1 : hyphen_parts(&art->tokens[i]);
+    size_t *parts = sc_arena_alloc(arena, (art->n_tokens ? art->n_tokens : 1) * sizeof *parts);
+    if (parts == NULL)
+        return SC_ERR_NOMEM;
+    for (size_t i = 0; i < art->n_tokens; i++) {
+        parts[i] = art->tokens[i].kind == SC_TOK_NUMBER ? 0 : hyphen_parts(&art->tokens[i]);
+        n_numbers += art->tokens[i].kind == SC_TOK_NUMBER ? 1 : parts[i];
+    }
     double *numbers = sc_arena_alloc(arena, (n_numbers ? n_numbers : 1) * sizeof *numbers);
     if (numbers == NULL)
         return SC_ERR_NOMEM;
@@ -381,9 +397,8 @@ sc_status sc_align(sc_result *r)
     for (size_t i = 0; i < art->n_tokens; i++)
         if (art->tokens[i].kind == SC_TOK_NUMBER)
             numbers[n_numbers++] = art->tokens[i].value;
-        else
-            n_numbers += sc_align_hyphen_numbers(lang, &art->tokens[i], numbers + n_numbers,
-                                                 hyphen_parts(&art->tokens[i]));
+        else if (parts[i] > 0)
+            n_numbers += hyphen_numbers(lang, &art->tokens[i], numbers + n_numbers, parts[i]);
     al->article_numbers = numbers;
     al->n_article_numbers = n_numbers;
 

@@ -139,10 +139,20 @@ static bool is_content(const sc_token *t)
 }
 
 /* A set of nonzero 64-bit keys, open addressing; capacity a power of two
- * at least twice the keys it will hold. */
+ * at least twice the keys it will hold.  hit[i]: the key in slot i was
+ * seen in the article.
+ *
+ * The sets hold the summary's n-grams and the article is read against
+ * them, not the reverse: the summary is a few sentences, so its sets are
+ * small, where sets of the article's n-grams had to be cleared for every
+ * document (a tenth of the run's instructions went to that memset).  A
+ * summary n-gram is "found" exactly when the article has the same key,
+ * as before. */
 typedef struct key_set {
     uint64_t *slots;
+    bool *hit;
     size_t mask;
+    bool hashed; /* the keys are hashes already: their own bits pick the slot */
 } key_set;
 
 static uint64_t mix(uint64_t x)
@@ -155,31 +165,62 @@ static uint64_t mix(uint64_t x)
     return x;
 }
 
-static sc_status set_init(sc_arena *arena, key_set *s, size_t keys)
+static sc_status set_init(sc_arena *arena, key_set *s, size_t keys, bool hashed)
 {
+    s->hashed = hashed;
     size_t cap = 16;
     while (cap < 2 * keys + 2)
         cap *= 2;
     s->slots = sc_arena_calloc(arena, cap, sizeof *s->slots);
+    s->hit = sc_arena_calloc(arena, cap, sizeof *s->hit);
     s->mask = cap - 1;
-    return s->slots != NULL ? SC_OK : SC_ERR_NOMEM;
+    return s->slots != NULL && s->hit != NULL ? SC_OK : SC_ERR_NOMEM;
 }
 
-/* Adds key when add, else looks it up; true when it was there.  0 marks
- * an empty slot: that key is never there. */
-static bool set_probe(key_set *s, uint64_t key, bool add)
+/* Adds a nonzero key (a no-op when there). */
+/* The first slot to look at for key. */
+static size_t set_start(const key_set *s, uint64_t key)
+{
+    return (size_t)(s->hashed ? key ^ (key >> 29) : mix(key)) & s->mask;
+}
+
+static void set_add(key_set *s, uint64_t key)
 {
     if (key == 0)
-        return false;
-    for (size_t i = (size_t)mix(key) & s->mask;; i = (i + 1) & s->mask) {
-        if (s->slots[i] == key)
-            return true;
-        if (s->slots[i] == 0) {
-            if (add)
-                s->slots[i] = key;
-            return false;
+        return;
+    for (size_t i = set_start(s, key);; i = (i + 1) & s->mask)
+        if (s->slots[i] == key || s->slots[i] == 0) {
+            s->slots[i] = key;
+            return;
         }
+}
+
+/* The slot of key, or SIZE_MAX when absent.  0 is never there. */
+static size_t set_slot(const key_set *s, uint64_t key)
+{
+    if (key == 0)
+        return SIZE_MAX;
+    for (size_t i = set_start(s, key);; i = (i + 1) & s->mask) {
+        if (s->slots[i] == key)
+            return i;
+        if (s->slots[i] == 0)
+            return SIZE_MAX;
     }
+}
+
+/* Marks key as seen in the article when the summary has it. */
+static void set_mark(key_set *s, uint64_t key)
+{
+    size_t i = set_slot(s, key);
+    if (i != SIZE_MAX)
+        s->hit[i] = true;
+}
+
+/* True when the summary's key was seen in the article. */
+static bool set_hit(const key_set *s, uint64_t key)
+{
+    size_t i = set_slot(s, key);
+    return i != SIZE_MAX && s->hit[i];
 }
 
 static uint64_t bigram_key(uint32_t a, uint32_t b)
@@ -188,38 +229,92 @@ static uint64_t bigram_key(uint32_t a, uint32_t b)
 }
 
 /* Trigrams and four-grams are hashed: two of them rarely share a 64-bit
- * key, and a collision only counts one more n-gram as found. */
-static uint64_t trigram_key(uint32_t a, uint32_t b, uint32_t c)
-{
-    return mix(mix(bigram_key(a, b)) ^ c) | 1;
-}
-
-static uint64_t fourgram_key(uint32_t a, uint32_t b, uint32_t c, uint32_t d)
-{
-    return mix(trigram_key(a, b, c) ^ ((uint64_t)d << 17)) | 1;
-}
+ * key, and a collision only counts one more n-gram as found.
+ *     trigram_key(a, b, c)     = mix(mix(bigram_key(a, b)) ^ c) | 1
+ *     fourgram_key(a, b, c, d) = mix(trigram_key(a, b, c) ^ (d << 17)) | 1
+ * (ngram_step computes them.) */
 
 /* The word n-grams of a sentence, punctuation skipped as align.c's bigrams
  * skip it, with at least one content word: ngram_step gives the bigram,
- * trigram and four-gram ending at t (0 when there is none). */
+ * trigram and four-gram ending at t (0 when there is none).  Each step
+ * keeps what the next one's keys start from (trigram_key and fourgram_key
+ * written out), so a word costs three mixes rather than six. */
 typedef struct ngram_walk {
     const sc_token *prev[3]; /* the last three words, nearest first */
+    uint64_t mixed_bigram;   /* mix(bigram_key(prev[1], prev[0])), once there are two */
+    uint64_t trigram;        /* trigram_key(prev[2], prev[1], prev[0]), once there are three */
 } ngram_walk;
 
 static void ngram_step(ngram_walk *w, const sc_token *t, uint64_t key[3])
 {
     const sc_token *p1 = w->prev[0], *p2 = w->prev[1], *p3 = w->prev[2];
     bool content = is_content(t);
+    uint64_t mixed_bigram = 0, trigram = 0;
     key[0] = key[1] = key[2] = 0;
-    if (p1 != NULL && (content |= is_content(p1)))
-        key[0] = bigram_key(p1->stem, t->stem);
-    if (p2 != NULL && (content |= is_content(p2)))
-        key[1] = trigram_key(p2->stem, p1->stem, t->stem);
+    if (p1 != NULL) {
+        uint64_t bigram = bigram_key(p1->stem, t->stem);
+        mixed_bigram = mix(bigram);
+        if ((content |= is_content(p1)))
+            key[0] = bigram;
+    }
+    if (p2 != NULL) {
+        trigram = mix(w->mixed_bigram ^ t->stem) | 1;
+        if ((content |= is_content(p2)))
+            key[1] = trigram;
+    }
     if (p3 != NULL && (content |= is_content(p3)))
-        key[2] = fourgram_key(p3->stem, p2->stem, p1->stem, t->stem);
+        key[2] = mix(w->trigram ^ ((uint64_t)t->stem << 17)) | 1;
+    w->mixed_bigram = mixed_bigram;
+    w->trigram = trigram;
     w->prev[2] = p2;
     w->prev[1] = p1;
     w->prev[0] = t;
+}
+
+/* What a walk over a text's n-grams does with each key. */
+typedef enum walk_mode { WALK_ADD, WALK_MARK, WALK_COUNT } walk_mode;
+
+/* Each pass over a text's n-grams is compiled for its mode (a constant at
+ * every call), so the word loops carry no test of it. */
+#if defined(__GNUC__)
+#define PASS_INLINE inline __attribute__((always_inline))
+#else
+#define PASS_INLINE inline
+#endif
+
+/* One walk over a's stem n-grams: adds the summary's, marks the article's,
+ * or counts the summary's found (and the lowest trigram share of one
+ * sentence in *trigram_min). */
+static PASS_INLINE void ngram_pass(const sc_analysis *a, key_set *sets, walk_mode mode,
+                                   size_t *total, size_t *found, double *trigram_min)
+{
+    for (size_t si = 0; si < a->n_sentences; si++) {
+        const sc_sentence *s = &a->sentences[si];
+        ngram_walk w = {{NULL, NULL, NULL}, 0, 0};
+        size_t before_total = total[1], before_found = found[1];
+        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+            const sc_token *t = &a->tokens[k];
+            if (t->kind == SC_TOK_PUNCT)
+                continue;
+            uint64_t key[3];
+            ngram_step(&w, t, key);
+            for (int n = 0; n < 3; n++) {
+                if (key[n] == 0)
+                    continue;
+                if (mode == WALK_ADD) {
+                    set_add(&sets[n], key[n]);
+                } else if (mode == WALK_MARK) {
+                    set_mark(&sets[n], key[n]);
+                } else {
+                    total[n]++;
+                    found[n] += set_hit(&sets[n], key[n]);
+                }
+            }
+        }
+        if (mode == WALK_COUNT && total[1] > before_total)
+            *trigram_min = fmin(*trigram_min, (double)(found[1] - before_found) /
+                                                  (double)(total[1] - before_total));
+    }
 }
 
 /* The summary's bigrams, trigrams and four-grams found anywhere in the
@@ -229,45 +324,15 @@ static sc_status article_ngrams(sc_result *r, double *x)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     key_set sets[3];
+    /* Bigram keys are two stem ids; trigram and four-gram keys, hashes. */
     for (int n = 0; n < 3; n++)
-        if (set_init(r->arena, &sets[n], art->n_tokens) != SC_OK)
+        if (set_init(r->arena, &sets[n], sum->n_tokens, n > 0) != SC_OK)
             return SC_ERR_NOMEM;
-    for (size_t si = 0; si < art->n_sentences; si++) {
-        const sc_sentence *s = &art->sentences[si];
-        ngram_walk w = {{NULL, NULL, NULL}};
-        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-            const sc_token *t = &art->tokens[k];
-            if (t->kind == SC_TOK_PUNCT)
-                continue;
-            uint64_t key[3];
-            ngram_step(&w, t, key);
-            for (int n = 0; n < 3; n++)
-                if (key[n] != 0)
-                    set_probe(&sets[n], key[n], true);
-        }
-    }
     size_t total[3] = {0}, found[3] = {0};
     double trigram_min = 1.0;
-    for (size_t si = 0; si < sum->n_sentences; si++) {
-        const sc_sentence *s = &sum->sentences[si];
-        ngram_walk w = {{NULL, NULL, NULL}};
-        size_t before_total = total[1], before_found = found[1];
-        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-            const sc_token *t = &sum->tokens[k];
-            if (t->kind == SC_TOK_PUNCT)
-                continue;
-            uint64_t key[3];
-            ngram_step(&w, t, key);
-            for (int n = 0; n < 3; n++)
-                if (key[n] != 0) {
-                    total[n]++;
-                    found[n] += set_probe(&sets[n], key[n], false);
-                }
-        }
-        if (total[1] > before_total)
-            trigram_min = fmin(trigram_min, (double)(found[1] - before_found) /
-                                                (double)(total[1] - before_total));
-    }
+    ngram_pass(sum, sets, WALK_ADD, total, found, &trigram_min);
+    ngram_pass(art, sets, WALK_MARK, total, found, &trigram_min);
+    ngram_pass(sum, sets, WALK_COUNT, total, found, &trigram_min);
     double bigram = total[0] > 0 ? (double)found[0] / (double)total[0] : 1.0;
     double trigram = total[1] > 0 ? (double)found[1] / (double)total[1] : bigram;
     x[F_ARTICLE_BIGRAM] = bigram;
@@ -319,20 +384,23 @@ typedef struct lexical_walk {
 } lexical_walk;
 
 typedef struct lexical_count {
-    key_set *sets; /* bigrams, trigrams, words */
-    bool add;
+    key_set *sets; /* the summary's bigrams, trigrams, words */
     size_t total[2], found[2];
     size_t words, novel; /* the summary's content words; those the article lacks */
 } lexical_count;
 
-static void lexical_word(lexical_walk *w, lexical_count *c, uint64_t h, bool content)
+static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mode mode, uint64_t h,
+                                     bool content)
 {
     uint64_t p1 = w->prev[0], p2 = w->prev[1];
-    if (c->add) {
-        set_probe(&c->sets[2], h, true);
+    if (mode == WALK_ADD) {
+        if (content)
+            set_add(&c->sets[2], h);
+    } else if (mode == WALK_MARK) {
+        set_mark(&c->sets[2], h);
     } else if (content) {
         c->words++;
-        c->novel += !set_probe(&c->sets[2], h, false);
+        c->novel += !set_hit(&c->sets[2], h);
     }
     if (p1 != 0) {
         uint64_t key[2] = {mix(p1 ^ mix(h)) | 1,
@@ -340,11 +408,13 @@ static void lexical_word(lexical_walk *w, lexical_count *c, uint64_t h, bool con
         for (int n = 0; n < 2; n++) {
             if (key[n] == 0)
                 continue;
-            if (c->add) {
-                set_probe(&c->sets[n], key[n], true);
+            if (mode == WALK_ADD) {
+                set_add(&c->sets[n], key[n]);
+            } else if (mode == WALK_MARK) {
+                set_mark(&c->sets[n], key[n]);
             } else {
                 c->total[n]++;
-                c->found[n] += set_probe(&c->sets[n], key[n], false);
+                c->found[n] += set_hit(&c->sets[n], key[n]);
             }
         }
     }
@@ -352,22 +422,50 @@ static void lexical_word(lexical_walk *w, lexical_count *c, uint64_t h, bool con
     w->prev[0] = h;
 }
 
-static void lexical_token(lexical_walk *w, lexical_count *c, const sc_token *t)
+/* ASCII letters and digits, as is_word_byte_at reads them. */
+#define RUN_OF_8(x)                                                                                \
+    [x] = true, [x + 1] = true, [x + 2] = true, [x + 3] = true, [x + 4] = true, [x + 5] = true,    \
+    [x + 6] = true, [x + 7] = true
+static const bool ascii_word_byte[256] = {
+    RUN_OF_8('0'), ['8'] = true, ['9'] = true, RUN_OF_8('a'), RUN_OF_8('i'),
+    RUN_OF_8('q'), ['y'] = true, ['z'] = true, RUN_OF_8('A'), RUN_OF_8('I'),
+    RUN_OF_8('Q'), ['Y'] = true, ['Z'] = true,
+};
+#undef RUN_OF_8
+
+/* One pass over the bytes, ASCII letters and digits hashed inline: the
+ * same words, and hashes, as is_word_byte_at cuts them. */
+static PASS_INLINE void lexical_token(lexical_walk *w, lexical_count *c, walk_mode mode,
+                                      const sc_token *t)
 {
     const unsigned char *p = (const unsigned char *)t->norm;
     size_t n = t->norm_len, i = 0;
+    bool content = is_content(t), in_word = false;
+    uint64_t h = 0xcbf29ce484222325u;
     while (i < n) {
-        size_t len;
-        if (!is_word_byte_at(p + i, n - i, &len)) {
-            i += len;
+        unsigned ch = p[i];
+        size_t len = 1;
+        if (ascii_word_byte[ch]) {
+            h = (h ^ ch) * 0x100000001b3u;
+            i++;
+            in_word = true;
             continue;
         }
-        uint64_t h = 0xcbf29ce484222325u;
-        while (i < n && is_word_byte_at(p + i, n - i, &len))
+        if (ch >= 0x80 && is_word_byte_at(p + i, n - i, &len)) {
             for (size_t e = i + len; i < e; i++)
                 h = (h ^ p[i]) * 0x100000001b3u;
-        lexical_word(w, c, h != 0 ? h : 1, is_content(t));
+            in_word = true;
+            continue;
+        }
+        if (in_word) {
+            lexical_word(w, c, mode, h != 0 ? h : 1, content);
+            h = 0xcbf29ce484222325u;
+            in_word = false;
+        }
+        i += len;
     }
+    if (in_word)
+        lexical_word(w, c, mode, h != 0 ? h : 1, content);
 }
 
 static size_t lexical_words_bound(const sc_analysis *a)
@@ -378,37 +476,39 @@ static size_t lexical_words_bound(const sc_analysis *a)
     return n;
 }
 
+/* One walk over a's surface words, as ngram_pass over its stems (the
+ * lowest bigram share of one summary sentence in *bigram_min). */
+static PASS_INLINE void lexical_pass(const sc_analysis *a, lexical_count *c, walk_mode mode,
+                                     double *bigram_min)
+{
+    for (size_t si = 0; si < a->n_sentences; si++) {
+        const sc_sentence *s = &a->sentences[si];
+        lexical_walk w = {{0, 0}};
+        size_t total = c->total[0], found = c->found[0];
+        for (size_t k = s->tok_begin; k < s->tok_end; k++)
+            if (a->tokens[k].kind != SC_TOK_PUNCT)
+                lexical_token(&w, c, mode, &a->tokens[k]);
+        if (mode == WALK_COUNT && c->total[0] > total)
+            *bigram_min =
+                fmin(*bigram_min, (double)(c->found[0] - found) / (double)(c->total[0] - total));
+    }
+}
+
 /* The summary's surface bigrams and trigrams found in one sentence of the
  * article: their shares, and the lowest bigram share of one sentence. */
 static sc_status lexical_ngrams(sc_result *r, double *x)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     key_set sets[3];
-    size_t bound = lexical_words_bound(art);
+    size_t bound = lexical_words_bound(sum);
     for (int n = 0; n < 3; n++)
-        if (set_init(r->arena, &sets[n], bound) != SC_OK)
+        if (set_init(r->arena, &sets[n], bound, true) != SC_OK)
             return SC_ERR_NOMEM;
-    lexical_count c = {sets, true, {0, 0}, {0, 0}, 0, 0};
-    for (size_t si = 0; si < art->n_sentences; si++) {
-        const sc_sentence *s = &art->sentences[si];
-        lexical_walk w = {{0, 0}};
-        for (size_t k = s->tok_begin; k < s->tok_end; k++)
-            if (art->tokens[k].kind != SC_TOK_PUNCT)
-                lexical_token(&w, &c, &art->tokens[k]);
-    }
-    c.add = false;
+    lexical_count c = {sets, {0, 0}, {0, 0}, 0, 0};
     double bigram_min = 1.0;
-    for (size_t si = 0; si < sum->n_sentences; si++) {
-        const sc_sentence *s = &sum->sentences[si];
-        lexical_walk w = {{0, 0}};
-        size_t total = c.total[0], found = c.found[0];
-        for (size_t k = s->tok_begin; k < s->tok_end; k++)
-            if (sum->tokens[k].kind != SC_TOK_PUNCT)
-                lexical_token(&w, &c, &sum->tokens[k]);
-        if (c.total[0] > total)
-            bigram_min =
-                fmin(bigram_min, (double)(c.found[0] - found) / (double)(c.total[0] - total));
-    }
+    lexical_pass(sum, &c, WALK_ADD, &bigram_min);
+    lexical_pass(art, &c, WALK_MARK, &bigram_min);
+    lexical_pass(sum, &c, WALK_COUNT, &bigram_min);
     double bigram = c.total[0] > 0 ? (double)c.found[0] / (double)c.total[0] : 1.0;
     x[F_LEXICAL_BIGRAM] = bigram;
     x[F_LEXICAL_BIGRAM_MIN] = bigram_min;

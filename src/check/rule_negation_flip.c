@@ -16,6 +16,7 @@
  * the sentence is another claim.  A word the article lacks altogether is
  * unsupported-claim's business, not this rule's: "NATO setuju" on the seed
  * page, where the aligned sentence says "menjamin", has no opposite here. */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "check.h"
@@ -39,11 +40,27 @@ typedef struct polarity {
 
 /* A first look at a token before the cue list is searched (every token of
  * the article is looked at): the first bytes of the cues and the length of
- * their longest first word. */
+ * their longest first word; per first byte, the lengths (bit min(len, 63))
+ * of the cues, and the lengths of the words before a space in them, so
+ * that a lookup that cannot succeed is not made; the negation suffixes'
+ * lengths. */
+enum { LEN_BITS = 63, MAX_SUFFIXES = 8 };
+
 typedef struct cue_filter {
     bool first_byte[256];
     size_t max_len;
+    uint64_t whole_len[256];
+    uint64_t first_word_len[256];
+    size_t n_suffixes; /* SIZE_MAX: more than MAX_SUFFIXES, measured per token */
+    size_t suffix_len[MAX_SUFFIXES];
+    bool suffix_last[256]; /* the last bytes of the suffixes */
+    bool empty_suffix;     /* a suffix is "": every word ends with it */
 } cue_filter;
+
+static unsigned len_bit(size_t len)
+{
+    return len < LEN_BITS ? (unsigned)len : LEN_BITS;
+}
 
 static void cue_filter_init(const sc_lang *lang, cue_filter *f)
 {
@@ -51,10 +68,30 @@ static void cue_filter_init(const sc_lang *lang, cue_filter *f)
     for (size_t i = 0; i < lang->negation_cues.n; i++) {
         const char *w = lang->negation_cues.words[i];
         size_t n = strcspn(w, " ");
-        f->first_byte[(unsigned char)w[0]] = true;
+        unsigned char b = (unsigned char)w[0];
+        f->first_byte[b] = true;
         if (n > f->max_len)
             f->max_len = n;
+        size_t len = strlen(w);
+        f->whole_len[b] |= 1ull << len_bit(len);
+        for (size_t p = 0; p < len; p++)
+            if (w[p] == ' ')
+                f->first_word_len[b] |= 1ull << len_bit(p);
     }
+    for (size_t i = 0; i < lang->negation_suffixes.n; i++) {
+        const char *suffix = lang->negation_suffixes.words[i];
+        size_t n = strlen(suffix);
+        if (n == 0)
+            f->empty_suffix = true;
+        else
+            f->suffix_last[(unsigned char)suffix[n - 1]] = true;
+    }
+    f->n_suffixes = lang->negation_suffixes.n;
+    if (f->n_suffixes > MAX_SUFFIXES)
+        f->n_suffixes = SIZE_MAX;
+    else
+        for (size_t i = 0; i < f->n_suffixes; i++)
+            f->suffix_len[i] = strlen(lang->negation_suffixes.words[i]);
 }
 
 /* The tokens of the cue starting at k (0 when none), within [begin, end). */
@@ -68,9 +105,11 @@ static size_t cue_at(const sc_lang *lang, const cue_filter *f, const sc_token *t
     if ((t->flags & SC_TOKF_ENTITY) ||
         ((t->flags & SC_TOKF_CAPITAL) && !(t->flags & SC_TOKF_SENT_START)))
         return 0;
-    bool listed = t->norm_len <= f->max_len && f->first_byte[(unsigned char)t->norm[0]];
+    unsigned char first = (unsigned char)t->norm[0];
+    bool listed = t->norm_len <= f->max_len && f->first_byte[first];
     size_t len = 0;
-    if (listed && k + 1 < end && toks[k + 1].kind == SC_TOK_WORD) {
+    if (listed && (f->first_word_len[first] >> len_bit(t->norm_len) & 1) && k + 1 < end &&
+        toks[k + 1].kind == SC_TOK_WORD) {
         char two[MAX_CUE_BYTES];
         size_t a = t->norm_len, b = toks[k + 1].norm_len;
         if (a + 1 + b <= sizeof two) {
@@ -81,12 +120,16 @@ static size_t cue_at(const sc_lang *lang, const cue_filter *f, const sc_token *t
                 len = 2;
         }
     }
-    if (listed && len == 0 && sc_word_list_has(&lang->negation_cues, t->norm, t->norm_len))
+    if (listed && len == 0 && (f->whole_len[first] >> len_bit(t->norm_len) & 1) &&
+        sc_word_list_has(&lang->negation_cues, t->norm, t->norm_len))
         len = 1;
-    for (size_t i = 0; len == 0 && i < lang->negation_suffixes.n; i++) {
+    bool may_end = f->empty_suffix ||
+                   (t->norm_len > 0 && f->suffix_last[(unsigned char)t->norm[t->norm_len - 1]]);
+    for (size_t i = 0; len == 0 && may_end && i < lang->negation_suffixes.n; i++) {
         const char *suffix = lang->negation_suffixes.words[i];
-        size_t n = strlen(suffix);
-        if (t->norm_len >= n && memcmp(t->norm + t->norm_len - n, suffix, n) == 0)
+        size_t n = f->n_suffixes != SIZE_MAX ? f->suffix_len[i] : strlen(suffix);
+        if (t->norm_len >= n && (n == 0 || t->norm[t->norm_len - 1] == suffix[n - 1]) &&
+            memcmp(t->norm + t->norm_len - n, suffix, n) == 0)
             len = 1;
     }
     if (len == 0)
@@ -154,14 +197,16 @@ static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const cue_fil
                              const sc_analysis *a, polarity *p)
 {
     size_t n = a->n_tokens ? a->n_tokens : 1;
-    p->negated = sc_arena_calloc(arena, n, sizeof *p->negated);
-    p->governed = sc_arena_calloc(arena, n, sizeof *p->governed);
-    p->head = sc_arena_calloc(arena, n, sizeof *p->head);
+    /* The four flag arrays in one allocation. */
+    bool *flags = sc_arena_calloc(arena, n, 4 * sizeof *flags);
     p->cue = sc_arena_calloc(arena, n, sizeof *p->cue);
     p->cue_len = sc_arena_calloc(arena, n, sizeof *p->cue_len);
-    p->in_cue = sc_arena_calloc(arena, n, sizeof *p->in_cue);
-    if (!p->negated || !p->governed || !p->head || !p->cue || !p->cue_len || !p->in_cue)
+    if (flags == NULL || p->cue == NULL || p->cue_len == NULL)
         return SC_ERR_NOMEM;
+    p->negated = flags;
+    p->governed = flags + n;
+    p->head = flags + 2 * n;
+    p->in_cue = flags + 3 * n;
     for (size_t s = 0; s < a->n_sentences; s++) {
         const sc_sentence *sent = &a->sentences[s];
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
@@ -388,22 +433,197 @@ static unsigned prefix_key(const char *s, size_t len)
     return a << 8 | b;
 }
 
-/* True when a word of the side starts like a summary word (bits of
+/* The prefix keys of the summary's words and stems: a small set (about
+ * two keys per summary word) rather than a 65536-bit map to clear for
+ * every document.  Slots hold key + 1; 0 is empty. */
+typedef struct prefix_set {
+    uint32_t *slots;
+    size_t mask;
+} prefix_set;
+
+static size_t prefix_slot(unsigned key, size_t mask)
+{
+    uint32_t h = (uint32_t)key * 2654435761u;
+    return (size_t)(h ^ (h >> 15)) & mask;
+}
+
+static void prefix_add(prefix_set *s, unsigned key)
+{
+    for (size_t i = prefix_slot(key, s->mask);; i = (i + 1) & s->mask)
+        if (s->slots[i] == key + 1 || s->slots[i] == 0) {
+            s->slots[i] = key + 1;
+            return;
+        }
+}
+
+static bool prefix_has(const prefix_set *s, unsigned key)
+{
+    for (size_t i = prefix_slot(key, s->mask);; i = (i + 1) & s->mask) {
+        if (s->slots[i] == key + 1)
+            return true;
+        if (s->slots[i] == 0)
+            return false;
+    }
+}
+
+/* True when a word of the side starts like a summary word (keys of
  * starts). */
-static bool side_may_match(const char *spec, const uint8_t *starts)
+static bool side_may_match(const char *spec, const prefix_set *starts)
 {
     for (const char *c = spec; *c;) {
         if (*c == '=')
             c++;
         size_t len = strcspn(c, "|");
-        unsigned key = prefix_key(c, len);
-        if (starts[key / 8] & (1u << (key % 8)))
+        if (prefix_has(starts, prefix_key(c, len)))
             return true;
         c += len;
         if (*c == '|')
             c++;
     }
     return false;
+}
+
+/* ---- The contrast pairs' stems, once per language -------------------------------------
+ *
+ * Stemming every word of the pairs a summary might use was a tenth of this
+ * rule; the stems depend only on the language's tables.  So each
+ * language's pairs are parsed and stemmed once, by the first document that
+ * needs them (a compare-and-swap elects the builder; documents meanwhile,
+ * and languages beyond the cache's fixed room, stem as before), into
+ * static storage never written again: thread-safe, nothing allocated.  A
+ * document then only looks each stem up in its own stem table. */
+enum { CACHE_LANGS = 4, CACHE_PAIRS = 128, CACHE_WORDS = 512, CACHE_STEM_BYTES = 8192 };
+
+typedef struct cached_word {
+    const char *word; /* without the "=" of an exact form */
+    uint16_t len;
+    uint16_t key;      /* prefix_key of the word, as side_may_match reads it */
+    uint16_t stem_off; /* in stem_text, when stemmed */
+    uint8_t stem_len;
+    bool exact;
+    bool stemmed; /* not exact, and short enough to stem */
+} cached_word;
+
+typedef struct contrast_cache {
+    atomic_int state;
+    uint16_t first[CACHE_PAIRS][2]; /* the side's first word in words */
+    uint16_t count[CACHE_PAIRS][2];
+    cached_word words[CACHE_WORDS];
+    char stem_text[CACHE_STEM_BYTES];
+} contrast_cache;
+
+static contrast_cache contrast_caches[CACHE_LANGS];
+
+enum { CACHE_EMPTY, CACHE_BUILDING, CACHE_READY, CACHE_FAILED };
+
+/* Parses and stems one side into the cache at *n_words, *n_text. */
+static bool cache_side(const sc_lang *lang, contrast_cache *cc, const char *spec, size_t *n_words,
+                       size_t *n_text)
+{
+    for (const char *c = spec; *c;) {
+        if (*n_words >= CACHE_WORDS)
+            return false;
+        const char *bar = strchr(c, '|');
+        size_t len = bar != NULL ? (size_t)(bar - c) : strlen(c);
+        cached_word *w = &cc->words[*n_words];
+        w->exact = len > 0 && c[0] == '=';
+        w->word = w->exact ? c + 1 : c;
+        size_t word_len = w->exact ? len - 1 : len;
+        if (word_len > UINT16_MAX)
+            return false;
+        w->len = (uint16_t)word_len;
+        w->key = (uint16_t)prefix_key(w->word, word_len);
+        w->stemmed = !w->exact && word_len < MAX_STEM_BYTES;
+        if (w->stemmed) {
+            char stem[MAX_STEM_BYTES];
+            size_t sl = lang->stem(w->word, word_len, stem, sizeof stem);
+            if (sl >= sizeof stem || sl > UINT8_MAX || *n_text + sl > CACHE_STEM_BYTES)
+                return false;
+            memcpy(cc->stem_text + *n_text, stem, sl);
+            w->stem_off = (uint16_t)*n_text;
+            w->stem_len = (uint8_t)sl;
+            *n_text += sl;
+        }
+        (*n_words)++;
+        c += len;
+        if (*c == '|')
+            c++;
+    }
+    return true;
+}
+
+static bool cache_build(const sc_lang *lang, contrast_cache *cc)
+{
+    if (lang->n_contrast_pairs > CACHE_PAIRS || CACHE_STEM_BYTES > UINT16_MAX)
+        return false;
+    size_t n_words = 0, n_text = 0;
+    for (size_t c = 0; c < lang->n_contrast_pairs; c++) {
+        const char *sides[2] = {lang->contrast_pairs[c].a, lang->contrast_pairs[c].b};
+        for (int x = 0; x < 2; x++) {
+            cc->first[c][x] = (uint16_t)n_words;
+            if (!cache_side(lang, cc, sides[x], &n_words, &n_text))
+                return false;
+            cc->count[c][x] = (uint16_t)(n_words - cc->first[c][x]);
+        }
+    }
+    return true;
+}
+
+/* The cache of lang, built on first use; NULL when it cannot answer. */
+static const contrast_cache *contrast_cache_of(const sc_lang *lang)
+{
+    size_t l = 0;
+    while (l < sc_language_count && sc_languages[l] != lang)
+        l++;
+    if (l >= sc_language_count || l >= CACHE_LANGS)
+        return NULL;
+    contrast_cache *cc = &contrast_caches[l];
+    int state = atomic_load_explicit(&cc->state, memory_order_acquire);
+    if (state == CACHE_READY)
+        return cc;
+    if (state != CACHE_EMPTY)
+        return NULL;
+    int expected = CACHE_EMPTY;
+    if (!atomic_compare_exchange_strong(&cc->state, &expected, CACHE_BUILDING))
+        return NULL;
+    bool ok = cache_build(lang, cc);
+    atomic_store_explicit(&cc->state, ok ? CACHE_READY : CACHE_FAILED, memory_order_release);
+    return ok ? cc : NULL;
+}
+
+/* side_may_match over the cached side x of pair c. */
+static bool cached_side_may_match(const contrast_cache *cc, size_t c, int x,
+                                  const prefix_set *starts)
+{
+    for (size_t i = cc->first[c][x], e = i + cc->count[c][x]; i < e; i++)
+        if (prefix_has(starts, cc->words[i].key))
+            return true;
+    return false;
+}
+
+/* prepare_side from the cached side x of pair c. */
+static sc_status cached_prepare_side(sc_result *r, const contrast_cache *cc, size_t c, int x,
+                                     side_word **out, size_t *n_out)
+{
+    size_t n = cc->count[c][x];
+    side_word *words = sc_arena_calloc(r->arena, n ? n : 1, sizeof *words);
+    if (words == NULL)
+        return SC_ERR_NOMEM;
+    size_t m = 0;
+    for (size_t i = cc->first[c][x], e = i + n; i < e; i++) {
+        const cached_word *cw = &cc->words[i];
+        side_word *w = &words[m];
+        w->exact = cw->exact;
+        w->word = cw->word;
+        w->len = cw->len;
+        if (cw->stemmed)
+            w->stem = sc_intern_find(r->stems, cc->stem_text + cw->stem_off, cw->stem_len);
+        if (w->exact || w->stem != 0)
+            m++;
+    }
+    *out = words;
+    *n_out = m;
+    return SC_OK;
 }
 
 /* True when token t is a word of the side.  A stopword matches only a form
@@ -630,13 +850,21 @@ static sc_status run(const sc_rule *rule, sc_result *r)
     if ((st = polarity_of(r->arena, lang, &filter, sum, &ps)) != SC_OK ||
         (st = polarity_of(r->arena, lang, &filter, &r->article, &pa)) != SC_OK)
         return st;
-    /* Contrast pairs, stemmed only when the summary has a word that starts
-     * like one of theirs (sc_contrast_pair: a stem keeps its word's first
-     * two letters): most pairs concern no summary. */
+    /* Contrast pairs, looked up only when the summary has a word that
+     * starts like one of theirs (sc_contrast_pair: a stem keeps its word's
+     * first two letters): most pairs concern no summary.  Their stems come
+     * from the language's cache (contrast_cache_of), made once. */
     size_t n_pairs = lang->n_contrast_pairs;
     contrast *pairs = sc_arena_calloc(r->arena, n_pairs ? n_pairs : 1, sizeof *pairs);
-    uint8_t *starts = sc_arena_calloc(r->arena, 65536 / 8, 1);
-    if (pairs == NULL || starts == NULL)
+    size_t n_words = 0;
+    for (size_t k = 0; k < sum->n_tokens; k++)
+        n_words += sum->tokens[k].kind == SC_TOK_WORD;
+    size_t cap = 16;
+    while (cap < 4 * n_words + 2)
+        cap *= 2;
+    prefix_set starts_set = {sc_arena_calloc(r->arena, cap, sizeof(uint32_t)), cap - 1};
+    const prefix_set *starts = &starts_set;
+    if (pairs == NULL || starts_set.slots == NULL)
         return SC_ERR_NOMEM;
     for (size_t k = 0; k < sum->n_tokens; k++) {
         const sc_token *t = &sum->tokens[k];
@@ -644,21 +872,35 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             continue;
         size_t len;
         const char *stem = sc_intern_str(r->stems, t->stem, &len);
-        unsigned key = prefix_key(t->norm, t->norm_len);
-        starts[key / 8] |= (uint8_t)(1u << (key % 8));
-        key = prefix_key(stem, len);
-        starts[key / 8] |= (uint8_t)(1u << (key % 8));
+        prefix_add(&starts_set, prefix_key(t->norm, t->norm_len));
+        prefix_add(&starts_set, prefix_key(stem, len));
     }
+    /* Only the pairs prepared (the others match no word) go on, in order. */
+    const contrast_cache *cc = contrast_cache_of(lang);
+    size_t n_prepared = 0;
     for (size_t c = 0; c < n_pairs; c++) {
-        if (!side_may_match(lang->contrast_pairs[c].a, starts) &&
-            !side_may_match(lang->contrast_pairs[c].b, starts))
-            continue;
-        if ((st = prepare_side(r, lang, lang->contrast_pairs[c].a, &pairs[c].side[0],
-                               &pairs[c].n[0])) != SC_OK ||
-            (st = prepare_side(r, lang, lang->contrast_pairs[c].b, &pairs[c].side[1],
-                               &pairs[c].n[1])) != SC_OK)
-            return st;
+        contrast *p = &pairs[n_prepared];
+        if (cc != NULL) {
+            if (!cached_side_may_match(cc, c, 0, starts) &&
+                !cached_side_may_match(cc, c, 1, starts))
+                continue;
+            if ((st = cached_prepare_side(r, cc, c, 0, &p->side[0], &p->n[0])) != SC_OK ||
+                (st = cached_prepare_side(r, cc, c, 1, &p->side[1], &p->n[1])) != SC_OK)
+                return st;
+        } else {
+            if (!side_may_match(lang->contrast_pairs[c].a, starts) &&
+                !side_may_match(lang->contrast_pairs[c].b, starts))
+                continue;
+            if ((st = prepare_side(r, lang, lang->contrast_pairs[c].a, &p->side[0], &p->n[0])) !=
+                    SC_OK ||
+                (st = prepare_side(r, lang, lang->contrast_pairs[c].b, &p->side[1], &p->n[1])) !=
+                    SC_OK)
+                return st;
+        }
+        if (p->n[0] > 0 || p->n[1] > 0)
+            n_prepared++;
     }
+    n_pairs = n_prepared;
 
     for (size_t si = 0; si < r->alignment.n_sentences; si++) {
         const sc_sentence *sent = &sum->sentences[si];

@@ -3,9 +3,15 @@
  *
  * Each locale's names are sorted by bytes, so a lookup is one binary search
  * per searched locale (about six comparisons each); it runs once per word
- * token.  Everything here is static const data: thread-safe. */
+ * token.  Those searches stay as the reference and the fallback: lookups go
+ * through one hash table of every locale's words, filled once with their
+ * answers (see "One table of every locale's words").  The tables are
+ * static const data, the hash table is written once before any reader
+ * sees it, and the locale-set cache is per thread: thread-safe. */
 #include "date_names.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct sc_date_name_entry {
@@ -103,7 +109,7 @@ _Static_assert(SC_DATE_LOCALE_COUNT < 16, "locale_set holds one bit per locale")
 
 /* The locales lang's names are searched in: its own (every locale for
  * NULL or "und"), then English ones not among them. */
-static void searched_locales(const char *lang, locale_set *own, locale_set *english)
+static void compute_locales(const char *lang, locale_set *own, locale_set *english)
 {
     char code[4];
 
@@ -119,6 +125,42 @@ static void searched_locales(const char *lang, locale_set *own, locale_set *engl
             *own |= 1u << i;
         else if (same_language(language, "en"))
             *english |= 1u << i;
+    }
+}
+
+/* The same, remembered for the last tag this thread asked about: the
+ * callers ask once per distinct word of a document, always with the
+ * document's language. */
+enum { CACHED_TAG_BYTES = 16 };
+
+static _Thread_local struct {
+    bool valid;
+    char tag[CACHED_TAG_BYTES];
+    locale_set own, english;
+} last_tag;
+
+static void searched_locales(const char *lang, locale_set *own, locale_set *english)
+{
+    if (lang == NULL) {
+        *own = ALL_LOCALES;
+        *english = 0;
+        return;
+    }
+    size_t n = 0;
+    while (n < CACHED_TAG_BYTES && lang[n] != '\0' && lang[n] == last_tag.tag[n])
+        n++;
+    if (last_tag.valid && n < CACHED_TAG_BYTES && lang[n] == '\0' && last_tag.tag[n] == '\0') {
+        *own = last_tag.own;
+        *english = last_tag.english;
+        return;
+    }
+    compute_locales(lang, own, english);
+    size_t len = strlen(lang);
+    if (len < CACHED_TAG_BYTES) {
+        memcpy(last_tag.tag, lang, len + 1);
+        last_tag.own = *own;
+        last_tag.english = *english;
+        last_tag.valid = true;
     }
 }
 
@@ -180,6 +222,196 @@ static bool lookup_in(locale_set set, const char *word, size_t len, sc_date_name
     return true;
 }
 
+/* Relative-day search of one locale: the first entry equal to word. */
+static const sc_date_relative_entry *find_relative(const sc_date_locale *locale, const char *word,
+                                                   size_t len)
+{
+    for (size_t j = 0; j < locale->n_relative; j++)
+        if (compare_word(locale->relative[j].word, word, len) == 0)
+            return &locale->relative[j];
+    return NULL;
+}
+
+/* ---- One table of every locale's words ---------------------------------------------------
+ *
+ * The tokenizer asks about every distinct word of a document, and nearly
+ * none is a date word: two to twelve binary searches and scans of the
+ * relative-day forms per word were a twentieth of the run.  So, once, every
+ * word of every locale (names, relative-day forms, and the first words of
+ * two-word forms) goes into one open-addressing table whose entry holds, per
+ * locale, what the searches above answer for that word: computed with
+ * them, so the answers are theirs exactly.  A word missing from the table
+ * is no date word in any locale.  Built by the first caller (a
+ * compare-and-swap elects it; callers meanwhile use the searches), never
+ * written again: thread-safe, nothing allocated. */
+
+/* A power of two, at least twice the distinct words (about 450 today); a
+ * build that would fill more than half gives up. */
+enum { WORD_SLOTS = 2048, NO_ENTRY = 0xFF };
+
+typedef struct word_slot {
+    const char *word; /* NULL: empty; not NUL-terminated at len for first words */
+    uint32_t hash;
+    uint32_t len;
+    uint8_t name[SC_DATE_LOCALE_COUNT];    /* index in the locale's names, or NO_ENTRY */
+    int8_t relative[SC_DATE_LOCALE_COUNT]; /* days, where relative_mask says */
+    uint16_t relative_mask;                /* locales with the word as a relative day */
+    uint16_t first_mask;                   /* locales with a two-word form starting so */
+} word_slot;
+
+static word_slot word_slots[WORD_SLOTS];
+static size_t table_words;
+/* Per first byte, the lengths of the table's words (bit min(len, 63)):
+ * most words are ruled out without a hash. */
+static uint64_t word_lengths[256];
+
+static unsigned length_bit(size_t len)
+{
+    return len < 63 ? (unsigned)len : 63;
+}
+
+enum { TABLE_EMPTY, TABLE_BUILDING, TABLE_READY, TABLE_FAILED };
+static atomic_int table_state = TABLE_EMPTY;
+
+static inline uint32_t word_hash(const char *word, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)word[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+/* The slot of word[0..len), or NULL. */
+static const word_slot *table_find(const char *word, size_t len)
+{
+    if (len == 0 || !(word_lengths[(unsigned char)word[0]] >> length_bit(len) & 1))
+        return NULL;
+    uint32_t h = word_hash(word, len);
+    for (size_t at = h;; at++) {
+        const word_slot *s = &word_slots[at & (WORD_SLOTS - 1)];
+        if (s->word == NULL)
+            return NULL;
+        if (s->hash == h && s->len == len && memcmp(s->word, word, len) == 0)
+            return s;
+    }
+}
+
+/* Adds word[0..len) (no NUL inside) with every locale's answers for it. */
+static word_slot *table_add(const char *word, size_t len)
+{
+    uint32_t h = word_hash(word, len);
+    for (size_t i = 0, at = h; i < WORD_SLOTS; i++, at++) {
+        word_slot *s = &word_slots[at & (WORD_SLOTS - 1)];
+        if (s->word != NULL) {
+            if (s->hash == h && s->len == len && memcmp(s->word, word, len) == 0)
+                return s;
+            continue;
+        }
+        if (++table_words > WORD_SLOTS / 2 || len == 0)
+            return NULL;
+        *s = (word_slot){.word = word, .hash = h, .len = (uint32_t)len};
+        word_lengths[(unsigned char)word[0]] |= 1ull << length_bit(len);
+        for (size_t l = 0; l < SC_DATE_LOCALE_COUNT; l++) {
+            const sc_date_locale *locale = &sc_date_locales[l];
+            const sc_date_name_entry *e = find_name(locale, word, len);
+            size_t index = e != NULL ? (size_t)(e - locale->names) : NO_ENTRY;
+            if (e != NULL && index >= NO_ENTRY)
+                return NULL;
+            s->name[l] = (uint8_t)index;
+            const sc_date_relative_entry *r = find_relative(locale, word, len);
+            if (r != NULL) {
+                if (r->days < INT8_MIN || r->days > INT8_MAX)
+                    return NULL;
+                s->relative[l] = (int8_t)r->days;
+                s->relative_mask |= (uint16_t)(1u << l);
+            }
+        }
+        return s;
+    }
+    return NULL;
+}
+
+static bool build_table(void)
+{
+    for (size_t l = 0; l < SC_DATE_LOCALE_COUNT; l++) {
+        const sc_date_locale *locale = &sc_date_locales[l];
+        for (size_t k = 0; k < locale->n_names; k++) {
+            const char *w = locale->names[k].word;
+            if (table_add(w, strlen(w)) == NULL)
+                return false;
+        }
+        for (size_t k = 0; k < locale->n_relative; k++) {
+            const char *w = locale->relative[k].word;
+            if (table_add(w, strlen(w)) == NULL)
+                return false;
+            /* Each prefix that ends before a space starts a longer form. */
+            for (size_t p = 0; w[p] != '\0'; p++) {
+                if (w[p] != ' ' || p == 0)
+                    continue;
+                word_slot *s = table_add(w, p);
+                if (s == NULL)
+                    return false;
+                s->first_mask |= (uint16_t)(1u << l);
+            }
+        }
+    }
+    return true;
+}
+
+static bool table_ready(void)
+{
+    int state = atomic_load_explicit(&table_state, memory_order_acquire);
+    if (state == TABLE_READY)
+        return true;
+    if (state != TABLE_EMPTY)
+        return false;
+    int expected = TABLE_EMPTY;
+    if (!atomic_compare_exchange_strong(&table_state, &expected, TABLE_BUILDING))
+        return false;
+    bool ok = build_table();
+    atomic_store_explicit(&table_state, ok ? TABLE_READY : TABLE_FAILED, memory_order_release);
+    return ok;
+}
+
+/* lookup_in over the table's entry s (NULL: no date word anywhere). */
+static bool table_lookup_in(const word_slot *s, locale_set set, sc_date_name *name)
+{
+    const sc_date_name_entry *weekday = NULL;
+
+    if (s == NULL)
+        return false;
+    for (size_t i = 0; (set >> i) != 0; i++) {
+        if (!(set & (1u << i)) || s->name[i] == NO_ENTRY)
+            continue;
+        const sc_date_name_entry *e = &sc_date_locales[i].names[s->name[i]];
+        if (e->month != 0) {
+            if (name != NULL)
+                *name = (sc_date_name){e->month, 0, e->month_abbreviated};
+            return true;
+        }
+        if (weekday == NULL)
+            weekday = e;
+    }
+    if (weekday == NULL)
+        return false;
+    if (name != NULL)
+        *name = (sc_date_name){0, weekday->weekday, weekday->weekday_abbreviated};
+    return true;
+}
+
+/* relative_in over the table's entry s. */
+static bool table_relative_in(const word_slot *s, locale_set set, int *days)
+{
+    if (s == NULL)
+        return false;
+    unsigned hit = s->relative_mask & set;
+    if (hit == 0)
+        return false;
+    if (days != NULL)
+        *days = s->relative[__builtin_ctz(hit)];
+    return true;
+}
+
 bool sc_date_name_lookup(const char *lang, const char *word, size_t len, sc_date_name *name)
 {
     locale_set own, english;
@@ -191,6 +423,10 @@ bool sc_date_name_lookup(const char *lang, const char *word, size_t len, sc_date
     if (len == 0)
         return false;
     searched_locales(lang, &own, &english);
+    if (table_ready()) {
+        const word_slot *s = table_find(word, len);
+        return table_lookup_in(s, own, name) || table_lookup_in(s, english, name);
+    }
     return lookup_in(own, word, len, name) || lookup_in(english, word, len, name);
 }
 
@@ -256,6 +492,10 @@ bool sc_date_relative_day(const char *lang, const char *word, size_t len, int *d
     if (word == NULL || len == 0)
         return false;
     searched_locales(lang, &own, &english);
+    if (table_ready()) {
+        const word_slot *s = table_find(word, len);
+        return table_relative_in(s, own, days) || table_relative_in(s, english, days);
+    }
     return relative_in(own, word, len, days) || relative_in(english, word, len, days);
 }
 
@@ -282,6 +522,10 @@ bool sc_date_relative_first_word(const char *lang, const char *word, size_t len)
     if (word == NULL || len == 0 || memchr(word, '\0', len) != NULL)
         return false;
     searched_locales(lang, &own, &english);
+    if (table_ready()) {
+        const word_slot *s = table_find(word, len);
+        return s != NULL && (s->first_mask & (own | english)) != 0;
+    }
     return relative_first_in(own, word, len) || relative_first_in(english, word, len);
 }
 

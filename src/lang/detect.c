@@ -2,30 +2,214 @@
  * are frequent and nearly disjoint across our languages (Grefenstette 1995,
  * "Comparing two language identification schemes"), which is enough to tell
  * Indonesian from English in a paragraph. */
+#include <stdatomic.h>
+#include <string.h>
+
 #include "text/text.h"
 
 /* Fewer stopword hits than this and we do not guess. */
 enum { DETECT_MIN_HITS = 3 };
 
-/* Words read per text: a few thousand decide any real text, and the rest
- * of a long article would only cost time. */
-enum { DETECT_MAX_WORDS = 2000 };
+/* ---- One table of every language's stopwords --------------------------------------------
+ *
+ * Every token of a page is looked up, once per language: two hash lookups
+ * per token were a twentieth of the run.  So, once, every language's
+ * stopwords go into one table whose entry says which languages list the
+ * word (a bit each): one hash and, mostly, one probe per token.  Built by
+ * the first caller (a compare-and-swap elects it; callers meanwhile, and
+ * languages the table cannot hold, ask sc_word_list_has), never written
+ * again: thread-safe, nothing allocated.  A list that is not strictly
+ * sorted is left out, as lang.c leaves it out, so the answers are the
+ * binary search's exactly. */
+
+/* Languages the table holds. */
+enum { TABLE_LANGS = 32 };
+
+/* A power of two, at least twice the stopwords of all languages (about
+ * 700 today); a build that would fill more than half gives up. */
+enum { STOP_SLOTS = 4096 };
+
+typedef struct stop_slot {
+    const char *word; /* NULL: empty */
+    uint32_t hash;
+    uint32_t len;
+    uint32_t langs; /* bit l: sc_languages[l] lists the word */
+} stop_slot;
+
+static stop_slot stop_slots[STOP_SLOTS];
+/* Per first byte, the lengths of the stopwords (bit min(len, 63)): most
+ * words of a text are no stopword of any language, and this says so
+ * without hashing them. */
+static uint64_t stop_lengths[256];
+/* Languages whose stopwords are in the table. */
+static uint32_t in_table;
+static size_t stop_words;
+
+enum { TABLE_EMPTY, TABLE_BUILDING, TABLE_READY, TABLE_FAILED };
+static atomic_int table_state = TABLE_EMPTY;
+
+static inline uint32_t stop_hash(const char *word, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)word[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static bool strictly_sorted(const sc_word_list *list)
+{
+    for (size_t k = 0; k < list->n; k++)
+        if (list->words[k][0] == '\0' || (k > 0 && strcmp(list->words[k - 1], list->words[k]) >= 0))
+            return false;
+    return true;
+}
+
+static unsigned length_bit(size_t len)
+{
+    return len < 63 ? (unsigned)len : 63;
+}
+
+static bool stop_insert(const char *word, uint32_t lang_bit)
+{
+    size_t len = strlen(word);
+    stop_lengths[(unsigned char)word[0]] |= 1ull << length_bit(len);
+    uint32_t h = stop_hash(word, len);
+    for (size_t i = 0, at = h; i < STOP_SLOTS; i++, at++) {
+        stop_slot *s = &stop_slots[at & (STOP_SLOTS - 1)];
+        if (s->word == NULL) {
+            if (++stop_words > STOP_SLOTS / 2)
+                return false;
+            *s = (stop_slot){.word = word, .hash = h, .len = (uint32_t)len, .langs = lang_bit};
+            return true;
+        }
+        if (s->hash == h && s->len == len && memcmp(s->word, word, len) == 0) {
+            s->langs |= lang_bit;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool build_table(void)
+{
+    for (size_t l = 0; l < sc_language_count && l < TABLE_LANGS; l++) {
+        const sc_word_list *list = &sc_languages[l]->stopwords;
+        if (!strictly_sorted(list))
+            continue;
+        for (size_t k = 0; k < list->n; k++)
+            if (strlen(list->words[k]) > UINT32_MAX || !stop_insert(list->words[k], 1u << l))
+                return false;
+        in_table |= 1u << l;
+    }
+    return true;
+}
+
+static bool table_ready(void)
+{
+    int state = atomic_load_explicit(&table_state, memory_order_acquire);
+    if (state == TABLE_READY)
+        return true;
+    if (state != TABLE_EMPTY)
+        return false;
+    int expected = TABLE_EMPTY;
+    if (!atomic_compare_exchange_strong(&table_state, &expected, TABLE_BUILDING))
+        return false;
+    bool ok = build_table();
+    atomic_store_explicit(&table_state, ok ? TABLE_READY : TABLE_FAILED, memory_order_release);
+    return ok;
+}
+
+/* The languages of the table listing word[0..len) as a stopword. */
+static uint32_t stop_langs(const char *word, size_t len)
+{
+    if (len == 0 || len > UINT32_MAX ||
+        !(stop_lengths[(unsigned char)word[0]] >> length_bit(len) & 1))
+        return 0;
+    uint32_t h = stop_hash(word, len);
+    for (size_t at = h;; at++) {
+        const stop_slot *s = &stop_slots[at & (STOP_SLOTS - 1)];
+        if (s->word == NULL)
+            return 0;
+        if (s->hash == h && s->len == len && memcmp(s->word, word, len) == 0)
+            return s->langs;
+    }
+}
+
+/* True when the tokens left (at most remaining stopword hits) can no
+ * longer change the answer: the leader stays ahead of every language
+ * (ahead of an earlier one, which wins ties, by more than remaining) and
+ * already has DETECT_MIN_HITS. */
+static bool decided(const size_t *hits, size_t n_langs, size_t remaining)
+{
+    size_t lead = 0;
+    for (size_t l = 1; l < n_langs; l++)
+        if (hits[l] > hits[lead])
+            lead = l;
+    if (hits[lead] < DETECT_MIN_HITS)
+        return false;
+    for (size_t l = 0; l < n_langs; l++) {
+        if (l == lead)
+            continue;
+        size_t reach = hits[l] + remaining;
+        if (l < lead ? reach >= hits[lead] : reach > hits[lead])
+            return false;
+    }
+    return true;
+}
+
+/* Tokens between two looks at whether the answer is decided. */
+enum { DECIDE_EVERY = 64 };
 
 const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const size_t *counts,
                                   size_t n_arrays)
 {
-    size_t best_hits = 0;
-    const sc_lang *best = NULL;
-    for (size_t l = 0; l < sc_language_count; l++) {
-        const sc_lang *lang = sc_languages[l];
-        size_t hits = 0;
+    size_t n_langs = sc_language_count;
+    size_t hits_buf[TABLE_LANGS] = {0};
+    bool fast = table_ready() && n_langs <= TABLE_LANGS;
+    if (fast) {
+        size_t remaining = 0;
+        for (size_t a = 0; a < n_arrays; a++)
+            remaining += counts[a];
+        uint32_t others = ~in_table & (uint32_t)((1ull << n_langs) - 1);
+        size_t until_look = DECIDE_EVERY;
         for (size_t a = 0; a < n_arrays; a++)
             for (size_t i = 0; i < counts[a]; i++) {
                 const sc_token *t = &token_arrays[a][i];
-                if (t->kind == SC_TOK_WORD &&
-                    sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
-                    hits++;
+                remaining--;
+                if (t->kind != SC_TOK_WORD)
+                    continue;
+                uint32_t langs = stop_langs(t->norm, t->norm_len);
+                for (uint32_t rest = others; rest != 0; rest &= rest - 1) {
+                    size_t l = (size_t)__builtin_ctz(rest);
+                    if (sc_word_list_has(&sc_languages[l]->stopwords, t->norm, t->norm_len))
+                        langs |= 1u << l;
+                }
+                for (; langs != 0; langs &= langs - 1)
+                    hits_buf[__builtin_ctz(langs)]++;
+                if (--until_look == 0) {
+                    until_look = DECIDE_EVERY;
+                    if (decided(hits_buf, n_langs, remaining))
+                        goto done;
+                }
             }
+    }
+done:;
+    size_t best_hits = 0;
+    const sc_lang *best = NULL;
+    for (size_t l = 0; l < n_langs; l++) {
+        const sc_lang *lang = sc_languages[l];
+        size_t hits = 0;
+        if (fast) {
+            hits = hits_buf[l];
+        } else {
+            for (size_t a = 0; a < n_arrays; a++)
+                for (size_t i = 0; i < counts[a]; i++) {
+                    const sc_token *t = &token_arrays[a][i];
+                    if (t->kind == SC_TOK_WORD &&
+                        sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
+                        hits++;
+                }
+        }
         if (hits > best_hits) {
             best_hits = hits;
             best = lang;

@@ -175,7 +175,6 @@ static bool numeric(const scan *s, size_t i, bool after_weekday, found *f)
     const sc_token *t = tok(s, i);
     if (t == NULL || t->kind != SC_TOK_NUMBER)
         return false;
-    bool day_first = sc_date_day_first(s->date_lang);
     /* "15.12.2021" is one token. */
     int parts[3] = {0, 0, 0};
     size_t lens[3] = {0, 0, 0}, n = 0;
@@ -220,6 +219,7 @@ static bool numeric(const scan *s, size_t i, bool after_weekday, found *f)
     int year = 0;
     if (three)
         year = dc == 2 ? 2000 + c : c;
+    bool day_first = sc_date_day_first(s->date_lang);
     int day = day_first ? a : b, month = day_first ? b : a;
     /* A first number over 12 can only be a day. */
     if (month > 12 && day <= 12) {
@@ -355,6 +355,16 @@ sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang, co
         scan s = {a, lang, date_lang, a->sentences[si].tok_end};
         size_t i = a->sentences[si].tok_begin;
         while (i < s.end) {
+            /* Most tokens start nothing: punctuation, and words that are no
+             * name, no temporal word and no number word (every shape below
+             * needs one of those at i). */
+            const sc_token *t = &a->tokens[i];
+            if (t->kind == SC_TOK_PUNCT ||
+                (t->kind == SC_TOK_WORD && t->month == 0 && t->weekday == 0 && t->time_class == 0 &&
+                 t->unit_days == 0 && !(t->flags & SC_TOKF_NUMWORD))) {
+                i++;
+                continue;
+            }
             sc_time_expr e;
             memset(&e, 0, sizeof e);
             e.sentence = si;
