@@ -4,6 +4,7 @@
  * sc_check as JSON (built with Jansson, since the quotes need escaping);
  * the seed page is edited the way DESIGN.md asks. */
 #include "harness.h"
+#include "findings.h"
 #include "check/check.h"
 #include "check/thresholds.h"
 #include "core/doc.h"
@@ -71,55 +72,6 @@ static sc_result *check_pair(const char *language, const char *source, const cha
     return r;
 }
 
-static size_t count_rule(const sc_result *r, const char *rule)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->n_findings; i++)
-        n += strcmp(r->findings[i].rule, rule) == 0;
-    return n;
-}
-
-static void list_findings(const sc_result *r, char *out, size_t cap)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < r->n_findings && used < cap; i++) {
-        int k = snprintf(out + used, cap - used, " [%s: %s]", r->findings[i].rule,
-                         r->findings[i].message);
-        if (k > 0)
-            used += (size_t)k;
-    }
-}
-
-/* The text under a span, copied (caller frees). */
-static char *span_text(const sc_result *r, const sc_span *span)
-{
-    const char *data = r->page.field_data[span->field];
-    ck_assert_ptr_nonnull(data);
-    ck_assert_uint_le(span->start, span->end);
-    ck_assert_uint_le(span->end, r->page.field_len[span->field]);
-    char *s = malloc(span->end - span->start + 1);
-    ck_assert_ptr_nonnull(s);
-    memcpy(s, data + span->start, span->end - span->start);
-    s[span->end - span->start] = '\0';
-    return s;
-}
-
-static const sc_finding *find(const sc_result *r, const char *rule, const char *text)
-{
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const sc_finding *f = &r->findings[i];
-        if (strcmp(f->rule, rule) != 0 || !f->summary_span.present)
-            continue;
-        char *under = span_text(r, &f->summary_span);
-        bool same = strcmp(under, text) == 0;
-        free(under);
-        if (same)
-            return f;
-    }
-    return NULL;
-}
-
 static const sc_evidence *evidence(const sc_finding *f, const char *key)
 {
     for (const sc_evidence *e = f->evidence; e != NULL; e = e->next)
@@ -144,7 +96,7 @@ static void assert_source_has(const sc_result *r, const sc_finding *f, const cha
 {
     ck_assert_msg(f->source_span.present, "%s: no source span", name);
     ck_assert_int_eq(f->source_span.field, SC_FIELD_SOURCE);
-    char *under = span_text(r, &f->source_span);
+    char *under = sc_test_span_text(r, &f->source_span);
     ck_assert_msg(text == NULL || strstr(under, text) != NULL,
                   "%s: source span \"%s\" lacks \"%s\"", name, under, text);
     free(under);
@@ -287,15 +239,16 @@ START_TEST(test_negation)
     const negation_case *c = &negation_cases[_i];
     sc_result *r = check_pair(c->language, c->source, c->summary);
     char got[4096];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
     if (c->span == NULL) {
-        ck_assert_msg(count_rule(r, "negation-flip") == 0, "%s: fired:%s", c->name, got);
+        ck_assert_msg(sc_test_count_rule(r, "negation-flip") == 0, "%s: fired:%s", c->name, got);
         sc_result_free(r);
         return;
     }
-    const sc_finding *f = find(r, "negation-flip", c->span);
+    const sc_finding *f = sc_test_find(r, "negation-flip", c->span);
     ck_assert_msg(f != NULL, "%s: no negation-flip at \"%s\"; findings:%s", c->name, c->span, got);
-    ck_assert_msg(count_rule(r, "negation-flip") == 1, "%s: more than one:%s", c->name, got);
+    ck_assert_msg(sc_test_count_rule(r, "negation-flip") == 1, "%s: more than one:%s", c->name,
+                  got);
     ck_assert_int_eq(f->severity, SC_SEVERITY_ERROR);
     ck_assert_int_eq(f->summary_span.field, SC_FIELD_SUMMARY);
     ck_assert_msg(strstr(f->message, c->span) != NULL || strcmp(c->kind, "negation") == 0,
@@ -388,15 +341,15 @@ START_TEST(test_misquote)
     const quote_case *c = &quote_cases[_i];
     sc_result *r = check_pair(c->language, c->source, c->summary);
     char got[4096];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
     if (c->span == NULL) {
-        ck_assert_msg(count_rule(r, "misquote") == 0, "%s: fired:%s", c->name, got);
+        ck_assert_msg(sc_test_count_rule(r, "misquote") == 0, "%s: fired:%s", c->name, got);
         sc_result_free(r);
         return;
     }
-    const sc_finding *f = find(r, "misquote", c->span);
+    const sc_finding *f = sc_test_find(r, "misquote", c->span);
     ck_assert_msg(f != NULL, "%s: no misquote at \"%s\"; findings:%s", c->name, c->span, got);
-    ck_assert_msg(count_rule(r, "misquote") == 1, "%s: more than one:%s", c->name, got);
+    ck_assert_msg(sc_test_count_rule(r, "misquote") == 1, "%s: more than one:%s", c->name, got);
     ck_assert_int_eq(f->severity, SC_SEVERITY_ERROR);
     ck_assert_msg(strstr(f->message, c->span) != NULL, "%s: message \"%s\"", c->name, f->message);
     assert_string(f, "quote", c->span, c->name);
@@ -429,7 +382,8 @@ START_TEST(test_quote_across_sentences)
 {
     sc_result *r = check_pair("en", EN_QUOTES,
                               "\"We will rebuild every bridge. We will do it soon,\" she said.");
-    const sc_finding *f = find(r, "misquote", "We will rebuild every bridge. We will do it soon,");
+    const sc_finding *f =
+        sc_test_find(r, "misquote", "We will rebuild every bridge. We will do it soon,");
     ck_assert_ptr_nonnull(f);
     sc_result_free(r);
 }
@@ -442,8 +396,8 @@ START_TEST(test_unclosed_quote)
                               "Critics were \"unhappy. The mayor said the city had "
                               "\"no money to spend\".");
     char got[4096];
-    list_findings(r, got, sizeof got);
-    ck_assert_msg(count_rule(r, "misquote") == 1, "findings:%s", got);
+    sc_test_list_findings(r, got, sizeof got);
+    ck_assert_msg(sc_test_count_rule(r, "misquote") == 1, "findings:%s", got);
     sc_result_free(r);
 }
 END_TEST
@@ -469,10 +423,10 @@ START_TEST(test_quote_gap_limit)
     char *near = gap_article(SC_QUOTE_MAX_GAP / 4);
     char *far = gap_article(SC_QUOTE_MAX_GAP);
     sc_result *r = check_pair("en", near, summary);
-    ck_assert_uint_eq(count_rule(r, "misquote"), 0);
+    ck_assert_uint_eq(sc_test_count_rule(r, "misquote"), 0);
     sc_result_free(r);
     r = check_pair("en", far, summary);
-    ck_assert_uint_eq(count_rule(r, "misquote"), 1);
+    ck_assert_uint_eq(sc_test_count_rule(r, "misquote"), 1);
     sc_result_free(r);
     free(near);
     free(far);
@@ -489,7 +443,7 @@ START_TEST(test_quote_length_limit)
             strcat(summary, i ? " invented" : "invented");
         strcat(summary, "\" yesterday.");
         sc_result *r = check_pair("en", EN_QUOTES, summary);
-        ck_assert_uint_eq(count_rule(r, "misquote"), k == 0 ? 1 : 0);
+        ck_assert_uint_eq(sc_test_count_rule(r, "misquote"), k == 0 ? 1 : 0);
         sc_result_free(r);
     }
 }
@@ -502,8 +456,8 @@ START_TEST(test_quote_depth_limit)
                               "Critics were \"angry, \"upset, “sad, ‘tired, «cold and \"lost. "
                               "The mayor said the city had \"no money to spend\".");
     char got[4096];
-    list_findings(r, got, sizeof got);
-    ck_assert_msg(find(r, "misquote", "no money to spend") != NULL, "findings:%s", got);
+    sc_test_list_findings(r, got, sizeof got);
+    ck_assert_msg(sc_test_find(r, "misquote", "no money to spend") != NULL, "findings:%s", got);
     sc_result_free(r);
 }
 END_TEST
@@ -570,18 +524,18 @@ START_TEST(test_seed_edits)
     char *edited = edited_seed(page, seed_edits[_i].replacement);
     sc_result *r = check_page(edited);
     char got[4096];
-    list_findings(r, got, sizeof got);
-    ck_assert_msg(count_rule(r, "misquote") == 0, "misquote:%s", got);
+    sc_test_list_findings(r, got, sizeof got);
+    ck_assert_msg(sc_test_count_rule(r, "misquote") == 0, "misquote:%s", got);
     if (seed_edits[_i].span == NULL) {
-        ck_assert_msg(count_rule(r, "negation-flip") == 0, "fired:%s", got);
+        ck_assert_msg(sc_test_count_rule(r, "negation-flip") == 0, "fired:%s", got);
     } else {
-        ck_assert_msg(count_rule(r, "negation-flip") == 1, "findings:%s", got);
+        ck_assert_msg(sc_test_count_rule(r, "negation-flip") == 1, "findings:%s", got);
         const sc_finding *f = &r->findings[0];
         for (size_t i = 0; i < r->n_findings; i++)
             if (strcmp(r->findings[i].rule, "negation-flip") == 0)
                 f = &r->findings[i];
         ck_assert_int_eq(f->summary_span.field, SC_FIELD_PAGE);
-        char *under = span_text(r, &f->summary_span);
+        char *under = sc_test_span_text(r, &f->summary_span);
         ck_assert_str_eq(under, seed_edits[_i].span);
         free(under);
         /* It points at the summary, not at the article's copy. */
@@ -590,7 +544,7 @@ START_TEST(test_seed_edits)
                               (size_t)(strstr(seed_edits[_i].replacement, seed_edits[_i].span) -
                                        seed_edits[_i].replacement));
         assert_string(f, "kind", seed_edits[_i].kind, "seed");
-        char *source = span_text(r, &f->source_span);
+        char *source = sc_test_span_text(r, &f->source_span);
         ck_assert_msg(strstr(source, "Rusia ingin Amerika Serikat dan NATO menjamin") != NULL,
                       "source span: %s", source);
         free(source);
@@ -743,13 +697,15 @@ START_TEST(test_relation)
     const relation_case *c = &relation_cases[_i];
     sc_result *r = check_pair(c->language, c->article, c->summary);
     char got[2048];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
     if (c->pair == NULL) {
-        ck_assert_msg(count_rule(r, "unsupported-relation") == 0, "%s: fired:%s", c->name, got);
+        ck_assert_msg(sc_test_count_rule(r, "unsupported-relation") == 0, "%s: fired:%s", c->name,
+                      got);
         sc_result_free(r);
         return;
     }
-    ck_assert_msg(count_rule(r, "unsupported-relation") == 1, "%s: findings:%s", c->name, got);
+    ck_assert_msg(sc_test_count_rule(r, "unsupported-relation") == 1, "%s: findings:%s", c->name,
+                  got);
     const sc_finding *f = NULL;
     for (size_t i = 0; i < r->n_findings; i++)
         if (strcmp(r->findings[i].rule, "unsupported-relation") == 0)
@@ -796,8 +752,8 @@ START_TEST(test_numbers_in_words)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sc_result *r = check_pair("en", EN_CLUBS, cases[i].summary);
         char got[2048];
-        list_findings(r, got, sizeof got);
-        ck_assert_msg(count_rule(r, "number-mismatch") == cases[i].findings, "\"%s\":%s",
+        sc_test_list_findings(r, got, sizeof got);
+        ck_assert_msg(sc_test_count_rule(r, "number-mismatch") == cases[i].findings, "\"%s\":%s",
                       cases[i].summary, got);
         sc_result_free(r);
     }

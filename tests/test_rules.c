@@ -3,6 +3,7 @@
  * where it must stay quiet.  Pairs go through sc_check as JSON; page cases
  * as scraped text. */
 #include "harness.h"
+#include "findings.h"
 #include "check/check.h"
 #include "check/thresholds.h"
 #include "core/doc.h"
@@ -79,60 +80,6 @@ static sc_result *check_pair(const char *language, const char *source, const cha
     sc_result *r = check_input(json, strlen(json), SC_INPUT_JSON);
     free(json);
     return r;
-}
-
-static size_t count_rule(const sc_result *r, const char *rule)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->n_findings; i++)
-        n += strcmp(r->findings[i].rule, rule) == 0;
-    return n;
-}
-
-static void list_findings(const sc_result *r, char *out, size_t cap)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < r->n_findings && used < cap; i++) {
-        int k = snprintf(out + used, cap - used, " [%s: %s]", r->findings[i].rule,
-                         r->findings[i].message);
-        if (k > 0)
-            used += (size_t)k;
-    }
-}
-
-/* The text under a span, copied (caller frees). */
-static char *span_text(const sc_result *r, const sc_span *span)
-{
-    const char *data = r->page.field_data[span->field];
-    ck_assert_ptr_nonnull(data);
-    ck_assert_uint_le(span->start, span->end);
-    ck_assert_uint_le(span->end, r->page.field_len[span->field]);
-    char *s = malloc(span->end - span->start + 1);
-    ck_assert_ptr_nonnull(s);
-    memcpy(s, data + span->start, span->end - span->start);
-    s[span->end - span->start] = '\0';
-    return s;
-}
-
-/* The finding of rule whose span (summary span, else source span) covers
- * exactly text; NULL when none. */
-static const sc_finding *find(const sc_result *r, const char *rule, const char *text)
-{
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const sc_finding *f = &r->findings[i];
-        if (strcmp(f->rule, rule) != 0)
-            continue;
-        const sc_span *span = f->summary_span.present ? &f->summary_span : &f->source_span;
-        if (!span->present)
-            continue;
-        char *under = span_text(r, span);
-        bool same = strcmp(under, text) == 0;
-        free(under);
-        if (same)
-            return f;
-    }
-    return NULL;
 }
 
 static const sc_evidence *evidence(const sc_finding *f, const char *key)
@@ -397,12 +344,12 @@ START_TEST(test_fires)
     const fire_case *c = &fire_cases[_i];
     sc_result *r = check_pair(c->language, c->source, c->summary);
     char got[2048];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
 
-    const sc_finding *f = find(r, c->rule, c->span);
+    const sc_finding *f = sc_test_find(r, c->rule, c->span);
     ck_assert_msg(f != NULL, "%s: no %s at \"%s\"; findings:%s", c->name, c->rule, c->span, got);
-    ck_assert_msg(count_rule(r, c->rule) == 1, "%s: %zu %s findings:%s", c->name,
-                  count_rule(r, c->rule), c->rule, got);
+    ck_assert_msg(sc_test_count_rule(r, c->rule) == 1, "%s: %zu %s findings:%s", c->name,
+                  sc_test_count_rule(r, c->rule), c->rule, got);
     ck_assert_int_eq(f->severity, c->severity);
     ck_assert(f->summary_span.present);
     ck_assert_int_eq(f->summary_span.field, SC_FIELD_SUMMARY);
@@ -509,8 +456,8 @@ START_TEST(test_quiet)
     const quiet_case *c = &quiet_cases[_i];
     sc_result *r = check_pair(c->language, c->source, c->summary);
     char got[2048];
-    list_findings(r, got, sizeof got);
-    ck_assert_msg(count_rule(r, c->rule) == 0, "%s: %s fired:%s", c->name, c->rule, got);
+    sc_test_list_findings(r, got, sizeof got);
+    ck_assert_msg(sc_test_count_rule(r, c->rule) == 0, "%s: %s fired:%s", c->name, c->rule, got);
     sc_result_free(r);
 }
 END_TEST
@@ -521,7 +468,7 @@ START_TEST(test_number_message_readable)
 {
     sc_result *r = check_pair(
         "en", SRC_EN_FLOOD, "The government prepared aid worth 1,800,000 rupiah for each family.");
-    const sc_finding *f = find(r, "number-mismatch", "1,800,000");
+    const sc_finding *f = sc_test_find(r, "number-mismatch", "1,800,000");
     ck_assert_ptr_nonnull(f);
     ck_assert_msg(strstr(f->message, "e+") == NULL, "message: %s", f->message);
     ck_assert_msg(strstr(f->message, "1,300,000") != NULL || strstr(f->message, "1300000") != NULL,
@@ -546,7 +493,7 @@ START_TEST(test_clean_pairs)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sc_result *r = check_pair(cases[i].language, cases[i].source, cases[i].summary);
         char got[2048];
-        list_findings(r, got, sizeof got);
+        sc_test_list_findings(r, got, sizeof got);
         ck_assert_msg(sc_result_finding_count(r) == 0, "case %zu:%s", i, got);
         ck_assert_double_gt(sc_result_consistency(r), 0.5);
         sc_result_free(r);
@@ -586,8 +533,8 @@ static void assert_page_finding(const sc_result *r, const char *page, const char
                                 sc_severity severity, const char *text)
 {
     char got[2048];
-    list_findings(r, got, sizeof got);
-    const sc_finding *f = find(r, rule, text);
+    sc_test_list_findings(r, got, sizeof got);
+    const sc_finding *f = sc_test_find(r, rule, text);
     ck_assert_msg(f != NULL, "no %s at \"%s\"; findings:%s", rule, text, got);
     ck_assert_int_eq(f->severity, severity);
     /* Page findings point into the page, at the one place the text is. */
@@ -610,9 +557,9 @@ START_TEST(test_page_missing_summary)
         ck_assert(r->page.has_disclaimer);
         ck_assert(!r->page.has_summary);
         assert_page_finding(r, pages[i], "missing-summary", SC_SEVERITY_WARNING, disclaimers[i]);
-        ck_assert_uint_eq(count_rule(r, "missing-summary"), 1);
+        ck_assert_uint_eq(sc_test_count_rule(r, "missing-summary"), 1);
         /* Nothing else to say: no summary, so no claim to check. */
-        ck_assert_uint_eq(count_rule(r, "unsupported-claim"), 0);
+        ck_assert_uint_eq(sc_test_count_rule(r, "unsupported-claim"), 0);
         ck_assert_double_lt(sc_result_consistency(r), 0.0);
         sc_result_free(r);
     }
@@ -635,7 +582,7 @@ START_TEST(test_page_summary_quiet)
                                "\n\n" P_SUMMARY "\n\n" P_BODY " " P_CREDIT "\n";
     sc_result *r = check_page(page);
     char got[2048];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
     ck_assert(r->page.has_summary);
     ck_assert_msg(sc_result_finding_count(r) == 0, "findings:%s", got);
     ck_assert_double_gt(sc_result_consistency(r), 0.5);
@@ -649,10 +596,10 @@ START_TEST(test_page_extraneous)
         "• November 24, 2024\n" P_TITLE "\n\n" P_TITLE "\n\n" P_DISCLAIMER "\n\n" P_SUMMARY
         "\n\n" P_BODY " " P_CREDIT "\n\n" P_JUNK "\n\n" P_JUNK2 "\n";
     sc_result *r = check_page(page);
-    ck_assert_uint_eq(count_rule(r, "extraneous-content"), 2);
+    ck_assert_uint_eq(sc_test_count_rule(r, "extraneous-content"), 2);
     assert_page_finding(r, page, "extraneous-content", SC_SEVERITY_WARNING, P_JUNK);
     assert_page_finding(r, page, "extraneous-content", SC_SEVERITY_WARNING, P_JUNK2);
-    const sc_finding *f = find(r, "extraneous-content", P_JUNK);
+    const sc_finding *f = sc_test_find(r, "extraneous-content", P_JUNK);
     ck_assert(!f->summary_span.present);
     ck_assert(f->source_span.present);
     ck_assert_ptr_nonnull(strstr(f->message, P_JUNK));

@@ -6,6 +6,7 @@
  * quiet.  Everything goes through sc_check, as a JSON pair or a scraped
  * text page; the sentences are written for these tests. */
 #include "harness.h"
+#include "findings.h"
 #include "core/doc.h"
 #include "sumcheck.h"
 #include "time/date.h"
@@ -132,20 +133,6 @@ static void list_times(const sc_analysis *a, char *out, size_t cap)
         snprintf(out, cap, " (none)");
 }
 
-static void list_findings(const sc_result *r, char *out, size_t cap)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < r->n_findings && used < cap; i++) {
-        int k = snprintf(out + used, cap - used, " [%s %s: %s]", r->findings[i].rule,
-                         sc_severity_name(r->findings[i].severity), r->findings[i].message);
-        if (k > 0)
-            used += (size_t)k;
-    }
-    if (used == 0)
-        snprintf(out, cap, " (none)");
-}
-
 /* The expression of a whose text is exactly text; NULL when none. */
 static const sc_time_expr *find_time(const sc_analysis *a, const char *text)
 {
@@ -154,48 +141,6 @@ static const sc_time_expr *find_time(const sc_analysis *a, const char *text)
         const sc_time_expr *e = &a->times[i];
         if (e->end - e->start == len && memcmp(a->text->data + e->start, text, len) == 0)
             return e;
-    }
-    return NULL;
-}
-
-static size_t count_rule(const sc_result *r, const char *rule)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->n_findings; i++)
-        n += strcmp(r->findings[i].rule, rule) == 0;
-    return n;
-}
-
-/* The text under a span, copied (caller frees). */
-static char *span_text(const sc_result *r, const sc_span *span)
-{
-    const char *data = r->page.field_data[span->field];
-    ck_assert_ptr_nonnull(data);
-    ck_assert_uint_le(span->start, span->end);
-    ck_assert_uint_le(span->end, r->page.field_len[span->field]);
-    char *s = malloc(span->end - span->start + 1);
-    ck_assert_ptr_nonnull(s);
-    memcpy(s, data + span->start, span->end - span->start);
-    s[span->end - span->start] = '\0';
-    return s;
-}
-
-/* The finding of rule whose span (summary span, else source span) covers
- * exactly text; NULL when none. */
-static const sc_finding *find(const sc_result *r, const char *rule, const char *text)
-{
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const sc_finding *f = &r->findings[i];
-        if (strcmp(f->rule, rule) != 0)
-            continue;
-        const sc_span *span = f->summary_span.present ? &f->summary_span : &f->source_span;
-        if (!span->present)
-            continue;
-        char *under = span_text(r, span);
-        bool same = strcmp(under, text) == 0;
-        free(under);
-        if (same)
-            return f;
     }
     return NULL;
 }
@@ -958,12 +903,12 @@ START_TEST(test_page_date_mismatch_seed_shape)
     char *page = id_page("• November 24, 2024", ID_LEAD);
     sc_result *r = check_page(page);
     char got[4096];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
     ck_assert(r->page.has_page_date);
     assert_date(r->page.page_date, "2024-11-24", "page date");
-    ck_assert_msg(count_rule(r, "page-date-mismatch") == 1, "findings:%s", got);
+    ck_assert_msg(sc_test_count_rule(r, "page-date-mismatch") == 1, "findings:%s", got);
     /* It points at the page's date line. */
-    const sc_finding *f = find(r, "page-date-mismatch", "• November 24, 2024");
+    const sc_finding *f = sc_test_find(r, "page-date-mismatch", "• November 24, 2024");
     ck_assert_msg(f != NULL, "not on the date line; findings:%s", got);
     ck_assert_int_eq(f->severity, SC_SEVERITY_ERROR);
     ck_assert(!f->summary_span.present);
@@ -979,7 +924,7 @@ START_TEST(test_page_date_mismatch_seed_shape)
     ck_assert_ptr_nonnull(strstr(f->message, "2021"));
     ck_assert_ptr_nonnull(strstr(f->message, "Sunday"));
     /* Not reported twice. */
-    ck_assert_uint_eq(count_rule(r, "weekday-mismatch"), 0);
+    ck_assert_uint_eq(sc_test_count_rule(r, "weekday-mismatch"), 0);
     /* The inferred article date. */
     ck_assert(r->has_inferred_date);
     assert_date(r->inferred_date, "2021-12-15", "inferred date");
@@ -998,10 +943,10 @@ START_TEST(test_page_date_mismatch_quiet_when_dated_right)
         char *page = id_page(lines[i], ID_LEAD);
         sc_result *r = check_page(page);
         char got[4096];
-        list_findings(r, got, sizeof got);
-        ck_assert_msg(count_rule(r, "page-date-mismatch") == 0, "%s:%s", lines[i], got);
-        ck_assert_msg(count_rule(r, "weekday-mismatch") == 0, "%s:%s", lines[i], got);
-        ck_assert_msg(count_rule(r, "date-mismatch") == 0, "%s:%s", lines[i], got);
+        sc_test_list_findings(r, got, sizeof got);
+        ck_assert_msg(sc_test_count_rule(r, "page-date-mismatch") == 0, "%s:%s", lines[i], got);
+        ck_assert_msg(sc_test_count_rule(r, "weekday-mismatch") == 0, "%s:%s", lines[i], got);
+        ck_assert_msg(sc_test_count_rule(r, "date-mismatch") == 0, "%s:%s", lines[i], got);
         ck_assert(r->has_inferred_date);
         assert_date(r->inferred_date, "2021-12-15", lines[i]);
         sc_result_free(r);
@@ -1021,10 +966,10 @@ START_TEST(test_page_date_slip_is_a_note)
                          "15 Desember, kata Kremlin.");
     sc_result *r = check_page(page);
     char got[4096];
-    list_findings(r, got, sizeof got);
-    ck_assert_msg(count_rule(r, "page-date-mismatch") == 0, "findings:%s", got);
-    ck_assert_msg(count_rule(r, "weekday-mismatch") == 1, "findings:%s", got);
-    const sc_finding *f = find(r, "weekday-mismatch", "Kamis, 15 Desember");
+    sc_test_list_findings(r, got, sizeof got);
+    ck_assert_msg(sc_test_count_rule(r, "page-date-mismatch") == 0, "findings:%s", got);
+    ck_assert_msg(sc_test_count_rule(r, "weekday-mismatch") == 1, "findings:%s", got);
+    const sc_finding *f = sc_test_find(r, "weekday-mismatch", "Kamis, 15 Desember");
     ck_assert_msg(f != NULL, "findings:%s", got);
     ck_assert_int_eq(f->severity, SC_SEVERITY_NOTE);
     assert_ev_string(f, "weekday_stated", "Thursday");
@@ -1049,9 +994,9 @@ START_TEST(test_page_date_old_event_recalled)
         "September di New York.");
     sc_result *r = check_page(page);
     char got[4096];
-    list_findings(r, got, sizeof got);
-    ck_assert_msg(count_rule(r, "page-date-mismatch") == 0, "findings:%s", got);
-    ck_assert_msg(count_rule(r, "weekday-mismatch") == 0, "findings:%s", got);
+    sc_test_list_findings(r, got, sizeof got);
+    ck_assert_msg(sc_test_count_rule(r, "page-date-mismatch") == 0, "findings:%s", got);
+    ck_assert_msg(sc_test_count_rule(r, "weekday-mismatch") == 0, "findings:%s", got);
     /* The recalled day still resolves to a year where it is a Tuesday. */
     const sc_time_expr *e = find_time(&r->article, "Selasa, 11 September");
     ck_assert_ptr_nonnull(e);
@@ -1078,8 +1023,8 @@ START_TEST(test_page_date_mismatch_en)
         "The new bridge links two districts of the city.\n\nIt cost 420 million pesos.");
     sc_result *r = check_page(page);
     char got[4096];
-    list_findings(r, got, sizeof got);
-    const sc_finding *f = find(r, "page-date-mismatch", "• July 2, 2024");
+    sc_test_list_findings(r, got, sizeof got);
+    const sc_finding *f = sc_test_find(r, "page-date-mismatch", "• July 2, 2024");
     ck_assert_msg(f != NULL, "findings:%s", got);
     ck_assert_int_eq(f->severity, SC_SEVERITY_ERROR);
     assert_ev_string(f, "expression", "Monday, June 28");
@@ -1140,7 +1085,7 @@ START_TEST(test_inferred_date)
                            "arah timur.");
     sc_result *e = check_page(none);
     ck_assert(!e->has_inferred_date);
-    ck_assert_uint_eq(count_rule(e, "page-date-mismatch"), 0);
+    ck_assert_uint_eq(sc_test_count_rule(e, "page-date-mismatch"), 0);
     sc_result_free(e);
     free(none);
 }
@@ -1206,12 +1151,12 @@ START_TEST(test_weekday_mismatch)
     const weekday_case *c = &weekday_cases[_i];
     sc_result *r = check_pair(c->lang, c->source, "", c->page_date);
     char got[4096];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
     if (c->expr == NULL) {
-        ck_assert_msg(count_rule(r, "weekday-mismatch") == 0, "%s:%s", c->name, got);
+        ck_assert_msg(sc_test_count_rule(r, "weekday-mismatch") == 0, "%s:%s", c->name, got);
     } else {
-        ck_assert_msg(count_rule(r, "weekday-mismatch") == 1, "%s:%s", c->name, got);
-        const sc_finding *f = find(r, "weekday-mismatch", c->expr);
+        ck_assert_msg(sc_test_count_rule(r, "weekday-mismatch") == 1, "%s:%s", c->name, got);
+        const sc_finding *f = sc_test_find(r, "weekday-mismatch", c->expr);
         ck_assert_msg(f != NULL, "%s: not on \"%s\":%s", c->name, c->expr, got);
         ck_assert_msg(f->severity == c->severity, "%s: severity %s", c->name,
                       sc_severity_name(f->severity));
@@ -1231,8 +1176,8 @@ START_TEST(test_weekday_mismatch_in_summary)
         check_pair("id", ID_WD_SOURCE("Kamis, 16 Desember 2021"),
                    "Banjir merendam 1.300 rumah di Kota Bekasi pada Rabu, 16 Desember 2021.", NULL);
     char got[4096];
-    list_findings(r, got, sizeof got);
-    const sc_finding *f = find(r, "weekday-mismatch", "Rabu, 16 Desember 2021");
+    sc_test_list_findings(r, got, sizeof got);
+    const sc_finding *f = sc_test_find(r, "weekday-mismatch", "Rabu, 16 Desember 2021");
     ck_assert_msg(f != NULL, "findings:%s", got);
     ck_assert(f->summary_span.present);
     ck_assert_int_eq(f->summary_span.field, SC_FIELD_SUMMARY);
@@ -1334,13 +1279,13 @@ START_TEST(test_date_mismatch)
     const date_case *c = &date_cases[_i];
     sc_result *r = check_pair(c->lang, c->source, c->summary, c->page_date);
     char got[4096];
-    list_findings(r, got, sizeof got);
+    sc_test_list_findings(r, got, sizeof got);
     if (c->span == NULL) {
-        ck_assert_msg(count_rule(r, "date-mismatch") == 0, "%s:%s", c->name, got);
+        ck_assert_msg(sc_test_count_rule(r, "date-mismatch") == 0, "%s:%s", c->name, got);
         ck_assert_msg(sc_result_count_at_least(r, SC_SEVERITY_ERROR) == 0, "%s:%s", c->name, got);
     } else {
-        ck_assert_msg(count_rule(r, "date-mismatch") == 1, "%s:%s", c->name, got);
-        const sc_finding *f = find(r, "date-mismatch", c->span);
+        ck_assert_msg(sc_test_count_rule(r, "date-mismatch") == 1, "%s:%s", c->name, got);
+        const sc_finding *f = sc_test_find(r, "date-mismatch", c->span);
         ck_assert_msg(f != NULL, "%s: not on \"%s\":%s", c->name, c->span, got);
         ck_assert_int_eq(f->severity, SC_SEVERITY_ERROR);
         ck_assert(f->summary_span.present);
@@ -1350,7 +1295,7 @@ START_TEST(test_date_mismatch)
         if (c->source_expr != NULL) {
             assert_ev_string(f, "source_expression", c->source_expr);
             ck_assert(f->source_span.present);
-            char *under = span_text(r, &f->source_span);
+            char *under = sc_test_span_text(r, &f->source_span);
             ck_assert_str_eq(under, c->source_expr);
             free(under);
         }
@@ -1367,12 +1312,12 @@ START_TEST(test_date_mismatch_on_page)
                            ID_KREMLIN_SUMMARY("Kamis, 16 Desember"), ID_LEAD, ID_REST);
     sc_result *r = check_page(page);
     char got[4096];
-    list_findings(r, got, sizeof got);
-    const sc_finding *f = find(r, "date-mismatch", "Kamis, 16 Desember");
+    sc_test_list_findings(r, got, sizeof got);
+    const sc_finding *f = sc_test_find(r, "date-mismatch", "Kamis, 16 Desember");
     ck_assert_msg(f != NULL, "findings:%s", got);
     ck_assert_int_eq(f->summary_span.field, SC_FIELD_PAGE);
     ck_assert_uint_eq(f->summary_span.start, (size_t)(strstr(page, "Kamis, 16 Desember") - page));
-    ck_assert_uint_eq(count_rule(r, "page-date-mismatch"), 0);
+    ck_assert_uint_eq(sc_test_count_rule(r, "page-date-mismatch"), 0);
     sc_result_free(r);
     free(page);
 }

@@ -18,11 +18,6 @@
 #include "core/intern.h"
 #include "lang/lang.h"
 
-static bool is_content(const sc_token *t)
-{
-    return (t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_STOP)) || t->kind == SC_TOK_NUMBER;
-}
-
 static bool same_number(double a, double b)
 {
     double scale = fabs(a) > 1 ? fabs(a) : 1;
@@ -71,7 +66,7 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
             const sc_token *t = &art->tokens[k];
             if (t->stem != 0)
                 has_stem[t->stem] = true;
-            if (!is_content(t) || last[t->stem] == si)
+            if (!sc_token_is_content(t) || last[t->stem] == si)
                 continue;
             last[t->stem] = si;
             count[t->stem + 1]++;
@@ -92,7 +87,7 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
         const sc_sentence *sent = &art->sentences[si];
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
             const sc_token *t = &art->tokens[k];
-            if (!is_content(t) || last[t->stem] == si)
+            if (!sc_token_is_content(t) || last[t->stem] == si)
                 continue;
             last[t->stem] = si;
             ix->postings[fill[t->stem]++] = si;
@@ -172,7 +167,7 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
     double total = 0;
     for (size_t k = sent->tok_begin; k < sent->tok_end && m < 512; k++) {
         const sc_token *t = &sum->tokens[k];
-        if (!is_content(t) || sc->slot[t->stem] >= 0)
+        if (!sc_token_is_content(t) || sc->slot[t->stem] >= 0)
             continue;
         sc->slot[t->stem] = (int32_t)m;
         stems[m] = t->stem;
@@ -268,7 +263,7 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
         const sc_token *t = &sum->tokens[k];
         if (t->kind == SC_TOK_PUNCT)
             continue;
-        if (prev != NULL && (is_content(prev) || is_content(t))) {
+        if (prev != NULL && (sc_token_is_content(prev) || sc_token_is_content(t))) {
             bigrams++;
             for (size_t a = 0; a < out->n_aligned; a++)
                 if (has_bigram(art, &art->sentences[out->aligned[a]], prev->stem, t->stem)) {
@@ -305,7 +300,7 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
      * when it carries no content (stopwords, punctuation). */
     for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
         const sc_token *t = &sum->tokens[k];
-        bool ok = !is_content(t);
+        bool ok = !sc_token_is_content(t);
         if (!ok && sc->slot[t->stem] >= 0)
             ok = covered[sc->slot[t->stem]];
         out->token_supported[k - sent->tok_begin] = ok;

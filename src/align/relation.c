@@ -27,11 +27,6 @@ typedef struct posting {
     uint32_t sentence;
 } posting;
 
-static bool is_content(const sc_token *t)
-{
-    return (t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_STOP)) || t->kind == SC_TOK_NUMBER;
-}
-
 static int posting_cmp(const void *a, const void *b)
 {
     const posting *x = a, *y = b;
@@ -85,7 +80,7 @@ sc_status sc_align_relations(sc_result *r)
     sc_alignment *al = &r->alignment;
     size_t n = 0;
     for (size_t k = 0; k < art->n_tokens; k++)
-        n += is_content(&art->tokens[k]) && art->tokens[k].stem != 0;
+        n += sc_token_is_content(&art->tokens[k]) && art->tokens[k].stem != 0;
     posting *p = sc_arena_alloc(r->arena, (n > 0 ? n : 1) * sizeof *p);
     if (p == NULL)
         return SC_ERR_NOMEM;
@@ -93,7 +88,7 @@ sc_status sc_align_relations(sc_result *r)
     for (size_t si = 0; si < art->n_sentences; si++)
         for (size_t k = art->sentences[si].tok_begin; k < art->sentences[si].tok_end; k++) {
             const sc_token *t = &art->tokens[k];
-            if (is_content(t) && t->stem != 0)
+            if (sc_token_is_content(t) && t->stem != 0)
                 p[m++] = (posting){t->stem, (uint32_t)si};
         }
     if (m > 1)
@@ -106,7 +101,7 @@ sc_status sc_align_relations(sc_result *r)
         /* Each word pairs with at most RELATION_WINDOW earlier ones. */
         size_t cap = 0;
         for (size_t k = s->tok_begin; k < s->tok_end; k++)
-            cap += is_content(&sum->tokens[k]) ? RELATION_WINDOW : 0;
+            cap += sc_token_is_content(&sum->tokens[k]) ? RELATION_WINDOW : 0;
         sa->apart = cap > 0 ? sc_arena_alloc(r->arena, cap * sizeof *sa->apart) : NULL;
         if (cap > 0 && sa->apart == NULL)
             return SC_ERR_NOMEM;
@@ -114,7 +109,7 @@ sc_status sc_align_relations(sc_result *r)
         size_t n_recent = 0;
         for (size_t k = s->tok_begin; k < s->tok_end; k++) {
             const sc_token *t = &sum->tokens[k];
-            if (!is_content(t))
+            if (!sc_token_is_content(t))
                 continue;
             size_t tb = 0, te = 0;
             bool t_in = in_article(al, t);

@@ -70,6 +70,18 @@ sc_span sc_span_in(const sc_text *text, size_t start, size_t end);
  * does not cut a UTF-8 character, for quoting text in messages. */
 size_t sc_utf8_prefix(const char *s, size_t len, size_t max);
 
+/* Words listed in an unsupported-claim message and its evidence. */
+enum { SC_MAX_LISTED_WORDS = 12 };
+
+/* The distinct words of summary tokens [begin, end) (of the sentence
+ * starting at token sentence_begin, aligned as al) that its span does not
+ * support, at most SC_MAX_LISTED_WORDS, into words[] (*n_words of them),
+ * and the same quoted and joined with ", " as the return value (arena
+ * storage).  NULL when out of memory. */
+const char *sc_unsupported_words(sc_result *r, const sc_sentence_alignment *al,
+                                 size_t sentence_begin, size_t begin, size_t end,
+                                 const char **words, size_t *n_words);
+
 /* The summary sentence's text (copied, NUL-terminated). */
 const char *sc_sentence_text(sc_arena *arena, const sc_analysis *analysis, size_t sentence);
 

@@ -9,43 +9,15 @@
 #include "check.h"
 #include "thresholds.h"
 
-/* Words listed in the message and the evidence, as the rule lists them. */
-enum { MAX_LISTED_WORDS = 12 };
-
-/* The distinct unsupported words of the sentence, quoted and joined. */
-static const char *unsupported_list(sc_result *r, const sc_sentence *sent,
-                                    const sc_sentence_alignment *al, const char **words,
-                                    size_t *n_words)
-{
-    const sc_analysis *sum = &r->summary;
-    *n_words = 0;
-    for (size_t k = sent->tok_begin; k < sent->tok_end && *n_words < MAX_LISTED_WORDS; k++) {
-        const sc_token *t = &sum->tokens[k];
-        if (al->token_supported[k - sent->tok_begin] || t->kind == SC_TOK_PUNCT)
-            continue;
-        const char *w = sc_arena_strndup(r->arena, sum->text->data + t->start, t->end - t->start);
-        if (w == NULL)
-            return NULL;
-        bool dup = false;
-        for (size_t j = 0; j < *n_words && !dup; j++)
-            dup = strcmp(words[j], w) == 0;
-        if (!dup)
-            words[(*n_words)++] = w;
-    }
-    char *list = sc_arena_strndup(r->arena, "", 0);
-    for (size_t j = 0; list != NULL && j < *n_words; j++)
-        list = sc_arena_printf(r->arena, "%s%s\"%s\"", list, j ? ", " : "", words[j]);
-    return list;
-}
-
 static sc_status add_finding(const sc_rule *rule, sc_result *r, size_t si, double min_support)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_sentence *sent = &sum->sentences[si];
     const sc_sentence_alignment *al = &r->alignment.sentences[si];
-    const char *words[MAX_LISTED_WORDS];
+    const char *words[SC_MAX_LISTED_WORDS];
     size_t n_words;
-    const char *list = unsupported_list(r, sent, al, words, &n_words);
+    const char *list = sc_unsupported_words(r, al, sent->tok_begin, sent->tok_begin, sent->tok_end,
+                                            words, &n_words);
     if (list == NULL)
         return SC_ERR_NOMEM;
     const char *message =

@@ -11,13 +11,6 @@
 #include "check.h"
 #include "thresholds.h"
 
-enum { MAX_LISTED_WORDS = 12 };
-
-static bool is_content(const sc_token *t)
-{
-    return (t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_STOP)) || t->kind == SC_TOK_NUMBER;
-}
-
 static bool is_clause_break(const sc_analysis *a, const sc_token *t)
 {
     if (t->flags & SC_TOKF_CLAUSE)
@@ -33,13 +26,13 @@ static bool is_clause_break(const sc_analysis *a, const sc_token *t)
            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
 }
 
-/* The distinct unsupported words of tokens [begin, end), quoted and joined. */
-static const char *unsupported_list(sc_result *r, const sc_analysis *sum,
-                                    const sc_sentence_alignment *al, size_t sentence_begin,
-                                    size_t begin, size_t end, const char **words, size_t *n_words)
+const char *sc_unsupported_words(sc_result *r, const sc_sentence_alignment *al,
+                                 size_t sentence_begin, size_t begin, size_t end,
+                                 const char **words, size_t *n_words)
 {
+    const sc_analysis *sum = &r->summary;
     *n_words = 0;
-    for (size_t k = begin; k < end && *n_words < MAX_LISTED_WORDS; k++) {
+    for (size_t k = begin; k < end && *n_words < SC_MAX_LISTED_WORDS; k++) {
         if (al->token_supported[k - sentence_begin])
             continue;
         const sc_token *t = &sum->tokens[k];
@@ -107,7 +100,7 @@ static sc_status check_clauses(const sc_rule *rule, sc_result *r, size_t si)
             b--;
         size_t content = 0, missing = 0;
         for (size_t k = a; k < b; k++) {
-            if (!is_content(&sum->tokens[k]))
+            if (!sc_token_is_content(&sum->tokens[k]))
                 continue;
             content++;
             missing += !al->token_supported[k - sent->tok_begin];
@@ -116,9 +109,9 @@ static sc_status check_clauses(const sc_rule *rule, sc_result *r, size_t si)
         /* A clause that is the whole sentence was judged as the sentence. */
         bool whole = a <= sent->tok_begin + 1 && b >= sent->tok_end - 1;
         if (!whole && content >= SC_CLAUSE_MIN_WORDS && share >= SC_CLAUSE_MAX_UNSUPPORTED) {
-            const char *words[MAX_LISTED_WORDS];
+            const char *words[SC_MAX_LISTED_WORDS];
             size_t n_words;
-            const char *list = unsupported_list(r, sum, al, sent->tok_begin, a, b, words, &n_words);
+            const char *list = sc_unsupported_words(r, al, sent->tok_begin, a, b, words, &n_words);
             const char *message =
                 list == NULL ? NULL
                              : sc_arena_printf(r->arena,
@@ -148,10 +141,10 @@ static sc_status run(const sc_rule *rule, sc_result *r)
                 return st;
             continue;
         }
-        const char *words[MAX_LISTED_WORDS];
+        const char *words[SC_MAX_LISTED_WORDS];
         size_t n_words;
-        const char *list = unsupported_list(r, sum, al, sent->tok_begin, sent->tok_begin,
-                                            sent->tok_end, words, &n_words);
+        const char *list = sc_unsupported_words(r, al, sent->tok_begin, sent->tok_begin,
+                                                sent->tok_end, words, &n_words);
         if (list == NULL)
             return SC_ERR_NOMEM;
         const char *message =

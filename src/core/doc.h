@@ -131,6 +131,13 @@ typedef struct sc_token {
     uint16_t unit_days;
 } sc_token;
 
+/* A content word: a word that is not a stopword, or a number.  What
+ * alignment, support, the score and the relations count. */
+static inline bool sc_token_is_content(const sc_token *t)
+{
+    return (t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_STOP)) || t->kind == SC_TOK_NUMBER;
+}
+
 enum {
     SC_TIMEW_ABBREVIATED = 1u << 0, /* the month or weekday name is an abbreviation */
     SC_TIMEW_YEAR_CUE = 1u << 1,

@@ -98,34 +98,6 @@ static long hex4(const unsigned char *p)
     return v;
 }
 
-/* Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80): no
- * overlong form, no surrogate, nothing past U+10FFFF; 0 when malformed. */
-static size_t utf8_sequence(const unsigned char *p, const unsigned char *end)
-{
-    unsigned char c = p[0];
-    size_t n;
-    unsigned long cp;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, cp = c & 0x1Fu;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, cp = c & 0x0Fu;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, cp = c & 0x07u;
-    else
-        return 0;
-    if ((size_t)(end - p) < n)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0u) != 0x80u)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 /* A string at f->p (its opening quote). */
 static bool scan_string(fast *f, fast_string *out)
 {
@@ -145,7 +117,7 @@ static bool scan_string(fast *f, fast_string *out)
             continue;
         }
         if (c >= 0x80) {
-            size_t n = utf8_sequence(p, end);
+            size_t n = sc_utf8_sequence_length(p, (size_t)(end - p));
             if (n == 0)
                 return false;
             p += n;

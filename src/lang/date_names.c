@@ -10,7 +10,6 @@
  * sees it, and the locale-set cache is per thread: thread-safe. */
 #include "date_names.h"
 
-#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -38,6 +37,7 @@ typedef struct sc_date_locale {
 } sc_date_locale;
 
 #include "date_names.inc"
+#include "core/once.h"
 
 /* Length of the first subtag of tag ("en" of "en-GB" or "en_US"). */
 static size_t subtag_len(const char *tag)
@@ -270,8 +270,7 @@ static unsigned length_bit(size_t len)
     return len < 63 ? (unsigned)len : 63;
 }
 
-enum { TABLE_EMPTY, TABLE_BUILDING, TABLE_READY, TABLE_FAILED };
-static atomic_int table_state = TABLE_EMPTY;
+static atomic_int table_state = SC_ONCE_EMPTY;
 
 static inline uint32_t word_hash(const char *word, size_t len)
 {
@@ -358,19 +357,10 @@ static bool build_table(void)
     return true;
 }
 
-static bool table_ready(void)
+/* True when the table answers; builds it on first use. */
+static inline bool table_ready(void)
 {
-    int state = atomic_load_explicit(&table_state, memory_order_acquire);
-    if (state == TABLE_READY)
-        return true;
-    if (state != TABLE_EMPTY)
-        return false;
-    int expected = TABLE_EMPTY;
-    if (!atomic_compare_exchange_strong(&table_state, &expected, TABLE_BUILDING))
-        return false;
-    bool ok = build_table();
-    atomic_store_explicit(&table_state, ok ? TABLE_READY : TABLE_FAILED, memory_order_release);
-    return ok;
+    return sc_once_ready(&table_state, build_table);
 }
 
 /* lookup_in over the table's entry s (NULL: no date word anywhere). */

@@ -2,10 +2,10 @@
  * are frequent and nearly disjoint across our languages (Grefenstette 1995,
  * "Comparing two language identification schemes"), which is enough to tell
  * Indonesian from English in a paragraph. */
-#include <stdatomic.h>
 #include <string.h>
 
 #include "text/text.h"
+#include "core/once.h"
 
 /* Fewer stopword hits than this and we do not guess. */
 enum { DETECT_MIN_HITS = 3 };
@@ -45,8 +45,7 @@ static uint64_t stop_lengths[256];
 static uint32_t in_table;
 static size_t stop_words;
 
-enum { TABLE_EMPTY, TABLE_BUILDING, TABLE_READY, TABLE_FAILED };
-static atomic_int table_state = TABLE_EMPTY;
+static atomic_int table_state = SC_ONCE_EMPTY;
 
 static inline uint32_t stop_hash(const char *word, size_t len)
 {
@@ -104,19 +103,10 @@ static bool build_table(void)
     return true;
 }
 
-static bool table_ready(void)
+/* True when the table answers; builds it on first use. */
+static inline bool table_ready(void)
 {
-    int state = atomic_load_explicit(&table_state, memory_order_acquire);
-    if (state == TABLE_READY)
-        return true;
-    if (state != TABLE_EMPTY)
-        return false;
-    int expected = TABLE_EMPTY;
-    if (!atomic_compare_exchange_strong(&table_state, &expected, TABLE_BUILDING))
-        return false;
-    bool ok = build_table();
-    atomic_store_explicit(&table_state, ok ? TABLE_READY : TABLE_FAILED, memory_order_release);
-    return ok;
+    return sc_once_ready(&table_state, build_table);
 }
 
 /* The languages of the table listing word[0..len) as a stopword. */

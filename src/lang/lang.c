@@ -1,6 +1,6 @@
 #include "lang.h"
+#include "core/once.h"
 
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -120,8 +120,7 @@ static word_slot slots[HASH_SLOTS];
 static uint32_t registered[HASH_MAX_LANGS];
 static bool numbers_registered[HASH_MAX_LANGS][N_NUM_KINDS];
 
-enum { TABLE_EMPTY, TABLE_BUILDING, TABLE_READY, TABLE_FAILED };
-static atomic_int table_state = TABLE_EMPTY;
+static atomic_int table_state = SC_ONCE_EMPTY;
 
 /* FNV-1a over the language and the word, then a shift so the low bits,
  * which pick the slot, see the last bytes too. */
@@ -222,17 +221,7 @@ static bool build_table(void)
 /* True when the table answers; builds it on first use. */
 static inline bool table_ready(void)
 {
-    int state = atomic_load_explicit(&table_state, memory_order_acquire);
-    if (state == TABLE_READY)
-        return true;
-    if (state != TABLE_EMPTY)
-        return false;
-    int expected = TABLE_EMPTY;
-    if (!atomic_compare_exchange_strong(&table_state, &expected, TABLE_BUILDING))
-        return false;
-    bool ok = build_table();
-    atomic_store_explicit(&table_state, ok ? TABLE_READY : TABLE_FAILED, memory_order_release);
-    return ok;
+    return sc_once_ready(&table_state, build_table);
 }
 
 /* The language and list bit of a list that is a field of a language's

@@ -10,6 +10,37 @@
 #include "core/intern.h"
 #include "lang/lang.h"
 
+/* Length of the well-formed UTF-8 sequence at p[0..avail) (lead byte
+ * >= 0x80), or 0: what utf8proc_iterate accepts (no overlong form, no
+ * surrogate, nothing past U+10FFFF), without its call per character.
+ * Inline: the validators and the JSON reader call it per non-ASCII
+ * character. */
+static inline size_t sc_utf8_sequence_length(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    size_t n;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, cp = c & 0x1Fu;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, cp = c & 0x0Fu;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, cp = c & 0x07u;
+    else
+        return 0;
+    if (avail < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0u) != 0x80u)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
 /* True when s[0..len) is valid UTF-8 without NUL bytes; else false with the
  * offset of the first bad byte in *bad. */
 bool sc_utf8_valid(const char *s, size_t len, size_t *bad);

@@ -8,35 +8,6 @@
 
 #include "core/buf.h"
 
-/* Length of the well-formed UTF-8 sequence at p[0..avail) (lead byte
- * >= 0x80), or 0: what utf8proc_iterate accepts (no overlong form, no
- * surrogate, nothing past U+10FFFF), without its call per character. */
-static size_t sequence_length(const unsigned char *p, size_t avail)
-{
-    unsigned char c = p[0];
-    size_t n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, cp = c & 0x1Fu;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, cp = c & 0x0Fu;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, cp = c & 0x07u;
-    else
-        return 0;
-    if (avail < n)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0u) != 0x80u)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 bool sc_utf8_valid(const char *s, size_t len, size_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -61,7 +32,7 @@ bool sc_utf8_valid(const char *s, size_t len, size_t *bad)
             i++;
             continue;
         }
-        size_t n = sequence_length(p + i, len - i);
+        size_t n = sc_utf8_sequence_length(p + i, len - i);
         if (n == 0)
             goto invalid;
         i += n;
