@@ -577,6 +577,11 @@ START_TEST(test_lang_tables)
     check_sorted(lang, "negation_exceptions", &lang->negation_exceptions);
     check_sorted(lang, "negation_void_after", &lang->negation_void_after);
     check_sorted(lang, "negation_scope_ends", &lang->negation_scope_ends);
+    check_sorted(lang, "coordinators", &lang->coordinators);
+    check_sorted(lang, "passive_cues", &lang->passive_cues);
+    check_sorted(lang, "agent_cues", &lang->agent_cues);
+    check_sorted(lang, "partner_cues", &lang->partner_cues);
+    check_sorted(lang, "symmetric_verbs", &lang->symmetric_verbs);
     ck_assert_uint_gt(lang->negation_cues.n, 0);
     ck_assert_uint_gt(lang->n_contrast_pairs, 0);
     /* Every contrast side is non-empty, with no empty word. */
@@ -655,6 +660,16 @@ END_TEST
     "remain bottom of the table. Arsenal drew 0-0 with Chelsea at the Emirates on Sunday. The "    \
     "Gunners are third."
 
+#define EN_LOAN                                                                                    \
+    "Japan lent Indonesia most of the money for the new port. The port opened in June after "      \
+    "three years of work. Indonesia was lent the rest by South Korea. Spain met Italy in the "     \
+    "final in Jakarta. Officials said the police closed the road."
+
+#define ID_LOAN                                                                                    \
+    "Jepang meminjamkan sebagian besar dana kepada Indonesia untuk pelabuhan baru itu. Pelabuhan " \
+    "itu dibuka pada Juni setelah tiga tahun pembangunan. Indonesia dipinjami sisanya oleh Korea " \
+    "Selatan. Spanyol bertemu Italia di final di Jakarta."
+
 typedef struct relation_case {
     const char *language;
     const char *article;
@@ -690,7 +705,63 @@ static const relation_case relation_cases[] = {
      NULL},
     {"id", ID_CITY, "id name moved", "Budi Santoso membuka pasar murah di Depok.",
      "Budi Santoso / Depok"},
+    /* Roles: who did what to whom, the other way round. */
+    {"en", EN_LOAN, "roles swapped", "Indonesia lent Japan most of the money for the new port.",
+     "=Indonesia=Japan"},
+    {"en", EN_LOAN, "roles kept", "Japan lent Indonesia most of the money for the port.", NULL},
+    {"en", EN_LOAN, "roles, summary passive", "Indonesia was lent most of the money by Japan.",
+     NULL},
+    {"en", EN_LOAN, "roles, article passive", "South Korea lent Indonesia the rest.", NULL},
+    {"en", EN_LOAN, "roles, symmetric verb", "Italy met Spain in the final in Jakarta.", NULL},
+    {"id", ID_LOAN, "id roles swapped",
+     "Indonesia meminjamkan sebagian besar dana kepada Jepang untuk pelabuhan baru itu.",
+     "=Indonesia=Jepang"},
+    {"id", ID_LOAN, "id roles kept", "Jepang meminjamkan sebagian besar dana kepada Indonesia.",
+     NULL},
+    {"id", ID_LOAN, "id roles, article passive",
+     "Korea Selatan meminjamkan sisanya kepada Indonesia.", NULL},
+    {"id", ID_LOAN, "id roles, symmetric verb", "Italia bertemu Spanyol di final di Jakarta.",
+     NULL},
 };
+
+/* A sentence's first word the article lacks, where the article's sentence
+ * has a name before the same next word, is a name (unsupported-entity);
+ * a common word there, or a word the article has, is not. */
+static const struct {
+    const char *language;
+    const char *article;
+    const char *summary;
+    const char *name; /* the finding's name, or NULL: none */
+} opener_cases[] = {
+    {"en", EN_LOAN, "China lent Indonesia most of the money for the new port.", "China"},
+    {"en", EN_LOAN, "Japan lent Indonesia most of the money for the new port.", NULL},
+    /* "Police" is in the article (lower case): not a new name. */
+    {"en", EN_LOAN, "Police said the police closed the road.", NULL},
+    /* The article's "Officials" is written in lower case nowhere, but the
+     * summary's word comes before another next word. */
+    {"en", EN_LOAN, "Residents complained the police closed the road.", NULL},
+    {"id", ID_LOAN, "Tiongkok meminjamkan sebagian besar dana kepada Indonesia.", "Tiongkok"},
+    {"id", ID_LOAN, "Pemerintah meminjamkan sebagian besar dana kepada Indonesia.", NULL},
+};
+
+START_TEST(test_opener_name)
+{
+    sc_result *r =
+        check_pair(opener_cases[_i].language, opener_cases[_i].article, opener_cases[_i].summary);
+    char got[2048];
+    sc_test_list_findings(r, got, sizeof got);
+    if (opener_cases[_i].name == NULL) {
+        ck_assert_msg(sc_test_count_rule(r, "unsupported-entity") == 0, "%s: fired:%s",
+                      opener_cases[_i].summary, got);
+    } else {
+        ck_assert_msg(sc_test_count_rule(r, "unsupported-entity") == 1, "%s: findings:%s",
+                      opener_cases[_i].summary, got);
+        ck_assert_msg(sc_test_find(r, "unsupported-entity", opener_cases[_i].name) != NULL,
+                      "%s: findings:%s", opener_cases[_i].summary, got);
+    }
+    sc_result_free(r);
+}
+END_TEST
 
 START_TEST(test_relation)
 {
@@ -778,6 +849,8 @@ static Suite *claims_suite(void)
     tc = tcase_create("unsupported-relation");
     tcase_add_loop_test(tc, test_relation, 0,
                         (int)(sizeof relation_cases / sizeof relation_cases[0]));
+    tcase_add_loop_test(tc, test_opener_name, 0,
+                        (int)(sizeof opener_cases / sizeof opener_cases[0]));
     tcase_add_test(tc, test_numbers_in_words);
     suite_add_tcase(s, tc);
     tc = tcase_create("seed");

@@ -611,7 +611,9 @@ static const struct {
     {"id", "Rusia mengajukan protes keras.", NULL, "Rusia", 0},
     /* The lower-case sighting may come from the other text. */
     {"id", "Pemerintah menaikkan harga.", "Harga naik, kata pemerintah.", "", 0},
-    {"en", "Officials met in Geneva on Monday. The officials agreed.", NULL, "Geneva|Monday", 0},
+    /* A weekday or month named alone is a date word, not a name. */
+    {"en", "Officials met in Geneva on Monday. The officials agreed.", NULL, "Geneva", 0},
+    {"id", "Kapal pertama bersandar sebelum akhir Mei di Patimban.", NULL, "Patimban", 0},
     /* An opener never seen in lower case: a name unless the dictionary
      * knows it ("Pemerintah" is "perintah"). */
     {"id", "Pemerintah menaikkan harga.", NULL, "", 0},

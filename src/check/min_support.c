@@ -21,10 +21,11 @@ static sc_status add_finding(const sc_rule *rule, sc_result *r, size_t si, doubl
     if (list == NULL)
         return SC_ERR_NOMEM;
     const char *message =
-        n_words > 0 ? sc_arena_printf(r->arena,
-                                      "this sentence's support %.2f is below the required "
-                                      "minimum %.2f (min_support); not in the article: %s",
-                                      al->support, min_support, list)
+        n_words > 0 ? sc_arena_printf(
+                          r->arena,
+                          "this sentence's support %.2f is below the required "
+                          "minimum %.2f (min_support); not in the aligned article sentences: %s",
+                          al->support, min_support, list)
                     : sc_arena_printf(r->arena,
                                       "this sentence's support %.2f is below the required "
                                       "minimum %.2f (min_support): its words are there but "

@@ -11,7 +11,7 @@
 #include "align/align.h"
 #include "lang/lang.h"
 
-enum { MAX_SOURCE_NUMBERS = 16 };
+enum { MAX_SOURCE_NUMBERS = 16, MAX_LISTED_NUMBERS = 3 };
 
 static bool same_number(double a, double b)
 {
@@ -68,23 +68,37 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         size_t start = sum->tokens[ent->tok_begin].start, end = sum->tokens[ent->tok_end - 1].end;
         double nums[MAX_SOURCE_NUMBERS];
         size_t n_nums = 0;
+        /* The aligned numbers as the article writes them, for the message. */
+        const char *written = "";
         for (size_t a = 0; a < sa->n_aligned; a++) {
             const sc_sentence *s = &art->sentences[sa->aligned[a]];
             for (size_t k = s->tok_begin; k < s->tok_end && n_nums < MAX_SOURCE_NUMBERS; k++) {
                 const sc_token *t = &art->tokens[k];
-                if (t->entity != 0 && art->entities[t->entity - 1].is_number &&
-                    art->entities[t->entity - 1].tok_begin == k)
-                    nums[n_nums++] = art->entities[t->entity - 1].value;
+                if (t->entity == 0 || !art->entities[t->entity - 1].is_number ||
+                    art->entities[t->entity - 1].tok_begin != k)
+                    continue;
+                const sc_entity *n = &art->entities[t->entity - 1];
+                if (n_nums < MAX_LISTED_NUMBERS) {
+                    size_t ns = art->tokens[n->tok_begin].start,
+                           ne = art->tokens[n->tok_end - 1].end;
+                    written =
+                        sc_arena_printf(r->arena, "%s%s\"%.*s\"", written, n_nums > 0 ? ", " : "",
+                                        (int)(ne - ns), art->text->data + ns);
+                    if (written == NULL)
+                        return SC_ERR_NOMEM;
+                }
+                nums[n_nums++] = n->value;
             }
         }
         int len = (int)(end - start);
         const char *text = sum->text->data + start;
         const char *message;
         if (n_nums > 0)
-            message = sc_arena_printf(r->arena,
-                                      "the number \"%.*s\" is not what the article says here: the "
-                                      "aligned source says %.15g",
-                                      len, text, nums[0]);
+            message =
+                sc_arena_printf(r->arena,
+                                "the number \"%.*s\" is not what the article says here: the "
+                                "aligned source has %s%s",
+                                len, text, written, n_nums > MAX_LISTED_NUMBERS ? ", ..." : "");
         else if (elsewhere)
             message = sc_arena_printf(r->arena,
                                       "the number \"%.*s\" appears in the article only in another "

@@ -117,7 +117,7 @@ static sc_status check_clauses(const sc_rule *rule, sc_result *r, size_t si)
                              : sc_arena_printf(r->arena,
                                                "no article span supports this clause of an "
                                                "otherwise supported sentence; not in the "
-                                               "article: %s",
+                                               "aligned article sentences: %s",
                                                list);
             sc_status st = add_finding(rule, r, al, message, sum->tokens[a].start,
                                        sum->tokens[b - 1].end, words, n_words, share);
@@ -151,7 +151,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             n_words > 0
                 ? sc_arena_printf(r->arena,
                                   "no article span supports this sentence (support %.2f); "
-                                  "not in the article: %s",
+                                  "not in the aligned article sentences: %s",
                                   al->support, list)
                 : sc_arena_printf(r->arena,
                                   "no article span supports this sentence (support %.2f): its "

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lang/lang.h"
 #include "thresholds.h"
 
 /* Pairs listed in the evidence of one finding. */
@@ -47,6 +48,18 @@ static bool related(const sc_analysis *a, size_t first, size_t second)
         if (a->tokens[k].kind != SC_TOK_PUNCT && a->tokens[k].entity != x->entity)
             return false;
     return true;
+}
+
+/* Whether a coordinator ("and", "dan") stands between tokens first and
+ * second: "cost 14 trillion rupiah and can handle 3.5 million containers"
+ * joins two facts, each the article's, without relating them. */
+static bool coordinated(const sc_analysis *a, const sc_lang *lang, size_t first, size_t second)
+{
+    for (size_t k = first + 1; k < second; k++)
+        if (lang->coordinators.n > 0 &&
+            sc_word_list_has(&lang->coordinators, a->tokens[k].norm, a->tokens[k].norm_len))
+            return true;
+    return false;
 }
 
 /* The text of token k as the reader sees it: its whole name or amount
@@ -209,12 +222,13 @@ static bool part_of(const sc_token *x, const sc_token *y)
     return false;
 }
 
-static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent)
+/* Names x of text a and y of text b. */
+static bool names_overlap_in(const sc_analysis *a, const sc_entity *x_ent, const sc_analysis *b,
+                             const sc_entity *y_ent)
 {
-    const sc_analysis *sum = &r->summary, *art = &r->article;
-    for (size_t i = s_ent->tok_begin; i < s_ent->tok_end; i++)
-        for (size_t j = a_ent->tok_begin; j < a_ent->tok_end; j++) {
-            const sc_token *x = &sum->tokens[i], *y = &art->tokens[j];
+    for (size_t i = x_ent->tok_begin; i < x_ent->tok_end; i++)
+        for (size_t j = y_ent->tok_begin; j < y_ent->tok_end; j++) {
+            const sc_token *x = &a->tokens[i], *y = &b->tokens[j];
             if (x->kind == SC_TOK_PUNCT || y->kind == SC_TOK_PUNCT ||
                 ((x->flags | y->flags) & SC_TOKF_STOP))
                 continue;
@@ -222,6 +236,12 @@ static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_e
                 return true;
         }
     return false;
+}
+
+/* A summary name and an article name. */
+static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent)
+{
+    return names_overlap_in(&r->summary, s_ent, &r->article, a_ent);
 }
 
 /* The names of a summary sentence: its capitalised names, and in text
@@ -339,6 +359,161 @@ static sc_status substitutions(const sc_rule *rule, sc_result *r, const bool *na
     return SC_OK;
 }
 
+/* ---- Roles swapped ----------------------------------------------------------------------- */
+
+/* How far apart, in tokens, the two names of a role swap may stand (in
+ * the summary and in the article): farther, and the verb between them is
+ * seldom the one that relates them. */
+enum { ROLE_MAX_GAP = 10 };
+
+static bool lang_has(const sc_word_list *list, const sc_token *t)
+{
+    return list->n > 0 && sc_word_list_has(list, t->norm, t->norm_len);
+}
+
+/* Whether the clause "first ... v ... second" (tokens first < v <
+ * second of text a) leaves its two sides' roles open to a swap: a passive
+ * cue between the first name and the verb ("Hernandez is linked with a
+ * move to Orlando"), the language's passive prefix on the verb
+ * ("dipinjamkan", whose stem lacks the prefix), or an agent or partner
+ * cue between the verb and the second name ("lent by Japan", "win the
+ * title with Arsenal"). */
+static bool roles_open(const sc_lang *lang, const sc_analysis *a, size_t first, size_t v,
+                       size_t second)
+{
+    for (size_t k = first + 1; k < v; k++)
+        if (lang_has(&lang->passive_cues, &a->tokens[k]))
+            return true;
+    const sc_token *t = &a->tokens[v];
+    size_t plen = lang->passive_prefix != NULL ? strlen(lang->passive_prefix) : 0;
+    if (plen > 0 && t->norm_len > plen + 2 && memcmp(t->norm, lang->passive_prefix, plen) == 0)
+        return true;
+    for (size_t k = v + 1; k < second; k++)
+        if (lang_has(&lang->agent_cues, &a->tokens[k]) ||
+            lang_has(&lang->partner_cues, &a->tokens[k]))
+            return true;
+    return false;
+}
+
+/* A token that may stand for name e: its head word's stem. */
+static bool is_head(const sc_token *t, uint32_t head)
+{
+    return t->kind == SC_TOK_WORD && t->stem == head;
+}
+
+/* Whether article tokens [lo, hi) hold first ... verb ... second, in
+ * that order, within ROLE_MAX_GAP tokens and read actively.  *at is set
+ * to the first token of such a run. */
+static bool article_states(const sc_lang *lang, const sc_analysis *art, size_t lo, size_t hi,
+                           uint32_t first, uint32_t verb, uint32_t second, size_t *at)
+{
+    for (size_t i = lo; i < hi; i++) {
+        if (!is_head(&art->tokens[i], first))
+            continue;
+        size_t stop = i + ROLE_MAX_GAP < hi ? i + ROLE_MAX_GAP : hi;
+        for (size_t v = i + 1; v < stop; v++) {
+            if (art->tokens[v].stem != verb)
+                continue;
+            for (size_t j = v + 1; j < stop; j++)
+                if (is_head(&art->tokens[j], second) && !roles_open(lang, art, i, v, j)) {
+                    *at = i;
+                    return true;
+                }
+        }
+    }
+    return false;
+}
+
+/* Roles swapped: a summary clause "X verb ... Y" (two names of the
+ * article, a content word of the article between them) where a sentence
+ * of the span (or its neighbours) says "Y verb ... X" and no sentence of
+ * the article says it the summary's way.  "Indonesia lent Japan the
+ * money" when the article says "Japan lent Indonesia the money".  An
+ * error: the sentence says who did what to whom, the other way round.
+ * Passives are left alone ("Indonesia was lent money by Japan"), and so
+ * are symmetric verbs ("met", "played") and partners ("won the title with
+ * Arsenal").  At most one finding per
+ * sentence. */
+static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, size_t si)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_sentence_alignment *sa = &r->alignment.sentences[si];
+    if (sa->n_aligned == 0 || sa->support < SC_RELATION_MIN_SUPPORT)
+        return SC_OK;
+    const sc_sentence *sent = &sum->sentences[si];
+    size_t lo = sa->aligned[0] > 0 ? sa->aligned[0] - 1 : 0;
+    size_t hi = sa->aligned[sa->n_aligned - 1] + 1;
+    if (hi >= art->n_sentences)
+        hi = art->n_sentences - 1;
+    size_t tlo = art->sentences[lo].tok_begin, thi = art->sentences[hi].tok_end;
+    for (size_t e = 0; e < sum->n_entities; e++) {
+        const sc_entity *x = &sum->entities[e];
+        if (x->sentence != si || x->is_number || !article_has_name(r, x))
+            continue;
+        uint32_t xh = head_word(sum, x)->stem;
+        for (size_t v = x->tok_end; v < sent->tok_end && v < x->tok_end + ROLE_MAX_GAP; v++) {
+            const sc_token *vt = &sum->tokens[v];
+            if (lang_has(&lang->coordinators, vt))
+                break;
+            if (vt->kind != SC_TOK_WORD || (vt->flags & SC_TOKF_STOP) || vt->entity != 0 ||
+                (vt->flags & SC_TOKF_DATE) || lang_has(&lang->symmetric_verbs, vt) ||
+                !(vt->stem <= r->alignment.n_stems && r->alignment.article_has_stem[vt->stem]))
+                continue;
+            for (size_t k = v + 1; k < sent->tok_end && k < x->tok_end + ROLE_MAX_GAP; k++) {
+                const sc_token *yt = &sum->tokens[k];
+                if (lang_has(&lang->coordinators, yt))
+                    break;
+                if (yt->entity == 0)
+                    continue;
+                const sc_entity *y = &sum->entities[yt->entity - 1];
+                if (y->tok_begin != k || y->is_number || !article_has_name(r, y))
+                    continue;
+                uint32_t yh = head_word(sum, y)->stem;
+                size_t at;
+                if (yh == xh || names_overlap_in(sum, x, sum, y) ||
+                    roles_open(lang, sum, x->tok_end - 1, v, k) ||
+                    !article_states(lang, art, tlo, thi, yh, vt->stem, xh, &at) ||
+                    article_states(lang, art, 0, art->n_tokens, xh, vt->stem, yh, &at))
+                    continue;
+                size_t start = sum->tokens[x->tok_begin].start,
+                       x_end = sum->tokens[x->tok_end - 1].end;
+                size_t y_start = sum->tokens[y->tok_begin].start,
+                       end = sum->tokens[y->tok_end - 1].end;
+                const sc_sentence *where = &art->sentences[lo];
+                for (size_t s = lo; s <= hi; s++)
+                    if (art->sentences[s].tok_begin <= at && at < art->sentences[s].tok_end)
+                        where = &art->sentences[s];
+                const char *xs = sc_arena_strndup(r->arena, sum->text->data + start, x_end - start);
+                const char *ys =
+                    sc_arena_strndup(r->arena, sum->text->data + y_start, end - y_start);
+                const char *vs =
+                    sc_arena_strndup(r->arena, sum->text->data + vt->start, vt->end - vt->start);
+                const char *message =
+                    xs && ys && vs ? sc_arena_printf(r->arena,
+                                                     "the summary has \"%s\" %s \"%s\", but the "
+                                                     "article has it the other way round: \"%s\" "
+                                                     "%s \"%s\"",
+                                                     xs, vs, ys, ys, vs, xs)
+                                   : NULL;
+                sc_finding *f = message ? sc_finding_add(r, rule, message) : NULL;
+                if (f == NULL)
+                    return SC_ERR_NOMEM;
+                f->severity = SC_SEVERITY_ERROR;
+                f->summary_span = sc_span_in(sum->text, start, end);
+                f->source_span = sc_span_in(art->text, where->start, where->end);
+                if (sc_evidence_string(r, f, "kind", "roles", strlen("roles")) ||
+                    sc_evidence_string(r, f, "first", xs, strlen(xs)) ||
+                    sc_evidence_string(r, f, "verb", vs, strlen(vs)) ||
+                    sc_evidence_string(r, f, "second", ys, strlen(ys)) ||
+                    sc_evidence_number(r, f, "support", sa->support))
+                    return SC_ERR_NOMEM;
+                return SC_OK;
+            }
+        }
+    }
+    return SC_OK;
+}
+
 static sc_status run(const sc_rule *rule, sc_result *r)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
@@ -346,14 +521,19 @@ static sc_status run(const sc_rule *rule, sc_result *r)
     const bool *name_stem = al->n_sentences > 0 ? name_stems(r) : NULL;
     if (al->n_sentences > 0 && name_stem == NULL)
         return SC_ERR_NOMEM;
+    const sc_lang *lang = sc_lang_find(r->language);
+    if (lang == NULL)
+        lang = sc_lang_find("en");
     for (size_t si = 0; si < al->n_sentences; si++) {
         const sc_sentence_alignment *sa = &al->sentences[si];
         size_t before = r->n_findings;
         sc_status st = substitutions(rule, r, name_stem, si);
+        if (st == SC_OK && r->n_findings == before)
+            st = roles(rule, r, lang, si);
         if (st != SC_OK)
             return st;
         if (r->n_findings > before)
-            continue; /* the substitution says it; no pair warning besides */
+            continue; /* the error says it; no pair warning besides */
         const char *pairs[MAX_LISTED_PAIRS];
         size_t n_listed = 0, first = 0, second = 0;
         for (size_t i = 0; i < sa->n_apart && n_listed < MAX_LISTED_PAIRS; i++) {
@@ -365,6 +545,8 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             if (ta->entity != 0 && ta->entity == tb->entity)
                 continue;
             if ((ta->flags | tb->flags) & SC_TOKF_DATE)
+                continue;
+            if (coordinated(sum, lang, a, b))
                 continue;
             const char *x = token_text(r, a), *y = token_text(r, b);
             if (x == NULL || y == NULL)
@@ -424,11 +606,20 @@ const sc_rule sc_rule_unsupported_relation = {
            "written without capitals, a name is a run of words the article writes only as "
            "a name.\n"
            "\n"
+           "Roles swapped (an error): a summary sentence its span supports well has two "
+           "names of the article around a word of the article (\"Indonesia lent Japan\"), "
+           "and a sentence of the span or its neighbours has them the other way round "
+           "(\"Japan lent Indonesia\"), while no sentence of the article has them the "
+           "summary's way.  Passives (\"was lent ... by\", \"dipinjamkan ... oleh\"), "
+           "partners (\"won the title with Arsenal\") and symmetric verbs (\"met\", "
+           "\"bertemu\") are left alone.\n"
+           "\n"
            "Pairs the article keeps apart (a warning): two names or numbers, or a number and "
            "the word after it, within a few words of each other in the summary, both in the "
            "article, but no article sentence (nor two neighbouring sentences) has them "
            "together: a name, number or role taken from one part of the article and put in "
-           "another.  Dates are left to date-mismatch.\n"
+           "another.  Two facts joined by a coordinator (\"and\", \"dan\") are not a pair.  "
+           "Dates are left to date-mismatch.\n"
            "\n"
            "Example: article \"St Mirren have signed striker Tom Jones on loan. ... Rovers "
            "lost to Dundee.\"; summary \"Rovers have signed striker Tom Jones on loan.\" (a "
@@ -438,8 +629,9 @@ const sc_rule sc_rule_unsupported_relation = {
            "article states.  A summary that rightly joins facts from far-apart paragraphs can "
            "get the pair warning: it is a warning, not an error, for that reason.\n"
            "\n"
-           "Evidence: kind (substitution or pairs).  Substitution: name, source_name (the "
-           "span's name in its place), support.  Pairs: pairs (\"A / B\" for each pair the "
+           "Evidence: kind (substitution, roles or pairs).  Substitution: name, source_name "
+           "(the span's name in its place), support.  Roles: first, verb, second (as the "
+           "summary has them), support.  Pairs: pairs (\"A / B\" for each pair the "
            "article never joins, at most 8), word_pairs (pairs of nearby content words in the "
            "sentence that are both in the article), pairs_apart (how many of them the article "
            "never joins).",

@@ -66,6 +66,33 @@ static const char *const clause_words[] = {
     "although", "and", "because", "but", "so", "though", "whereas", "which", "while", "who", "yet",
 };
 
+static const char *const coordinators[] = {
+    "and", "but", "or", "whereas", "while", "yet",
+};
+
+static const char *const passive_cues[] = {
+    "am",      "are", "be",     "been", "being", "get",  "gets",
+    "getting", "got", "gotten", "is",   "was",   "were",
+};
+
+static const char *const agent_cues[] = {
+    "by",
+};
+
+static const char *const partner_cues[] = {
+    "alongside",
+    "with",
+};
+
+static const char *const symmetric_verbs[] = {
+    "battle",    "battled",  "battles", "clash",   "clashed", "clashes", "draw",
+    "drawn",     "draws",    "drew",    "face",    "faced",   "faces",   "facing",
+    "fight",     "fighting", "fights",  "fought",  "married", "marries", "marry",
+    "meet",      "meeting",  "meets",   "merge",   "merged",  "merges",  "met",
+    "partnered", "play",     "played",  "playing", "plays",   "talk",    "talked",
+    "talks",     "tie",      "tied",    "ties",    "versus",  "vs",
+};
+
 static const char *const number_abbreviations[] = {
     "art", "no", "nos", "pp", "vol",
 };
@@ -183,6 +210,11 @@ const sc_lang sc_lang_en = {
     .n_scale_words = sizeof scale_words / sizeof scale_words[0],
     .currency_words = SC_WORD_LIST(currency_words),
     .clause_words = SC_WORD_LIST(clause_words),
+    .coordinators = SC_WORD_LIST(coordinators),
+    .passive_cues = SC_WORD_LIST(passive_cues),
+    .agent_cues = SC_WORD_LIST(agent_cues),
+    .partner_cues = SC_WORD_LIST(partner_cues),
+    .symmetric_verbs = SC_WORD_LIST(symmetric_verbs),
     .weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
     .weekdays_abbr = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"},
     .year_cues = SC_WORD_LIST(year_cues),

@@ -78,6 +78,27 @@ static const char *const clause_words[] = {
     "sementara", "serta",  "tapi",  "tetapi",  "yang",
 };
 
+static const char *const coordinators[] = {
+    "dan", "namun", "sedangkan", "sementara", "serta", "tapi", "tetapi",
+};
+
+/* Indonesian marks the passive on the verb (passive_prefix "di"); "oleh"
+ * names the agent.  No auxiliary stands before a passive verb. */
+static const char *const agent_cues[] = {
+    "oleh",
+};
+
+static const char *const partner_cues[] = {
+    "bersama",
+    "dengan",
+};
+
+static const char *const symmetric_verbs[] = {
+    "bentrok",  "berbicara", "berdamai", "bergabung",  "berhadapan",
+    "berjumpa", "bermain",   "bersaing", "bertanding", "bertarung",
+    "bertemu",  "berunding", "melawan",  "menikah",    "vs",
+};
+
 static const char *const number_abbreviations[] = {
     "hlm",
     "no",
@@ -184,6 +205,11 @@ const sc_lang sc_lang_id = {
     .n_scale_words = sizeof scale_words / sizeof scale_words[0],
     .currency_words = SC_WORD_LIST(currency_words),
     .clause_words = SC_WORD_LIST(clause_words),
+    .coordinators = SC_WORD_LIST(coordinators),
+    .agent_cues = SC_WORD_LIST(agent_cues),
+    .partner_cues = SC_WORD_LIST(partner_cues),
+    .passive_prefix = "di",
+    .symmetric_verbs = SC_WORD_LIST(symmetric_verbs),
     .is_common_word = is_common_id,
     .weekdays = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"},
     .weekdays_abbr = {"sen", "sel", "rab", "kam", "jum", "sab", "min"},

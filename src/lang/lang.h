@@ -111,6 +111,21 @@ typedef struct sc_lang {
      * ("menolak" for "menerima", "fell" for "rose"). */
     const sc_contrast_pair *contrast_pairs;
     size_t n_contrast_pairs;
+    /* Roles (unsupported-relation), case-folded words as written.
+     * Coordinators join two clauses of their own ("and", "dan"): a summary
+     * that joins two facts with one does not say the facts are related.
+     * Passive cues right before a verb ("was", "were") and agent cues
+     * after it ("by", "oleh") make its subject the one acted on; so does
+     * passive_prefix on the verb ("di" in "dipinjamkan"; NULL: none).
+     * Partner cues before a name make it a partner, not the one acted on
+     * ("with", "dengan").  Symmetric verbs keep their claim when their two sides swap ("met",
+     * "bertemu"). */
+    sc_word_list coordinators;
+    sc_word_list passive_cues;
+    sc_word_list agent_cues;
+    sc_word_list partner_cues;
+    const char *passive_prefix;
+    sc_word_list symmetric_verbs;
 } sc_lang;
 
 /* The word lists of sc_lang, to name them in a sc_word_class. */

@@ -125,6 +125,12 @@ sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *o
             while (j < sent->tok_end && is_name_word(&a->tokens[j]) &&
                    !(a->tokens[j].flags & SC_TOKF_AFTER_BREAK))
                 j++;
+            /* A month or weekday named alone ("sebelum akhir Mei") is a
+             * date word, not a name. */
+            if (j == i + 1 && (t->month != 0 || t->weekday != 0)) {
+                i = j;
+                continue;
+            }
             bool opener = (t->flags & (SC_TOKF_SENT_START | SC_TOKF_AFTER_BREAK)) && j == i + 1;
             if (opener && !(seen[t->stem] & SEEN_MID_CAPITAL)) {
                 bool common = (seen[t->stem] & SEEN_LOWER) || lang->is_common_word == NULL ||
