@@ -42,6 +42,10 @@
 #define SRC_EN_SCHOOLS                                                                             \
     "Floods closed 12 schools in the eastern district on Monday. About 40 volunteers "             \
     "cleaned the streets of mud. The talks could begin in Geneva next month."
+/* Digit groups written apart, as word-tokenised text has them. */
+#define SRC_EN_SPACED                                                                              \
+    "The city counted 800, 000 visitors during the festival. The average stay was 2 . 5 days, "    \
+    "officials said."
 #define SRC_ID_SCHOOLS                                                                             \
     "Banjir menutup 12 sekolah di kecamatan timur pada hari Senin. Sekitar 40 relawan "            \
     "membersihkan lumpur di jalan. Perundingan bisa dimulai di Jenewa bulan depan."
@@ -275,6 +279,16 @@ static const fire_case fire_cases[] = {
      "40",
      true,
      {{EV_NUMBER, "value", NULL, 40}, {EV_HAS_NUMBER, "source_numbers", NULL, 12}}},
+    /* The same digits in other groups are another number. */
+    {"en: 80,000 where the source writes 800, 000",
+     "en",
+     SRC_EN_SPACED,
+     "The city counted 80,000 visitors during the festival.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "80,000",
+     true,
+     {{EV_NUMBER, "value", NULL, 80000}}},
     {"id: 40 sekolah where the aligned source says 12",
      "id",
      SRC_ID_SCHOOLS,
@@ -380,6 +394,9 @@ typedef struct quiet_case {
 } quiet_case;
 
 static const quiet_case quiet_cases[] = {
+    /* number-mismatch: "800,000" is "800, 000" with its groups apart. */
+    {"en: 800,000 where the source writes 800, 000", "en", SRC_EN_SPACED,
+     "The city counted 800,000 visitors during the festival.", "number-mismatch"},
     /* unsupported-entity */
     {"en: possessive Russia's, article says Russia", "en", SRC_EN,
      "Russia's written proposal on security guarantees reached the United States on Wednesday.",

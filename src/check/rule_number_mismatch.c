@@ -4,14 +4,22 @@
  * schools" against "Floods closed 12 schools ... About 40 volunteers" is a
  * mismatch although the article has a 40.  Values are compared, not
  * spellings: "1.300" in Indonesian equals "1,300" in English, "1,3 juta"
- * equals "1.300.000". */
+ * equals "1.300.000", and "800,000" equals "800, 000" (its digit groups
+ * written apart). */
 #include <math.h>
+#include <string.h>
 
 #include "check.h"
 #include "align/align.h"
 #include "lang/lang.h"
 
-enum { MAX_SOURCE_NUMBERS = 16, MAX_LISTED_NUMBERS = 3 };
+enum {
+    MAX_SOURCE_NUMBERS = 16,
+    MAX_LISTED_NUMBERS = 3,
+    /* Digits of one numeral compared as a string; a longer one is
+     * compared by value only. */
+    SC_NUMBER_DIGITS_MAX = 40
+};
 
 static bool same_number(double a, double b)
 {
@@ -40,16 +48,81 @@ static bool sentence_has(const sc_lang *lang, const sc_analysis *art, size_t s, 
     return false;
 }
 
+/* The digits of a numeral token, in order, as a NUL-terminated string;
+ * false when they do not fit. */
+static bool digits_of(const sc_analysis *a, const sc_token *t, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = t->start; i < t->end; i++) {
+        char c = a->text->data[i];
+        if (c < '0' || c > '9')
+            continue;
+        if (n + 1 >= cap)
+            return false;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return n > 0;
+}
+
+/* True when sentence s writes the digits of a grouped numeral as numerals
+ * split at their separators: "800, 000" or "98 . 7" for "800,000" and
+ * "98.7" (text that went through a word tokenizer, or a typesetting
+ * slip).  The same digits in the same groups are the same number. */
+static bool sentence_has_digits(const sc_analysis *art, size_t s, const char *digits)
+{
+    const sc_sentence *sent = &art->sentences[s];
+    size_t want = strlen(digits);
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        size_t got = 0, j = k;
+        while (j < sent->tok_end && art->tokens[j].kind == SC_TOK_NUMBER) {
+            char part[SC_NUMBER_DIGITS_MAX];
+            if (!digits_of(art, &art->tokens[j], part, sizeof part))
+                break;
+            size_t n = strlen(part);
+            if (got + n > want || memcmp(digits + got, part, n) != 0)
+                break;
+            got += n;
+            if (got == want)
+                return j > k;
+            /* The next group, past one separator. */
+            const sc_token *sep = j + 1 < sent->tok_end ? &art->tokens[j + 1] : NULL;
+            if (sep == NULL || sep->kind != SC_TOK_PUNCT || sep->end - sep->start != 1 ||
+                (art->text->data[sep->start] != ',' && art->text->data[sep->start] != '.'))
+                break;
+            j += 2;
+        }
+    }
+    return false;
+}
+
 static bool context_has(const sc_lang *lang, const sc_analysis *art,
-                        const sc_sentence_alignment *sa, double value)
+                        const sc_sentence_alignment *sa, double value, const char *digits)
 {
     for (size_t a = 0; a < sa->n_aligned; a++)
-        if (sentence_has(lang, art, sa->aligned[a], value))
+        if (sentence_has(lang, art, sa->aligned[a], value) ||
+            (digits != NULL && sentence_has_digits(art, sa->aligned[a], digits)))
             return true;
     for (size_t a = 0; a < sa->n_related; a++)
-        if (sentence_has(lang, art, sa->related[a], value))
+        if (sentence_has(lang, art, sa->related[a], value) ||
+            (digits != NULL && sentence_has_digits(art, sa->related[a], digits)))
             return true;
     return false;
+}
+
+/* The digits of a number entity that is one grouped numeral ("800,000",
+ * "98.7"), into buf; NULL for anything else. */
+static const char *grouped_digits(const sc_analysis *a, const sc_entity *e, char *buf, size_t cap)
+{
+    if (e->tok_end != e->tok_begin + 1)
+        return NULL;
+    const sc_token *t = &a->tokens[e->tok_begin];
+    const char *text = a->text->data + t->start;
+    size_t len = t->end - t->start;
+    if (t->kind != SC_TOK_NUMBER ||
+        (memchr(text, ',', len) == NULL && memchr(text, '.', len) == NULL))
+        return NULL;
+    return digits_of(a, t, buf, cap) ? buf : NULL;
 }
 
 static sc_status run(const sc_rule *rule, sc_result *r)
@@ -62,7 +135,9 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         if (!ent->is_number)
             continue;
         const sc_sentence_alignment *sa = &al->sentences[ent->sentence];
-        if (context_has(lang, art, sa, ent->value))
+        char digit_buf[SC_NUMBER_DIGITS_MAX];
+        const char *digits = grouped_digits(sum, ent, digit_buf, sizeof digit_buf);
+        if (context_has(lang, art, sa, ent->value, digits))
             continue;
         bool elsewhere = sc_align_article_has_number(al, ent->value);
         size_t start = sum->tokens[ent->tok_begin].start, end = sum->tokens[ent->tok_end - 1].end;
