@@ -3,7 +3,11 @@
  * A sentence between the two bars gets an unsupported-claim finding of its
  * own, with the same evidence keys the rule gives (threshold is then the
  * stricter bar), so reports, suppressions and baselines treat it as any
- * other finding of the rule. */
+ * other finding of the rule.
+ *
+ * It is a pass of its own, run right after the rule, rather than a
+ * threshold inside it: the consistency score counts the rule's findings
+ * (sc_run_rules' counts), and a user's bar must not change the score. */
 #include <string.h>
 
 #include "check.h"
