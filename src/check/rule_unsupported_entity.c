@@ -50,15 +50,42 @@ static const sc_token *next_word(const sc_analysis *a, size_t k, size_t hi)
     return NULL;
 }
 
-/* Whether the article writes the word of stem `stem` in lower case
- * anywhere. */
-static bool article_writes_lower(const sc_analysis *art, uint32_t stem)
+/* What the first-word check shares across a document's sentences: the
+ * stems the article writes in lower case, the stems of the summary
+ * sentence at hand, and a bound on the work (article name tokens
+ * compared) per document, whatever the input; past it the check stops. */
+#define OPENER_MAX_WORK ((size_t)1 << 22)
+
+typedef struct opener_ctx {
+    sc_arena *arena;
+    const sc_analysis *article;
+    bool *lower;       /* NULL until a sentence needs it */
+    bool *in_sentence; /* likewise */
+    size_t n;          /* entries of both */
+    size_t work;
+} opener_ctx;
+
+/* Fills c's tables at first need: most documents have no candidate. */
+static bool opener_tables(opener_ctx *c)
 {
-    for (size_t j = 0; j < art->n_tokens; j++)
-        if (art->tokens[j].stem == stem && art->tokens[j].kind == SC_TOK_WORD &&
-            !(art->tokens[j].flags & SC_TOKF_CAPITAL))
-            return true;
-    return false;
+    if (c->lower != NULL)
+        return true;
+    c->in_sentence = sc_arena_calloc(c->arena, c->n, sizeof *c->in_sentence);
+    bool *lower = sc_arena_calloc(c->arena, c->n, sizeof *lower);
+    if (c->in_sentence == NULL || lower == NULL)
+        return false;
+    for (size_t j = 0; j < c->article->n_tokens; j++) {
+        const sc_token *u = &c->article->tokens[j];
+        if (u->kind == SC_TOK_WORD && !(u->flags & SC_TOKF_CAPITAL) && u->stem < c->n)
+            lower[u->stem] = true;
+    }
+    c->lower = lower;
+    return true;
+}
+
+static bool has(const opener_ctx *c, const bool *set, uint32_t stem)
+{
+    return stem < c->n && set[stem];
 }
 
 /* A capitalised first word of a sentence is a name only with evidence
@@ -69,8 +96,10 @@ static bool article_writes_lower(const sc_analysis *art, uint32_t stem)
  * word, a name the summary sentence does not have (a name found by
  * src/text/entity.c, or a capitalised word the article never writes in
  * lower case: "Japan" opening a sentence).  Returns the article's first
- * token of that name, or SIZE_MAX; *name_end its end. */
-static size_t opener_in_name_slot(const sc_result *r, size_t si, size_t k, size_t *name_end)
+ * token of that name, or SIZE_MAX; *name_end its end.  *nomem is set when
+ * its tables could not be made. */
+static size_t opener_in_name_slot(const sc_result *r, opener_ctx *c, size_t si, size_t k,
+                                  size_t *name_end, bool *nomem)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_alignment *al = &r->alignment;
@@ -88,9 +117,17 @@ static size_t opener_in_name_slot(const sc_result *r, size_t si, size_t k, size_
     const sc_sentence_alignment *sa = &al->sentences[si];
     if (after == NULL || after->kind != SC_TOK_WORD || sa->support < SC_RELATION_MIN_SUPPORT)
         return SIZE_MAX;
-    for (size_t a = 0; a < sa->n_aligned; a++) {
+    if (!opener_tables(c)) {
+        *nomem = true;
+        return SIZE_MAX;
+    }
+    size_t found = SIZE_MAX;
+    for (size_t q = sent->tok_begin; q < sent->tok_end; q++)
+        if (sum->tokens[q].stem < c->n)
+            c->in_sentence[sum->tokens[q].stem] = true;
+    for (size_t a = 0; a < sa->n_aligned && found == SIZE_MAX; a++) {
         const sc_sentence *as = &art->sentences[sa->aligned[a]];
-        for (size_t j = as->tok_begin; j < as->tok_end; j++) {
+        for (size_t j = as->tok_begin; j < as->tok_end && found == SIZE_MAX && c->work > 0; j++) {
             const sc_token *u = &art->tokens[j];
             size_t begin = j, end = j + 1;
             if (u->entity != 0) {
@@ -100,24 +137,27 @@ static size_t opener_in_name_slot(const sc_result *r, size_t si, size_t k, size_
                 begin = e->tok_begin;
                 end = e->tok_end;
             } else if (u->kind != SC_TOK_WORD || !(u->flags & SC_TOKF_CAPITAL) ||
-                       (u->flags & (SC_TOKF_STOP | SC_TOKF_DATE | SC_TOKF_NUMWORD))) {
+                       (u->flags & (SC_TOKF_STOP | SC_TOKF_DATE | SC_TOKF_NUMWORD)) ||
+                       has(c, c->lower, u->stem)) {
                 continue;
             }
             const sc_token *next = next_word(art, end - 1, as->tok_end);
             if (next == NULL || next->stem != after->stem)
                 continue;
             bool named = false;
-            for (size_t m = begin; m < end && !named; m++)
-                for (size_t q = sent->tok_begin; q < sent->tok_end && !named; q++)
-                    named = !(art->tokens[m].flags & SC_TOKF_STOP) &&
-                            sum->tokens[q].stem == art->tokens[m].stem;
-            if (named || (u->entity == 0 && article_writes_lower(art, u->stem)))
-                continue;
-            *name_end = end;
-            return begin;
+            for (size_t m = begin; m < end && !named && c->work > 0; m++, c->work--)
+                named = !(art->tokens[m].flags & SC_TOKF_STOP) &&
+                        has(c, c->in_sentence, art->tokens[m].stem);
+            if (!named && c->work > 0) {
+                found = begin;
+                *name_end = end;
+            }
         }
     }
-    return SIZE_MAX;
+    for (size_t q = sent->tok_begin; q < sent->tok_end; q++)
+        if (sum->tokens[q].stem < c->n)
+            c->in_sentence[sum->tokens[q].stem] = false;
+    return found;
 }
 
 static sc_status run(const sc_rule *rule, sc_result *r)
@@ -146,13 +186,20 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         if (st != SC_OK)
             return st;
     }
+    opener_ctx c = {.arena = r->arena,
+                    .article = &r->article,
+                    .n = (size_t)al->n_stems + 1,
+                    .work = OPENER_MAX_WORK};
     for (size_t si = 0; si < al->n_sentences && si < sum->n_sentences; si++) {
         size_t k = sum->sentences[si].tok_begin;
         while (k < sum->sentences[si].tok_end && sum->tokens[k].kind == SC_TOK_PUNCT)
             k++;
         if (k >= sum->sentences[si].tok_end)
             continue;
-        size_t other_end, other_begin = opener_in_name_slot(r, si, k, &other_end);
+        bool nomem = false;
+        size_t other_end, other_begin = opener_in_name_slot(r, &c, si, k, &other_end, &nomem);
+        if (nomem)
+            return SC_ERR_NOMEM;
         if (other_begin == SIZE_MAX)
             continue;
         const sc_entity other = {.tok_begin = other_begin, .tok_end = other_end};

@@ -366,6 +366,12 @@ static sc_status substitutions(const sc_rule *rule, sc_result *r, const bool *na
  * seldom the one that relates them. */
 enum { ROLE_MAX_GAP = 10 };
 
+/* A bound on the work of the roles check, whatever the input: the article
+ * tokens its searches may visit per document.  A real summary needs a few
+ * thousand; a page built to repeat one name everywhere would otherwise
+ * cost summary tokens x article tokens.  Past it, the check stops. */
+#define ROLE_MAX_WORK ((size_t)1 << 24)
+
 static bool lang_has(const sc_word_list *list, const sc_token *t)
 {
     return list->n > 0 && sc_word_list_has(list, t->norm, t->norm_len);
@@ -405,12 +411,14 @@ static bool is_head(const sc_token *t, uint32_t head)
  * that order, within ROLE_MAX_GAP tokens and read actively.  *at is set
  * to the first token of such a run. */
 static bool article_states(const sc_lang *lang, const sc_analysis *art, size_t lo, size_t hi,
-                           uint32_t first, uint32_t verb, uint32_t second, size_t *at)
+                           uint32_t first, uint32_t verb, uint32_t second, size_t *at, size_t *work)
 {
-    for (size_t i = lo; i < hi; i++) {
+    for (size_t i = lo; i<hi && * work> 0; i++) {
+        --*work;
         if (!is_head(&art->tokens[i], first))
             continue;
         size_t stop = i + ROLE_MAX_GAP < hi ? i + ROLE_MAX_GAP : hi;
+        *work -= *work < ROLE_MAX_GAP * ROLE_MAX_GAP ? *work : ROLE_MAX_GAP * ROLE_MAX_GAP;
         for (size_t v = i + 1; v < stop; v++) {
             if (art->tokens[v].stem != verb)
                 continue;
@@ -434,7 +442,8 @@ static bool article_states(const sc_lang *lang, const sc_analysis *art, size_t l
  * are symmetric verbs ("met", "played") and partners ("won the title with
  * Arsenal").  At most one finding per
  * sentence. */
-static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, size_t si)
+static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, size_t si,
+                       size_t *work)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_sentence_alignment *sa = &r->alignment.sentences[si];
@@ -446,9 +455,12 @@ static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, s
     if (hi >= art->n_sentences)
         hi = art->n_sentences - 1;
     size_t tlo = art->sentences[lo].tok_begin, thi = art->sentences[hi].tok_end;
-    for (size_t e = 0; e < sum->n_entities; e++) {
-        const sc_entity *x = &sum->entities[e];
-        if (x->sentence != si || x->is_number || !article_has_name(r, x))
+    for (size_t first = sent->tok_begin; first < sent->tok_end; first++) {
+        const sc_token *ft = &sum->tokens[first];
+        if (ft->entity == 0)
+            continue;
+        const sc_entity *x = &sum->entities[ft->entity - 1];
+        if (x->tok_begin != first || x->is_number || !article_has_name(r, x))
             continue;
         uint32_t xh = head_word(sum, x)->stem;
         for (size_t v = x->tok_end; v < sent->tok_end && v < x->tok_end + ROLE_MAX_GAP; v++) {
@@ -470,10 +482,15 @@ static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, s
                     continue;
                 uint32_t yh = head_word(sum, y)->stem;
                 size_t at;
+                if (*work == 0)
+                    return SC_OK;
                 if (yh == xh || names_overlap_in(sum, x, sum, y) ||
                     roles_open(lang, sum, x->tok_end - 1, v, k) ||
-                    !article_states(lang, art, tlo, thi, yh, vt->stem, xh, &at) ||
-                    article_states(lang, art, 0, art->n_tokens, xh, vt->stem, yh, &at))
+                    !article_states(lang, art, tlo, thi, yh, vt->stem, xh, &at, work))
+                    continue;
+                size_t said_so;
+                if (article_states(lang, art, 0, art->n_tokens, xh, vt->stem, yh, &said_so, work) ||
+                    *work == 0)
                     continue;
                 size_t start = sum->tokens[x->tok_begin].start,
                        x_end = sum->tokens[x->tok_end - 1].end;
@@ -524,12 +541,13 @@ static sc_status run(const sc_rule *rule, sc_result *r)
     const sc_lang *lang = sc_lang_find(r->language);
     if (lang == NULL)
         lang = sc_lang_find("en");
+    size_t work = ROLE_MAX_WORK;
     for (size_t si = 0; si < al->n_sentences; si++) {
         const sc_sentence_alignment *sa = &al->sentences[si];
         size_t before = r->n_findings;
         sc_status st = substitutions(rule, r, name_stem, si);
         if (st == SC_OK && r->n_findings == before)
-            st = roles(rule, r, lang, si);
+            st = roles(rule, r, lang, si, &work);
         if (st != SC_OK)
             return st;
         if (r->n_findings > before)
