@@ -216,6 +216,18 @@ static sc_status check_page(sc_result *r, const sc_options *options, const char 
     return SC_OK;
 }
 
+/* Why a text page is not UTF-8, for its error: a NUL byte is binary data;
+ * a UTF-16 byte-order mark says which encoding it is in instead. */
+static const char *not_utf8_why(const char *input, size_t len, size_t bad)
+{
+    const unsigned char *u = (const unsigned char *)input;
+    if (input[bad] == '\0')
+        return "NUL byte: binary data, not page text";
+    if (bad == 0 && len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return "UTF-16 text (it starts with a UTF-16 byte-order mark): the page must be UTF-8 text";
+    return "invalid UTF-8: the page must be UTF-8 text";
+}
+
 sc_result *sc_check(const char *input, size_t len, const char *id, const sc_options *options,
                     sc_error *error)
 {
@@ -258,10 +270,7 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
     case SC_INPUT_TEXT: {
         size_t bad;
         if (!sc_utf8_valid(input, len, &bad)) {
-            sc_fail_at(error, SC_ERR_INPUT,
-                       input[bad] == '\0' ? "NUL byte: binary data, not page text"
-                                          : "invalid UTF-8: the page must be UTF-8 text",
-                       input, len, bad);
+            sc_fail_at(error, SC_ERR_INPUT, not_utf8_why(input, len, bad), input, len, bad);
             goto fail;
         }
         page->field_data[SC_FIELD_PAGE] = input;

@@ -110,7 +110,9 @@ def overlong_utf8_page():
 
 
 def utf16_page():
-    unreadable("utf16.txt", r"invalid UTF-8: .*byte 0\)", "Hello world. More text.".encode("utf-16"))
+    unreadable("utf16le.txt", r"UTF-16 text \(it starts with a UTF-16 byte-order mark\): the page "
+               r"must be UTF-8 text \(line 1, column 1, byte 0\)", b"\xff\xfe" + "Hello world.".encode("utf-16-le"))
+    unreadable("utf16be.txt", r"UTF-16 text", b"\xfe\xff" + "Hello world.".encode("utf-16-be"))
 
 
 def empty_page():
