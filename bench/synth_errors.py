@@ -65,8 +65,10 @@ def names_of(text):
 
 
 def swap_entity(summary, article, rng):
-    here = [n for n in set(names_of(summary)) if len(n) > 2]
-    others = [n for n in set(names_of(article)) if n not in summary and len(n) > 2]
+    # sorted: a set's order follows the per-process string hash, and the pairs
+    # must be the same on every run (the committed weights are trained on them).
+    here = [n for n in sorted(set(names_of(summary))) if len(n) > 2]
+    others = [n for n in sorted(set(names_of(article))) if n not in summary and len(n) > 2]
     if not here or not others:
         return None
     a, b = rng.choice(here), rng.choice(others)
@@ -78,7 +80,7 @@ def swap_number(summary, article, rng):
     if not here:
         return None
     a = rng.choice(here)
-    others = [n for n in set(NUMBER.findall(article)) if n != a]
+    others = [n for n in sorted(set(NUMBER.findall(article))) if n != a]
     if others and rng.random() < 0.6:
         b = rng.choice(others)
     else:

@@ -530,6 +530,84 @@ START_TEST(test_score_used)
 }
 END_TEST
 
+/* The value of the feature named name in r. */
+static double feature(const sc_result *r, const char *name)
+{
+    for (size_t i = 0; i < SC_SCORE_N_FEATURES; i++)
+        if (strcmp(sc_score_feature_name(i), name) == 0)
+            return r->features[i];
+    ck_abort_msg("no feature %s", name);
+    return NAN;
+}
+
+/* lexical_one_sentence_min and lexical_trigram_missing on summaries of
+ * en_article: copied, two sentences each copied from its own sentence,
+ * and one sentence stitched from two ("heavy rain flooded 1,300 houses in"
+ * from sentence 0, "in the eastern district" from sentence 4: 6 of its 9
+ * bigrams in sentence 0, and "houses in the" in none). */
+static const struct {
+    const char *summary;
+    double one_sentence_min;
+    size_t trigrams_missing;
+} one_sentence_cases[] = {
+    {"Heavy rain flooded 1,300 houses in Bekasi on Tuesday night.", 1.0, 0},
+    {"The city government opened four temporary shelters near the river. "
+     "Schools in the eastern district will stay closed for three days.",
+     1.0, 0},
+    {"Heavy rain flooded 1,300 houses in the eastern district.", 6.0 / 9.0, 1},
+    {"Schools in the eastern district will stay closed for three days. "
+     "Heavy rain flooded 1,300 houses in the eastern district.",
+     6.0 / 9.0, 1},
+};
+
+START_TEST(test_score_one_sentence)
+{
+    char *source = join(en_article, N_EN);
+    sc_result *r = check_pair(source, one_sentence_cases[_i].summary, "en");
+    ck_assert_ptr_nonnull(r->features);
+    ck_assert_double_eq_tol(feature(r, "lexical_one_sentence_min"),
+                            one_sentence_cases[_i].one_sentence_min, 1e-12);
+    ck_assert_double_eq_tol(feature(r, "lexical_trigram_missing"),
+                            log1p((double)one_sentence_cases[_i].trigrams_missing), 1e-12);
+    sc_result_free(r);
+    free(source);
+}
+END_TEST
+
+/* Only the first 64 summary sentences are followed for
+ * lexical_one_sentence_min: a stitched sentence after 64 copied ones
+ * leaves it at 1, the same sentence first lowers it. */
+START_TEST(test_score_one_sentence_limit)
+{
+    char *source = join(en_article, N_EN);
+    static const char stitched[] = "Heavy rain flooded 1,300 houses in the eastern district.";
+    for (int first = 0; first < 2; first++) {
+        buf summary = {0};
+        if (first)
+            buf_str(&summary, stitched);
+        for (size_t i = 0; i < 64; i++) {
+            if (summary.len > 0)
+                buf_str(&summary, " ");
+            buf_str(&summary, en_article[i % 6]);
+        }
+        if (!first) {
+            buf_str(&summary, " ");
+            buf_str(&summary, stitched);
+        }
+        sc_result *r = check_pair(source, summary.data, "en");
+        ck_assert_uint_eq(r->summary.n_sentences, 65);
+        double v = feature(r, "lexical_one_sentence_min");
+        if (first)
+            ck_assert_double_eq_tol(v, 6.0 / 9.0, 1e-12);
+        else
+            ck_assert_double_eq(v, 1.0);
+        sc_result_free(r);
+        free(summary.data);
+    }
+    free(source);
+}
+END_TEST
+
 /* The project's own fixture pages: each copied summary scores above every
  * summary of the same language with a planted error. */
 static double fixture_consistency(const char *name)
@@ -600,6 +678,9 @@ static Suite *align_suite(void)
     tc = tcase_create("score");
     tcase_add_test(tc, test_score_weights);
     tcase_add_test(tc, test_score_used);
+    tcase_add_loop_test(tc, test_score_one_sentence, 0,
+                        (int)(sizeof one_sentence_cases / sizeof one_sentence_cases[0]));
+    tcase_add_test(tc, test_score_one_sentence_limit);
     tcase_add_test(tc, test_score_fixtures);
     suite_add_tcase(s, tc);
 

@@ -40,6 +40,8 @@ static const char *const feature_names[SC_SCORE_N_FEATURES] = {
     "lexical_bigram_min",
     "lexical_trigram",
     "lexical_novel_share",
+    "lexical_trigram_missing",
+    "lexical_one_sentence_min",
     "pair_apart_share",
     "pairs_apart",
     "repeated_words",
@@ -80,6 +82,8 @@ enum {
     F_LEXICAL_BIGRAM_MIN,
     F_LEXICAL_TRIGRAM,
     F_LEXICAL_NOVEL_SHARE,
+    F_LEXICAL_TRIGRAM_MISSING,
+    F_LEXICAL_ONE_SENTENCE_MIN,
     F_PAIR_APART_SHARE,
     F_PAIRS_APART,
     F_REPEATED_WORDS,
@@ -372,11 +376,86 @@ typedef struct lexical_walk {
     uint64_t prev[2]; /* the last two words, nearest first; 0: none */
 } lexical_walk;
 
+/* Which summary sentences hold each bigram of the summary, and what one
+ * article sentence has of them: for lexical_one_sentence_min.  Only the
+ * first ONE_SENTENCE_MAX summary sentences are followed (one bit each, so
+ * that the per-word cost stays a mask test); a summary is rarely longer. */
+enum { ONE_SENTENCE_MAX = 64 };
+
+typedef struct one_sentence {
+    uint64_t *holders; /* per bigram slot: bit s = summary sentence s has it */
+    uint32_t *stamp;   /* per bigram slot: 1 + the article sentence that last had it */
+    size_t *hits;      /* the slots the current article sentence has, once each */
+    size_t n_hits;
+    size_t distinct[ONE_SENTENCE_MAX]; /* per summary sentence: its distinct bigrams */
+    size_t best[ONE_SENTENCE_MAX];     /* the most of them one article sentence has */
+    size_t sentence;                   /* the summary or article sentence being read */
+} one_sentence;
+
 typedef struct lexical_count {
     key_set *sets; /* the summary's bigrams, trigrams, words */
     size_t total[2], found[2];
     size_t words, novel; /* the summary's content words; those the article lacks */
+    one_sentence *one;
 } lexical_count;
+
+/* A summary bigram, in slot i, read in summary sentence one->sentence. */
+static void one_sentence_add(one_sentence *one, size_t i)
+{
+    if (one->sentence >= ONE_SENTENCE_MAX)
+        return;
+    uint64_t bit = (uint64_t)1 << one->sentence;
+    if (!(one->holders[i] & bit)) {
+        one->holders[i] |= bit;
+        one->distinct[one->sentence]++;
+    }
+}
+
+/* A summary bigram, in slot i, found in article sentence one->sentence. */
+static void one_sentence_mark(one_sentence *one, size_t i)
+{
+    uint32_t stamp = (uint32_t)one->sentence + 1;
+    if (one->holders[i] != 0 && one->stamp[i] != stamp) {
+        one->stamp[i] = stamp;
+        one->hits[one->n_hits++] = i;
+    }
+}
+
+/* The index of the lowest set bit of m (m != 0). */
+static int lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+    return __builtin_ctzll(m);
+#else
+    int i = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
+/* The end of an article sentence: what it has of each summary sentence. */
+static void one_sentence_flush(one_sentence *one)
+{
+    if (one->n_hits == 0)
+        return;
+    size_t count[ONE_SENTENCE_MAX] = {0};
+    uint64_t touched = 0;
+    for (size_t h = 0; h < one->n_hits; h++) {
+        uint64_t m = one->holders[one->hits[h]];
+        touched |= m;
+        for (; m != 0; m &= m - 1)
+            count[lowest_bit(m)]++;
+    }
+    for (; touched != 0; touched &= touched - 1) {
+        int s = lowest_bit(touched);
+        if (count[s] > one->best[s])
+            one->best[s] = count[s];
+    }
+    one->n_hits = 0;
+}
 
 static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mode mode, uint64_t h,
                                      bool content)
@@ -399,8 +478,15 @@ static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mod
                 continue;
             if (mode == WALK_ADD) {
                 set_add(&c->sets[n], key[n]);
+                if (n == 0)
+                    one_sentence_add(c->one, set_slot(&c->sets[0], key[0]));
             } else if (mode == WALK_MARK) {
-                set_mark(&c->sets[n], key[n]);
+                size_t i = set_slot(&c->sets[n], key[n]);
+                if (i != SIZE_MAX) {
+                    c->sets[n].hit[i] = true;
+                    if (n == 0)
+                        one_sentence_mark(c->one, i);
+                }
             } else {
                 c->total[n]++;
                 c->found[n] += set_hit(&c->sets[n], key[n]);
@@ -474,9 +560,12 @@ static PASS_INLINE void lexical_pass(const sc_analysis *a, lexical_count *c, wal
         const sc_sentence *s = &a->sentences[si];
         lexical_walk w = {{0, 0}};
         size_t total = c->total[0], found = c->found[0];
+        c->one->sentence = si;
         for (size_t k = s->tok_begin; k < s->tok_end; k++)
             if (a->tokens[k].kind != SC_TOK_PUNCT)
                 lexical_token(&w, c, mode, &a->tokens[k]);
+        if (mode == WALK_MARK)
+            one_sentence_flush(c->one);
         if (mode == WALK_COUNT && c->total[0] > total)
             *bigram_min =
                 fmin(*bigram_min, (double)(c->found[0] - found) / (double)(c->total[0] - total));
@@ -484,7 +573,12 @@ static PASS_INLINE void lexical_pass(const sc_analysis *a, lexical_count *c, wal
 }
 
 /* The summary's surface bigrams and trigrams found in one sentence of the
- * article: their shares, and the lowest bigram share of one sentence. */
+ * article: their shares, the lowest bigram share of one sentence, and the
+ * count of trigrams not found.  And per summary sentence, the share of its
+ * bigrams that its best article sentence alone has: a sentence read off one
+ * article sentence keeps that sentence's facts together, where one stitched
+ * from several can join a subject to another's predicate (QAGS's and
+ * FRANK's "recombination" errors); the lowest share over the sentences. */
 static sc_status lexical_ngrams(sc_result *r, double *x)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
@@ -493,7 +587,14 @@ static sc_status lexical_ngrams(sc_result *r, double *x)
     for (int n = 0; n < 3; n++)
         if (set_init(r->arena, &sets[n], bound, true) != SC_OK)
             return SC_ERR_NOMEM;
-    lexical_count c = {sets, {0, 0}, {0, 0}, 0, 0};
+    size_t slots = sets[0].mask + 1;
+    one_sentence one = {0};
+    one.holders = sc_arena_calloc(r->arena, slots, sizeof *one.holders);
+    one.stamp = sc_arena_calloc(r->arena, slots, sizeof *one.stamp);
+    one.hits = sc_arena_calloc(r->arena, slots, sizeof *one.hits);
+    if (one.holders == NULL || one.stamp == NULL || one.hits == NULL)
+        return SC_ERR_NOMEM;
+    lexical_count c = {sets, {0, 0}, {0, 0}, 0, 0, &one};
     double bigram_min = 1.0;
     lexical_pass(sum, &c, WALK_ADD, &bigram_min);
     lexical_pass(art, &c, WALK_MARK, &bigram_min);
@@ -503,6 +604,12 @@ static sc_status lexical_ngrams(sc_result *r, double *x)
     x[F_LEXICAL_BIGRAM_MIN] = bigram_min;
     x[F_LEXICAL_TRIGRAM] = c.total[1] > 0 ? (double)c.found[1] / (double)c.total[1] : bigram;
     x[F_LEXICAL_NOVEL_SHARE] = share(c.novel, c.words, 0.0);
+    x[F_LEXICAL_TRIGRAM_MISSING] = log1p((double)(c.total[1] - c.found[1]));
+    double one_min = 1.0;
+    for (size_t s = 0; s < sum->n_sentences && s < ONE_SENTENCE_MAX; s++)
+        if (one.distinct[s] > 0)
+            one_min = fmin(one_min, (double)one.best[s] / (double)one.distinct[s]);
+    x[F_LEXICAL_ONE_SENTENCE_MIN] = one_min;
     return SC_OK;
 }
 

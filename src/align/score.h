@@ -42,6 +42,16 @@
  *                                 of one summary sentence
  *   lexical_novel_share           share of the summary's content words
  *                                 (their surface words) the article lacks
+ *   lexical_trigram_missing       log1p of the summary's surface trigrams
+ *                                 that no article sentence has (a count:
+ *                                 each one is a place to check)
+ *   lexical_one_sentence_min      per summary sentence, the share of its
+ *                                 distinct surface bigrams that its best
+ *                                 article sentence alone has; the lowest
+ *                                 over the first 64 sentences (a sentence
+ *                                 stitched from several article sentences
+ *                                 can join one's subject to another's
+ *                                 predicate)
  *   pair_apart_share, pairs_apart two content words near each other in a
  *                                 summary sentence, both in the article,
  *                                 that no article sentence holds with its
@@ -71,7 +81,7 @@
 
 #include "core/doc.h"
 
-enum { SC_SCORE_N_FEATURES = 36 };
+enum { SC_SCORE_N_FEATURES = 38 };
 
 /* The name of feature i (< SC_SCORE_N_FEATURES), as the JSON report's
  * "features" member and score_weights.inc write it. */
