@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """End-to-end tests of batches: worker threads, the progress bar, the
-summary line and the jobs setting (issue 6, "Batches"; issue 7, threads).
+summary line and the jobs setting (batches and threads).
 
 Usage: test_batch.py SUMCHECK_BINARY
 

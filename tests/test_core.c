@@ -49,6 +49,37 @@ START_TEST(test_arena_alignment)
 }
 END_TEST
 
+/* Strings take no padding; an aligned block after them is still aligned
+ * and neither overwrites the other. */
+START_TEST(test_arena_chars)
+{
+    sc_arena *arena = sc_arena_new();
+    ck_assert_ptr_nonnull(arena);
+    char *a = sc_arena_alloc_chars(arena, 3);
+    char *b = sc_arena_alloc_chars(arena, 5);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_ptr_eq(b, a + 3);
+    memcpy(a, "ab", 3);
+    memcpy(b, "cdef", 5);
+    double *d = sc_arena_alloc(arena, sizeof *d);
+    ck_assert_ptr_nonnull(d);
+    ck_assert(aligned(d));
+    *d = 1.5;
+    char *e = sc_arena_strndup(arena, "xyz", 3);
+    ck_assert_ptr_eq(e, (char *)d + 16);
+    ck_assert_str_eq(a, "ab");
+    ck_assert_str_eq(b, "cdef");
+    ck_assert_str_eq(e, "xyz");
+    ck_assert(*d == 1.5);
+    /* A zero-byte string block is still a block of its own. */
+    char *z = sc_arena_alloc_chars(arena, 0);
+    ck_assert_ptr_nonnull(z);
+    ck_assert_ptr_ne(z, e);
+    sc_arena_free(arena);
+}
+END_TEST
+
 START_TEST(test_arena_large_blocks)
 {
     /* Larger than the first chunk, than the largest chunk, and mixed with
@@ -537,6 +568,40 @@ START_TEST(test_line_column_cached)
 }
 END_TEST
 
+/* A long text of ASCII runs, multi-byte characters and line breaks at
+ * every alignment: the eight-byte steps agree with a byte-by-byte count
+ * at every offset. */
+START_TEST(test_line_column_long)
+{
+    static const char *const pieces[] = {
+        "abcdefghij",  "\xc3\xa9",         "\n", "kl", "\xe2\x80\x99",
+        "mnopqrstuvw", "\xf0\x9f\x98\x80", " "};
+    char text[600];
+    size_t len = 0;
+    for (size_t k = 0; len + 16 < sizeof text; k++) {
+        const char *p = pieces[(k * 5 + k / 3) % 8];
+        memcpy(text + len, p, strlen(p));
+        len += strlen(p);
+    }
+    sc_page page;
+    memset(&page, 0, sizeof page);
+    page.field_data[SC_FIELD_SOURCE] = text;
+    page.field_len[SC_FIELD_SOURCE] = len;
+    size_t want_line = 1, want_column = 1;
+    for (size_t offset = 0; offset <= len; offset++) {
+        size_t line, column;
+        sc_page_line_column(&page, SC_FIELD_SOURCE, offset, &line, &column);
+        ck_assert_msg(line == want_line && column == want_column,
+                      "offset %zu: %zu:%zu, want %zu:%zu", offset, line, column, want_line,
+                      want_column);
+        if (offset < len && text[offset] == '\n')
+            want_line++, want_column = 1;
+        else if (offset < len && ((unsigned char)text[offset] & 0xC0) != 0x80)
+            want_column++;
+    }
+}
+END_TEST
+
 #define N(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
 static Suite *core_suite(void)
@@ -546,6 +611,7 @@ static Suite *core_suite(void)
 
     tc = tcase_create("arena");
     tcase_add_loop_test(tc, test_arena_alignment, 0, N(alloc_sizes));
+    tcase_add_test(tc, test_arena_chars);
     tcase_add_test(tc, test_arena_large_blocks);
     tcase_add_test(tc, test_arena_absurd_sizes);
     tcase_add_loop_test(tc, test_arena_calloc_overflow, 0, N(calloc_overflow));
@@ -572,6 +638,7 @@ static Suite *core_suite(void)
     tcase_add_loop_test(tc, test_line_column, 0, N(lc_cases));
     tcase_add_test(tc, test_line_column_absent_field);
     tcase_add_test(tc, test_line_column_cached);
+    tcase_add_test(tc, test_line_column_long);
     suite_add_tcase(s, tc);
     return s;
 }

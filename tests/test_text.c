@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/doc.h"
 #include "core/intern.h"
+#include "lang/date_names.h"
 #include "lang/lang.h"
 #include "text/text.h"
 
@@ -350,6 +351,30 @@ START_TEST(test_token_norm)
         ck_assert_str_eq(tokens[0].norm, cases[k].norm);
         ck_assert_int_eq(tokens[0].kind, SC_TOK_WORD);
     }
+}
+END_TEST
+
+/* Tokens spelt alike share one form (tokens_finish analyses a form once
+ * by its address); spellings that fold alike get equal forms of their
+ * own; the words around them still read as they should. */
+START_TEST(test_token_shared_forms)
+{
+    sc_arena *arena = test_arena;
+    sc_text text;
+    sc_token *tokens;
+    size_t n;
+    tokenize(arena, "the cat, The cat; THE \xc3\xa9t\xc3\xa9 the \xc3\xa9t\xc3\xa9", &text, &tokens,
+             &n);
+    ck_assert_uint_eq(n, 10);
+    ck_assert_ptr_eq(tokens[0].norm, tokens[8].norm); /* the, the */
+    ck_assert_ptr_eq(tokens[1].norm, tokens[4].norm); /* cat, cat */
+    ck_assert_ptr_eq(tokens[7].norm, tokens[9].norm); /* été, été */
+    ck_assert_ptr_ne(tokens[0].norm, tokens[3].norm); /* the, The */
+    ck_assert_str_eq(tokens[3].norm, "the");
+    ck_assert_str_eq(tokens[6].norm, "the");
+    ck_assert_str_eq(tokens[7].norm, "\xc3\xa9t\xc3\xa9");
+    ck_assert_uint_eq(tokens[2].norm_len, 1);
+    ck_assert_str_eq(tokens[5].norm, ";");
 }
 END_TEST
 
@@ -812,6 +837,40 @@ START_TEST(test_word_lists_sorted)
 }
 END_TEST
 
+/* A token keeps a value or a temporal reading in the same bytes
+ * (sc_token in core/doc.h): no number word or scale word of a language may
+ * be a temporal word, whatever the date language. */
+START_TEST(test_number_words_are_not_time_words)
+{
+    const sc_lang *lang = sc_languages[_i];
+    static const char *const date_langs[] = {NULL, "en", "id", "ms", "fil", "tl", "es",
+                                             "fr", "de", "pt", "nl", "it",  "xx"};
+    const sc_number_word *lists[2] = {lang->number_words, lang->scale_words};
+    size_t counts[2] = {lang->n_number_words, lang->n_scale_words};
+    const unsigned time_lists = SC_LIST_BIT(SC_LIST_YEAR_CUES) | SC_LIST_BIT(SC_LIST_PAST_BEFORE) |
+                                SC_LIST_BIT(SC_LIST_FUTURE_BEFORE) |
+                                SC_LIST_BIT(SC_LIST_PAST_AFTER) | SC_LIST_BIT(SC_LIST_FUTURE_AFTER);
+    for (size_t l = 0; l < 2; l++)
+        for (size_t k = 0; k < counts[l]; k++) {
+            const char *w = lists[l][k].word;
+            size_t len = strlen(w);
+            sc_word_class c;
+            sc_lang_classify_word(lang, w, len, &c);
+            ck_assert_msg(!c.is_unit && (c.lists & time_lists) == 0,
+                          "%s: \"%s\" is a number and a temporal word", lang->code, w);
+            for (size_t d = 0; d < N(date_langs); d++) {
+                sc_date_name name;
+                int days;
+                ck_assert_msg(!sc_date_name_lookup(date_langs[d], w, len, &name) &&
+                                  !sc_date_relative_day(date_langs[d], w, len, &days) &&
+                                  !sc_date_relative_first_word(date_langs[d], w, len),
+                              "%s: \"%s\" is a number and a date word in %s", lang->code, w,
+                              date_langs[d] ? date_langs[d] : "every language");
+            }
+        }
+}
+END_TEST
+
 START_TEST(test_word_list_lookup)
 {
     const sc_lang *id = lang_of("id"), *en = lang_of("en");
@@ -855,6 +914,7 @@ static Suite *text_suite(void)
     tcase_add_loop_test(tc, test_tokens, 0, N(token_cases));
     tcase_add_loop_test(tc, test_token_flags, 0, N(flag_cases));
     tcase_add_test(tc, test_token_norm);
+    tcase_add_test(tc, test_token_shared_forms);
     tcase_add_test(tc, test_token_long_word);
     suite_add_tcase(s, tc);
 
@@ -883,6 +943,7 @@ static Suite *text_suite(void)
     tcase_add_loop_test(tc, test_detect_language, 0, N(detect_cases));
     tcase_add_test(tc, test_detect_language_arrays);
     tcase_add_loop_test(tc, test_word_lists_sorted, 0, (int)sc_language_count);
+    tcase_add_loop_test(tc, test_number_words_are_not_time_words, 0, (int)sc_language_count);
     tcase_add_test(tc, test_word_list_lookup);
     suite_add_tcase(s, tc);
     return s;

@@ -32,9 +32,11 @@ bool sc_align_article_has_number(const sc_alignment *al, double value)
     return false;
 }
 
+/* 32-bit offsets and sentence indexes: a text has at most SC_MAX_TOKENS
+ * tokens, and the index is a long article's largest scratch array. */
 typedef struct stem_index {
-    size_t *offsets;  /* per stem: postings[offsets[s] .. offsets[s + 1]) */
-    size_t *postings; /* article sentence indexes */
+    uint32_t *offsets;  /* per stem: postings[offsets[s] .. offsets[s + 1]) */
+    uint32_t *postings; /* article sentence indexes */
     double n_sentences;
 } stem_index;
 
@@ -53,12 +55,12 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
                              stem_index *ix, bool *has_stem)
 {
     size_t n = (size_t)n_stems + 1;
-    size_t *count = sc_arena_calloc(arena, n + 1, sizeof *count);
-    size_t *last = sc_arena_alloc(arena, n * sizeof *last);
+    uint32_t *count = sc_arena_calloc(arena, n + 1, sizeof *count);
+    uint32_t *last = sc_arena_alloc(arena, n * sizeof *last);
     if (count == NULL || last == NULL)
         return SC_ERR_NOMEM;
     for (size_t s = 0; s < n; s++)
-        last[s] = SIZE_MAX;
+        last[s] = UINT32_MAX;
     size_t total = 0;
     for (size_t si = 0; si < art->n_sentences; si++) {
         const sc_sentence *sent = &art->sentences[si];
@@ -68,7 +70,7 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
                 has_stem[t->stem] = true;
             if (!sc_token_is_content(t) || last[t->stem] == si)
                 continue;
-            last[t->stem] = si;
+            last[t->stem] = (uint32_t)si;
             count[t->stem + 1]++;
             total++;
         }
@@ -77,20 +79,23 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
         count[s] += count[s - 1];
     ix->offsets = count;
     ix->postings = sc_arena_alloc(arena, (total ? total : 1) * sizeof *ix->postings);
-    size_t *fill = sc_arena_alloc(arena, n * sizeof *fill);
-    if (ix->postings == NULL || fill == NULL)
+    uint32_t *fill = last; /* last is done with: reused for the fill points */
+    if (ix->postings == NULL)
         return SC_ERR_NOMEM;
     memcpy(fill, count, n * sizeof *fill);
-    for (size_t s = 0; s < n; s++)
-        last[s] = SIZE_MAX;
     for (size_t si = 0; si < art->n_sentences; si++) {
         const sc_sentence *sent = &art->sentences[si];
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
             const sc_token *t = &art->tokens[k];
-            if (!sc_token_is_content(t) || last[t->stem] == si)
+            if (!sc_token_is_content(t))
                 continue;
-            last[t->stem] = si;
-            ix->postings[fill[t->stem]++] = si;
+            /* A stem's postings are filled in sentence order, so the
+             * last one written says whether si is already there. */
+            uint32_t *at = &ix->postings[fill[t->stem]];
+            if (fill[t->stem] > count[t->stem] && at[-1] == si)
+                continue;
+            *at = (uint32_t)si;
+            fill[t->stem]++;
         }
     }
     ix->n_sentences = (double)art->n_sentences;
@@ -356,7 +361,24 @@ size_t sc_align_hyphen_numbers(const sc_lang *lang, const sc_token *t, double *o
     return hyphen_numbers(lang, t, out, max);
 }
 
+static sc_status align(sc_result *r, sc_arena *temp);
+
 sc_status sc_align(sc_result *r)
+{
+    /* The stem index, the per-word counts and the per-sentence scores are
+     * needed only while aligning: an arena of their own, freed before the
+     * relations, keeps them out of the document's peak memory. */
+    sc_arena *temp = sc_arena_new();
+    if (temp == NULL)
+        return SC_ERR_NOMEM;
+    sc_status st = align(r, temp);
+    sc_arena_free(temp);
+    if (st != SC_OK)
+        return st;
+    return sc_align_relations(r);
+}
+
+static sc_status align(sc_result *r, sc_arena *temp)
 {
     sc_arena *arena = r->arena;
     const sc_analysis *sum = &r->summary, *art = &r->article;
@@ -365,21 +387,35 @@ sc_status sc_align(sc_result *r)
     size_t n = (size_t)n_stems + 1;
     stem_index ix;
     bool *has_stem = sc_arena_calloc(arena, n, sizeof *has_stem);
-    if (has_stem == NULL || build_index(arena, art, n_stems, &ix, has_stem) != SC_OK)
+    if (has_stem == NULL || build_index(temp, art, n_stems, &ix, has_stem) != SC_OK)
         return SC_ERR_NOMEM;
     al->article_has_stem = has_stem;
     al->n_stems = n_stems;
 
     /* The article's numbers: each amount (scale applied) and each numeral
      * as written, so "1,3 juta" matches both 1300000 and 1.3. */
-    /* Each word's hyphen parts are counted once, kept in parts. */
+    /* The hyphenated words, few, are listed with their parts in temp as
+     * they are counted, rather than a count kept per token of the article. */
+    typedef struct hyphenated {
+        size_t token, parts;
+    } hyphenated;
+    hyphenated *hy = NULL;
+    size_t n_hy = 0, cap_hy = 0;
     size_t n_numbers = art->n_entities;
-    size_t *parts = sc_arena_alloc(arena, (art->n_tokens ? art->n_tokens : 1) * sizeof *parts);
-    if (parts == NULL)
-        return SC_ERR_NOMEM;
     for (size_t i = 0; i < art->n_tokens; i++) {
-        parts[i] = art->tokens[i].kind == SC_TOK_NUMBER ? 0 : hyphen_parts(&art->tokens[i]);
-        n_numbers += art->tokens[i].kind == SC_TOK_NUMBER ? 1 : parts[i];
+        size_t parts;
+        if (art->tokens[i].kind == SC_TOK_NUMBER) {
+            n_numbers++;
+        } else if ((parts = hyphen_parts(&art->tokens[i])) > 0) {
+            if (n_hy == cap_hy) {
+                size_t ncap = cap_hy ? cap_hy * 2 : 16;
+                if ((hy = sc_arena_grow(temp, hy, n_hy, ncap, sizeof *hy)) == NULL)
+                    return SC_ERR_NOMEM;
+                cap_hy = ncap;
+            }
+            hy[n_hy++] = (hyphenated){i, parts};
+            n_numbers += parts;
+        }
     }
     double *numbers = sc_arena_alloc(arena, (n_numbers ? n_numbers : 1) * sizeof *numbers);
     if (numbers == NULL)
@@ -389,19 +425,20 @@ sc_status sc_align(sc_result *r)
         if (art->entities[e].is_number)
             numbers[n_numbers++] = art->entities[e].value;
     const sc_lang *lang = sc_lang_find(r->language);
-    for (size_t i = 0; i < art->n_tokens; i++)
+    for (size_t i = 0, h = 0; i < art->n_tokens; i++) {
         if (art->tokens[i].kind == SC_TOK_NUMBER)
             numbers[n_numbers++] = art->tokens[i].value;
-        else if (parts[i] > 0)
-            n_numbers += hyphen_numbers(lang, &art->tokens[i], numbers + n_numbers, parts[i]);
+        else if (h < n_hy && hy[h].token == i)
+            n_numbers += hyphen_numbers(lang, &art->tokens[i], numbers + n_numbers, hy[h++].parts);
+    }
     al->article_numbers = numbers;
     al->n_article_numbers = n_numbers;
 
     scratch sc;
-    sc.score = sc_arena_calloc(arena, art->n_sentences ? art->n_sentences : 1, sizeof *sc.score);
+    sc.score = sc_arena_calloc(temp, art->n_sentences ? art->n_sentences : 1, sizeof *sc.score);
     sc.touched =
-        sc_arena_alloc(arena, (art->n_sentences ? art->n_sentences : 1) * sizeof *sc.touched);
-    sc.slot = sc_arena_alloc(arena, n * sizeof *sc.slot);
+        sc_arena_alloc(temp, (art->n_sentences ? art->n_sentences : 1) * sizeof *sc.touched);
+    sc.slot = sc_arena_alloc(temp, n * sizeof *sc.slot);
     al->sentences =
         sc_arena_calloc(arena, sum->n_sentences ? sum->n_sentences : 1, sizeof *al->sentences);
     if (sc.score == NULL || sc.touched == NULL || sc.slot == NULL || al->sentences == NULL)
@@ -414,5 +451,5 @@ sc_status sc_align(sc_result *r)
         if (st != SC_OK)
             return st;
     }
-    return sc_align_relations(r);
+    return SC_OK;
 }

@@ -9,11 +9,10 @@
  * This is a co-occurrence approximation of the entity and relation errors of
  * FRANK's typology (Pagnoni et al. 2021, "Understanding Factuality in
  * Abstractive Summarization with FRANK"), where a model combines facts the
- * article keeps apart.  Cost: one sort of the article's content words, then
- * for each pair a merge of two sorted sentence lists. */
+ * article keeps apart.  Cost: one counting sort of the article's content
+ * words, then for each pair a merge of two sorted sentence lists. */
 #include "relation.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* Content words at most RELATION_WINDOW content words apart form a pair; an
@@ -22,43 +21,13 @@
  * next). */
 enum { RELATION_WINDOW = 4, RELATION_SLACK = 1 };
 
-typedef struct posting {
-    uint32_t stem;
-    uint32_t sentence;
-} posting;
-
-static int posting_cmp(const void *a, const void *b)
-{
-    const posting *x = a, *y = b;
-    if (x->stem != y->stem)
-        return x->stem < y->stem ? -1 : 1;
-    return (x->sentence > y->sentence) - (x->sentence < y->sentence);
-}
-
-/* The postings of stem in p[0..n) (sorted): [*begin, *end). */
-static void posting_range(const posting *p, size_t n, uint32_t stem, size_t *begin, size_t *end)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p[mid].stem < stem)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *begin = lo;
-    while (lo < n && p[lo].stem == stem)
-        lo++;
-    *end = lo;
-}
-
 /* True when the sorted sentence lists a and b have entries at most
  * RELATION_SLACK apart. */
-static bool lists_meet(const posting *a, const posting *a_end, const posting *b,
-                       const posting *b_end)
+static bool lists_meet(const uint32_t *a, const uint32_t *a_end, const uint32_t *b,
+                       const uint32_t *b_end)
 {
     while (a < a_end && b < b_end) {
-        uint32_t x = a->sentence, y = b->sentence;
+        uint32_t x = *a, y = *b;
         if ((x > y ? x - y : y - x) <= RELATION_SLACK)
             return true;
         if (x < y)
@@ -74,25 +43,55 @@ static bool in_article(const sc_alignment *al, const sc_token *t)
     return t->stem != 0 && t->stem <= al->n_stems && al->article_has_stem[t->stem];
 }
 
-sc_status sc_align_relations(sc_result *r)
+/* The article's content words as sentence lists per stem: the sentences
+ * of stem s are sentence[offset[s] .. offset[s + 1]), in text order, one
+ * entry per word.  Stems are dense ids, so a counting sort builds it in
+ * two passes: a comparison sort was a tenth of the alignment's time and
+ * its buffer a copy of the lists. */
+typedef struct stem_sentences {
+    size_t *offset;
+    uint32_t *sentence;
+    uint32_t n_stems;
+} stem_sentences;
+
+static sc_status build_stem_sentences(sc_arena *temp, const sc_analysis *art, uint32_t n_stems,
+                                      stem_sentences *ss)
 {
-    const sc_analysis *sum = &r->summary, *art = &r->article;
-    sc_alignment *al = &r->alignment;
-    size_t n = 0;
-    for (size_t k = 0; k < art->n_tokens; k++)
-        n += sc_token_is_content(&art->tokens[k]) && art->tokens[k].stem != 0;
-    posting *p = sc_arena_alloc(r->arena, (n > 0 ? n : 1) * sizeof *p);
-    if (p == NULL)
+    ss->n_stems = n_stems;
+    ss->offset = sc_arena_calloc(temp, (size_t)n_stems + 2, sizeof *ss->offset);
+    if (ss->offset == NULL)
         return SC_ERR_NOMEM;
-    size_t m = 0;
     for (size_t si = 0; si < art->n_sentences; si++)
         for (size_t k = art->sentences[si].tok_begin; k < art->sentences[si].tok_end; k++) {
             const sc_token *t = &art->tokens[k];
-            if (sc_token_is_content(t) && t->stem != 0)
-                p[m++] = (posting){t->stem, (uint32_t)si};
+            if (sc_token_is_content(t) && t->stem != 0 && t->stem <= n_stems)
+                ss->offset[t->stem + 1]++;
         }
-    if (m > 1)
-        qsort(p, m, sizeof *p, posting_cmp);
+    for (size_t s = 1; s <= (size_t)n_stems + 1; s++)
+        ss->offset[s] += ss->offset[s - 1];
+    size_t n = ss->offset[(size_t)n_stems + 1];
+    ss->sentence = sc_arena_alloc(temp, (n > 0 ? n : 1) * sizeof *ss->sentence);
+    size_t *fill = sc_arena_alloc(temp, ((size_t)n_stems + 1) * sizeof *fill);
+    if (ss->sentence == NULL || fill == NULL)
+        return SC_ERR_NOMEM;
+    memcpy(fill, ss->offset, ((size_t)n_stems + 1) * sizeof *fill);
+    for (size_t si = 0; si < art->n_sentences; si++)
+        for (size_t k = art->sentences[si].tok_begin; k < art->sentences[si].tok_end; k++) {
+            const sc_token *t = &art->tokens[k];
+            if (sc_token_is_content(t) && t->stem != 0 && t->stem <= n_stems)
+                ss->sentence[fill[t->stem]++] = (uint32_t)si;
+        }
+    return SC_OK;
+}
+
+static sc_status relations(sc_result *r, sc_arena *temp)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    sc_alignment *al = &r->alignment;
+    stem_sentences ss;
+    sc_status st = build_stem_sentences(temp, art, al->n_stems, &ss);
+    if (st != SC_OK)
+        return st;
 
     for (size_t si = 0; si < sum->n_sentences && si < al->n_sentences; si++) {
         const sc_sentence *s = &sum->sentences[si];
@@ -111,18 +110,17 @@ sc_status sc_align_relations(sc_result *r)
             const sc_token *t = &sum->tokens[k];
             if (!sc_token_is_content(t))
                 continue;
-            size_t tb = 0, te = 0;
+            /* in_article holds only for stems of the article, so within
+             * the lists' range. */
             bool t_in = in_article(al, t);
-            if (t_in)
-                posting_range(p, m, t->stem, &tb, &te);
             for (size_t j = 0; j < n_recent && t_in; j++) {
                 const sc_token *u = &sum->tokens[recent[j]];
                 if (u->stem == t->stem || !in_article(al, u))
                     continue;
-                size_t ub, ue;
-                posting_range(p, m, u->stem, &ub, &ue);
                 sa->n_pairs++;
-                if (!lists_meet(p + tb, p + te, p + ub, p + ue))
+                if (!lists_meet(
+                        ss.sentence + ss.offset[t->stem], ss.sentence + ss.offset[t->stem + 1],
+                        ss.sentence + ss.offset[u->stem], ss.sentence + ss.offset[u->stem + 1]))
                     sa->apart[sa->n_apart++] = (sc_token_pair){recent[j], k};
             }
             if (n_recent == RELATION_WINDOW) {
@@ -133,4 +131,16 @@ sc_status sc_align_relations(sc_result *r)
         }
     }
     return SC_OK;
+}
+
+sc_status sc_align_relations(sc_result *r)
+{
+    /* The lists are needed only here: an arena of their own, freed on
+     * return, keeps them out of the document's peak memory. */
+    sc_arena *temp = sc_arena_new();
+    if (temp == NULL)
+        return SC_ERR_NOMEM;
+    sc_status st = relations(r, temp);
+    sc_arena_free(temp);
+    return st;
 }

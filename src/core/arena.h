@@ -15,6 +15,9 @@ void sc_arena_free(sc_arena *arena);
  * size is absurd.  Never returns NULL for size 0 (returns a unique pointer). */
 void *sc_arena_alloc(sc_arena *arena, size_t size);
 
+/* size bytes with no alignment, for strings; NULL as sc_arena_alloc. */
+char *sc_arena_alloc_chars(sc_arena *arena, size_t size);
+
 /* n * size bytes, zeroed; NULL on overflow or out of memory. */
 void *sc_arena_calloc(sc_arena *arena, size_t n, size_t size);
 

@@ -1,5 +1,7 @@
 #include "doc.h"
 
+#include <string.h>
+
 const char *sc_field_name(sc_field field)
 {
     switch (field) {
@@ -43,8 +45,21 @@ void sc_page_line_column_cached(const sc_page *page, sc_position_cache *cache, s
         l = cache->line[field];
         col = cache->column[field];
     }
-    for (; i < offset; i++) {
-        unsigned char c = (unsigned char)s[i];
+    while (i < offset) {
+        /* Eight bytes at a time while they hold no line break: each byte
+         * but a UTF-8 continuation byte (10xxxxxx) is a code point. */
+        if (offset - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t nl = w ^ 0x0A0A0A0A0A0A0A0Au;
+            if (((nl - 0x0101010101010101u) & ~nl & 0x8080808080808080u) == 0) {
+                uint64_t cont = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+                col += 8 - (size_t)((cont * 0x0101010101010101u) >> 56);
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i++];
         if (c == '\n') {
             l++;
             col = 1;

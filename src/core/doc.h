@@ -108,28 +108,51 @@ enum {
     SC_TOKF_DATE = 1u << 13,       /* part of a temporal expression */
 };
 
-typedef struct sc_token {
-    /* Bytes in the text, [start, end).  32 bits: a text is at most
-     * SC_MAX_INPUT_BYTES, and a token is the unit of per-document memory
-     * (48 bytes, not 56; about 0.2 tokens per input byte). */
-    uint32_t start;
-    uint32_t end;
-    const char *norm; /* NFKC + case folded form, NUL-terminated */
-    uint32_t norm_len;
-    uint32_t stem;   /* interned stem id; 0 for punctuation */
-    double value;    /* numbers: the value read per the language's separators */
-    uint32_t entity; /* 1-based index of its entity in the text, 0 if none */
-    uint16_t flags;  /* SC_TOKF_* */
-    uint8_t kind;    /* sc_token_kind */
-    /* Temporal words, read once per distinct word: month 1..12 and weekday
-     * 1..7 when a name, SC_TIMEW_* classes, a time unit's length in days,
-     * a relative-day word's offset. */
+/* What a word says about time, read once per distinct word: month 1..12
+ * and weekday 1..7 when a name, SC_TIMEW_* classes, a relative-day word's
+ * offset, a time unit's length in days. */
+typedef struct sc_time_word {
     uint8_t month;
     uint8_t weekday;
     uint16_t time_class;
     int8_t relative_day;
     uint16_t unit_days;
+} sc_time_word;
+
+typedef struct sc_token {
+    /* Bytes in the text, [start, end).  32 bits: a text is at most
+     * SC_MAX_INPUT_BYTES, and a token is the unit of per-document memory
+     * (40 bytes; about 0.2 tokens per input byte). */
+    uint32_t start;
+    uint32_t end;
+    const char *norm; /* NFKC + case folded form, NUL-terminated */
+    uint32_t norm_len;
+    uint32_t stem; /* interned stem id; 0 for punctuation */
+    /* A token has a value or says something about time, never both: no
+     * number word or scale word of any language is a temporal word
+     * (tests/test_text.c checks it), so the two share their bytes and a
+     * token is 40 bytes, not 48.  Read time through
+     * sc_token_time. */
+    union {
+        double value;      /* numbers, and words flagged NUMWORD or SCALE: the
+                              value read per the language's separators */
+        sc_time_word time; /* other words */
+    };
+    uint32_t entity; /* 1-based index of its entity in the text, 0 if none */
+    uint16_t flags;  /* SC_TOKF_* */
+    uint8_t kind;    /* sc_token_kind */
 } sc_token;
+
+_Static_assert(sizeof(sc_token) <= 40, "a token is the unit of per-document memory");
+
+/* The temporal reading of a token: zero for anything but a word without a
+ * value. */
+static inline sc_time_word sc_token_time(const sc_token *t)
+{
+    if (t->kind != SC_TOK_WORD || (t->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE)))
+        return (sc_time_word){0};
+    return t->time;
+}
 
 /* A content word: a word that is not a stopword, or a number.  What
  * alignment, support, the score and the relations count. */

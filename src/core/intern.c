@@ -18,17 +18,6 @@ struct sc_intern {
     size_t cap;
 };
 
-/* FNV-1a: short keys, no adversary worth more here (a document's own words). */
-static inline uint32_t hash_bytes(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 sc_intern *sc_intern_new(sc_arena *arena)
 {
     return sc_intern_new_sized(arena, 512);
@@ -99,7 +88,7 @@ static uint32_t add(sc_intern *t, const char *s, size_t len, bool copy_string)
 {
     if (len > UINT32_MAX || t->count == UINT32_MAX - 1)
         return 0;
-    uint32_t h = hash_bytes(s, len);
+    uint32_t h = sc_hash_bytes(s, len);
     size_t i = probe(t, s, len, h);
     if (t->slots[i] != 0)
         return t->slots[i];
@@ -136,7 +125,7 @@ uint32_t sc_intern_find(const sc_intern *t, const char *s, size_t len)
 {
     if (len > UINT32_MAX)
         return 0;
-    return t->slots[probe(t, s, len, hash_bytes(s, len))];
+    return t->slots[probe(t, s, len, sc_hash_bytes(s, len))];
 }
 
 const char *sc_intern_str(const sc_intern *t, uint32_t id, size_t *len)

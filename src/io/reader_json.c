@@ -98,12 +98,39 @@ static long hex4(const unsigned char *p)
     return v;
 }
 
+/* Byte-parallel tests on eight bytes (SWAR): each sets the high bit of
+ * some byte exactly when some byte of w is below n (n <= 0x80), or equals
+ * b; which byte is not exact, only whether there is one. */
+#define SWAR_ONES 0x0101010101010101u
+#define SWAR_HIGH 0x8080808080808080u
+
+static inline uint64_t has_byte_below(uint64_t w, unsigned n)
+{
+    return (w - SWAR_ONES * n) & ~w & SWAR_HIGH;
+}
+
+static inline uint64_t has_byte(uint64_t w, unsigned char b)
+{
+    return has_byte_below(w ^ (SWAR_ONES * b), 1);
+}
+
 /* A string at f->p (its opening quote). */
 static bool scan_string(fast *f, fast_string *out)
 {
     const unsigned char *p = f->p + 1, *end = f->end;
     *out = (fast_string){p, 0, false, false};
     while (p < end) {
+        /* Eight plain bytes at a time (no quote, backslash, control or
+         * non-ASCII byte): article text is nearly all such runs. */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if ((w | has_byte_below(w, 0x20) | has_byte(w, '"') | has_byte(w, '\\')) & SWAR_HIGH)
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
         unsigned char c = *p;
         if (c == '"') {
             out->len = (size_t)(p - out->raw);
@@ -192,13 +219,18 @@ static char *decode_string(sc_arena *arena, const fast_string *s, size_t *len)
         *len = s->len;
         return sc_arena_strndup(arena, (const char *)s->raw, s->len);
     }
-    char *out = sc_arena_alloc(arena, s->len + 1), *o = out;
+    char *out = sc_arena_alloc_chars(arena, s->len + 1), *o = out;
     if (out == NULL)
         return NULL;
     const unsigned char *p = s->raw, *end = s->raw + s->len;
     while (p < end) {
         if (*p != '\\') {
-            *o++ = (char)*p++;
+            /* The run up to the next escape, in one copy. */
+            const unsigned char *q = memchr(p, '\\', (size_t)(end - p));
+            size_t run = (size_t)((q != NULL ? q : end) - p);
+            memcpy(o, p, run);
+            o += run;
+            p += run;
             continue;
         }
         unsigned char e = p[1];

@@ -82,8 +82,39 @@ static size_t number_entity(const sc_analysis *a, const sc_sentence *sent, size_
     return end;
 }
 
+static sc_status find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
+                               const sc_lang *lang);
+
 sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
                            const sc_lang *lang)
+{
+    /* The list grows by doubling in an arena of its own, then is kept at
+     * its final size: grown in the document's arena, its outgrown copies
+     * stayed there till the end. */
+    sc_arena *temp = sc_arena_new();
+    if (temp == NULL)
+        return SC_ERR_NOMEM;
+    a->entities = NULL;
+    a->n_entities = 0;
+    sc_status st = find_entities(temp, a, other, lang);
+    if (st == SC_OK && a->n_entities > 0) {
+        sc_entity *kept = sc_arena_alloc(arena, a->n_entities * sizeof *kept);
+        if (kept != NULL)
+            memcpy(kept, a->entities, a->n_entities * sizeof *kept);
+        else
+            st = SC_ERR_NOMEM;
+        a->entities = kept;
+    }
+    if (st != SC_OK) {
+        a->entities = NULL;
+        a->n_entities = 0;
+    }
+    sc_arena_free(temp);
+    return st;
+}
+
+static sc_status find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
+                               const sc_lang *lang)
 {
     size_t cap = 0;
     const sc_analysis *texts[2] = {a, other};
@@ -127,7 +158,7 @@ sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *o
                 j++;
             /* A month or weekday named alone ("sebelum akhir Mei") is a
              * date word, not a name. */
-            if (j == i + 1 && (t->month != 0 || t->weekday != 0)) {
+            if (j == i + 1 && (sc_token_time(t).month != 0 || sc_token_time(t).weekday != 0)) {
                 i = j;
                 continue;
             }

@@ -29,7 +29,7 @@ static bool after_abbreviation(const sc_text *text, const sc_lang *lang, const s
     const sc_token *prev = &tokens[i - 1];
     /* A German ordinal day: "am 15. Dezember". */
     if (prev->end == tokens[i].start && prev->kind == SC_TOK_NUMBER && prev->norm_len <= 2 &&
-        next != NULL && next->month != 0)
+        next != NULL && sc_token_time(next).month != 0)
         return true;
     if (prev->end != tokens[i].start || prev->kind != SC_TOK_WORD)
         return false;
@@ -48,9 +48,37 @@ static bool starts_lower(const sc_token *t)
     return t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_CAPITAL);
 }
 
+static sc_status split(sc_arena *arena, const sc_text *text, const sc_lang *lang, sc_token *tokens,
+                       size_t n_tokens, sc_sentence **sentences, size_t *n_sentences);
+
 sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang *lang,
                              sc_token *tokens, size_t n_tokens, sc_sentence **sentences,
                              size_t *n_sentences)
+{
+    /* The list grows by doubling in an arena of its own, then is kept at
+     * its final size, so its outgrown copies do not stay with the
+     * document. */
+    sc_arena *temp = sc_arena_new();
+    if (temp == NULL)
+        return SC_ERR_NOMEM;
+    sc_sentence *grown = NULL;
+    size_t n = 0;
+    sc_status st = split(temp, text, lang, tokens, n_tokens, &grown, &n);
+    sc_sentence *kept = NULL;
+    if (st == SC_OK && (kept = sc_arena_alloc(arena, (n ? n : 1) * sizeof *kept)) == NULL)
+        st = SC_ERR_NOMEM;
+    if (st == SC_OK) {
+        if (n > 0)
+            memcpy(kept, grown, n * sizeof *kept);
+        *sentences = kept;
+        *n_sentences = n;
+    }
+    sc_arena_free(temp);
+    return st;
+}
+
+static sc_status split(sc_arena *arena, const sc_text *text, const sc_lang *lang, sc_token *tokens,
+                       size_t n_tokens, sc_sentence **sentences, size_t *n_sentences)
 {
     size_t cap = 16, n = 0;
     sc_sentence *out = sc_arena_alloc(arena, cap * sizeof *out);

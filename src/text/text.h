@@ -56,14 +56,18 @@ size_t sc_utf8_count(const char *s, size_t len);
 char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len);
 
 /* Splits text into tokens with spans, kinds, capital and quote flags and
- * normalised forms.  Language-dependent work (numbers, stopwords, stems)
- * is left to sc_tokens_finish.  Returns SC_OK, SC_ERR_NOMEM or SC_ERR_LIMIT. */
+ * normalised forms; tokens spelt alike share one form (the same address).
+ * Language-dependent work (numbers, stopwords, stems) is left to
+ * sc_tokens_finish.  Returns SC_OK, SC_ERR_NOMEM or SC_ERR_LIMIT. */
 sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens);
 
 /* Reads numbers per the language, marks stopwords, interns stems and reads
  * temporal words; date_lang is the language whose month and weekday names
  * count (a code the date tables know, such as "es", even when lang is only
- * the fallback; NULL: every language's). */
+ * the fallback; NULL: every language's).  stems may keep the tokens' forms
+ * (sc_tokenize's, in the document's arena) rather than copies: they must
+ * last as long as stems.  Each distinct form address is analysed once
+ * (tokens spelt alike share one, see sc_tokenize). */
 sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
                            sc_intern *stems, sc_token *tokens, size_t n_tokens);
 

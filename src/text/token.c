@@ -2,6 +2,7 @@
  * and decimal separators) and single punctuation marks. */
 #include "text.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -154,6 +155,12 @@ static size_t scan_word(const sc_text *text, size_t i)
 {
     size_t limit = i + SC_MAX_TOKEN_BYTES;
     cclass prev = C_LETTER;
+    /* ASCII letters first, nearly all of a word, in a tight loop; the loop
+     * below takes them the same way. */
+    const unsigned char *s = (const unsigned char *)text->data;
+    size_t stop = text->len < limit ? text->len : limit;
+    while (i < stop && s[i] < 0x80 && ascii_class[s[i]] == C_LETTER)
+        i++;
     while (i < text->len && i < limit) {
         int32_t cp;
         cclass c;
@@ -199,7 +206,109 @@ static size_t scan_number(const sc_text *text, size_t i)
     return i;
 }
 
+typedef struct spelling_forms spelling_forms;
+static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text *text,
+                          sc_token **tokens, size_t *n_tokens);
+
+/* The normalised forms of a text's distinct spellings, so that each is
+ * normalised and stored once however often the text repeats it: the forms
+ * were a sixth of a long article's memory.  An open-addressing
+ * table in a scratch arena, freed when the text is tokenised. */
+typedef struct spelling {
+    uint32_t start; /* its first occurrence in the text */
+    uint32_t len;
+    uint32_t hash;
+    uint32_t norm_len;
+    const char *norm; /* its form, in the document's arena */
+} spelling;
+
+struct spelling_forms {
+    sc_arena *scratch;
+    uint32_t *slot; /* 0: empty, else 1 + an index in spellings */
+    size_t n_slots; /* a power of two, at least twice count */
+    spelling *spellings;
+    size_t count, cap;
+};
+
+static sc_status forms_init(spelling_forms *f, size_t text_len)
+{
+    memset(f, 0, sizeof *f);
+    f->scratch = sc_arena_new();
+    if (f->scratch == NULL)
+        return SC_ERR_NOMEM;
+    /* A distinct spelling per 32 bytes or so of a short text. */
+    f->n_slots = 64;
+    while (f->n_slots < text_len / 16 && f->n_slots < 4096)
+        f->n_slots *= 2;
+    f->cap = f->n_slots / 2;
+    f->slot = sc_arena_calloc(f->scratch, f->n_slots, sizeof *f->slot);
+    f->spellings = sc_arena_alloc(f->scratch, f->cap * sizeof *f->spellings);
+    return f->slot != NULL && f->spellings != NULL ? SC_OK : SC_ERR_NOMEM;
+}
+
+static sc_status forms_grow(spelling_forms *f)
+{
+    size_t n = f->n_slots * 2;
+    uint32_t *slot = sc_arena_calloc(f->scratch, n, sizeof *slot);
+    spelling *grown = sc_arena_grow(f->scratch, f->spellings, f->count, n / 2, sizeof *grown);
+    if (slot == NULL || grown == NULL)
+        return SC_ERR_NOMEM;
+    for (size_t k = 0; k < f->count; k++) {
+        size_t i = grown[k].hash & (n - 1);
+        while (slot[i] != 0)
+            i = (i + 1) & (n - 1);
+        slot[i] = (uint32_t)k + 1;
+    }
+    f->slot = slot;
+    f->n_slots = n;
+    f->spellings = grown;
+    f->cap = n / 2;
+    return SC_OK;
+}
+
+/* The form of the token's bytes into t, normalised on their first use. */
+static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text, sc_token *t)
+{
+    const char *raw = text->data + t->start;
+    uint32_t len = t->end - t->start;
+    uint32_t h = sc_hash_bytes(raw, len);
+    size_t i = h & (f->n_slots - 1);
+    for (uint32_t k; (k = f->slot[i]) != 0; i = (i + 1) & (f->n_slots - 1)) {
+        const spelling *e = &f->spellings[k - 1];
+        if (e->hash == h && e->len == len && memcmp(text->data + e->start, raw, len) == 0) {
+            t->norm = e->norm;
+            t->norm_len = e->norm_len;
+            return SC_OK;
+        }
+    }
+    size_t norm_len = 0;
+    const char *norm = sc_normalize(arena, raw, len, &norm_len);
+    if (norm == NULL)
+        return SC_ERR_NOMEM;
+    f->spellings[f->count] = (spelling){t->start, len, h, (uint32_t)norm_len, norm};
+    f->slot[i] = (uint32_t)++f->count;
+    t->norm = norm;
+    t->norm_len = (uint32_t)norm_len;
+    /* Grown when full, so count < cap at the next insertion, and the
+     * load of the slots stays under a half. */
+    return f->count == f->cap ? forms_grow(f) : SC_OK;
+}
+
 sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens)
+{
+    spelling_forms forms;
+    sc_status st = forms_init(&forms, text->len);
+    if (st != SC_OK) {
+        sc_arena_free(forms.scratch);
+        return st;
+    }
+    st = tokenize(arena, &forms, text, tokens, n_tokens);
+    sc_arena_free(forms.scratch);
+    return st;
+}
+
+static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text *text,
+                          sc_token **tokens, size_t *n_tokens)
 {
     size_t cap = 64 + text->len / 4, n = 0;
     if (cap > SC_MAX_TOKENS)
@@ -271,11 +380,9 @@ sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, s
                 return SC_ERR_NOMEM;
             cap = ncap;
         }
-        size_t norm_len = 0;
-        t.norm = sc_normalize(arena, text->data + t.start, t.end - t.start, &norm_len);
-        if (t.norm == NULL)
-            return SC_ERR_NOMEM;
-        t.norm_len = (uint32_t)norm_len;
+        sc_status st = form_of(forms, arena, text, &t);
+        if (st != SC_OK)
+            return st;
         toks[n++] = t;
         i = t.end;
     }
@@ -401,7 +508,22 @@ static void time_words(const char *date_lang, const sc_token *t, const sc_word_c
 static uint32_t number_stem(sc_intern *stems, double value)
 {
     char key[40];
-    int n = snprintf(key, sizeof key, "#%.15g", value);
+    int n;
+    if (value >= 0 && !signbit(value) && value < 1e15 && value == (double)(uint64_t)value) {
+        /* A whole number of at most 15 digits, as "%.15g" writes it (no
+         * exponent, no point) without snprintf's cost, a tenth of the
+         * analysis of a word. */
+        char digits[20];
+        size_t d = 0;
+        for (uint64_t v = (uint64_t)value; d == 0 || v > 0; v /= 10)
+            digits[d++] = (char)('0' + v % 10);
+        key[0] = '#';
+        for (size_t k = 0; k < d; k++)
+            key[1 + k] = digits[d - 1 - k];
+        n = (int)d + 1;
+    } else {
+        n = snprintf(key, sizeof key, "#%.15g", value);
+    }
     return n > 0 ? sc_intern_add(stems, key, (size_t)n) : 0;
 }
 
@@ -483,15 +605,14 @@ static _Thread_local memo_entry memo[MEMO_SLOTS];
 
 static uint32_t memo_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h ^ (h >> 16);
+    return sc_hash_bytes(s, len);
 }
 
-static bool memo_key_fits(const char *date_lang, const sc_token *t)
+/* Whether a text's words can be kept in the memo at all: date_lang_len is
+ * strlen(date_lang), 0 when NULL, read once per text. */
+static bool memo_key_fits(size_t date_lang_len, const sc_token *t)
 {
-    return t->norm_len <= MEMO_WORD && (date_lang == NULL || strlen(date_lang) < MEMO_DATE_LANG);
+    return t->norm_len <= MEMO_WORD && date_lang_len < MEMO_DATE_LANG;
 }
 
 static bool memo_matches(const memo_entry *m, const sc_lang *lang, const char *date_lang,
@@ -521,18 +642,108 @@ static void memo_store(memo_entry *m, const sc_lang *lang, const char *date_lang
         memcpy(m->date_lang, date_lang, strlen(date_lang) + 1);
 }
 
+static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date_lang,
+                        sc_intern *stems, sc_token *tokens, size_t n_tokens);
+
+/* The id of a word's stem.  A stem spelt as the word itself (stopwords,
+ * names, words that are their own stem) is interned as the word's form,
+ * which the document keeps, rather than copied. */
+static uint32_t stem_id(sc_intern *stems, const sc_token *t, const char *stem, size_t stem_len)
+{
+    if (stem_len == t->norm_len && memcmp(stem, t->norm, stem_len) == 0)
+        return sc_intern_add_kept(stems, t->norm, t->norm_len);
+    return sc_intern_add(stems, stem, stem_len);
+}
+
 sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
                            sc_intern *stems, sc_token *tokens, size_t n_tokens)
+{
+    /* The per-word table is needed only here: a scratch arena, freed on
+     * return, keeps it out of the document's peak memory. */
+    (void)arena; /* what lasts (the stems) goes to the stems table's arena */
+    sc_arena *scratch = sc_arena_new();
+    if (scratch == NULL)
+        return SC_ERR_NOMEM;
+    sc_status st = finish(scratch, lang, date_lang, stems, tokens, n_tokens);
+    sc_arena_free(scratch);
+    return st;
+}
+
+/* Distinct words by the address of their form.  sc_tokenize stores one
+ * form per distinct spelling, so an address stands for a spelling, and
+ * hashing an address costs less than hashing the form's bytes.  Two
+ * spellings of one word ("The", "the") are two entries analysed alike:
+ * the ids only say where a word's analysis is kept. */
+typedef struct form_ids {
+    const char **form; /* per slot: the form, NULL when empty */
+    uint32_t *id;      /* per slot: the form's id, 1, 2, 3, ... */
+    size_t n_slots;    /* a power of two, at least twice count */
+    uint32_t count;
+} form_ids;
+
+static sc_status form_ids_init(sc_arena *scratch, form_ids *f, size_t n_tokens)
+{
+    /* About two slots per distinct word of a short text (half its words
+     * are repeats); a long text's table grows. */
+    f->n_slots = 64;
+    while (f->n_slots < n_tokens && f->n_slots < 1024)
+        f->n_slots *= 2;
+    f->count = 0;
+    f->form = sc_arena_calloc(scratch, f->n_slots, sizeof *f->form);
+    f->id = sc_arena_alloc(scratch, f->n_slots * sizeof *f->id);
+    return f->form != NULL && f->id != NULL ? SC_OK : SC_ERR_NOMEM;
+}
+
+static size_t form_slot(const form_ids *f, const char *form)
+{
+    /* Fibonacci hashing of the address: its high bits vary the most. */
+    uint64_t h = (uint64_t)(uintptr_t)form * 0x9E3779B97F4A7C15u;
+    size_t i = (size_t)(h >> 32) & (f->n_slots - 1);
+    while (f->form[i] != NULL && f->form[i] != form)
+        i = (i + 1) & (f->n_slots - 1);
+    return i;
+}
+
+/* The id of form, added if new; 0 when out of memory. */
+static uint32_t form_id(sc_arena *scratch, form_ids *f, const char *form)
+{
+    size_t i = form_slot(f, form);
+    if (f->form[i] != NULL)
+        return f->id[i];
+    if (f->count == UINT32_MAX - 1)
+        return 0;
+    f->form[i] = form;
+    f->id[i] = ++f->count;
+    if ((size_t)f->count * 2 > f->n_slots) {
+        form_ids grown = {NULL, NULL, f->n_slots * 2, f->count};
+        grown.form = sc_arena_calloc(scratch, grown.n_slots, sizeof *grown.form);
+        grown.id = sc_arena_alloc(scratch, grown.n_slots * sizeof *grown.id);
+        if (grown.form == NULL || grown.id == NULL)
+            return 0;
+        for (size_t k = 0; k < f->n_slots; k++)
+            if (f->form[k] != NULL) {
+                size_t j = form_slot(&grown, f->form[k]);
+                grown.form[j] = f->form[k];
+                grown.id[j] = f->id[k];
+            }
+        *f = grown;
+    }
+    return f->count;
+}
+
+static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date_lang,
+                        sc_intern *stems, sc_token *tokens, size_t n_tokens)
 {
     char small[SC_MAX_TOKEN_BYTES * 4 + 8];
     /* Stemming and the list searches are done once per distinct word: a
      * news article repeats its words, and the stemmer is the costliest step
-     * of the analysis.  A word's id in norms indexes seen, sized for a
+     * of the analysis.  A word's id in forms indexes seen, sized for a
      * short text's words and grown for a long one's. */
-    sc_intern *norms = sc_intern_new_sized(arena, n_tokens);
-    size_t cap = n_tokens < 255 ? n_tokens + 1 : 256;
-    word_info *seen = sc_arena_calloc(arena, cap, sizeof *seen);
-    if (norms == NULL || seen == NULL)
+    form_ids forms;
+    size_t date_lang_len = date_lang != NULL ? strlen(date_lang) : 0;
+    size_t cap = n_tokens < 63 ? n_tokens + 1 : 64;
+    word_info *seen = sc_arena_calloc(scratch, cap, sizeof *seen);
+    if (form_ids_init(scratch, &forms, n_tokens) != SC_OK || seen == NULL)
         return SC_ERR_NOMEM;
     for (size_t i = 0; i < n_tokens; i++) {
         sc_token *t = &tokens[i];
@@ -548,13 +759,12 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
                 return SC_ERR_NOMEM;
             continue;
         }
-        /* norm is the arena's, NUL-terminated and kept: no copy. */
-        uint32_t id = sc_intern_add_kept(norms, t->norm, t->norm_len);
+        uint32_t id = form_id(scratch, &forms, t->norm);
         if (id == 0)
             return SC_ERR_NOMEM;
         if (id >= cap) {
             size_t ncap = cap * 2;
-            seen = sc_arena_grow(arena, seen, cap, ncap, sizeof *seen);
+            seen = sc_arena_grow(scratch, seen, cap, ncap, sizeof *seen);
             if (seen == NULL)
                 return SC_ERR_NOMEM;
             memset(seen + cap, 0, (ncap - cap) * sizeof *seen);
@@ -563,37 +773,36 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
         word_info *w = &seen[id];
         if (w->stem == 0) {
             memo_entry *m = NULL;
-            if (memo_key_fits(date_lang, t))
+            if (memo_key_fits(date_lang_len, t))
                 m = &memo[memo_hash(t->norm, t->norm_len) & (MEMO_SLOTS - 1)];
             if (m != NULL && memo_matches(m, lang, date_lang, t)) {
                 *w = m->info;
                 w->stem = (w->flags & SC_TOKF_NUMWORD) ? number_stem(stems, w->value)
-                                                       : sc_intern_add(stems, m->stem, m->stem_len);
+                                                       : stem_id(stems, t, m->stem, m->stem_len);
             } else {
                 const char *stem;
                 size_t stem_len;
                 analyse_word(lang, date_lang, t, w, small, sizeof small, &stem, &stem_len);
                 w->stem = (w->flags & SC_TOKF_NUMWORD) ? number_stem(stems, w->value)
-                                                       : sc_intern_add(stems, stem, stem_len);
+                                                       : stem_id(stems, t, stem, stem_len);
                 if (m != NULL)
                     memo_store(m, lang, date_lang, t, w, stem, stem_len);
             }
             if (w->stem == 0)
                 return SC_ERR_NOMEM;
         }
-        t->month = w->month;
-        t->weekday = w->weekday;
+        t->stem = w->stem;
+        t->flags |= w->flags;
+        if (w->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE)) {
+            t->value = w->value;
+            continue;
+        }
+        t->time =
+            (sc_time_word){w->month, w->weekday, w->time_class, w->relative_day, w->unit_days};
         /* "march", "may", "minggu" (week) are dates only when written as
          * names. */
         if ((w->time_class & SC_TIMEW_NEEDS_CAPITAL) && !(t->flags & SC_TOKF_CAPITAL))
-            t->month = t->weekday = 0;
-        t->time_class = w->time_class;
-        t->relative_day = w->relative_day;
-        t->unit_days = w->unit_days;
-        t->stem = w->stem;
-        t->flags |= w->flags;
-        if (w->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE))
-            t->value = w->value;
+            t->time.month = t->time.weekday = 0;
     }
     return SC_OK;
 }

@@ -80,7 +80,7 @@ char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len)
     for (size_t i = 0; i < len && ascii; i++)
         ascii = (unsigned char)s[i] < 0x80;
     if (ascii) {
-        char *out = sc_arena_alloc(arena, len + 1);
+        char *out = sc_arena_alloc_chars(arena, len + 1);
         if (out == NULL)
             return NULL;
         for (size_t i = 0; i < len; i++) {
@@ -134,7 +134,7 @@ char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len)
     utf8proc_uint8_t *mapped = (utf8proc_uint8_t *)mapped_buf.data;
     utf8proc_ssize_t n = (utf8proc_ssize_t)mapped_buf.len;
     /* Curly apostrophes (U+2019, U+2018) spell the same word as "'". */
-    char *out = sc_arena_alloc(arena, (size_t)n + 1);
+    char *out = sc_arena_alloc_chars(arena, (size_t)n + 1);
     if (out == NULL) {
         sc_buf_release(&mapped_buf);
         return NULL;

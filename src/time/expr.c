@@ -44,11 +44,14 @@ static char punct(const scan *s, size_t i)
 static bool name_at(const scan *s, size_t i, sc_date_name *name)
 {
     const sc_token *t = tok(s, i);
-    if (t == NULL || t->kind != SC_TOK_WORD || (t->month == 0 && t->weekday == 0))
+    if (t == NULL)
         return false;
-    name->month = t->month;
-    name->weekday = t->weekday;
-    name->abbreviated = (t->time_class & SC_TIMEW_ABBREVIATED) != 0;
+    sc_time_word w = sc_token_time(t);
+    if (w.month == 0 && w.weekday == 0)
+        return false;
+    name->month = w.month;
+    name->weekday = w.weekday;
+    name->abbreviated = (w.time_class & SC_TIMEW_ABBREVIATED) != 0;
     return true;
 }
 
@@ -234,15 +237,15 @@ static bool numeric(const scan *s, size_t i, bool after_weekday, found *f)
 /* The token's temporal class (read once per distinct word in token.c). */
 static bool is_class(const sc_token *t, unsigned bit)
 {
-    return t != NULL && t->kind == SC_TOK_WORD && (t->time_class & bit) != 0;
+    return t != NULL && (sc_token_time(t).time_class & bit) != 0;
 }
 
 static bool unit_at(const scan *s, size_t i, int *days)
 {
     const sc_token *t = tok(s, i);
-    if (t == NULL || t->kind != SC_TOK_WORD || t->unit_days == 0)
+    if (t == NULL || sc_token_time(t).unit_days == 0)
         return false;
-    *days = t->unit_days;
+    *days = sc_token_time(t).unit_days;
     return true;
 }
 
@@ -287,14 +290,15 @@ static bool relative(const scan *s, size_t i, size_t *end, int *offset, int *uni
     if (t->kind != SC_TOK_WORD)
         return false;
     /* "kemarin", "yesterday"; "hari ini" as two words. */
-    if (t->time_class & SC_TIMEW_RELATIVE_DAY) {
+    sc_time_word w = sc_token_time(t);
+    if (w.time_class & SC_TIMEW_RELATIVE_DAY) {
         *end = i + 1;
-        *offset = t->relative_day;
+        *offset = w.relative_day;
         *unit = 1;
         return true;
     }
     const sc_token *u = tok(s, i + 1);
-    if ((t->time_class & SC_TIMEW_RELATIVE_FIRST) && u != NULL && u->kind == SC_TOK_WORD &&
+    if ((w.time_class & SC_TIMEW_RELATIVE_FIRST) && u != NULL && u->kind == SC_TOK_WORD &&
         u->start == t->end + 1) {
         char two[64];
         if (t->norm_len + 1 + u->norm_len < sizeof two) {
@@ -359,9 +363,10 @@ sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang, co
              * name, no temporal word and no number word (every shape below
              * needs one of those at i). */
             const sc_token *t = &a->tokens[i];
+            sc_time_word w = sc_token_time(t);
             if (t->kind == SC_TOK_PUNCT ||
-                (t->kind == SC_TOK_WORD && t->month == 0 && t->weekday == 0 && t->time_class == 0 &&
-                 t->unit_days == 0 && !(t->flags & SC_TOKF_NUMWORD))) {
+                (t->kind == SC_TOK_WORD && w.month == 0 && w.weekday == 0 && w.time_class == 0 &&
+                 w.unit_days == 0 && !(t->flags & SC_TOKF_NUMWORD))) {
                 i++;
                 continue;
             }
