@@ -670,6 +670,16 @@ END_TEST
     "itu dibuka pada Juni setelah tiga tahun pembangunan. Indonesia dipinjami sisanya oleh Korea " \
     "Selatan. Spanyol bertemu Italia di final di Jakarta."
 
+#define EN_PARAPHRASE                                                                              \
+    "Arsenal have signed Mesut Ozil from Real Madrid for a club record fee. Chelsea manager Jose " \
+    "Mourinho criticised the referee after the match. Apple chief executive Tim Cook unveiled "    \
+    "the new phone in California. Indonesia received a loan from Japan for the port. Liverpool "   \
+    "suffered a 2-0 defeat against Chelsea at Anfield. Germany borders France along the Rhine."
+
+#define ID_PARAPHRASE                                                                              \
+    "Indonesia meminjam dana dari Jepang untuk membangun pelabuhan baru di Jakarta. Pelabuhan "    \
+    "itu dibuka pada Juni."
+
 typedef struct relation_case {
     const char *language;
     const char *article;
@@ -713,6 +723,21 @@ static const relation_case relation_cases[] = {
      NULL},
     {"en", EN_LOAN, "roles, article passive", "South Korea lent Indonesia the rest.", NULL},
     {"en", EN_LOAN, "roles, symmetric verb", "Italy met Spain in the final in Jakarta.", NULL},
+    /* Paraphrases that reorder two names around another frame (the
+     * words after the clause's word differ): not swaps. */
+    {"en", EN_PARAPHRASE, "signed for",
+     "Ozil signed for Arsenal from Real Madrid for a record fee.", NULL},
+    {"en", EN_PARAPHRASE, "manager of",
+     "Jose Mourinho, manager of Chelsea, criticised the referee.", NULL},
+    {"en", EN_PARAPHRASE, "chief executive of",
+     "Tim Cook, the chief executive of Apple, unveiled the new phone.", NULL},
+    {"en", EN_PARAPHRASE, "loan to, loan from", "Japan gave a loan to Indonesia for the port.",
+     NULL},
+    {"en", EN_PARAPHRASE, "defeat on", "Chelsea inflicted a 2-0 defeat on Liverpool at Anfield.",
+     NULL},
+    {"en", EN_PARAPHRASE, "symmetric borders", "France borders Germany along the Rhine.", NULL},
+    {"id", ID_PARAPHRASE, "id meminjamkan kepada, meminjam dari",
+     "Jepang meminjamkan dana kepada Indonesia untuk membangun pelabuhan baru.", NULL},
     {"id", ID_LOAN, "id roles swapped",
      "Indonesia meminjamkan sebagian besar dana kepada Jepang untuk pelabuhan baru itu.",
      "=Indonesia=Jepang"},
@@ -733,10 +758,13 @@ static const struct {
     const char *summary;
     const char *name; /* the finding's name, or NULL: none */
 } opener_cases[] = {
-    {"en", EN_LOAN, "China lent Indonesia most of the money for the new port.", "China"},
-    {"en", EN_LOAN, "Japan lent Indonesia most of the money for the new port.", NULL},
-    /* "Police" is in the article (lower case): not a new name. */
+    /* English has no dictionary of common words: "China lent" cannot be
+     * told from "Police said" at a sentence's start, so neither is a name
+     * (a name the article lacks inside a sentence still is). */
+    {"en", EN_LOAN, "China lent Indonesia most of the money for the new port.", NULL},
     {"en", EN_LOAN, "Police said the police closed the road.", NULL},
+    {"en", EN_LOAN, "Japan lent Indonesia and China most of the money.", "China"},
+    {"en", EN_LOAN, "Japan lent Indonesia most of the money for the new port.", NULL},
     /* The article's "Officials" is written in lower case nowhere, but the
      * summary's word comes before another next word. */
     {"en", EN_LOAN, "Residents complained the police closed the road.", NULL},

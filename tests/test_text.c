@@ -639,6 +639,8 @@ static const struct {
     /* A weekday or month named alone is a date word, not a name. */
     {"en", "Officials met in Geneva on Monday. The officials agreed.", NULL, "Geneva", 0},
     {"id", "Kapal pertama bersandar sebelum akhir Mei di Patimban.", NULL, "Patimban", 0},
+    /* An abbreviation may well be a name ("the Sun"). */
+    {"en", "The story was first reported by the Sun in London.", NULL, "Sun|London", 0},
     /* An opener never seen in lower case: a name unless the dictionary
      * knows it ("Pemerintah" is "perintah"). */
     {"id", "Pemerintah menaikkan harga.", NULL, "", 0},

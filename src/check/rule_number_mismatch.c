@@ -5,7 +5,7 @@
  * mismatch although the article has a 40.  Values are compared, not
  * spellings: "1.300" in Indonesian equals "1,300" in English, "1,3 juta"
  * equals "1.300.000", and "800,000" equals "800, 000" (its digit groups
- * written apart). */
+ * written apart by a word tokenizer). */
 #include <math.h>
 #include <string.h>
 
@@ -13,13 +13,7 @@
 #include "align/align.h"
 #include "lang/lang.h"
 
-enum {
-    MAX_SOURCE_NUMBERS = 16,
-    MAX_LISTED_NUMBERS = 3,
-    /* Digits of one numeral compared as a string; a longer one is
-     * compared by value only. */
-    SC_NUMBER_DIGITS_MAX = 40
-};
+enum { MAX_SOURCE_NUMBERS = 16, MAX_LISTED_NUMBERS = 3 };
 
 static bool same_number(double a, double b)
 {
@@ -48,48 +42,48 @@ static bool sentence_has(const sc_lang *lang, const sc_analysis *art, size_t s, 
     return false;
 }
 
-/* The digits of a numeral token, in order, as a NUL-terminated string;
- * false when they do not fit. */
-static bool digits_of(const sc_analysis *a, const sc_token *t, char *out, size_t cap)
+/* Whether article token t is exactly the digits digits[0..n). */
+static bool token_is_digits(const sc_analysis *a, const sc_token *t, const char *digits, size_t n)
 {
-    size_t n = 0;
-    for (size_t i = t->start; i < t->end; i++) {
-        char c = a->text->data[i];
-        if (c < '0' || c > '9')
-            continue;
-        if (n + 1 >= cap)
-            return false;
-        out[n++] = c;
-    }
-    out[n] = '\0';
-    return n > 0;
+    return t->kind == SC_TOK_NUMBER && t->end - t->start == n &&
+           memcmp(a->text->data + t->start, digits, n) == 0;
 }
 
-/* True when sentence s writes the digits of a grouped numeral as numerals
- * split at their separators: "800, 000" or "98 . 7" for "800,000" and
- * "98.7" (text that went through a word tokenizer, or a typesetting
- * slip).  The same digits in the same groups are the same number. */
-static bool sentence_has_digits(const sc_analysis *art, size_t s, const char *digits)
+/* True when sentence s writes grouped numeral num ("800,000", "98.7": its
+ * digit groups and separators, as the summary writes it) as numerals
+ * split at its separators, the way a word tokenizer leaves them: "800,
+ * 000" (each later group of three digits) or "98 . 7" (a separator with
+ * space on both sides).  The same groups with the same separators are the
+ * same number; "1, 5" (a list) is not "1.5" nor "1,5". */
+static bool sentence_has_groups(const sc_analysis *art, size_t s, const char *num, size_t len)
 {
     const sc_sentence *sent = &art->sentences[s];
-    size_t want = strlen(digits);
+    const char *text = art->text->data;
     for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
-        size_t got = 0, j = k;
-        while (j < sent->tok_end && art->tokens[j].kind == SC_TOK_NUMBER) {
-            char part[SC_NUMBER_DIGITS_MAX];
-            if (!digits_of(art, &art->tokens[j], part, sizeof part))
+        size_t at = 0, j = k;
+        for (;;) {
+            size_t n = 0;
+            while (at + n < len && num[at + n] >= '0' && num[at + n] <= '9')
+                n++;
+            if (n == 0 || j >= sent->tok_end || !token_is_digits(art, &art->tokens[j], num + at, n))
                 break;
-            size_t n = strlen(part);
-            if (got + n > want || memcmp(digits + got, part, n) != 0)
-                break;
-            got += n;
-            if (got == want)
+            at += n;
+            if (at == len)
                 return j > k;
-            /* The next group, past one separator. */
+            /* num[at] is a separator: the article's next token must be it,
+             * and the group after it three digits or the separator set
+             * apart by spaces. */
             const sc_token *sep = j + 1 < sent->tok_end ? &art->tokens[j + 1] : NULL;
             if (sep == NULL || sep->kind != SC_TOK_PUNCT || sep->end - sep->start != 1 ||
-                (art->text->data[sep->start] != ',' && art->text->data[sep->start] != '.'))
+                text[sep->start] != num[at] || j + 2 >= sent->tok_end)
                 break;
+            size_t next = 0;
+            while (at + 1 + next < len && num[at + 1 + next] >= '0' && num[at + 1 + next] <= '9')
+                next++;
+            bool spaced = sep->start > art->tokens[j].end && art->tokens[j + 2].start > sep->end;
+            if (next != 3 && !spaced)
+                break;
+            at++;
             j += 2;
         }
     }
@@ -97,32 +91,42 @@ static bool sentence_has_digits(const sc_analysis *art, size_t s, const char *di
 }
 
 static bool context_has(const sc_lang *lang, const sc_analysis *art,
-                        const sc_sentence_alignment *sa, double value, const char *digits)
+                        const sc_sentence_alignment *sa, double value, const char *num,
+                        size_t num_len)
 {
     for (size_t a = 0; a < sa->n_aligned; a++)
         if (sentence_has(lang, art, sa->aligned[a], value) ||
-            (digits != NULL && sentence_has_digits(art, sa->aligned[a], digits)))
+            (num != NULL && sentence_has_groups(art, sa->aligned[a], num, num_len)))
             return true;
     for (size_t a = 0; a < sa->n_related; a++)
         if (sentence_has(lang, art, sa->related[a], value) ||
-            (digits != NULL && sentence_has_digits(art, sa->related[a], digits)))
+            (num != NULL && sentence_has_groups(art, sa->related[a], num, num_len)))
             return true;
     return false;
 }
 
-/* The digits of a number entity that is one grouped numeral ("800,000",
- * "98.7"), into buf; NULL for anything else. */
-static const char *grouped_digits(const sc_analysis *a, const sc_entity *e, char *buf, size_t cap)
+/* The text of a number entity that is one grouped numeral, digits and
+ * separators only ("800,000", "98.7"), with its length; NULL for anything
+ * else. */
+static const char *grouped_numeral(const sc_analysis *a, const sc_entity *e, size_t *len)
 {
     if (e->tok_end != e->tok_begin + 1)
         return NULL;
     const sc_token *t = &a->tokens[e->tok_begin];
     const char *text = a->text->data + t->start;
-    size_t len = t->end - t->start;
-    if (t->kind != SC_TOK_NUMBER ||
-        (memchr(text, ',', len) == NULL && memchr(text, '.', len) == NULL))
+    size_t n = t->end - t->start;
+    if (t->kind != SC_TOK_NUMBER || n < 3 || text[0] < '0' || text[0] > '9' || text[n - 1] < '0' ||
+        text[n - 1] > '9')
         return NULL;
-    return digits_of(a, t, buf, cap) ? buf : NULL;
+    bool grouped = false;
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == ',' || text[i] == '.')
+            grouped = true;
+        else if (text[i] < '0' || text[i] > '9')
+            return NULL;
+    }
+    *len = n;
+    return grouped ? text : NULL;
 }
 
 static sc_status run(const sc_rule *rule, sc_result *r)
@@ -135,9 +139,9 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         if (!ent->is_number)
             continue;
         const sc_sentence_alignment *sa = &al->sentences[ent->sentence];
-        char digit_buf[SC_NUMBER_DIGITS_MAX];
-        const char *digits = grouped_digits(sum, ent, digit_buf, sizeof digit_buf);
-        if (context_has(lang, art, sa, ent->value, digits))
+        size_t num_len = 0;
+        const char *num = grouped_numeral(sum, ent, &num_len);
+        if (context_has(lang, art, sa, ent->value, num, num_len))
             continue;
         bool elsewhere = sc_align_article_has_number(al, ent->value);
         size_t start = sum->tokens[ent->tok_begin].start, end = sum->tokens[ent->tok_end - 1].end;

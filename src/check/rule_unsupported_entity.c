@@ -109,9 +109,11 @@ static size_t opener_in_name_slot(const sc_result *r, opener_ctx *c, size_t si, 
         (t->flags & (SC_TOKF_STOP | SC_TOKF_DATE | SC_TOKF_NUMWORD)) || in_article(al, t))
         return SIZE_MAX;
     /* A word the language's dictionary knows ("Pemerintah") is a common
-     * noun put in the name's place, a change unsupported-claim weighs. */
+     * noun put in the name's place, a change unsupported-claim weighs.  A
+     * language without a dictionary (English) cannot tell "China lent"
+     * from "Police said" here, so it is not asked. */
     const sc_lang *lang = sc_lang_find(r->language);
-    if (lang != NULL && lang->is_common_word != NULL && lang->is_common_word(t->norm, t->norm_len))
+    if (lang == NULL || lang->is_common_word == NULL || lang->is_common_word(t->norm, t->norm_len))
         return SIZE_MAX;
     const sc_token *after = next_word(sum, k, sent->tok_end);
     const sc_sentence_alignment *sa = &al->sentences[si];
@@ -229,10 +231,11 @@ const sc_rule sc_rule_unsupported_entity = {
            "\n"
            "How to fix: use the names the article uses, or remove the name.\n"
            "\n"
-           "A capitalised word that opens a sentence is a name only with evidence; a word the "
-           "article lacks in every form, standing where a sentence of its span has a name "
-           "before the same next word (\"China lent Indonesia\" against \"Japan lent "
-           "Indonesia\"), is one.\n"
+           "A capitalised word that opens a sentence is a name only with evidence; in a "
+           "language with a dictionary of common words (Indonesian), a word the dictionary "
+           "and the article lack, standing where a sentence of its span has a name before the "
+           "same next word (\"Tiongkok meminjamkan\" against \"Jepang meminjamkan\"), is "
+           "one.\n"
            "\n"
            "Evidence: name (as the summary writes it), missing_words (its words the article "
            "lacks), source_name (for a sentence's first word: the article's name in its "

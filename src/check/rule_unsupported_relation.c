@@ -361,14 +361,13 @@ static sc_status substitutions(const sc_rule *rule, sc_result *r, const bool *na
 
 /* ---- Roles swapped ----------------------------------------------------------------------- */
 
-/* How far apart, in tokens, the two names of a role swap may stand (in
- * the summary and in the article): farther, and the verb between them is
- * seldom the one that relates them. */
-enum { ROLE_MAX_GAP = 10 };
+/* The most words between a clause's word and its second name (its frame:
+ * "lent [most of the money to] Indonesia"). */
+enum { ROLE_MAX_FRAME = 8 };
 
-/* A bound on the work of the roles check, whatever the input: the article
- * tokens its searches may visit per document.  A real summary needs a few
- * thousand; a page built to repeat one name everywhere would otherwise
+/* A bound on the work of the roles check, whatever the input: the tokens
+ * its searches may visit per document.  A real summary needs a few
+ * thousand; a page built to repeat one word everywhere would otherwise
  * cost summary tokens x article tokens.  Past it, the check stops. */
 #define ROLE_MAX_WORK ((size_t)1 << 24)
 
@@ -377,71 +376,150 @@ static bool lang_has(const sc_word_list *list, const sc_token *t)
     return list->n > 0 && sc_word_list_has(list, t->norm, t->norm_len);
 }
 
-/* Whether the clause "first ... v ... second" (tokens first < v <
- * second of text a) leaves its two sides' roles open to a swap: a passive
- * cue between the first name and the verb ("Hernandez is linked with a
- * move to Orlando"), the language's passive prefix on the verb
- * ("dipinjamkan", whose stem lacks the prefix), or an agent or partner
- * cue between the verb and the second name ("lent by Japan", "win the
- * title with Arsenal"). */
-static bool roles_open(const sc_lang *lang, const sc_analysis *a, size_t first, size_t v,
-                       size_t second)
+static bool same_word(const sc_token *x, const sc_token *y)
 {
-    for (size_t k = first + 1; k < v; k++)
-        if (lang_has(&lang->passive_cues, &a->tokens[k]))
-            return true;
-    const sc_token *t = &a->tokens[v];
-    size_t plen = lang->passive_prefix != NULL ? strlen(lang->passive_prefix) : 0;
-    if (plen > 0 && t->norm_len > plen + 2 && memcmp(t->norm, lang->passive_prefix, plen) == 0)
-        return true;
-    for (size_t k = v + 1; k < second; k++)
-        if (lang_has(&lang->agent_cues, &a->tokens[k]) ||
-            lang_has(&lang->partner_cues, &a->tokens[k]))
-            return true;
-    return false;
+    return x->stem == y->stem && x->norm_len == y->norm_len &&
+           memcmp(x->norm, y->norm, x->norm_len) == 0;
 }
 
-/* A token that may stand for name e: its head word's stem. */
-static bool is_head(const sc_token *t, uint32_t head)
+static bool is_comma(const sc_analysis *a, const sc_token *t)
 {
-    return t->kind == SC_TOK_WORD && t->stem == head;
+    return t->kind == SC_TOK_PUNCT && t->end - t->start == 1 && a->text->data[t->start] == ',';
 }
 
-/* Whether article tokens [lo, hi) hold first ... verb ... second, in
- * that order, within ROLE_MAX_GAP tokens and read actively.  *at is set
- * to the first token of such a run. */
-static bool article_states(const sc_lang *lang, const sc_analysis *art, size_t lo, size_t hi,
-                           uint32_t first, uint32_t verb, uint32_t second, size_t *at, size_t *work)
+/* A clause "A (stopwords) word frame B" of text a, by token index: tail
+ * is A's last word, word the clause's word, frame_end the first token of
+ * B (the frame is (word, frame_end)). */
+typedef struct role_clause {
+    size_t tail, word, frame_end;
+} role_clause;
+
+/* The clause whose word is token w, if token w is one: before it, over
+ * stopwords and commas only ("the owner, Carlos Lim, testified"), the
+ * last word of a name (c.tail); after it, over at most
+ * ROLE_MAX_FRAME words and no punctuation, the word whose stem is
+ * head_after (c.frame_end; with head_after 0, the first word that is part
+ * of a name).  Tokens [lo, hi) bound the search. */
+static bool clause_at(const sc_analysis *a, size_t w, size_t lo, size_t hi, uint32_t head_after,
+                      role_clause *c)
 {
-    for (size_t i = lo; i<hi && * work> 0; i++) {
-        --*work;
-        if (!is_head(&art->tokens[i], first))
-            continue;
-        size_t stop = i + ROLE_MAX_GAP < hi ? i + ROLE_MAX_GAP : hi;
-        *work -= *work < ROLE_MAX_GAP * ROLE_MAX_GAP ? *work : ROLE_MAX_GAP * ROLE_MAX_GAP;
-        for (size_t v = i + 1; v < stop; v++) {
-            if (art->tokens[v].stem != verb)
-                continue;
-            for (size_t j = v + 1; j < stop; j++)
-                if (is_head(&art->tokens[j], second) && !roles_open(lang, art, i, v, j)) {
-                    *at = i;
-                    return true;
-                }
+    size_t t = w;
+    do {
+        if (t == lo)
+            return false;
+        t--;
+    } while ((a->tokens[t].kind == SC_TOK_WORD && (a->tokens[t].flags & SC_TOKF_STOP) &&
+              a->tokens[t].entity == 0) ||
+             is_comma(a, &a->tokens[t]));
+    if (a->tokens[t].kind != SC_TOK_WORD)
+        return false;
+    c->tail = t;
+    c->word = w;
+    for (size_t k = w + 1; k < hi && k <= w + ROLE_MAX_FRAME + 1; k++) {
+        const sc_token *u = &a->tokens[k];
+        if (u->kind == SC_TOK_PUNCT)
+            return false;
+        if (head_after != 0 ? u->stem == head_after : u->entity != 0) {
+            c->frame_end = k;
+            return true;
         }
     }
     return false;
 }
 
-/* Roles swapped: a summary clause "X verb ... Y" (two names of the
- * article, a content word of the article between them) where a sentence
- * of the span (or its neighbours) says "Y verb ... X" and no sentence of
- * the article says it the summary's way.  "Indonesia lent Japan the
- * money" when the article says "Japan lent Indonesia the money".  An
- * error: the sentence says who did what to whom, the other way round.
- * Passives are left alone ("Indonesia was lent money by Japan"), and so
- * are symmetric verbs ("met", "played") and partners ("won the title with
- * Arsenal").  At most one finding per
- * sentence. */
+/* Whether two clauses have the same frame, word for word. */
+static bool same_frame_words(const sc_analysis *a, const role_clause *x, const sc_analysis *b,
+                             const role_clause *y)
+{
+    if (x->frame_end - x->word != y->frame_end - y->word)
+        return false;
+    for (size_t k = 1; x->word + k < x->frame_end; k++)
+        if (!same_word(&a->tokens[x->word + k], &b->tokens[y->word + k]))
+            return false;
+    return true;
+}
+
+/* Whether clause c of text a leaves its two sides' roles open to a swap:
+ * a passive cue before its word ("Hernandez is linked"), the language's
+ * passive prefix on it ("dipinjamkan", whose stem lacks the prefix), an
+ * agent or partner cue in its frame ("lent by Japan", "win the title with
+ * Arsenal"), a coordinator there (two clauses, not one), or a symmetric
+ * word ("met", "bertemu"). */
+static bool roles_open(const sc_lang *lang, const sc_analysis *a, const role_clause *c)
+{
+    for (size_t k = c->tail + 1; k < c->word; k++)
+        if (lang_has(&lang->passive_cues, &a->tokens[k]))
+            return true;
+    const sc_token *t = &a->tokens[c->word];
+    size_t plen = lang->passive_prefix != NULL ? strlen(lang->passive_prefix) : 0;
+    if ((plen > 0 && t->norm_len > plen + 2 && memcmp(t->norm, lang->passive_prefix, plen) == 0) ||
+        lang_has(&lang->symmetric_verbs, t))
+        return true;
+    for (size_t k = c->word + 1; k < c->frame_end; k++)
+        if (lang_has(&lang->agent_cues, &a->tokens[k]) ||
+            lang_has(&lang->partner_cues, &a->tokens[k]) ||
+            lang_has(&lang->coordinators, &a->tokens[k]))
+            return true;
+    return false;
+}
+
+/* An article clause "A word frame B" among tokens [lo, hi): its word the
+ * same word as the summary clause's, its frame the same words, A ending
+ * with stem a_tail and B starting with stem b_head, read actively.
+ * Returns the clause's word index, or SIZE_MAX. */
+static size_t article_clause(const sc_lang *lang, const sc_result *r, const role_clause *sc,
+                             size_t lo, size_t hi, uint32_t a_tail, uint32_t b_head,
+                             role_clause *found, size_t *work)
+{
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_token *word = &sum->tokens[sc->word];
+    for (size_t w = lo; w<hi && * work> 0; w++, --*work) {
+        if (!same_word(&art->tokens[w], word))
+            continue;
+        *work -= *work < ROLE_MAX_FRAME ? *work : ROLE_MAX_FRAME;
+        role_clause c;
+        if (clause_at(art, w, lo, hi, b_head, &c) && art->tokens[c.tail].stem == a_tail &&
+            same_frame_words(sum, sc, art, &c) && !roles_open(lang, art, &c)) {
+            *found = c;
+            return w;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The whole name a token of text a belongs to, as [*begin, *end). */
+static void name_extent(const sc_analysis *a, size_t k, size_t *begin, size_t *end)
+{
+    if (a->tokens[k].entity != 0) {
+        const sc_entity *e = &a->entities[a->tokens[k].entity - 1];
+        *begin = e->tok_begin;
+        *end = e->tok_end;
+    } else {
+        *begin = k;
+        *end = k + 1;
+    }
+}
+
+/* The last word of name e but stopwords. */
+static const sc_token *tail_word(const sc_analysis *a, const sc_entity *e)
+{
+    for (size_t k = e->tok_end; k > e->tok_begin; k--)
+        if (!(a->tokens[k - 1].flags & SC_TOKF_STOP))
+            return &a->tokens[k - 1];
+    return &a->tokens[e->tok_end - 1];
+}
+
+/* Roles swapped: a summary clause "X word frame Y" (X and Y names of the
+ * article, the word the first after X but stopwords, the frame at most a
+ * few words) where a sentence of the span (or its neighbours) has "Y word
+ * frame X" with the same word and frame, and no sentence of the article
+ * has it the summary's way.  "Indonesia lent Japan the money" when the
+ * article says "Japan lent Indonesia the money".  An error: the sentence
+ * says who did what to whom, the other way round.  Passives ("Indonesia
+ * was lent money by Japan"), partners ("won the title with Arsenal") and
+ * symmetric words ("met", "bertemu") are left alone; a different frame
+ * ("signed for Arsenal" against "Arsenal signed Ozil") is another clause,
+ * not a swap.  At most one finding per sentence. */
 static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, size_t si,
                        size_t *work)
 {
@@ -454,79 +532,71 @@ static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, s
     size_t hi = sa->aligned[sa->n_aligned - 1] + 1;
     if (hi >= art->n_sentences)
         hi = art->n_sentences - 1;
-    size_t tlo = art->sentences[lo].tok_begin, thi = art->sentences[hi].tok_end;
-    for (size_t first = sent->tok_begin; first < sent->tok_end; first++) {
-        const sc_token *ft = &sum->tokens[first];
-        if (ft->entity == 0)
+    for (size_t w = sent->tok_begin; w<sent->tok_end && * work> 0; w++, --*work) {
+        const sc_token *wt = &sum->tokens[w];
+        if (wt->kind != SC_TOK_WORD || (wt->flags & (SC_TOKF_STOP | SC_TOKF_DATE)) ||
+            wt->entity != 0 ||
+            !(wt->stem <= r->alignment.n_stems && r->alignment.article_has_stem[wt->stem]))
             continue;
-        const sc_entity *x = &sum->entities[ft->entity - 1];
-        if (x->tok_begin != first || x->is_number || !article_has_name(r, x))
+        role_clause sc;
+        if (!clause_at(sum, w, sent->tok_begin, sent->tok_end, 0, &sc))
             continue;
-        uint32_t xh = head_word(sum, x)->stem;
-        for (size_t v = x->tok_end; v < sent->tok_end && v < x->tok_end + ROLE_MAX_GAP; v++) {
-            const sc_token *vt = &sum->tokens[v];
-            if (lang_has(&lang->coordinators, vt))
-                break;
-            if (vt->kind != SC_TOK_WORD || (vt->flags & SC_TOKF_STOP) || vt->entity != 0 ||
-                (vt->flags & SC_TOKF_DATE) || lang_has(&lang->symmetric_verbs, vt) ||
-                !(vt->stem <= r->alignment.n_stems && r->alignment.article_has_stem[vt->stem]))
-                continue;
-            for (size_t k = v + 1; k < sent->tok_end && k < x->tok_end + ROLE_MAX_GAP; k++) {
-                const sc_token *yt = &sum->tokens[k];
-                if (lang_has(&lang->coordinators, yt))
-                    break;
-                if (yt->entity == 0)
-                    continue;
-                const sc_entity *y = &sum->entities[yt->entity - 1];
-                if (y->tok_begin != k || y->is_number || !article_has_name(r, y))
-                    continue;
-                uint32_t yh = head_word(sum, y)->stem;
-                size_t at;
-                if (*work == 0)
-                    return SC_OK;
-                if (yh == xh || names_overlap_in(sum, x, sum, y) ||
-                    roles_open(lang, sum, x->tok_end - 1, v, k) ||
-                    !article_states(lang, art, tlo, thi, yh, vt->stem, xh, &at, work))
-                    continue;
-                size_t said_so;
-                if (article_states(lang, art, 0, art->n_tokens, xh, vt->stem, yh, &said_so, work) ||
-                    *work == 0)
-                    continue;
-                size_t start = sum->tokens[x->tok_begin].start,
-                       x_end = sum->tokens[x->tok_end - 1].end;
-                size_t y_start = sum->tokens[y->tok_begin].start,
-                       end = sum->tokens[y->tok_end - 1].end;
-                const sc_sentence *where = &art->sentences[lo];
-                for (size_t s = lo; s <= hi; s++)
-                    if (art->sentences[s].tok_begin <= at && at < art->sentences[s].tok_end)
-                        where = &art->sentences[s];
-                const char *xs = sc_arena_strndup(r->arena, sum->text->data + start, x_end - start);
-                const char *ys =
-                    sc_arena_strndup(r->arena, sum->text->data + y_start, end - y_start);
-                const char *vs =
-                    sc_arena_strndup(r->arena, sum->text->data + vt->start, vt->end - vt->start);
-                const char *message =
-                    xs && ys && vs ? sc_arena_printf(r->arena,
-                                                     "the summary has \"%s\" %s \"%s\", but the "
-                                                     "article has it the other way round: \"%s\" "
-                                                     "%s \"%s\"",
-                                                     xs, vs, ys, ys, vs, xs)
-                                   : NULL;
-                sc_finding *f = message ? sc_finding_add(r, rule, message) : NULL;
-                if (f == NULL)
-                    return SC_ERR_NOMEM;
-                f->severity = SC_SEVERITY_ERROR;
-                f->summary_span = sc_span_in(sum->text, start, end);
-                f->source_span = sc_span_in(art->text, where->start, where->end);
-                if (sc_evidence_string(r, f, "kind", "roles", strlen("roles")) ||
-                    sc_evidence_string(r, f, "first", xs, strlen(xs)) ||
-                    sc_evidence_string(r, f, "verb", vs, strlen(vs)) ||
-                    sc_evidence_string(r, f, "second", ys, strlen(ys)) ||
-                    sc_evidence_number(r, f, "support", sa->support))
-                    return SC_ERR_NOMEM;
-                return SC_OK;
-            }
-        }
+        const sc_token *xt = &sum->tokens[sc.tail], *yt = &sum->tokens[sc.frame_end];
+        if (xt->entity == 0 || yt->entity == 0 || xt->entity == yt->entity)
+            continue;
+        const sc_entity *x = &sum->entities[xt->entity - 1];
+        const sc_entity *y = &sum->entities[yt->entity - 1];
+        if (x->is_number || y->is_number || y->tok_begin != sc.frame_end ||
+            !article_has_name(r, x) || !article_has_name(r, y) || roles_open(lang, sum, &sc))
+            continue;
+        uint32_t x_head = head_word(sum, x)->stem, x_tail = tail_word(sum, x)->stem;
+        uint32_t y_head = head_word(sum, y)->stem, y_tail = tail_word(sum, y)->stem;
+        if (x_head == y_head || x_tail == y_tail)
+            continue;
+        role_clause ac, same;
+        size_t at = article_clause(lang, r, &sc, art->sentences[lo].tok_begin,
+                                   art->sentences[hi].tok_end, y_tail, x_head, &ac, work);
+        if (at == SIZE_MAX ||
+            article_clause(lang, r, &sc, 0, art->n_tokens, x_tail, y_head, &same, work) !=
+                SIZE_MAX ||
+            *work == 0)
+            continue;
+        size_t start = sum->tokens[x->tok_begin].start, end = sum->tokens[y->tok_end - 1].end;
+        size_t ab, ae, bb, be;
+        name_extent(art, ac.tail, &ab, &ae);
+        name_extent(art, ac.frame_end, &bb, &be);
+        size_t as = art->tokens[ab].start, aend = art->tokens[be - 1].end;
+        const sc_sentence *where = &art->sentences[lo];
+        for (size_t k = lo; k <= hi; k++)
+            if (art->sentences[k].tok_begin <= at && at < art->sentences[k].tok_end)
+                where = &art->sentences[k];
+        size_t x_end = sum->tokens[x->tok_end - 1].end, y_start = sum->tokens[y->tok_begin].start;
+        const char *xs = sc_arena_strndup(r->arena, sum->text->data + start, x_end - start);
+        const char *ys = sc_arena_strndup(r->arena, sum->text->data + y_start, end - y_start);
+        const char *ws =
+            sc_arena_strndup(r->arena, sum->text->data + wt->start, wt->end - wt->start);
+        const char *message =
+            xs && ys && ws
+                ? sc_arena_printf(r->arena,
+                                  "the summary has \"%.*s\", the other way round from the "
+                                  "article's \"%.*s\": it swaps \"%s\" and \"%s\"",
+                                  (int)(end - start), sum->text->data + start, (int)(aend - as),
+                                  art->text->data + as, xs, ys)
+                : NULL;
+        sc_finding *f = message ? sc_finding_add(r, rule, message) : NULL;
+        if (f == NULL)
+            return SC_ERR_NOMEM;
+        f->severity = SC_SEVERITY_ERROR;
+        f->summary_span = sc_span_in(sum->text, start, end);
+        f->source_span = sc_span_in(art->text, where->start, where->end);
+        if (sc_evidence_string(r, f, "kind", "roles", strlen("roles")) ||
+            sc_evidence_string(r, f, "first", xs, strlen(xs)) ||
+            sc_evidence_string(r, f, "word", ws, strlen(ws)) ||
+            sc_evidence_string(r, f, "second", ys, strlen(ys)) ||
+            sc_evidence_string(r, f, "source_clause", art->text->data + as, aend - as) ||
+            sc_evidence_number(r, f, "support", sa->support))
+            return SC_ERR_NOMEM;
+        return SC_OK;
     }
     return SC_OK;
 }
@@ -625,10 +695,12 @@ const sc_rule sc_rule_unsupported_relation = {
            "a name.\n"
            "\n"
            "Roles swapped (an error): a summary sentence its span supports well has two "
-           "names of the article around a word of the article (\"Indonesia lent Japan\"), "
+           "names of the article around a word of the article, the first after the first "
+           "name but stopwords (\"Indonesia lent Japan\"), "
            "and a sentence of the span or its neighbours has them the other way round "
            "(\"Japan lent Indonesia\"), while no sentence of the article has them the "
-           "summary's way.  Passives (\"was lent ... by\", \"dipinjamkan ... oleh\"), "
+           "summary's way: the same word, and the same words between it and the second name. "
+           "Passives (\"was lent ... by\", \"dipinjamkan ... oleh\"), "
            "partners (\"won the title with Arsenal\") and symmetric verbs (\"met\", "
            "\"bertemu\") are left alone.\n"
            "\n"
@@ -648,8 +720,9 @@ const sc_rule sc_rule_unsupported_relation = {
            "get the pair warning: it is a warning, not an error, for that reason.\n"
            "\n"
            "Evidence: kind (substitution, roles or pairs).  Substitution: name, source_name "
-           "(the span's name in its place), support.  Roles: first, verb, second (as the "
-           "summary has them), support.  Pairs: pairs (\"A / B\" for each pair the "
+           "(the span's name in its place), support.  Roles: first, word, second (as the "
+           "summary has them), source_clause (the article's), support.  Pairs: pairs (\"A / B\" "
+           "for each pair the "
            "article never joins, at most 8), word_pairs (pairs of nearby content words in the "
            "sentence that are both in the article), pairs_apart (how many of them the article "
            "never joins).",

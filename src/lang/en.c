@@ -85,12 +85,14 @@ static const char *const partner_cues[] = {
 };
 
 static const char *const symmetric_verbs[] = {
-    "battle",    "battled",  "battles", "clash",   "clashed", "clashes", "draw",
-    "drawn",     "draws",    "drew",    "face",    "faced",   "faces",   "facing",
-    "fight",     "fighting", "fights",  "fought",  "married", "marries", "marry",
-    "meet",      "meeting",  "meets",   "merge",   "merged",  "merges",  "met",
-    "partnered", "play",     "played",  "playing", "plays",   "talk",    "talked",
-    "talks",     "tie",      "tied",    "ties",    "versus",  "vs",
+    "battle",   "battled",   "battles",   "border",     "bordered",  "bordering", "borders",
+    "clash",    "clashed",   "clashes",   "draw",       "drawn",     "draws",     "drew",
+    "equalled", "equals",    "face",      "faced",      "faces",     "facing",    "fight",
+    "fighting", "fights",    "fought",    "married",    "marries",   "marry",     "matched",
+    "meet",     "meeting",   "meets",     "merge",      "merged",    "merges",    "met",
+    "neighbor", "neighbors", "neighbour", "neighbours", "partnered", "play",      "played",
+    "playing",  "plays",     "resembled", "resembles",  "rivals",    "talk",      "talked",
+    "talks",    "tie",       "tied",      "ties",       "versus",    "vs",
 };
 
 static const char *const number_abbreviations[] = {

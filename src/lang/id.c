@@ -94,9 +94,9 @@ static const char *const partner_cues[] = {
 };
 
 static const char *const symmetric_verbs[] = {
-    "bentrok",  "berbicara", "berdamai", "bergabung",  "berhadapan",
-    "berjumpa", "bermain",   "bersaing", "bertanding", "bertarung",
-    "bertemu",  "berunding", "melawan",  "menikah",    "vs",
+    "bentrok", "berbatasan", "berbicara",  "berdamai",  "bergabung", "berhadapan",  "berjumpa",
+    "bermain", "bersaing",   "bertanding", "bertarung", "bertemu",   "bertetangga", "berunding",
+    "melawan", "menikah",    "menyerupai", "sebanding", "setara",    "vs",
 };
 
 static const char *const number_abbreviations[] = {

@@ -156,9 +156,12 @@ static sc_status find_entities(sc_arena *arena, sc_analysis *a, const sc_analysi
             while (j < sent->tok_end && is_name_word(&a->tokens[j]) &&
                    !(a->tokens[j].flags & SC_TOKF_AFTER_BREAK))
                 j++;
-            /* A month or weekday named alone ("sebelum akhir Mei") is a
-             * date word, not a name. */
-            if (j == i + 1 && (sc_token_time(t).month != 0 || sc_token_time(t).weekday != 0)) {
+            /* A month or weekday named alone and in full ("sebelum akhir
+             * Mei", "on Monday") is a date word, not a name; an
+             * abbreviation ("the Sun", "Jan") may well be one. */
+            sc_time_word tw = sc_token_time(t);
+            if (j == i + 1 && (tw.month != 0 || tw.weekday != 0) &&
+                !(tw.time_class & SC_TIMEW_ABBREVIATED)) {
                 i = j;
                 continue;
             }
