@@ -402,9 +402,16 @@ static void report_unreadable(cli *c, const char *name, const char *message)
 }
 
 /* Reads a whole stream; NULL with errno set on failure (EFBIG past the
- * limit). */
+ * limit).  A regular file larger than the limit is refused by its size,
+ * unread; a stream is read only to one byte past the limit. */
 static char *slurp(FILE *f, size_t *len)
 {
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (uintmax_t)st.st_size > MAX_FILE_BYTES) {
+        errno = EFBIG;
+        return NULL;
+    }
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     if (buf == NULL)
@@ -416,14 +423,16 @@ static char *slurp(FILE *f, size_t *len)
                 errno = EFBIG;
                 return NULL;
             }
-            char *grown = realloc(buf, cap * 2);
+            /* Up to one byte past the limit: enough to know it is past. */
+            size_t want = cap * 2 > MAX_FILE_BYTES + 1 ? MAX_FILE_BYTES + 1 : cap * 2;
+            char *grown = realloc(buf, want);
             if (grown == NULL) {
                 free(buf);
                 errno = ENOMEM;
                 return NULL;
             }
             buf = grown;
-            cap *= 2;
+            cap = want;
         }
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
