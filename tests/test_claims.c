@@ -772,6 +772,38 @@ static const struct {
     {"id", ID_LOAN, "Pemerintah meminjamkan sebagian besar dana kepada Indonesia.", NULL},
 };
 
+/* The roles check's work is bounded per document (ROLE_MAX_WORK): 1,000
+ * swapped sentences against an article of 4,000 copies of the right one
+ * cost a whole-article search each, and past the budget the check stops.
+ * Each search costs 44,000 tokens or more, so fewer than half of them
+ * run; a budget that wrapped below zero (as one did) reported 999. */
+START_TEST(test_roles_budget)
+{
+    const char *right = "Japan lent Indonesia most of the money for the port. ";
+    const char *swapped = "Indonesia lent Japan most of the money for the port. ";
+    size_t n_art = 4000, n_sum = 1000;
+    char *article = malloc(strlen(right) * n_art + 1),
+         *summary = malloc(strlen(swapped) * n_sum + 1);
+    ck_assert_ptr_nonnull(article);
+    ck_assert_ptr_nonnull(summary);
+    article[0] = summary[0] = '\0';
+    for (size_t i = 0, at = 0; i < n_art; i++, at += strlen(right))
+        memcpy(article + at, right, strlen(right) + 1);
+    for (size_t i = 0, at = 0; i < n_sum; i++, at += strlen(swapped))
+        memcpy(summary + at, swapped, strlen(swapped) + 1);
+    sc_result *r = check_pair("en", article, summary);
+    size_t roles = 0;
+    for (size_t i = 0; i < r->n_findings; i++)
+        for (const sc_evidence *e = r->findings[i].evidence; e != NULL; e = e->next)
+            roles +=
+                strcmp(e->key, "kind") == 0 && e->string != NULL && strcmp(e->string, "roles") == 0;
+    ck_assert_msg(roles > 0 && roles < n_sum / 2, "roles findings: %zu of %zu", roles, n_sum);
+    sc_result_free(r);
+    free(article);
+    free(summary);
+}
+END_TEST
+
 START_TEST(test_opener_name)
 {
     sc_result *r =
@@ -877,6 +909,7 @@ static Suite *claims_suite(void)
     tc = tcase_create("unsupported-relation");
     tcase_add_loop_test(tc, test_relation, 0,
                         (int)(sizeof relation_cases / sizeof relation_cases[0]));
+    tcase_add_test(tc, test_roles_budget);
     tcase_add_loop_test(tc, test_opener_name, 0,
                         (int)(sizeof opener_cases / sizeof opener_cases[0]));
     tcase_add_test(tc, test_numbers_in_words);

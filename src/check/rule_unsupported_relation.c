@@ -473,7 +473,9 @@ static size_t article_clause(const sc_lang *lang, const sc_result *r, const role
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_token *word = &sum->tokens[sc->word];
-    for (size_t w = lo; w<hi && * work> 0; w++, --*work) {
+    /* *work > 0 at each step's start, so the step's charge never wraps. */
+    for (size_t w = lo; *work > 0 && w < hi; w++) {
+        --*work;
         if (!same_word(&art->tokens[w], word))
             continue;
         *work -= *work < ROLE_MAX_FRAME ? *work : ROLE_MAX_FRAME;
@@ -532,7 +534,8 @@ static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, s
     size_t hi = sa->aligned[sa->n_aligned - 1] + 1;
     if (hi >= art->n_sentences)
         hi = art->n_sentences - 1;
-    for (size_t w = sent->tok_begin; w<sent->tok_end && * work> 0; w++, --*work) {
+    for (size_t w = sent->tok_begin; *work > 0 && w < sent->tok_end; w++) {
+        --*work;
         const sc_token *wt = &sum->tokens[w];
         if (wt->kind != SC_TOK_WORD || (wt->flags & (SC_TOKF_STOP | SC_TOKF_DATE)) ||
             wt->entity != 0 ||
