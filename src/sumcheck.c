@@ -135,8 +135,7 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
         date_lang = code;
     /* Text in a language we have no tables for is still checked, with
      * English's separators and stemmer: names and numbers still compare. */
-    if (lang == NULL)
-        lang = sc_lang_find("en");
+    lang = sc_lang_or_english(r->language);
 
     if ((r->stems = sc_intern_new(arena)) == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
@@ -220,10 +219,9 @@ static sc_status check_page(sc_result *r, const sc_options *options, const char 
  * a UTF-16 byte-order mark says which encoding it is in instead. */
 static const char *not_utf8_why(const char *input, size_t len, size_t bad)
 {
-    const unsigned char *u = (const unsigned char *)input;
     if (input[bad] == '\0')
         return "NUL byte: binary data, not page text";
-    if (bad == 0 && len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    if (bad == 0 && sc_utf16_bom(input, len))
         return "UTF-16 text (it starts with a UTF-16 byte-order mark): the page must be UTF-8 text";
     return "invalid UTF-8: the page must be UTF-8 text";
 }

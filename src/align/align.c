@@ -293,7 +293,7 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
         for (size_t k = ent->tok_begin; k < ent->tok_end && found && !ent->is_number; k++) {
             const sc_token *t = &sum->tokens[k];
             if (!(t->flags & SC_TOKF_STOP))
-                found = t->stem <= al->n_stems && al->article_has_stem[t->stem];
+                found = sc_alignment_article_has(al, t);
         }
         entities_found += found;
     }

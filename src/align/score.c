@@ -177,21 +177,22 @@ static sc_status set_init(sc_arena *arena, key_set *s, size_t keys, bool hashed)
     return s->slots != NULL && s->hit != NULL ? SC_OK : SC_ERR_NOMEM;
 }
 
-/* Adds a nonzero key (a no-op when there). */
 /* The first slot to look at for key. */
 static size_t set_start(const key_set *s, uint64_t key)
 {
     return (size_t)(s->hashed ? key ^ (key >> 29) : mix(key)) & s->mask;
 }
 
-static void set_add(key_set *s, uint64_t key)
+/* Adds a nonzero key (a no-op when there); returns its slot, or SIZE_MAX
+ * for key 0. */
+static size_t set_add(key_set *s, uint64_t key)
 {
     if (key == 0)
-        return;
+        return SIZE_MAX;
     for (size_t i = set_start(s, key);; i = (i + 1) & s->mask)
         if (s->slots[i] == key || s->slots[i] == 0) {
             s->slots[i] = key;
-            return;
+            return i;
         }
 }
 
@@ -208,12 +209,14 @@ static size_t set_slot(const key_set *s, uint64_t key)
     }
 }
 
-/* Marks key as seen in the article when the summary has it. */
-static void set_mark(key_set *s, uint64_t key)
+/* Marks key as seen in the article when the summary has it; returns its
+ * slot, or SIZE_MAX when the summary lacks it. */
+static size_t set_mark(key_set *s, uint64_t key)
 {
     size_t i = set_slot(s, key);
     if (i != SIZE_MAX)
         s->hit[i] = true;
+    return i;
 }
 
 /* True when the summary's key was seen in the article. */
@@ -477,16 +480,13 @@ static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mod
             if (key[n] == 0)
                 continue;
             if (mode == WALK_ADD) {
-                set_add(&c->sets[n], key[n]);
+                size_t i = set_add(&c->sets[n], key[n]);
                 if (n == 0)
-                    one_sentence_add(c->one, set_slot(&c->sets[0], key[0]));
+                    one_sentence_add(c->one, i);
             } else if (mode == WALK_MARK) {
-                size_t i = set_slot(&c->sets[n], key[n]);
-                if (i != SIZE_MAX) {
-                    c->sets[n].hit[i] = true;
-                    if (n == 0)
-                        one_sentence_mark(c->one, i);
-                }
+                size_t i = set_mark(&c->sets[n], key[n]);
+                if (n == 0 && i != SIZE_MAX)
+                    one_sentence_mark(c->one, i);
             } else {
                 c->total[n]++;
                 c->found[n] += set_hit(&c->sets[n], key[n]);
@@ -670,7 +670,7 @@ sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x
                 continue;
             words++;
             lacking += !a->token_supported[k - s->tok_begin];
-            novel += !(t->stem <= al->n_stems && al->article_has_stem[t->stem]);
+            novel += !sc_alignment_article_has(al, t);
         }
         content += words;
         unsupported += lacking;
@@ -720,8 +720,7 @@ sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x
         bool missing = false;
         for (size_t k = ent->tok_begin; k < ent->tok_end && !missing; k++) {
             const sc_token *t = &sum->tokens[k];
-            missing = !(t->flags & SC_TOKF_STOP) &&
-                      !(t->stem <= al->n_stems && al->article_has_stem[t->stem]);
+            missing = !(t->flags & SC_TOKF_STOP) && !sc_alignment_article_has(al, t);
         }
         novel_names += missing;
     }

@@ -838,10 +838,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
 {
     if (r->alignment.n_sentences == 0)
         return SC_OK;
-    const sc_lang *lang = sc_lang_find(r->language);
-    /* Text in a language without tables was analysed with English's. */
-    if (lang == NULL)
-        lang = sc_lang_find("en");
+    const sc_lang *lang = sc_lang_or_english(r->language);
     const sc_analysis *sum = &r->summary;
     polarity ps, pa;
     cue_filter filter;

@@ -49,6 +49,15 @@ static bool token_is_digits(const sc_analysis *a, const sc_token *t, const char 
            memcmp(a->text->data + t->start, digits, n) == 0;
 }
 
+/* The length of the run of digits at num[at..len). */
+static size_t digits_at(const char *num, size_t at, size_t len)
+{
+    size_t n = 0;
+    while (at + n < len && num[at + n] >= '0' && num[at + n] <= '9')
+        n++;
+    return n;
+}
+
 /* True when sentence s writes grouped numeral num ("800,000", "98.7": its
  * digit groups and separators, as the summary writes it) as numerals
  * split at its separators, the way a word tokenizer leaves them: "800,
@@ -62,9 +71,7 @@ static bool sentence_has_groups(const sc_analysis *art, size_t s, const char *nu
     for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
         size_t at = 0, j = k;
         for (;;) {
-            size_t n = 0;
-            while (at + n < len && num[at + n] >= '0' && num[at + n] <= '9')
-                n++;
+            size_t n = digits_at(num, at, len);
             if (n == 0 || j >= sent->tok_end || !token_is_digits(art, &art->tokens[j], num + at, n))
                 break;
             at += n;
@@ -77,9 +84,7 @@ static bool sentence_has_groups(const sc_analysis *art, size_t s, const char *nu
             if (sep == NULL || sep->kind != SC_TOK_PUNCT || sep->end - sep->start != 1 ||
                 text[sep->start] != num[at] || j + 2 >= sent->tok_end)
                 break;
-            size_t next = 0;
-            while (at + 1 + next < len && num[at + 1 + next] >= '0' && num[at + 1 + next] <= '9')
-                next++;
+            size_t next = digits_at(num, at + 1, len);
             bool spaced = sep->start > art->tokens[j].end && art->tokens[j + 2].start > sep->end;
             if (next != 3 && !spaced)
                 break;

@@ -7,11 +7,6 @@
 #include "lang/lang.h"
 #include "thresholds.h"
 
-static bool in_article(const sc_alignment *al, const sc_token *t)
-{
-    return t->stem <= al->n_stems && al->article_has_stem[t->stem];
-}
-
 static sc_status report(const sc_rule *rule, sc_result *r, const sc_entity *ent,
                         const char **missing, size_t n_missing, const sc_entity *in_place_of)
 {
@@ -57,6 +52,7 @@ static const sc_token *next_word(const sc_analysis *a, size_t k, size_t hi)
 #define OPENER_MAX_WORK ((size_t)1 << 22)
 
 typedef struct opener_ctx {
+    const sc_lang *lang; /* has a dictionary of common words */
     sc_arena *arena;
     const sc_analysis *article;
     bool *lower;       /* NULL until a sentence needs it */
@@ -90,8 +86,8 @@ static bool has(const opener_ctx *c, const bool *set, uint32_t stem)
 
 /* A capitalised first word of a sentence is a name only with evidence
  * (src/text/entity.c), which a name the article lacks altogether cannot
- * have: "China lent Indonesia the money" against "Japan lent Indonesia
- * the money".  The slot gives the evidence: the word is in no form in
+ * have: "Tiongkok meminjamkan dana kepada Indonesia" against "Jepang
+ * meminjamkan dana kepada Indonesia".  The slot gives the evidence: the word is in no form in
  * the article, and a sentence of its span has, before the same next
  * word, a name the summary sentence does not have (a name found by
  * src/text/entity.c, or a capitalised word the article never writes in
@@ -106,14 +102,12 @@ static size_t opener_in_name_slot(const sc_result *r, opener_ctx *c, size_t si, 
     const sc_sentence *sent = &sum->sentences[si];
     const sc_token *t = &sum->tokens[k];
     if (t->kind != SC_TOK_WORD || !(t->flags & SC_TOKF_CAPITAL) || t->entity != 0 ||
-        (t->flags & (SC_TOKF_STOP | SC_TOKF_DATE | SC_TOKF_NUMWORD)) || in_article(al, t))
+        (t->flags & (SC_TOKF_STOP | SC_TOKF_DATE | SC_TOKF_NUMWORD)) ||
+        sc_alignment_article_has(al, t))
         return SIZE_MAX;
     /* A word the language's dictionary knows ("Pemerintah") is a common
-     * noun put in the name's place, a change unsupported-claim weighs.  A
-     * language without a dictionary (English) cannot tell "China lent"
-     * from "Police said" here, so it is not asked. */
-    const sc_lang *lang = sc_lang_find(r->language);
-    if (lang == NULL || lang->is_common_word == NULL || lang->is_common_word(t->norm, t->norm_len))
+     * noun put in the name's place, a change unsupported-claim weighs. */
+    if (c->lang->is_common_word(t->norm, t->norm_len))
         return SIZE_MAX;
     const sc_token *after = next_word(sum, k, sent->tok_end);
     const sc_sentence_alignment *sa = &al->sentences[si];
@@ -174,7 +168,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         size_t n_missing = 0;
         for (size_t k = ent->tok_begin; k < ent->tok_end && n_missing < 16; k++) {
             const sc_token *t = &sum->tokens[k];
-            if ((t->flags & SC_TOKF_STOP) || in_article(al, t))
+            if ((t->flags & SC_TOKF_STOP) || sc_alignment_article_has(al, t))
                 continue;
             missing[n_missing] =
                 sc_arena_strndup(r->arena, sum->text->data + t->start, t->end - t->start);
@@ -188,7 +182,13 @@ static sc_status run(const sc_rule *rule, sc_result *r)
         if (st != SC_OK)
             return st;
     }
-    opener_ctx c = {.arena = r->arena,
+    /* Only a language with a dictionary of common words is asked: without
+     * one (English), "China lent" cannot be told from "Police said". */
+    const sc_lang *lang = sc_lang_find(r->language);
+    if (lang == NULL || lang->is_common_word == NULL)
+        return SC_OK;
+    opener_ctx c = {.lang = lang,
+                    .arena = r->arena,
                     .article = &r->article,
                     .n = (size_t)al->n_stems + 1,
                     .work = OPENER_MAX_WORK};

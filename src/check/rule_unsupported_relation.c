@@ -50,14 +50,19 @@ static bool related(const sc_analysis *a, size_t first, size_t second)
     return true;
 }
 
+/* Whether token t is in one of the language's lists. */
+static bool lang_has(const sc_word_list *list, const sc_token *t)
+{
+    return list->n > 0 && sc_word_list_has(list, t->norm, t->norm_len);
+}
+
 /* Whether a coordinator ("and", "dan") stands between tokens first and
  * second: "cost 14 trillion rupiah and can handle 3.5 million containers"
  * joins two facts, each the article's, without relating them. */
 static bool coordinated(const sc_analysis *a, const sc_lang *lang, size_t first, size_t second)
 {
     for (size_t k = first + 1; k < second; k++)
-        if (lang->coordinators.n > 0 &&
-            sc_word_list_has(&lang->coordinators, a->tokens[k].norm, a->tokens[k].norm_len))
+        if (lang_has(&lang->coordinators, &a->tokens[k]))
             return true;
     return false;
 }
@@ -130,8 +135,7 @@ static bool article_has_name(const sc_result *r, const sc_entity *e)
     const sc_alignment *al = &r->alignment;
     for (size_t k = e->tok_begin; k < e->tok_end; k++) {
         const sc_token *t = &r->summary.tokens[k];
-        if (!(t->flags & SC_TOKF_STOP) &&
-            !(t->stem <= al->n_stems && al->article_has_stem[t->stem]))
+        if (!(t->flags & SC_TOKF_STOP) && !sc_alignment_article_has(al, t))
             return false;
     }
     return true;
@@ -222,13 +226,12 @@ static bool part_of(const sc_token *x, const sc_token *y)
     return false;
 }
 
-/* Names x of text a and y of text b. */
-static bool names_overlap_in(const sc_analysis *a, const sc_entity *x_ent, const sc_analysis *b,
-                             const sc_entity *y_ent)
+static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent)
 {
-    for (size_t i = x_ent->tok_begin; i < x_ent->tok_end; i++)
-        for (size_t j = y_ent->tok_begin; j < y_ent->tok_end; j++) {
-            const sc_token *x = &a->tokens[i], *y = &b->tokens[j];
+    const sc_analysis *sum = &r->summary, *art = &r->article;
+    for (size_t i = s_ent->tok_begin; i < s_ent->tok_end; i++)
+        for (size_t j = a_ent->tok_begin; j < a_ent->tok_end; j++) {
+            const sc_token *x = &sum->tokens[i], *y = &art->tokens[j];
             if (x->kind == SC_TOK_PUNCT || y->kind == SC_TOK_PUNCT ||
                 ((x->flags | y->flags) & SC_TOKF_STOP))
                 continue;
@@ -236,12 +239,6 @@ static bool names_overlap_in(const sc_analysis *a, const sc_entity *x_ent, const
                 return true;
         }
     return false;
-}
-
-/* A summary name and an article name. */
-static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_entity *a_ent)
-{
-    return names_overlap_in(&r->summary, s_ent, &r->article, a_ent);
 }
 
 /* The names of a summary sentence: its capitalised names, and in text
@@ -370,11 +367,6 @@ enum { ROLE_MAX_FRAME = 8 };
  * thousand; a page built to repeat one word everywhere would otherwise
  * cost summary tokens x article tokens.  Past it, the check stops. */
 #define ROLE_MAX_WORK ((size_t)1 << 24)
-
-static bool lang_has(const sc_word_list *list, const sc_token *t)
-{
-    return list->n > 0 && sc_word_list_has(list, t->norm, t->norm_len);
-}
 
 static bool same_word(const sc_token *x, const sc_token *y)
 {
@@ -538,8 +530,7 @@ static sc_status roles(const sc_rule *rule, sc_result *r, const sc_lang *lang, s
         --*work;
         const sc_token *wt = &sum->tokens[w];
         if (wt->kind != SC_TOK_WORD || (wt->flags & (SC_TOKF_STOP | SC_TOKF_DATE)) ||
-            wt->entity != 0 ||
-            !(wt->stem <= r->alignment.n_stems && r->alignment.article_has_stem[wt->stem]))
+            wt->entity != 0 || !sc_alignment_article_has(&r->alignment, wt))
             continue;
         role_clause sc;
         if (!clause_at(sum, w, sent->tok_begin, sent->tok_end, 0, &sc))
@@ -611,9 +602,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
     const bool *name_stem = al->n_sentences > 0 ? name_stems(r) : NULL;
     if (al->n_sentences > 0 && name_stem == NULL)
         return SC_ERR_NOMEM;
-    const sc_lang *lang = sc_lang_find(r->language);
-    if (lang == NULL)
-        lang = sc_lang_find("en");
+    const sc_lang *lang = sc_lang_or_english(r->language);
     size_t work = ROLE_MAX_WORK;
     for (size_t si = 0; si < al->n_sentences; si++) {
         const sc_sentence_alignment *sa = &al->sentences[si];

@@ -284,6 +284,12 @@ typedef struct sc_alignment {
     size_t n_article_numbers;
 } sc_alignment;
 
+/* Whether the article has token t's stem (a summary or article token). */
+static inline bool sc_alignment_article_has(const sc_alignment *al, const sc_token *t)
+{
+    return t->stem <= al->n_stems && al->article_has_stem[t->stem];
+}
+
 /* Machine-readable evidence of a finding, rendered as a JSON object. */
 typedef enum sc_evidence_type {
     SC_EV_STRING,

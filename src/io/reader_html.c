@@ -1020,10 +1020,7 @@ static sc_status parse(html_doc *h, sc_error *error)
      * that are valid UTF-8 (with non-ASCII in them, almost never so by
      * chance) are UTF-8 whatever a meta tag claims. */
     size_t bad;
-    bool bom16 = h->raw_len >= 2 &&
-                 (((unsigned char)h->raw[0] == 0xFF && (unsigned char)h->raw[1] == 0xFE) ||
-                  ((unsigned char)h->raw[0] == 0xFE && (unsigned char)h->raw[1] == 0xFF));
-    if (!bom16 && raw_utf8_valid(h, &bad))
+    if (!sc_utf16_bom(h->raw, h->raw_len) && raw_utf8_valid(h, &bad))
         xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     parse_guard guard = {false};
     ctxt->_private = &guard;

@@ -21,6 +21,12 @@ const sc_lang *sc_lang_find(const char *code)
     return NULL;
 }
 
+const sc_lang *sc_lang_or_english(const char *code)
+{
+    const sc_lang *lang = sc_lang_find(code);
+    return lang != NULL ? lang : &sc_lang_en;
+}
+
 typedef struct key {
     const char *s;
     size_t len;

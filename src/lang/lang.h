@@ -175,6 +175,11 @@ extern const size_t sc_language_count;
 /* The language of an ISO 639-1 code, or NULL. */
 const sc_lang *sc_lang_find(const char *code);
 
+/* The tables a text of that code was analysed with: its language's, or
+ * English's for a language without tables (names and numbers still
+ * compare). */
+const sc_lang *sc_lang_or_english(const char *code);
+
 /* True when word[0..len) (case-folded) is in the list. */
 bool sc_word_list_has(const sc_word_list *list, const char *word, size_t len);
 

@@ -10,6 +10,13 @@
 #include "core/intern.h"
 #include "lang/lang.h"
 
+/* Whether data starts with a UTF-16 byte-order mark (FF FE or FE FF). */
+static inline bool sc_utf16_bom(const char *data, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    return len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+}
+
 /* Length of the well-formed UTF-8 sequence at p[0..avail) (lead byte
  * >= 0x80), or 0: what utf8proc_iterate accepts (no overlong form, no
  * surrogate, nothing past U+10FFFF), without its call per character.
