@@ -51,16 +51,23 @@ static double idf(const stem_index *ix, uint32_t s)
     return log((N + 1.0) / (df + 0.5));
 }
 
-static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n_stems,
-                             stem_index *ix, bool *has_stem)
+/* The postings of the stems of the summary (sum): the only ones asked for
+ * (idf and the candidates of align_sentence); every other stem has none.
+ * has_stem gets every stem of the article. */
+static sc_status build_index(sc_arena *arena, const sc_analysis *sum, const sc_analysis *art,
+                             uint32_t n_stems, stem_index *ix, bool *has_stem)
 {
     size_t n = (size_t)n_stems + 1;
     uint32_t *count = sc_arena_calloc(arena, n + 1, sizeof *count);
     uint32_t *last = sc_arena_alloc(arena, n * sizeof *last);
-    if (count == NULL || last == NULL)
+    bool *wanted = sc_arena_calloc(arena, n, sizeof *wanted);
+    if (count == NULL || last == NULL || wanted == NULL)
         return SC_ERR_NOMEM;
     for (size_t s = 0; s < n; s++)
         last[s] = UINT32_MAX;
+    for (size_t k = 0; k < sum->n_tokens; k++)
+        if (sc_token_is_content(&sum->tokens[k]) && sum->tokens[k].stem < n)
+            wanted[sum->tokens[k].stem] = true;
     size_t total = 0;
     for (size_t si = 0; si < art->n_sentences; si++) {
         const sc_sentence *sent = &art->sentences[si];
@@ -68,7 +75,7 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
             const sc_token *t = &art->tokens[k];
             if (t->stem != 0)
                 has_stem[t->stem] = true;
-            if (!sc_token_is_content(t) || last[t->stem] == si)
+            if (!wanted[t->stem] || !sc_token_is_content(t) || last[t->stem] == si)
                 continue;
             last[t->stem] = (uint32_t)si;
             count[t->stem + 1]++;
@@ -87,7 +94,7 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *art, uint32_t n
         const sc_sentence *sent = &art->sentences[si];
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
             const sc_token *t = &art->tokens[k];
-            if (!sc_token_is_content(t))
+            if (!wanted[t->stem] || !sc_token_is_content(t))
                 continue;
             /* A stem's postings are filled in sentence order, so the
              * last one written says whether si is already there. */
@@ -387,7 +394,7 @@ static sc_status align(sc_result *r, sc_arena *temp)
     size_t n = (size_t)n_stems + 1;
     stem_index ix;
     bool *has_stem = sc_arena_calloc(arena, n, sizeof *has_stem);
-    if (has_stem == NULL || build_index(temp, art, n_stems, &ix, has_stem) != SC_OK)
+    if (has_stem == NULL || build_index(temp, sum, art, n_stems, &ix, has_stem) != SC_OK)
         return SC_ERR_NOMEM;
     al->article_has_stem = has_stem;
     al->n_stems = n_stems;

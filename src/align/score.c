@@ -285,11 +285,19 @@ typedef enum walk_mode { WALK_ADD, WALK_MARK, WALK_COUNT } walk_mode;
 #define PASS_INLINE inline
 #endif
 
+/* The stems of the summary, by id (ids above n_stems are taken as the
+ * summary's: never skipped). */
+typedef struct summary_stems {
+    bool *has;
+    uint32_t n_stems;
+} summary_stems;
+
 /* One walk over a's stem n-grams: adds the summary's, marks the article's,
  * or counts the summary's found (and the lowest trigram share of one
  * sentence in *trigram_min). */
 static PASS_INLINE void ngram_pass(const sc_analysis *a, key_set *sets, walk_mode mode,
-                                   size_t *total, size_t *found, double *trigram_min)
+                                   summary_stems *stems, size_t *total, size_t *found,
+                                   double *trigram_min)
 {
     for (size_t si = 0; si < a->n_sentences; si++) {
         const sc_sentence *s = &a->sentences[si];
@@ -299,6 +307,15 @@ static PASS_INLINE void ngram_pass(const sc_analysis *a, key_set *sets, walk_mod
             const sc_token *t = &a->tokens[k];
             if (t->kind == SC_TOK_PUNCT)
                 continue;
+            if (mode == WALK_ADD && t->stem <= stems->n_stems)
+                stems->has[t->stem] = true;
+            /* An article word whose stem the summary lacks ends every
+             * n-gram that holds it: none is the summary's, so the walk
+             * starts afresh after it, and the three keys are not made. */
+            if (mode == WALK_MARK && t->stem <= stems->n_stems && !stems->has[t->stem]) {
+                w = (ngram_walk){{NULL, NULL, NULL}, 0, 0};
+                continue;
+            }
             uint64_t key[3];
             ngram_step(&w, t, key);
             for (int n = 0; n < 3; n++) {
@@ -331,11 +348,15 @@ static sc_status article_ngrams(sc_result *r, double *x)
     for (int n = 0; n < 3; n++)
         if (set_init(r->arena, &sets[n], sum->n_tokens, n > 0) != SC_OK)
             return SC_ERR_NOMEM;
+    summary_stems stems = {NULL, r->alignment.n_stems};
+    if ((stems.has = sc_arena_calloc(r->arena, (size_t)stems.n_stems + 1, sizeof *stems.has)) ==
+        NULL)
+        return SC_ERR_NOMEM;
     size_t total[3] = {0}, found[3] = {0};
     double trigram_min = 1.0;
-    ngram_pass(sum, sets, WALK_ADD, total, found, &trigram_min);
-    ngram_pass(art, sets, WALK_MARK, total, found, &trigram_min);
-    ngram_pass(sum, sets, WALK_COUNT, total, found, &trigram_min);
+    ngram_pass(sum, sets, WALK_ADD, &stems, total, found, &trigram_min);
+    ngram_pass(art, sets, WALK_MARK, &stems, total, found, &trigram_min);
+    ngram_pass(sum, sets, WALK_COUNT, &stems, total, found, &trigram_min);
     double bigram = total[0] > 0 ? (double)found[0] / (double)total[0] : 1.0;
     double trigram = total[1] > 0 ? (double)found[1] / (double)total[1] : bigram;
     x[F_ARTICLE_BIGRAM] = bigram;
@@ -396,7 +417,7 @@ typedef struct one_sentence {
 } one_sentence;
 
 typedef struct lexical_count {
-    key_set *sets; /* the summary's bigrams, trigrams, words */
+    key_set *sets; /* the summary's bigrams, trigrams, words (content words are counted) */
     size_t total[2], found[2];
     size_t words, novel; /* the summary's content words; those the article lacks */
     one_sentence *one;
@@ -465,10 +486,15 @@ static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mod
 {
     uint64_t p1 = w->prev[0], p2 = w->prev[1];
     if (mode == WALK_ADD) {
-        if (content)
-            set_add(&c->sets[2], h);
+        set_add(&c->sets[2], h);
     } else if (mode == WALK_MARK) {
-        set_mark(&c->sets[2], h);
+        /* An article word the summary lacks ends every n-gram that holds
+         * it: none is the summary's, so the walk starts afresh after it,
+         * and the two keys are not made. */
+        if (set_mark(&c->sets[2], h) == SIZE_MAX) {
+            w->prev[1] = w->prev[0] = 0;
+            return;
+        }
     } else if (content) {
         c->words++;
         c->novel += !set_hit(&c->sets[2], h);

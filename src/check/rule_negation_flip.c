@@ -193,22 +193,46 @@ static bool is_predicate(const polarity *p, const sc_token *toks, size_t k)
            t->norm_len >= 2;
 }
 
+/* The polarity of the tokens of a's sentences, of those needed marks
+ * (NULL: of all).  A cue and its scope lie within one sentence, so each
+ * sentence is read alone; the tokens of the others are left unset, and the
+ * rule reads the article's only in the sentences aligned with the summary. */
 static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const cue_filter *f,
-                             const sc_analysis *a, polarity *p)
+                             const sc_analysis *a, const bool *needed, polarity *p)
 {
     size_t n = a->n_tokens ? a->n_tokens : 1;
     /* The four flag arrays in one allocation. */
-    bool *flags = sc_arena_calloc(arena, n, 4 * sizeof *flags);
-    p->cue = sc_arena_calloc(arena, n, sizeof *p->cue);
-    p->cue_len = sc_arena_calloc(arena, n, sizeof *p->cue_len);
+    bool *flags;
+    if (needed == NULL) {
+        flags = sc_arena_calloc(arena, n, 4 * sizeof *flags);
+        p->cue = sc_arena_calloc(arena, n, sizeof *p->cue);
+        p->cue_len = sc_arena_calloc(arena, n, sizeof *p->cue_len);
+    } else {
+        flags = sc_arena_alloc(arena, n * 4 * sizeof *flags);
+        p->cue = sc_arena_alloc(arena, n * sizeof *p->cue);
+        p->cue_len = sc_arena_alloc(arena, n * sizeof *p->cue_len);
+    }
     if (flags == NULL || p->cue == NULL || p->cue_len == NULL)
         return SC_ERR_NOMEM;
     p->negated = flags;
     p->governed = flags + n;
     p->head = flags + 2 * n;
     p->in_cue = flags + 3 * n;
+    if (needed != NULL)
+        for (size_t s = 0; s < a->n_sentences; s++) {
+            const sc_sentence *sent = &a->sentences[s];
+            size_t b = sent->tok_begin, m = sent->tok_end - sent->tok_begin;
+            if (!needed[s] || m == 0)
+                continue;
+            for (int k = 0; k < 4; k++)
+                memset(flags + (size_t)k * n + b, 0, m * sizeof *flags);
+            memset(p->cue + b, 0, m * sizeof *p->cue);
+            memset(p->cue_len + b, 0, m * sizeof *p->cue_len);
+        }
     for (size_t s = 0; s < a->n_sentences; s++) {
         const sc_sentence *sent = &a->sentences[s];
+        if (needed != NULL && !needed[s])
+            continue;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
             size_t len = cue_at(lang, f, a->tokens, sent->tok_begin, k, sent->tok_end);
             if (len == 0)
@@ -220,6 +244,8 @@ static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const cue_fil
     }
     for (size_t s = 0; s < a->n_sentences; s++) {
         const sc_sentence *sent = &a->sentences[s];
+        if (needed != NULL && !needed[s])
+            continue;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
             if (p->cue_len[k] == 0)
                 continue;
@@ -844,8 +870,20 @@ static sc_status run(const sc_rule *rule, sc_result *r)
     cue_filter filter;
     cue_filter_init(lang, &filter);
     sc_status st;
-    if ((st = polarity_of(r->arena, lang, &filter, sum, &ps)) != SC_OK ||
-        (st = polarity_of(r->arena, lang, &filter, &r->article, &pa)) != SC_OK)
+    /* The article's polarity is read only in the sentences aligned with a
+     * summary sentence (find_occurrences, cue_in_span, check_contrast). */
+    bool *aligned = sc_arena_calloc(r->arena, r->article.n_sentences ? r->article.n_sentences : 1,
+                                    sizeof *aligned);
+    if (aligned == NULL)
+        return SC_ERR_NOMEM;
+    for (size_t si = 0; si < r->alignment.n_sentences; si++) {
+        const sc_sentence_alignment *al = &r->alignment.sentences[si];
+        for (size_t i = 0; i < al->n_aligned; i++)
+            if (al->aligned[i] < r->article.n_sentences)
+                aligned[al->aligned[i]] = true;
+    }
+    if ((st = polarity_of(r->arena, lang, &filter, sum, NULL, &ps)) != SC_OK ||
+        (st = polarity_of(r->arena, lang, &filter, &r->article, aligned, &pa)) != SC_OK)
         return st;
     /* Contrast pairs, looked up only when the summary has a word that
      * starts like one of theirs (sc_contrast_pair: a stem keeps its word's

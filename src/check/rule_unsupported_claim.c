@@ -45,9 +45,26 @@ const char *sc_unsupported_words(sc_result *r, const sc_sentence_alignment *al,
         if (!dup)
             words[(*n_words)++] = w;
     }
-    char *list = sc_arena_strndup(r->arena, "", 0);
-    for (size_t j = 0; list != NULL && j < *n_words; j++)
-        list = sc_arena_printf(r->arena, "%s%s\"%s\"", list, j ? ", " : "", words[j]);
+    /* "\"a\", \"b\"": measured, then written once. */
+    size_t len = 0;
+    for (size_t j = 0; j < *n_words; j++)
+        len += (j ? 2 : 0) + strlen(words[j]) + 2;
+    char *list = sc_arena_alloc_chars(r->arena, len + 1);
+    if (list == NULL)
+        return NULL;
+    char *p = list;
+    for (size_t j = 0; j < *n_words; j++) {
+        size_t n = strlen(words[j]);
+        if (j) {
+            memcpy(p, ", ", 2);
+            p += 2;
+        }
+        *p++ = '"';
+        memcpy(p, words[j], n);
+        p += n;
+        *p++ = '"';
+    }
+    *p = '\0';
     return list;
 }
 

@@ -149,12 +149,18 @@ size_t sc_arena_used(const sc_arena *arena)
 
 char *sc_arena_printf(sc_arena *arena, const char *fmt, ...)
 {
+    /* One formatting, into a stack buffer, for the short strings nearly
+     * all messages are; a longer one is measured there and formatted
+     * again into its place. */
+    char small[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
         return NULL;
+    if ((size_t)n < sizeof small)
+        return sc_arena_strndup(arena, small, (size_t)n);
     char *p = sc_arena_alloc_chars(arena, (size_t)n + 1);
     if (p == NULL)
         return NULL;

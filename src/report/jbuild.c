@@ -1,5 +1,6 @@
 #include "jbuild.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -267,6 +268,64 @@ void sc_jw_key(sc_jw *w, const char *key)
             sc_buf_append(w->out, ": ", 2);
     }
     w->after_key = true;
+}
+
+/* The decimal digits of u, ending at end; returns where they start. */
+static char *put_digits(char *end, unsigned long long u)
+{
+    do {
+        *--end = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    return end;
+}
+
+void sc_jw_span(sc_jw *w, const char *field, size_t start, size_t end, size_t line, size_t column)
+{
+    size_t n = strlen(field);
+    bool plain = n <= 32;
+    for (size_t i = 0; plain && i < n; i++)
+        plain = (unsigned char)field[i] >= 0x20 && (unsigned char)field[i] < 0x80 &&
+                field[i] != '"' && field[i] != '\\';
+    if (w->step != 0 || w->depth >= SC_JW_MAX_DEPTH || !plain || start > LLONG_MAX ||
+        end > LLONG_MAX || line > LLONG_MAX || column > LLONG_MAX) {
+        sc_jw_object(w);
+        sc_jw_key(w, "field");
+        sc_jw_text(w, field);
+        sc_jw_key(w, "start");
+        sc_jw_integer(w, (long long)start);
+        sc_jw_key(w, "end");
+        sc_jw_integer(w, (long long)end);
+        sc_jw_key(w, "line");
+        sc_jw_integer(w, (long long)line);
+        sc_jw_key(w, "column");
+        sc_jw_integer(w, (long long)column);
+        sc_jw_end_object(w);
+        return;
+    }
+    /* Compact, as the calls above write it, in one append: a report is
+     * mostly spans. */
+    static const char *const keys[4] = {",\"start\":", ",\"end\":", ",\"line\":", ",\"column\":"};
+    const size_t values[4] = {start, end, line, column};
+    char b[192], *p = b; /* 10 + 32 + 1 + 4 * (10 + 20) + 1 bytes at most */
+    memcpy(p, "{\"field\":\"", 10);
+    p += 10;
+    memcpy(p, field, n);
+    p += n;
+    *p++ = '"';
+    for (size_t k = 0; k < 4; k++) {
+        size_t kn = strlen(keys[k]);
+        memcpy(p, keys[k], kn);
+        p += kn;
+        char digits[24];
+        char *d = put_digits(digits + sizeof digits, (unsigned long long)values[k]);
+        size_t dn = (size_t)(digits + sizeof digits - d);
+        memcpy(p, d, dn);
+        p += dn;
+    }
+    *p++ = '}';
+    before(w);
+    sc_buf_append(w->out, b, (size_t)(p - b));
 }
 
 void sc_jw_null(sc_jw *w)

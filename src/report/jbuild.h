@@ -58,6 +58,9 @@ void sc_jw_end_object(sc_jw *w);
 void sc_jw_array(sc_jw *w);
 void sc_jw_end_array(sc_jw *w);
 void sc_jw_key(sc_jw *w, const char *key);
+/* A span's object: {"field", "start", "end", "line", "column"}, as the
+ * calls for each of them would write it. */
+void sc_jw_span(sc_jw *w, const char *field, size_t start, size_t end, size_t line, size_t column);
 void sc_jw_null(sc_jw *w);
 void sc_jw_bool(sc_jw *w, bool value);
 void sc_jw_integer(sc_jw *w, long long value);

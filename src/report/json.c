@@ -23,18 +23,7 @@ static void span(sc_jw *w, const sc_result *r, sc_span sp)
     }
     size_t line, column;
     sc_page_line_column_cached(&r->page, &w->positions, sp.field, sp.start, &line, &column);
-    sc_jw_object(w);
-    sc_jw_key(w, "field");
-    sc_jw_text(w, sc_field_name(sp.field));
-    sc_jw_key(w, "start");
-    sc_jw_integer(w, (long long)sp.start);
-    sc_jw_key(w, "end");
-    sc_jw_integer(w, (long long)sp.end);
-    sc_jw_key(w, "line");
-    sc_jw_integer(w, (long long)line);
-    sc_jw_key(w, "column");
-    sc_jw_integer(w, (long long)column);
-    sc_jw_end_object(w);
+    sc_jw_span(w, sc_field_name(sp.field), sp.start, sp.end, line, column);
 }
 
 static const char *time_kind_name(sc_time_kind kind)
