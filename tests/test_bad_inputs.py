@@ -13,12 +13,14 @@ Prints one PASS/FAIL line per case and a RESULT line.  Standard library only.
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 
-from pyharness import check, run_cases, result, short
+from pyharness import Skip, check, run_cases, result, short
 
 RUN_TIMEOUT = 120
 BIG = 100 * 1024 * 1024  # the issue's "100 MB line", above the 64 MiB input limit
@@ -143,6 +145,50 @@ def hundred_mb_line_in_json_lines():
           "error" not in docs[0] and "error" not in docs[2], f"records {short(out, 600)}")
 
 
+def gigabyte_line_in_bounded_memory():
+    # A JSON Lines line is kept only to one byte past the input limit: a
+    # 1 GiB line, streamed on stdin to a process limited to 768 MiB of
+    # address space, is refused by its length and the next line is checked
+    # (getline read it whole, ran out of memory and ended the stream as if
+    # at its end: exit 0, the line and every line after it lost unsaid).
+    with open(BIN, "rb") as f:
+        if b"__asan_init" in f.read():
+            raise Skip("a sanitizer build reserves more address space than the limit")
+    limit = 768 * 1024 * 1024
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUMCHECK_")}
+    proc = subprocess.Popen(
+        [BIN, "--no-config", "--format", "jsonl", "--input-format", "jsonl", "-"], cwd=WORK,
+        env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+
+    def feed():
+        try:
+            proc.stdin.write(b'{"id": "big", "source": "')
+            chunk = b"a" * (1 << 20)
+            for _ in range(1024):
+                proc.stdin.write(chunk)
+            proc.stdin.write(b'", "summary": "x"}\n')
+            proc.stdin.write(pair(id="ok", source=ARTICLE,
+                                  summary="The council approved a new bridge.").encode() + b"\n")
+        except BrokenPipeError:
+            pass
+        finally:
+            proc.stdin.close()
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    out = proc.stdout.read()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    rc = proc.wait(timeout=RUN_TIMEOUT)
+    writer.join()
+    check(rc == 2, f"exit {rc}, expected 2; stderr {short(err)}")
+    check(re.fullmatch(r"sumcheck: -:1: input larger than the 64 MiB limit\n", err),
+          f"stderr {short(err)}")
+    docs = documents(out)
+    check([d.get("id") for d in docs] == ["line:1", "ok"] and "error" in docs[0] and
+          "error" not in docs[1], f"records {short(out, 600)}")
+
+
 # --- structure -----------------------------------------------------------------
 
 def json_wrong_types():
@@ -212,6 +258,7 @@ CASES = [
     hundred_mb_line,
     hundred_mb_on_stdin,
     hundred_mb_line_in_json_lines,
+    gigabyte_line_in_bounded_memory,
     json_wrong_types,
     json_nul_in_string,
     json_nested_too_deep,

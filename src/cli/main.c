@@ -473,23 +473,110 @@ static void check_jsonl_line(cli *c, const char *line, size_t n, const char *nam
     check_one(c, line, n, id, SC_INPUT_JSONL, name, number);
 }
 
-/* Streams JSON Lines: memory is bounded by the longest line. */
+/* A JSON Lines stream read line by line, each line kept only up to one
+ * byte past the input limit: a longer line is refused by that length
+ * (sc_check's "input larger than the 64 MiB limit"), and the rest of it
+ * is read and dropped, so memory is bounded by the limit whatever the
+ * input (getline would hold a line of any length). */
+typedef struct line_reader {
+    FILE *f;
+    char *line;           /* the line read, its newline kept */
+    size_t len, cap;      /* bytes kept; at most MAX_FILE_BYTES + 1 */
+    size_t dropped;       /* bytes read past those kept */
+    bool dropped_content; /* the dropped bytes are not all blanks */
+    size_t pos, end;      /* unread part of buf */
+    char buf[1 << 16];
+} line_reader;
+
+/* Keeps what fits of data[0, n) below the bound and counts the rest. */
+static bool keep(line_reader *r, const char *data, size_t n)
+{
+    size_t room = MAX_FILE_BYTES + 1 - r->len, take = n < room ? n : room;
+    if (take > 0) {
+        if (r->cap - r->len < take) {
+            size_t cap = r->cap ? r->cap : 4096;
+            while (cap - r->len < take)
+                cap *= 2;
+            if (cap > MAX_FILE_BYTES + 1)
+                cap = MAX_FILE_BYTES + 1;
+            char *grown = realloc(r->line, cap);
+            if (grown == NULL)
+                return false;
+            r->line = grown;
+            r->cap = cap;
+        }
+        memcpy(r->line + r->len, data, take);
+        r->len += take;
+    }
+    if (take < n) {
+        r->dropped += n - take;
+        r->dropped_content = r->dropped_content || !blank_line(data + take, n - take);
+    }
+    return true;
+}
+
+/* The next line: 1, 0 at the end of the stream or on a read error (see
+ * ferror), -1 when out of memory. */
+static int read_line(line_reader *r)
+{
+    r->len = r->dropped = 0;
+    r->dropped_content = false;
+    bool any = false;
+    for (;;) {
+        if (r->pos == r->end) {
+            r->pos = 0;
+            r->end = fread(r->buf, 1, sizeof r->buf, r->f);
+            if (r->end == 0)
+                return any ? 1 : 0;
+        }
+        any = true;
+        const char *nl = memchr(r->buf + r->pos, '\n', r->end - r->pos);
+        size_t stop = nl != NULL ? (size_t)(nl - r->buf) + 1 : r->end;
+        if (!keep(r, r->buf + r->pos, stop - r->pos))
+            return -1;
+        r->pos = stop;
+        if (nl != NULL)
+            return 1;
+    }
+}
+
+/* Streams JSON Lines: memory is bounded by the longest line, itself
+ * bounded by the input limit. */
 static void check_jsonl_stream(cli *c, FILE *f, const char *name)
 {
-    char *line = NULL;
-    size_t cap = 0, number = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        number++;
-        check_jsonl_line(c, line, (size_t)n, name, number);
+    line_reader *r = calloc(1, sizeof *r);
+    if (r == NULL) {
+        progress_clear(&c->progress);
+        fprintf(stderr, "sumcheck: %s: out of memory\n", name);
+        report_unreadable(c, name, "out of memory");
+        return;
     }
-    if (ferror(f)) {
+    r->f = f;
+    size_t number = 0;
+    int got;
+    while ((got = read_line(r)) > 0) {
+        number++;
+        if (r->dropped_content) {
+            /* Past the limit, and not blank: the kept bytes may be. */
+            char id[32];
+            snprintf(id, sizeof id, "line:%zu", number);
+            check_one(c, r->line, r->len, id, SC_INPUT_JSONL, name, number);
+        } else
+            check_jsonl_line(c, r->line, r->len, name, number);
+        c->progress.bytes_done += (double)r->dropped;
+    }
+    if (got < 0) {
+        progress_clear(&c->progress);
+        fprintf(stderr, "sumcheck: %s: out of memory after line %zu\n", name, number);
+        report_unreadable(c, name, "out of memory");
+    } else if (ferror(f)) {
         progress_clear(&c->progress);
         fprintf(stderr, "sumcheck: %s: read error after line %zu: %s\n", name, number,
                 strerror(errno));
         report_unreadable(c, name, "read error");
     }
-    free(line);
+    free(r->line);
+    free(r);
 }
 
 static void check_jsonl_buffer(cli *c, const char *data, size_t len, const char *name)
