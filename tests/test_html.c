@@ -384,6 +384,80 @@ START_TEST(test_scripts_ignored)
 }
 END_TEST
 
+/* The reader hands libxml2 the page with script and style bodies cut to
+ * their line breaks, puts back the ones it reads, and parses the page
+ * whole when the tree disagrees with its cuts: each case must read as the
+ * whole page does. */
+static const struct body_case {
+    const char *name;
+    const char *head, *body_top;
+    const char *date;      /* page date, "none" */
+    const char *origin;    /* its origin's prefix, or NULL */
+    const char *date_text; /* the page-date block's bytes, or NULL */
+} body_cases[] = {
+    {"a script in a conditional comment",
+     "<!--[if lt IE 9]><script>var s = \"Injected\";</script><![endif]-->"
+     "<script>\nvar a = 1;\n\n</script>",
+     "<p class=\"date\">Published 12 March 2021</p>", "2021-03-12", "date line", "12 March 2021"},
+    {"JSON-LD after long scripts over many lines",
+     "<script>\nvar a = [1,\n2,\r\n3];\n</script><style>\np { color: red }\n</style>"
+     "<script type=\"application/ld+json\">\n{\"@context\": \"https://schema.org\", "
+     "\"@type\": \"NewsArticle\", \"datePublished\": \"2020-06-01T08:00:00+02:00\"}\n</script>",
+     "", "2020-06-01", "json-ld", NULL},
+    {"script data beside a control character",
+     "<script>window.__S__={\"published_at\":\"2019-03-02T06:22:28+01:00\",\"x\":\"\x01\"}"
+     "</script>",
+     "", "2019-03-02", "script data", NULL},
+    {"a script whose end tag runs on as a longer name",
+     "<script>var a = \"</scriptx>\"; var b = \"<p>Injected</p>\";</script>",
+     "<p class=\"date\">Published 12 March 2021</p>", "2021-03-12", "date line", "12 March 2021"},
+    {"a quoted '>' in a script's start tag",
+     "<script data-x=\"a>b\" src='c>d'>var s = \"</div>\";\n</script>",
+     "\n\n<time datetime=\"2018-11-05\">5 Nov 2018</time>", "2018-11-05", "time", NULL},
+    {"self-closed and empty scripts, a style that opens with a tag",
+     "<script src=\"a.js\"/><script></script><style><p>x</p>\n</style>",
+     "<p class=\"date\">Published 12 March 2021</p>", "2021-03-12", "date line", "12 March 2021"},
+    {"a script opened in an attribute value and in a comment",
+     "<meta name=\"x\" content=\"<script>\"><script>var a = '-->';\n</script>",
+     "<p class=\"date\">Published 12 March 2021</p><!-- <script> --!>", "2021-03-12", "date line",
+     "12 March 2021"},
+};
+
+START_TEST(test_script_bodies)
+{
+    const struct body_case *c = &body_cases[_i];
+    char *html = page_with_head(c->head, c->body_top);
+    sc_result *r = check_ok(html);
+    char got[11] = "none";
+    if (r->page.has_page_date)
+        snprintf(got, sizeof got, "%04d-%02d-%02d", r->page.page_date.year, r->page.page_date.month,
+                 r->page.page_date.day);
+    ck_assert_msg(strcmp(got, c->date) == 0, "%s: date %s, expected %s", c->name, got, c->date);
+    if (c->origin != NULL) {
+        ck_assert_ptr_nonnull(r->page.page_date_origin);
+        ck_assert_msg(strncmp(r->page.page_date_origin, c->origin, strlen(c->origin)) == 0,
+                      "%s: origin %s", c->name, r->page.page_date_origin);
+    }
+    if (c->date_text != NULL) {
+        char *t = block_text(r, block_of(r, SC_ROLE_PAGE_DATE));
+        ck_assert_msg(strstr(t, c->date_text) != NULL, "%s: date block %s", c->name, t);
+        free(t);
+    }
+    /* The title still points at its own bytes. */
+    const sc_block *b = block_of(r, SC_ROLE_TITLE);
+    ck_assert_ptr_nonnull(b);
+    char *t = block_text(r, b);
+    ck_assert_msg(strcmp(t, "Mangroves") == 0 || strcmp(t, "Volunteers plant mangroves") == 0,
+                  "%s: title %s", c->name, t);
+    free(t);
+    ck_assert(text_has(&r->page.article, "MANILA, Philippines"));
+    ck_assert(text_has(&r->page.article, "second planting drive"));
+    ck_assert(!text_has(&r->page.article, "Injected"));
+    sc_result_free(r);
+    free(html);
+}
+END_TEST
+
 /* ---- the summary and its disclaimer ------------------------------------- */
 
 static const struct summary_case {
@@ -745,6 +819,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_nesting_within_limit);
     tcase_add_test(tc, test_tag_limit);
     tcase_add_test(tc, test_scripts_ignored);
+    tcase_add_loop_test(tc, test_script_bodies, 0, (int)(sizeof body_cases / sizeof body_cases[0]));
     tcase_add_test(tc, test_spans_are_exact);
     tcase_add_test(tc, test_detected_as_html);
     tcase_add_test(tc, test_no_text);

@@ -219,6 +219,45 @@ bool html_attr_span(const html_doc *h, const xmlNode *node, const char *value, s
 /* Lower-cases ASCII of s[0..n) into out (cap bytes, NUL-terminated). */
 size_t html_lower(const char *s, size_t n, char *out, size_t cap);
 
+/* ---- script and style bodies (html_cut.c) ---- */
+
+/* libxml2 reads a <script> or <style> body one character at a time, and
+ * such bodies are about half the bytes of a news page; we read none of
+ * them but JSON-LD and scripts that name a publication time (html_date.c).
+ * So libxml2 parses a copy of the page with every other body cut down to
+ * its line breaks: line numbers, and with them the place of each text
+ * node in the input, stay the page's.  A body is cut only where libxml2
+ * 2.9's reading of it is plain (its end is the first "</script" or
+ * "</style"; HTML 4.01, appendix B.3.2), and the tree is checked against
+ * the cuts afterwards: the page is parsed whole when they disagree. */
+typedef struct html_cut_body {
+    size_t line; /* the start tag's, as libxml2 numbers its element */
+    bool style;
+    bool cut;
+    bool restore;         /* cut, then put back into the tree after the parse */
+    size_t from, to;      /* the body, cut: raw[from..to) */
+    size_t kept_at, kept; /* its line breaks in the cut text */
+} html_cut_body;
+
+typedef struct html_cut {
+    char *text; /* what libxml2 parses (malloc'd), NULL when nothing is cut */
+    size_t len;
+    html_cut_body *bodies; /* every script and style start tag, in order */
+    size_t n, cap;
+} html_cut;
+
+/* Finds the script and style bodies of a page that is valid UTF-8 (so
+ * without NULs) and, when any is cut, sets c->text (malloc'd, the caller
+ * frees it) to the text libxml2 is to parse; c->text stays NULL when
+ * nothing is cut or the page is not read as libxml2 2.9 would. */
+void html_cut_bodies(html_doc *h, html_cut *c);
+
+/* Whether the tree parsed from c->text has exactly the script and style
+ * elements of the cut, each cut body read back as its line breaks; puts
+ * back into the tree the bodies the reader reads (JSON-LD, scripts with a
+ * date key).  false: parse the page whole. */
+bool html_cut_matches(const html_doc *h, xmlDoc *doc, const html_cut *c);
+
 /* ---- rendering the page's text (reader_html.c) ---- */
 
 /* One paragraph (a run of text in one block) of rendered text. */
@@ -290,6 +329,11 @@ sc_status html_add_credit_blocks(html_doc *h, const html_render *r, const char *
 /* The first visible element the selector (an XPath, or a simple CSS
  * selector) picks on the page, or NULL. */
 html_el *html_select(html_doc *h, const char *selector);
+
+/* The JSON keys ("\"datePublished\"", quotes and all) html_date.c looks
+ * for in scripts other than JSON-LD. */
+#define HTML_SCRIPT_DATE_KEYS 9
+extern const char *const html_script_date_keys[HTML_SCRIPT_DATE_KEYS];
 
 /* html_date.c: the page's date (published, not modified) with its origin,
  * text, timestamp and the page-date block. */

@@ -568,8 +568,9 @@ static void from_jsonld(html_doc *h, found_date *pub, found_date *mod)
     }
 }
 
-/* Publication times in other scripts' JSON ("published_at": "..."). */
-static const char *const script_keys[] = {
+/* Publication times in other scripts' JSON ("published_at": "...").  The
+ * reader keeps the bodies of scripts that hold one of these keys. */
+const char *const html_script_date_keys[HTML_SCRIPT_DATE_KEYS] = {
     "\"datePublished\"", "\"published_at\"", "\"publishedAt\"",
     "\"publishedDate\"", "\"publish_date\"", "\"pubDate\"",
     "\"createdAt\"",     "\"created_at\"",   "\"dateCreated\""};
@@ -585,11 +586,12 @@ static void from_scripts(html_doc *h, found_date *out)
         if ((t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || t->content == NULL)
             continue;
         const char *s = (const char *)t->content;
-        for (size_t k = 0; k < sizeof script_keys / sizeof script_keys[0] && !out->ok; k++) {
+        for (size_t k = 0; k < HTML_SCRIPT_DATE_KEYS && !out->ok; k++) {
             const char *next = s;
-            for (const char *at; !out->ok && (at = strstr(next, script_keys[k])) != NULL;) {
+            for (const char *at;
+                 !out->ok && (at = strstr(next, html_script_date_keys[k])) != NULL;) {
                 next = at + 1;
-                const char *v = at + strlen(script_keys[k]);
+                const char *v = at + strlen(html_script_date_keys[k]);
                 while (*v == ' ' || *v == ':')
                     v++;
                 if (*v != '"')

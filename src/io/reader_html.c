@@ -661,6 +661,13 @@ static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
          * entity: the next of each, found with memchr and kept until
          * passed. */
         size_t next_first = SIZE_MAX, next_amp = SIZE_MAX;
+        /* Text without '&' that does not end in white space (nbsp, form
+         * feed) matches where the input holds its very bytes, ending
+         * there: html_match_at is asked only elsewhere. */
+        size_t m = b - a;
+        bool plain = h->encoding == ENC_UTF8 && t[b - 1] != '\f' &&
+                     !(m >= 2 && t[b - 2] == 0xC2 && t[b - 1] == 0xA0) &&
+                     memchr(t + a, '&', m) == NULL;
         for (size_t p = *cursor; p < limit; p++) {
             if (h->encoding == ENC_UTF8) {
                 if (next_first == SIZE_MAX || next_first < p)
@@ -673,7 +680,9 @@ static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
             }
             if (!after_tag(h, p))
                 continue;
-            size_t end = html_match_at(h, p, t + a, b - a);
+            size_t end = plain && m <= h->raw_len - p && memcmp(h->raw + p, t + a, m) == 0
+                             ? p + m
+                             : html_match_at(h, p, t + a, b - a);
             if (end != SIZE_MAX) {
                 span->start = p;
                 span->end = end;
@@ -1001,26 +1010,39 @@ static void measure(html_doc *h, html_el *e)
     }
 }
 
-static sc_status parse(html_doc *h, sc_error *error)
+/* Line starts, for placing text nodes (and the bodies html_cut.c cuts). */
+static sc_status find_lines(html_doc *h)
 {
-    if (count_tags(h->raw, h->raw_len) > SC_HTML_MAX_TAGS)
-        return sc_fail(error, SC_ERR_LIMIT, "the page has more tags than the HTML limit", SC_NO_POS,
-                       NULL);
-    if (h->raw_len > INT32_MAX)
-        return sc_fail(error, SC_ERR_LIMIT, "input larger than the HTML limit", SC_NO_POS, NULL);
-    sc_xml_quiet();
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(h->raw, (int)h->raw_len);
+    size_t lines = 1;
+    const char *end = h->raw + h->raw_len;
+    for (const char *q = h->raw; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        lines++;
+    h->line_starts = sc_arena_calloc(h->arena, lines, sizeof *h->line_starts);
+    if (h->line_starts == NULL)
+        return SC_ERR_NOMEM;
+    h->n_lines = 1;
+    for (const char *q = h->raw; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        h->line_starts[h->n_lines++] = (size_t)(q - h->raw) + 1;
+    return SC_OK;
+}
+
+/* One parse of text[0..len) (the page, or the page with bodies cut): the
+ * tree (NULL when libxml2 made none), and the page's charset from it. */
+static sc_status parse_bytes(html_doc *h, const char *text, size_t len, bool utf8, xmlDoc **out,
+                             bool *too_deep)
+{
+    *out = NULL;
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(text, (int)len);
     if (ctxt == NULL) {
         /* libxml2 keeps a copy of its last error until the next one: drop
          * it, so a failed read leaves nothing allocated. */
         xmlResetLastError();
-        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        return SC_ERR_NOMEM;
     }
     /* libxml2 reads a page that declares no charset as Latin-1; bytes
      * that are valid UTF-8 (with non-ASCII in them, almost never so by
      * chance) are UTF-8 whatever a meta tag claims. */
-    size_t bad;
-    if (!sc_utf16_bom(h->raw, h->raw_len) && raw_utf8_valid(h, &bad))
+    if (utf8)
         xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     parse_guard guard = {false};
     ctxt->_private = &guard;
@@ -1044,7 +1066,49 @@ static sc_status parse(html_doc *h, sc_error *error)
     h->encoding = encoding_of(h, declared);
     htmlFreeParserCtxt(ctxt);
     xmlResetLastError();
-    if (guard.too_deep) {
+    *too_deep = guard.too_deep;
+    *out = doc;
+    return SC_OK;
+}
+
+static sc_status parse(html_doc *h, sc_error *error)
+{
+    if (count_tags(h->raw, h->raw_len) > SC_HTML_MAX_TAGS)
+        return sc_fail(error, SC_ERR_LIMIT, "the page has more tags than the HTML limit", SC_NO_POS,
+                       NULL);
+    if (h->raw_len > INT32_MAX)
+        return sc_fail(error, SC_ERR_LIMIT, "input larger than the HTML limit", SC_NO_POS, NULL);
+    if (find_lines(h) != SC_OK)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    sc_xml_quiet();
+    size_t bad;
+    bool utf8 = !sc_utf16_bom(h->raw, h->raw_len) && raw_utf8_valid(h, &bad);
+    html_cut cut = {NULL, 0, NULL, 0, 0};
+    /* The cuts follow libxml2 2.9's tokenizer; later ones read scripts
+     * and comments as HTML5 does. */
+    if (utf8 && LIBXML_VERSION < 21100)
+        html_cut_bodies(h, &cut);
+    xmlDoc *doc = NULL;
+    bool too_deep = false;
+    sc_status st;
+    if (cut.text != NULL) {
+        st = parse_bytes(h, cut.text, cut.len, utf8, &doc, &too_deep);
+        bool matches = st == SC_OK && !too_deep && doc != NULL && html_cut_matches(h, doc, &cut);
+        free(cut.text);
+        if (st == SC_OK && !matches) {
+            /* The tree disagrees with the cut: the page, whole. */
+            xmlFreeDoc(doc);
+            doc = NULL;
+            st = SC_ERR_INPUT;
+        }
+        if (st == SC_ERR_INPUT)
+            st = parse_bytes(h, h->raw, h->raw_len, utf8, &doc, &too_deep);
+    } else {
+        st = parse_bytes(h, h->raw, h->raw_len, utf8, &doc, &too_deep);
+    }
+    if (st != SC_OK)
+        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    if (too_deep) {
         xmlFreeDoc(doc);
         return sc_fail(error, SC_ERR_LIMIT, "HTML elements nested deeper than the 2000-level limit",
                        SC_NO_POS, NULL);
@@ -1058,18 +1122,6 @@ static sc_status parse(html_doc *h, sc_error *error)
 
 static sc_status build(html_doc *h, sc_error *error)
 {
-    /* Line starts, for placing text nodes. */
-    size_t lines = 1;
-    const char *end = h->raw + h->raw_len;
-    for (const char *q = h->raw; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-        lines++;
-    h->line_starts = sc_arena_calloc(h->arena, lines, sizeof *h->line_starts);
-    if (h->line_starts == NULL)
-        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
-    h->n_lines = 1;
-    for (const char *q = h->raw; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-        h->line_starts[h->n_lines++] = (size_t)(q - h->raw) + 1;
-
     xmlNode *top = h->doc->children;
     size_t n = count_elements(top);
     h->els = sc_arena_calloc(h->arena, n > 0 ? n : 1, sizeof *h->els);
