@@ -873,6 +873,36 @@ START_TEST(test_number_words_are_not_time_words)
 }
 END_TEST
 
+/* sc_date_word_lookup answers as the three lookups it stands for. */
+static const char *const date_word_cases[] = {
+    "desember", "des.",  "des",   "dec.", "march", "may",  "minggu", "kemarin", "hari",
+    "hari ini", "today", "besok", "wed",  "rabu",  "word", ".",      "mañana",  "ayer",
+};
+
+START_TEST(test_date_word_lookup)
+{
+    static const char *const date_langs[] = {NULL, "en", "id", "en-GB", "es", "und", "xx"};
+    const char *w = date_word_cases[_i];
+    size_t len = strlen(w);
+    for (size_t d = 0; d < N(date_langs); d++) {
+        sc_date_word dw;
+        sc_date_word_lookup(date_langs[d], w, len, &dw);
+        sc_date_name name = {0};
+        int days = 0;
+        ck_assert_int_eq(dw.is_name, sc_date_name_lookup(date_langs[d], w, len, &name));
+        if (dw.is_name) {
+            ck_assert_int_eq(dw.name.month, name.month);
+            ck_assert_int_eq(dw.name.weekday, name.weekday);
+            ck_assert_int_eq(dw.name.abbreviated, name.abbreviated);
+        }
+        ck_assert_int_eq(dw.is_relative, sc_date_relative_day(date_langs[d], w, len, &days));
+        if (dw.is_relative)
+            ck_assert_int_eq(dw.days, days);
+        ck_assert_int_eq(dw.relative_first, sc_date_relative_first_word(date_langs[d], w, len));
+    }
+}
+END_TEST
+
 START_TEST(test_word_list_lookup)
 {
     const sc_lang *id = lang_of("id"), *en = lang_of("en");
@@ -947,6 +977,7 @@ static Suite *text_suite(void)
     tcase_add_loop_test(tc, test_word_lists_sorted, 0, (int)sc_language_count);
     tcase_add_loop_test(tc, test_number_words_are_not_time_words, 0, (int)sc_language_count);
     tcase_add_test(tc, test_word_list_lookup);
+    tcase_add_loop_test(tc, test_date_word_lookup, 0, N(date_word_cases));
     suite_add_tcase(s, tc);
     return s;
 }

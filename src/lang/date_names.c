@@ -519,6 +519,33 @@ bool sc_date_relative_first_word(const char *lang, const char *word, size_t len)
     return relative_first_in(own, word, len) || relative_first_in(english, word, len);
 }
 
+void sc_date_word_lookup(const char *lang, const char *word, size_t len, sc_date_word *out)
+{
+    *out = (sc_date_word){0};
+    if (word == NULL || len == 0)
+        return;
+    if (!table_ready()) {
+        out->is_name = sc_date_name_lookup(lang, word, len, &out->name);
+        out->is_relative = sc_date_relative_day(lang, word, len, &out->days);
+        out->relative_first = sc_date_relative_first_word(lang, word, len);
+        return;
+    }
+    locale_set own, english;
+    searched_locales(lang, &own, &english);
+    const word_slot *s = table_find(word, len);
+    /* A name may end in "." ("Des."); the other two match the word as it
+     * is.  No table word holds a NUL, so a word with one finds no slot, as
+     * sc_date_relative_first_word's test has it. */
+    const word_slot *named = s;
+    if (word[len - 1] == '.')
+        named = len > 1 ? table_find(word, len - 1) : NULL;
+    out->is_name =
+        table_lookup_in(named, own, &out->name) || table_lookup_in(named, english, &out->name);
+    out->is_relative =
+        table_relative_in(s, own, &out->days) || table_relative_in(s, english, &out->days);
+    out->relative_first = s != NULL && (s->first_mask & (own | english)) != 0;
+}
+
 bool sc_date_name_needs_capital(const char *lang, const char *word, size_t len)
 {
     /* This project's list, not CLDR's: names that prose uses as words. */

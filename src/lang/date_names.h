@@ -55,6 +55,19 @@ bool sc_date_relative_day(const char *lang, const char *word, size_t len, int *d
  * Thread-safe, no allocation. */
 bool sc_date_relative_first_word(const char *lang, const char *word, size_t len);
 
+/* What word[0..len) is among lang's date words: sc_date_name_lookup,
+ * sc_date_relative_day and sc_date_relative_first_word in one search (a
+ * tokeniser asks all three of each distinct word). */
+typedef struct sc_date_word {
+    bool is_name; /* sc_date_name_lookup's answer, name filled when true */
+    sc_date_name name;
+    bool is_relative; /* sc_date_relative_day's, days filled when true */
+    int days;
+    bool relative_first; /* sc_date_relative_first_word's */
+} sc_date_word;
+
+void sc_date_word_lookup(const char *lang, const char *word, size_t len, sc_date_word *out);
+
 /* True when a month or weekday name of lang is also a common word of it
  * ("march", "may" in English; "minggu", week, in Indonesian), so that it
  * names a date only when capitalised. */
