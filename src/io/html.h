@@ -349,4 +349,11 @@ bool html_date_in_text(const char *s, size_t len, const char *lang, sc_date *dat
  * h->article_root to the element to render the article from. */
 html_el *html_extract_article(html_doc *h);
 
+/* libxml2's allocations on this thread come from a per-page arena from
+ * html_memory_begin to html_memory_end (html_memory.c), which releases
+ * the page's document (NULL: none left) and everything else libxml2
+ * allocated meanwhile.  Not nested; per thread. */
+void html_memory_begin(void);
+void html_memory_end(xmlDoc *doc);
+
 #endif

@@ -1413,14 +1413,17 @@ sc_status sc_read_html_page_with(sc_arena *arena, const char *input, size_t len,
         repair_stray_bytes(copy, len);
         h.utf8_checked = false;
     }
+    html_memory_begin();
     sc_status st = parse(&h, error);
-    if (st != SC_OK)
+    if (st != SC_OK) {
+        html_memory_end(NULL);
         return st;
+    }
     page->field_data[SC_FIELD_PAGE] = copy;
     page->field_len[SC_FIELD_PAGE] = len;
     st = build(&h, error);
     if (st == SC_OK)
         st = read_page(&h, summary_selector, article_selector, page, error);
-    xmlFreeDoc(h.doc);
+    html_memory_end(h.doc);
     return st;
 }

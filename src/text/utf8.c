@@ -104,10 +104,15 @@ char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len)
         while (k < len && (unsigned char)s[k] < 0x80)
             k++;
         size_t start = k < len && k > i ? k - 1 : k; /* the run's starter */
-        for (size_t j = i; j < start; j++) {
-            char c = s[j];
-            c = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-            sc_buf_putc(&mapped_buf, c);
+        if (start > i) {
+            /* The ASCII run in one append, lower-cased where it lands. */
+            size_t at = mapped_buf.len;
+            sc_buf_append(&mapped_buf, s + i, start - i);
+            if (!mapped_buf.failed)
+                for (char *c = mapped_buf.data + at, *end = mapped_buf.data + mapped_buf.len;
+                     c < end; c++)
+                    if (*c >= 'A' && *c <= 'Z')
+                        *c = (char)(*c - 'A' + 'a');
         }
         if (k == len)
             break;
