@@ -454,6 +454,37 @@ START_TEST(test_vocabulary)
 }
 END_TEST
 
+/* The built-in dictionary answers from a hash index; a dictionary of the
+ * same words made with sc_id_dict_new answers by binary search.  They must
+ * agree on every word of the vocabulary and on each of its prefixes (the
+ * stemmer's candidate roots are mostly cuts of the word). */
+static sc_id_dict *kata_dasar;
+
+START_TEST(test_builtin_index)
+{
+    const sc_id_dict *d = sc_id_dict_builtin();
+    size_t asked = 0, known = 0;
+
+    for (char *p = vocabulary; *p != '\0';) {
+        char *end = strchr(p, '\n');
+        size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
+
+        for (size_t k = 1; k <= n; k++) {
+            bool has = sc_id_dict_has(d, p, k);
+            if (has != sc_id_dict_has(kata_dasar, p, k))
+                ck_abort_msg("%.*s: built-in says %d", (int)k, p, has);
+            asked++;
+            known += has;
+        }
+        if (end == NULL)
+            break;
+        p = end + 1;
+    }
+    ck_assert_uint_gt(asked, 100000);
+    ck_assert_uint_gt(known, 10000);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------
  * Suite
  * ------------------------------------------------------------------------ */
@@ -512,6 +543,18 @@ static Suite *stem_id_suite(void)
         tc = tcase_create("vocabulary");
         tcase_set_timeout(tc, 120);
         tcase_add_test(tc, test_vocabulary);
+        suite_add_tcase(s, tc);
+    }
+
+    path = sc_test_shared_path("lang/id/kata-dasar.txt");
+    if (path != NULL)
+        kata_dasar = load_dict(path);
+    if (vocabulary == NULL || kata_dasar == NULL) {
+        sc_test_skip("stem_id built-in index", "lang/id/kata-dasar.txt or snowball-voc.txt absent");
+    } else {
+        tc = tcase_create("builtin-index");
+        tcase_set_timeout(tc, 120);
+        tcase_add_test(tc, test_builtin_index);
         suite_add_tcase(s, tc);
     }
     return s;

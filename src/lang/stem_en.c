@@ -69,16 +69,29 @@ typedef enum {
 } rule_cond;
 
 typedef struct {
-    const char *suffix;
+    const char *suffix; /* NULL ends a list */
     const char *replacement;
     rule_cond cond;
     unsigned char suffix_len; /* strlen(suffix): the rules run for every word */
-    char last;                /* the suffix's last letter, which rules most out */
 } suffix_rule;
+
+/* A step's rules by the last letter of their suffix ('a' to 'z'): the rules
+ * ending in it, longest first, then one with a NULL suffix; NULL for a
+ * letter no suffix ends in.  The last letter of the word picks the one list
+ * to try, and the first rule of it that matches is the longest. */
+typedef const suffix_rule *const rule_table[26];
 
 #define R(suffix, replacement, cond)                                                               \
     {                                                                                              \
-        suffix, replacement, cond, sizeof(suffix) - 1, (suffix)[sizeof(suffix) - 2]                \
+        suffix, replacement, cond, sizeof(suffix) - 1                                              \
+    }
+#define ENDING_IN(letter, ...)                                                                     \
+    [(letter) - 'a'] = (const suffix_rule[])                                                       \
+    {                                                                                              \
+        __VA_ARGS__,                                                                               \
+        {                                                                                          \
+            NULL, NULL, COND_NONE, 0                                                               \
+        }                                                                                          \
     }
 
 static bool is_cont_byte(char c)
@@ -89,7 +102,11 @@ static bool is_cont_byte(char c)
 /* The algorithm's vowels are a e i o u y; a marked 'Y' is a consonant. */
 static bool is_vowel(char c)
 {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    /* One bit per letter a..z: a e i o u y. */
+    const unsigned vowels = 1u << 0 | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20 | 1u << 24;
+    unsigned k = (unsigned char)c - (unsigned)'a';
+
+    return k < 26 && (vowels >> k & 1u) != 0;
 }
 
 static bool in_set(char c, const char *set)
@@ -157,6 +174,16 @@ static inline char char_at(const stem_state *st, size_t i)
     if (c == 'y' && !st->marked && y_marked(st->base, i))
         return 'Y';
     return c;
+}
+
+/* Whether the input's byte i (under the prelude's Y marks) is a vowel. */
+static inline bool vowel_at(const stem_state *st, size_t i)
+{
+    char c = st->base[i];
+
+    if (c == 'y' && !st->marked)
+        return !y_marked(st->base, i);
+    return is_vowel(c);
 }
 
 /* Whether stem[0..end) ends with suffix[0..m); compared from the end, where
@@ -250,26 +277,26 @@ static bool short_syllable_before(const stem_state *st, size_t end)
     return !is_vowel(char_at(st, prev_char(st, mid)));
 }
 
-/* Index of the longest rule whose suffix ends the stem, or n if none.  The
+/* The longest rule of the table whose suffix ends the stem, or NULL.  The
  * algorithm picks the longest suffix first and only then checks its
  * conditions; a failed condition does not fall back to a shorter suffix. */
-static size_t longest_suffix(const stem_state *st, const suffix_rule *rules, size_t n)
+static const suffix_rule *longest_suffix(const stem_state *st, const rule_table rules)
 {
-    size_t best = n, best_len = 0;
-
     size_t len = stem_len(st);
+
     if (len == 0)
-        return n;
-    /* Most rules already differ in the last letter: test it first. */
-    char last = char_at(st, len - 1);
-    for (size_t i = 0; i < n; i++) {
-        size_t m = rules[i].suffix_len;
-        if (rules[i].last == last && m > best_len && ends_with_n(st, len, rules[i].suffix, m)) {
-            best = i;
-            best_len = m;
-        }
-    }
-    return best;
+        return NULL;
+    unsigned char last = (unsigned char)char_at(st, len - 1);
+    if (last < 'a' || last > 'z')
+        return NULL;
+    const suffix_rule *r = rules[last - 'a'];
+    if (r == NULL)
+        return NULL;
+    for (; r->suffix != NULL; r++)
+        /* The last letter is known to match; compare the rest. */
+        if (r->suffix_len <= len && ends_with_n(st, len - 1, r->suffix, r->suffix_len - 1u))
+            return r;
+    return NULL;
 }
 
 static bool cond_holds(const stem_state *st, rule_cond cond, size_t pos)
@@ -293,20 +320,21 @@ static bool cond_holds(const stem_state *st, rule_cond cond, size_t pos)
 
 /* Steps 2, 3 and 4 share one shape: find the longest listed suffix; if it
  * starts inside the region and its condition holds, replace it.  No suffix
- * is shorter than two letters but step 0's "'", so a region holding fewer
- * than that (most short words' R2) cannot change anything. */
-static void apply_rules(stem_state *st, const suffix_rule *rules, size_t n, size_t region)
+ * is shorter than two letters, so a region holding fewer than that (most
+ * short words' R2) cannot change anything. */
+static void apply_rules(stem_state *st, const rule_table rules, size_t region)
 {
-    size_t i, pos;
+    const suffix_rule *r;
+    size_t pos;
 
-    if (region > 0 && stem_len(st) < region + 2)
+    if (stem_len(st) < region + 2)
         return;
-    i = longest_suffix(st, rules, n);
-    if (i == n)
+    r = longest_suffix(st, rules);
+    if (r == NULL)
         return;
-    pos = stem_len(st) - rules[i].suffix_len;
-    if (pos >= region && cond_holds(st, rules[i].cond, pos))
-        set_end(st, pos, rules[i].replacement);
+    pos = stem_len(st) - r->suffix_len;
+    if (pos >= region && cond_holds(st, r->cond, pos))
+        set_end(st, pos, r->replacement);
 }
 
 /* R1 is the part after the first non-vowel that follows a vowel, R2 the
@@ -314,99 +342,84 @@ static void apply_rules(stem_state *st, const suffix_rule *rules, size_t n, size
  * e.g. generous/general, communism/community keep apart. */
 static void mark_regions(stem_state *st)
 {
+    /* No two start with the same letter, so the first letter picks the
+     * one to compare. */
     static const char *const prefixes[] = {
-        "gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter",
+        ['g'] = "gener", ['c'] = "commun", ['a'] = "arsen", ['p'] = "past",  ['u'] = "univers",
+        ['l'] = "later", ['e'] = "emerg",  ['o'] = "organ", ['i'] = "inter",
     };
     const char *s = st->base;
-    size_t n = st->base_len;
-    int phase = 0;
-    bool prev_vowel = false;
+    size_t n = st->base_len, i = 0;
 
     st->p1 = n;
     st->p2 = n;
-    st->first_vowel = n;
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        if (n == 0 || prefixes[i][0] != s[0])
-            continue;
-        size_t m = strlen(prefixes[i]);
-        if (m <= n && memcmp(s, prefixes[i], m) == 0) {
+    const char *prefix = n > 0 && (unsigned char)s[0] < sizeof prefixes / sizeof prefixes[0]
+                             ? prefixes[(unsigned char)s[0]]
+                             : NULL;
+    if (prefix != NULL) {
+        size_t m = strlen(prefix);
+        if (m > n || memcmp(s, prefix, m) != 0)
+            prefix = NULL;
+        else
             st->p1 = m;
-            phase = 2;
-            break;
-        }
     }
-    /* One pass applies the y-marking as it goes: phases 0/1 look for the
-     * vowel/non-vowel pair ending R1's prefix, 2/3 the pair for R2. */
-    for (size_t i = 0, next; i < n; i = next) {
-        bool vowel = s[i] == 'y' ? !(i == 0 || prev_vowel) : is_vowel(s[i]);
-
-        next = next_char(s, n, i);
-        prev_vowel = vowel;
-        if (vowel && st->first_vowel == n)
-            st->first_vowel = i;
-        switch (phase) {
-        case 0:
-            phase = vowel ? 1 : 0;
-            break;
-        case 1:
-            if (!vowel) {
-                st->p1 = next;
-                phase = 2;
-            }
-            break;
-        case 2:
-            if (vowel && i >= st->p1)
-                phase = 3;
-            break;
-        case 3:
-            if (!vowel) {
-                st->p2 = next;
-                phase = 4;
-            }
-            break;
-        default:
-            break;
-        }
-        if (phase == 4 && st->first_vowel < n)
-            break;
+    /* The first vowel, then (unless a prefix set it) R1 after the
+     * non-vowel that follows, then R2 the same way from R1 on. */
+    while (i < n && !vowel_at(st, i))
+        i = next_char(s, n, i);
+    st->first_vowel = i;
+    if (prefix == NULL) {
+        while (i < n && vowel_at(st, i))
+            i = next_char(s, n, i);
+        if (i >= n)
+            return;
+        st->p1 = next_char(s, n, i);
     }
+    i = st->p1;
+    while (i < n && !vowel_at(st, i))
+        i = next_char(s, n, i);
+    while (i < n && vowel_at(st, i))
+        i = next_char(s, n, i);
+    if (i < n)
+        st->p2 = next_char(s, n, i);
 }
+
+/* Step 1a's suffixes; step_1a tells them apart by length. */
+static const rule_table plurals = {
+    ENDING_IN('d', R("ied", "", COND_NONE)),
+    ENDING_IN('s', R("sses", "ss", COND_NONE), R("ies", "", COND_NONE), R("us", "", COND_NONE),
+              R("ss", "", COND_NONE), R("s", "", COND_NONE)),
+};
 
 /* Step 0 (possessive apostrophes) and step 1a (plural s). */
 static void step_1a(stem_state *st)
 {
-    static const suffix_rule apostrophes[] = {
-        R("'", "", COND_NONE),
-        R("'s", "", COND_NONE),
-        R("'s'", "", COND_NONE),
-    };
-    /* Replacements are applied below, as their conditions differ. */
-    enum { SSES, IED, IES, S, US, SS, N_PLURALS };
-    static const suffix_rule plurals[N_PLURALS] = {
-        [SSES] = R("sses", "ss", COND_NONE), [IED] = R("ied", "", COND_NONE),
-        [IES] = R("ies", "", COND_NONE),     [S] = R("s", "", COND_NONE),
-        [US] = R("us", "", COND_NONE),       [SS] = R("ss", "", COND_NONE),
-    };
-    size_t i, pos;
+    const suffix_rule *r;
+    size_t len = stem_len(st), pos;
+    char c = len > 0 ? char_at(st, len - 1) : '\0';
 
-    apply_rules(st, apostrophes, sizeof apostrophes / sizeof apostrophes[0], 0);
-    i = longest_suffix(st, plurals, N_PLURALS);
-    if (i == N_PLURALS)
+    /* Step 0: the longest of ', 's, 's' goes. */
+    if (c == '\'')
+        set_end(st, len >= 3 && ends_with_n(st, len, "'s'", 3) ? len - 3 : len - 1, "");
+    else if (c == 's' && len >= 2 && char_at(st, len - 2) == '\'')
+        set_end(st, len - 2, "");
+
+    r = longest_suffix(st, plurals);
+    if (r == NULL)
         return;
-    pos = stem_len(st) - plurals[i].suffix_len;
-    switch (i) {
-    case SSES:
+    pos = stem_len(st) - r->suffix_len;
+    switch (r->suffix_len) {
+    case 4: /* sses */
         set_end(st, pos, "ss");
         break;
-    case IED:
-    case IES:
+    case 3: /* ied, ies */
         /* ties -> tie but cries -> cri: "i" needs two letters before it. */
         if (pos > 0 && prev_char(st, pos) > 0)
             set_end(st, pos, "i");
         else
             set_end(st, pos, "ie");
         break;
-    case S:
+    case 1: /* s */
         /* gaps -> gap but gas, this stay: the vowel must not be the letter
          * right before the s. */
         if (pos > 0 && has_vowel_before(st, prev_char(st, pos)))
@@ -425,31 +438,38 @@ static bool is_exception2(const stem_state *st)
         "inning",  "outing", "canning", "herring", "earring",
         "proceed", "exceed", "succeed", "evening",
     };
+    size_t len = stem_len(st);
 
+    /* All are six or seven letters ending -ing or -eed. */
+    if (len < 6 || len > 7 || (char_at(st, len - 1) != 'g' && char_at(st, len - 1) != 'd'))
+        return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (equals(st, words[i]))
             return true;
     return false;
 }
 
+/* Step 1b's suffixes: -eed and -eedly are the ones replaced by "ee". */
+static const rule_table step_1b_rules = {
+    ENDING_IN('d', R("eed", "ee", COND_NONE), R("ed", "", COND_NONE)),
+    ENDING_IN('g', R("ing", "", COND_NONE)),
+    ENDING_IN('y', R("eedly", "ee", COND_NONE), R("ingly", "", COND_NONE),
+              R("edly", "", COND_NONE)),
+};
+
 /* Step 1b: -eed, -ed, -ing and their -ly forms, then tidy the new end. */
 static void step_1b(stem_state *st)
 {
-    enum { EED, EEDLY, ED, EDLY, ING, INGLY, N_SUFFIXES };
-    static const suffix_rule suffixes[N_SUFFIXES] = {
-        [EED] = R("eed", "ee", COND_NONE), [EEDLY] = R("eedly", "ee", COND_NONE),
-        [ED] = R("ed", "", COND_NONE),     [EDLY] = R("edly", "", COND_NONE),
-        [ING] = R("ing", "", COND_NONE),   [INGLY] = R("ingly", "", COND_NONE),
-    };
-    size_t i = longest_suffix(st, suffixes, N_SUFFIXES), pos, len;
+    const suffix_rule *r = longest_suffix(st, step_1b_rules);
+    size_t pos, len;
 
-    if (i == N_SUFFIXES)
+    if (r == NULL)
         return;
-    pos = stem_len(st) - suffixes[i].suffix_len;
-    if (i == EED || i == EEDLY) {
+    pos = stem_len(st) - r->suffix_len;
+    if (r->replacement[0] != '\0') {
         /* Only inside R1, so that e.g. feed and need stay whole. */
         if (pos >= st->p1)
-            set_end(st, pos, suffixes[i].replacement);
+            set_end(st, pos, r->replacement);
         return;
     }
     /* Only when something word-like is left: bed, sing keep their ending. */
@@ -490,51 +510,45 @@ static void step_1c(stem_state *st)
         set_end(st, y, "i");
 }
 
-static void step_2(stem_state *st)
-{
-    static const suffix_rule rules[] = {
-        R("tional", "tion", COND_NONE), R("enci", "ence", COND_NONE),
-        R("anci", "ance", COND_NONE),   R("abli", "able", COND_NONE),
-        R("entli", "ent", COND_NONE),   R("izer", "ize", COND_NONE),
-        R("ization", "ize", COND_NONE), R("ational", "ate", COND_NONE),
-        R("ation", "ate", COND_NONE),   R("ator", "ate", COND_NONE),
-        R("alism", "al", COND_NONE),    R("aliti", "al", COND_NONE),
-        R("alli", "al", COND_NONE),     R("fulness", "ful", COND_NONE),
-        R("ousli", "ous", COND_NONE),   R("ousness", "ous", COND_NONE),
-        R("iveness", "ive", COND_NONE), R("iviti", "ive", COND_NONE),
-        R("biliti", "ble", COND_NONE),  R("bli", "ble", COND_NONE),
-        R("ogi", "og", COND_AFTER_L),   R("ogist", "og", COND_AFTER_L),
-        R("fulli", "ful", COND_NONE),   R("lessli", "less", COND_NONE),
-        R("li", "", COND_VALID_LI),
-    };
+static const rule_table step_2_rules = {
+    ENDING_IN(
+        'i', R("biliti", "ble", COND_NONE), R("lessli", "less", COND_NONE),
+        R("entli", "ent", COND_NONE), R("aliti", "al", COND_NONE), R("ousli", "ous", COND_NONE),
+        R("iviti", "ive", COND_NONE), R("fulli", "ful", COND_NONE), R("enci", "ence", COND_NONE),
+        R("anci", "ance", COND_NONE), R("abli", "able", COND_NONE), R("alli", "al", COND_NONE),
+        R("bli", "ble", COND_NONE), R("ogi", "og", COND_AFTER_L), R("li", "", COND_VALID_LI)),
+    ENDING_IN('l', R("ational", "ate", COND_NONE), R("tional", "tion", COND_NONE)),
+    ENDING_IN('m', R("alism", "al", COND_NONE)),
+    ENDING_IN('n', R("ization", "ize", COND_NONE), R("ation", "ate", COND_NONE)),
+    ENDING_IN('r', R("izer", "ize", COND_NONE), R("ator", "ate", COND_NONE)),
+    ENDING_IN('s', R("fulness", "ful", COND_NONE), R("ousness", "ous", COND_NONE),
+              R("iveness", "ive", COND_NONE)),
+    ENDING_IN('t', R("ogist", "og", COND_AFTER_L)),
+};
 
-    apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
-}
+static const rule_table step_3_rules = {
+    ENDING_IN('e', R("alize", "al", COND_NONE), R("icate", "ic", COND_NONE),
+              R("ative", "", COND_IN_R2)),
+    ENDING_IN('i', R("iciti", "ic", COND_NONE)),
+    ENDING_IN('l', R("ational", "ate", COND_NONE), R("tional", "tion", COND_NONE),
+              R("ical", "ic", COND_NONE), R("ful", "", COND_NONE)),
+    ENDING_IN('s', R("ness", "", COND_NONE)),
+};
 
-static void step_3(stem_state *st)
-{
-    static const suffix_rule rules[] = {
-        R("tional", "tion", COND_NONE), R("ational", "ate", COND_NONE), R("alize", "al", COND_NONE),
-        R("icate", "ic", COND_NONE),    R("iciti", "ic", COND_NONE),    R("ical", "ic", COND_NONE),
-        R("ful", "", COND_NONE),        R("ness", "", COND_NONE),       R("ative", "", COND_IN_R2),
-    };
-
-    apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p1);
-}
-
-static void step_4(stem_state *st)
-{
-    static const suffix_rule rules[] = {
-        R("al", "", COND_NONE),   R("ance", "", COND_NONE), R("ence", "", COND_NONE),
-        R("er", "", COND_NONE),   R("ic", "", COND_NONE),   R("able", "", COND_NONE),
-        R("ible", "", COND_NONE), R("ant", "", COND_NONE),  R("ement", "", COND_NONE),
-        R("ment", "", COND_NONE), R("ent", "", COND_NONE),  R("ism", "", COND_NONE),
-        R("ate", "", COND_NONE),  R("iti", "", COND_NONE),  R("ous", "", COND_NONE),
-        R("ive", "", COND_NONE),  R("ize", "", COND_NONE),  R("ion", "", COND_AFTER_S_T),
-    };
-
-    apply_rules(st, rules, sizeof rules / sizeof rules[0], st->p2);
-}
+static const rule_table step_4_rules = {
+    ENDING_IN('c', R("ic", "", COND_NONE)),
+    ENDING_IN('e', R("ance", "", COND_NONE), R("ence", "", COND_NONE), R("able", "", COND_NONE),
+              R("ible", "", COND_NONE), R("ate", "", COND_NONE), R("ive", "", COND_NONE),
+              R("ize", "", COND_NONE)),
+    ENDING_IN('i', R("iti", "", COND_NONE)),
+    ENDING_IN('l', R("al", "", COND_NONE)),
+    ENDING_IN('m', R("ism", "", COND_NONE)),
+    ENDING_IN('n', R("ion", "", COND_AFTER_S_T)),
+    ENDING_IN('r', R("er", "", COND_NONE)),
+    ENDING_IN('s', R("ous", "", COND_NONE)),
+    ENDING_IN('t', R("ement", "", COND_NONE), R("ment", "", COND_NONE), R("ant", "", COND_NONE),
+              R("ent", "", COND_NONE)),
+};
 
 /* Step 5: a final e in R2, or in R1 unless it follows a short syllable; a
  * final l in R2 after another l. */
@@ -611,6 +625,16 @@ static const char *exceptional_form(const char *word, size_t len)
 
     if (len < 3 || len > 6)
         return NULL;
+    /* Each ends in e, g, s or y. */
+    switch (word[len - 1]) {
+    case 'e':
+    case 'g':
+    case 's':
+    case 'y':
+        break;
+    default:
+        return NULL;
+    }
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
         if (forms[i].word[0] == word[0] && strlen(forms[i].word) == len &&
             memcmp(word, forms[i].word, len) == 0)
@@ -663,9 +687,9 @@ size_t sc_stem_en(const char *word, size_t len, char *out, size_t cap)
     if (!is_exception2(&st)) {
         step_1b(&st);
         step_1c(&st);
-        step_2(&st);
-        step_3(&st);
-        step_4(&st);
+        apply_rules(&st, step_2_rules, st.p1);
+        apply_rules(&st, step_3_rules, st.p1);
+        apply_rules(&st, step_4_rules, st.p2);
         step_5(&st);
     }
     return write_stem(&st, out, cap);
