@@ -29,8 +29,12 @@
 #include "html.h"
 #include "core/xml_quiet.h"
 
-/* The first chunk; each next one doubles, so a page needs a handful. */
-enum { CHUNK_MIN_BYTES = 64 * 1024 };
+/* The first chunk; each next one doubles, so a page needs a handful.  A
+ * page's chunks, up to SPARE_MAX_BYTES in all, are kept for the thread's
+ * next page: chunks that large are mapped and unmapped by malloc on each
+ * use, and the kernel's work of zeroing fresh memory cost the arena most
+ * of what it saved. */
+enum { CHUNK_MIN_BYTES = 64 * 1024, SPARE_MAX_BYTES = 4 * 1024 * 1024 };
 /* Blocks keep malloc's alignment; the size sits in the header (realloc). */
 enum { BLOCK_ALIGN = 16, HEADER_BYTES = 16 };
 
@@ -44,10 +48,14 @@ typedef struct xml_arena {
     char *cur, *end;   /* free space in the newest chunk */
     char *last;        /* the newest block, grown in place by realloc */
     size_t next_size;
+    xml_chunk *spare; /* kept from the last pages, smallest first, not in chunks */
     bool active;
 } xml_arena;
 
 static _Thread_local xml_arena arena;
+/* Frees a thread's spare chunk when the thread ends. */
+static pthread_key_t spare_key;
+static bool spare_key_made;
 
 /* The allocator in place before the hooks: libxml2's default (malloc and
  * friends) unless the host program set its own. */
@@ -83,17 +91,30 @@ static void *arena_block(size_t size)
         return NULL;
     size_t need = HEADER_BYTES + ((size + BLOCK_ALIGN - 1) & ~(size_t)(BLOCK_ALIGN - 1));
     if ((size_t)(arena.end - arena.cur) < need) {
-        size_t bytes = arena.next_size;
-        if (bytes < need + sizeof(xml_chunk) + BLOCK_ALIGN)
-            bytes = need + sizeof(xml_chunk) + BLOCK_ALIGN;
-        xml_chunk *c = malloc(bytes);
-        if (c == NULL)
-            return NULL;
-        if (arena.next_size < SIZE_MAX / 4)
-            arena.next_size *= 2;
-        uintptr_t first = ((uintptr_t)(c + 1) + BLOCK_ALIGN - 1) & ~(uintptr_t)(BLOCK_ALIGN - 1);
-        c->start = (char *)first;
-        c->end = (char *)c + bytes;
+        /* The first spare chunk that holds the block, else a new one. */
+        xml_chunk **link = &arena.spare;
+        while (*link != NULL && (size_t)((*link)->end - (*link)->start) < need)
+            link = &(*link)->next;
+        xml_chunk *c = *link;
+        if (c != NULL) {
+            *link = c->next;
+        } else {
+            size_t bytes = arena.next_size;
+            if (bytes < need + sizeof(xml_chunk) + BLOCK_ALIGN)
+                bytes = need + sizeof(xml_chunk) + BLOCK_ALIGN;
+            c = malloc(bytes);
+            if (c == NULL)
+                return NULL;
+            uintptr_t first =
+                ((uintptr_t)(c + 1) + BLOCK_ALIGN - 1) & ~(uintptr_t)(BLOCK_ALIGN - 1);
+            c->start = (char *)first;
+            c->end = (char *)c + bytes;
+        }
+        size_t bytes = (size_t)(c->end - (char *)c);
+        if (arena.next_size <= bytes && bytes < SIZE_MAX / 4)
+            arena.next_size = bytes * 2;
+        if (spare_key_made)
+            (void)pthread_setspecific(spare_key, arena.spare);
         c->next = arena.chunks;
         arena.chunks = c;
         arena.cur = c->start;
@@ -154,8 +175,23 @@ static char *hook_strdup(const char *s)
     return p;
 }
 
+static void free_chunks(xml_chunk *c)
+{
+    while (c != NULL) {
+        xml_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
+static void free_spare(void *spare)
+{
+    free_chunks(spare);
+}
+
 static void install_hooks(void)
 {
+    spare_key_made = pthread_key_create(&spare_key, free_spare) == 0;
     if (xmlMemGet(&prev_free, &prev_malloc, &prev_realloc, &prev_strdup) == 0 &&
         prev_free != NULL && prev_malloc != NULL && prev_realloc != NULL && prev_strdup != NULL)
         xmlMemSetup(hook_free, hook_malloc, hook_realloc, hook_strdup);
@@ -203,10 +239,25 @@ void html_memory_end(xmlDoc *doc)
     /* libxml2's last error keeps copies of its strings until the next. */
     xmlResetLastError();
     arena.active = false;
+    /* The page's chunks (newest, so largest, first) go to the front of
+     * the spare list smallest first, then the list is cut to its bound. */
     while (arena.chunks != NULL) {
-        xml_chunk *next = arena.chunks->next;
-        free(arena.chunks);
-        arena.chunks = next;
+        xml_chunk *c = arena.chunks;
+        arena.chunks = c->next;
+        c->next = arena.spare;
+        arena.spare = c;
+    }
+    size_t kept = 0;
+    xml_chunk **link = &arena.spare;
+    while (*link != NULL && kept + (size_t)((*link)->end - (char *)*link) <= SPARE_MAX_BYTES) {
+        kept += (size_t)((*link)->end - (char *)*link);
+        link = &(*link)->next;
+    }
+    free_chunks(*link);
+    *link = NULL;
+    if (!spare_key_made || pthread_setspecific(spare_key, arena.spare) != 0) {
+        free_chunks(arena.spare);
+        arena.spare = NULL;
     }
     arena.cur = arena.end = arena.last = NULL;
 }
