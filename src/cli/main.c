@@ -977,11 +977,18 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
  * are freed, the blocks that follow come from the heap, and the holes the
  * freed ones leave there stay resident: about 0.6 MB of a 1 MB pair's
  * peak.  A fixed threshold (glibc's own default) keeps large
- * blocks mapped, so freeing one returns it. */
+ * blocks mapped, so freeing one returns it.
+ *
+ * The heap's free top, on the other hand, is kept (up to 64 MB) rather
+ * than given back after each document: the next document takes the same
+ * memory again, and giving it back and faulting it in afresh cost a tenth
+ * of an HTML page's time.  Memory already touched stays resident, so the
+ * peak does not move. */
 static void keep_large_blocks_mapped(void)
 {
 #if defined(__GLIBC__)
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 #endif
 }
 
