@@ -53,6 +53,16 @@ static sc_result *check_ok(const char *html)
     return r;
 }
 
+/* The page date as YYYY-MM-DD, or "none". */
+static void page_date_of(const sc_result *r, char got[static 11])
+{
+    if (r->page.has_page_date)
+        snprintf(got, 11, "%04d-%02d-%02d", r->page.page_date.year, r->page.page_date.month,
+                 r->page.page_date.day);
+    else
+        strcpy(got, "none");
+}
+
 static bool text_has(const sc_text *t, const char *needle)
 {
     size_t n = strlen(needle);
@@ -182,10 +192,8 @@ START_TEST(test_date_sources)
     const struct date_case *c = &date_cases[_i];
     char *html = page_with_head(c->head, c->body_top);
     sc_result *r = check_ok(html);
-    char got[11] = "none";
-    if (r->page.has_page_date)
-        snprintf(got, sizeof got, "%04d-%02d-%02d", r->page.page_date.year, r->page.page_date.month,
-                 r->page.page_date.day);
+    char got[11];
+    page_date_of(r, got);
     ck_assert_msg(strcmp(got, c->date) == 0, "case %d: date %s, expected %s", _i, got, c->date);
     ck_assert_ptr_nonnull(r->page.page_date_origin);
     ck_assert_msg(strncmp(r->page.page_date_origin, c->origin_prefix, strlen(c->origin_prefix)) ==
@@ -475,10 +483,8 @@ START_TEST(test_script_bodies)
     const struct body_case *c = &body_cases[_i];
     char *html = page_with_head(c->head, c->body_top);
     sc_result *r = check_ok(html);
-    char got[11] = "none";
-    if (r->page.has_page_date)
-        snprintf(got, sizeof got, "%04d-%02d-%02d", r->page.page_date.year, r->page.page_date.month,
-                 r->page.page_date.day);
+    char got[11];
+    page_date_of(r, got);
     ck_assert_msg(strcmp(got, c->date) == 0, "%s: date %s, expected %s", c->name, got, c->date);
     if (c->origin != NULL) {
         ck_assert_ptr_nonnull(r->page.page_date_origin);

@@ -291,23 +291,6 @@ static sc_status make_stream(sc_arena *arena, const sc_analysis *a, size_t begin
     return SC_OK;
 }
 
-/* The first occurrence of needle[0..m) in hay[0..n), or NULL (memmem is
- * not in C17). */
-static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t m)
-{
-    if (m == 0 || m > n)
-        return NULL;
-    for (const char *p = hay, *last = hay + (n - m); p <= last;) {
-        p = memchr(p, needle[0], (size_t)(last - p) + 1);
-        if (p == NULL)
-            return NULL;
-        if (memcmp(p, needle, m) == 0)
-            return p;
-        p++;
-    }
-    return NULL;
-}
-
 /* The kept token starting exactly at offset, or SIZE_MAX. */
 static size_t token_starting_at(const stream *st, size_t offset)
 {
@@ -337,7 +320,7 @@ static size_t find_piece(const stream *article, const stream *piece, size_t from
         article->start[from + within] + piece->len < stop)
         stop = article->start[from + within] + piece->len;
     while (piece->len > 0 && offset + piece->len <= stop) {
-        const char *hit = find_bytes(article->s + offset, stop - offset, piece->s, piece->len);
+        const char *hit = sc_find_bytes(article->s + offset, stop - offset, piece->s, piece->len);
         if (hit == NULL)
             return SIZE_MAX;
         size_t at = (size_t)(hit - article->s);

@@ -464,13 +464,18 @@ static bool blank_line(const char *s, size_t n)
 }
 
 /* One JSON Lines record: its id is the pair's own, else "line:N". */
-static void check_jsonl_line(cli *c, const char *line, size_t n, const char *name, size_t number)
+static void check_jsonl_record(cli *c, const char *line, size_t n, const char *name, size_t number)
 {
-    if (blank_line(line, n))
-        return;
     char id[32];
     snprintf(id, sizeof id, "line:%zu", number);
     check_one(c, line, n, id, SC_INPUT_JSONL, name, number);
+}
+
+/* A line of JSON Lines; blank ones are skipped. */
+static void check_jsonl_line(cli *c, const char *line, size_t n, const char *name, size_t number)
+{
+    if (!blank_line(line, n))
+        check_jsonl_record(c, line, n, name, number);
 }
 
 /* A JSON Lines stream read line by line, each line kept only up to one
@@ -556,12 +561,9 @@ static void check_jsonl_stream(cli *c, FILE *f, const char *name)
     int got;
     while ((got = read_line(r)) > 0) {
         number++;
-        if (r->dropped_content) {
-            /* Past the limit, and not blank: the kept bytes may be. */
-            char id[32];
-            snprintf(id, sizeof id, "line:%zu", number);
-            check_one(c, r->line, r->len, id, SC_INPUT_JSONL, name, number);
-        } else
+        if (r->dropped_content) /* past the limit, not blank: the kept bytes may be */
+            check_jsonl_record(c, r->line, r->len, name, number);
+        else
             check_jsonl_line(c, r->line, r->len, name, number);
         c->progress.bytes_done += (double)r->dropped;
     }

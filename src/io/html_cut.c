@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "html.h"
+#include "text/text.h"
 
 /* The first c in s[from..to), or to. */
 static size_t next_byte(const char *s, size_t from, size_t to, unsigned char c)
@@ -116,25 +117,20 @@ static size_t line_of(const html_doc *h, size_t p)
     return lo + 1;
 }
 
-/* Whether needle occurs in s[0..n), found by its byte at anchor: its
- * first capital or '_', rarer in scripts than small letters (memmem is not
- * in C17). */
+/* Whether needle occurs in s[0..n), searched from its byte at anchor:
+ * its first capital or '_', rarer in scripts than small letters. */
 static bool has_bytes(const char *s, size_t n, const char *needle)
 {
-    size_t m = strlen(needle), anchor = m / 2;
-    for (size_t k = 0; k < m; k++)
-        if ((needle[k] >= 'A' && needle[k] <= 'Z') || needle[k] == '_') {
-            anchor = k;
-            break;
-        }
-    if (m == 0 || m > n)
-        return false;
-    for (size_t i = anchor; i < n - m + anchor + 1;) {
-        const char *q = memchr(s + i, needle[anchor], n - m + anchor + 1 - i);
+    size_t m = strlen(needle), anchor = 0;
+    while (anchor < m && !(needle[anchor] >= 'A' && needle[anchor] <= 'Z') && needle[anchor] != '_')
+        anchor++;
+    if (anchor == m)
+        anchor = 0;
+    for (size_t i = anchor; i < n;) {
+        const char *q = sc_find_bytes(s + i, n - i, needle + anchor, m - anchor);
         if (q == NULL)
             return false;
-        size_t at = (size_t)(q - s) - anchor;
-        if (memcmp(s + at, needle, m) == 0)
+        if (memcmp(q - anchor, needle, anchor) == 0)
             return true;
         i = (size_t)(q - s) + 1;
     }

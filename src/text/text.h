@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/doc.h"
 #include "core/intern.h"
@@ -15,6 +16,24 @@ static inline bool sc_utf16_bom(const char *data, size_t len)
 {
     const unsigned char *u = (const unsigned char *)data;
     return len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+}
+
+/* The first occurrence of needle[0..m) in hay[0..n), or NULL (memmem is
+ * not in C17).  Found by needle's first byte: a caller with a rarer byte
+ * further in searches from there (html_cut.c). */
+static inline const char *sc_find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+    if (m == 0 || m > n)
+        return NULL;
+    for (const char *p = hay, *last = hay + (n - m); p <= last;) {
+        p = memchr(p, needle[0], (size_t)(last - p) + 1);
+        if (p == NULL)
+            return NULL;
+        if (memcmp(p, needle, m) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
 }
 
 /* Length of the well-formed UTF-8 sequence at p[0..avail) (lead byte
