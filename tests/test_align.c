@@ -476,6 +476,102 @@ START_TEST(test_long_article)
 }
 END_TEST
 
+/* The bigram share of summary sentence si, walked the plain way: each
+ * adjacent pair of its words (punctuation skipped, at least one a content
+ * word) is found when some sentence of the span has the two stems next to
+ * each other.  align.c looks the pairs up in a set of the span's pairs. */
+static double walked_bigram(const sc_result *r, size_t si)
+{
+    const sc_sentence_alignment *al = &r->alignment.sentences[si];
+    const sc_sentence *sent = &r->summary.sentences[si];
+    size_t bigrams = 0, found = 0;
+    const sc_token *prev = NULL;
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        const sc_token *t = &r->summary.tokens[k];
+        if (t->kind == SC_TOK_PUNCT)
+            continue;
+        if (prev != NULL && (sc_token_is_content(prev) || sc_token_is_content(t))) {
+            bigrams++;
+            bool hit = false;
+            for (size_t a = 0; a < al->n_aligned && !hit; a++) {
+                const sc_sentence *as = &r->article.sentences[al->aligned[a]];
+                uint32_t before = 0;
+                for (size_t u = as->tok_begin; u < as->tok_end && !hit; u++) {
+                    const sc_token *x = &r->article.tokens[u];
+                    if (x->kind == SC_TOK_PUNCT)
+                        continue;
+                    hit = before == prev->stem && x->stem == t->stem;
+                    before = x->stem;
+                }
+            }
+            found += hit;
+        }
+        prev = t;
+    }
+    return bigrams > 0 ? (double)found / (double)bigrams : al->coverage;
+}
+
+/* Article sentences of these many words (pseudo words, a stopword every
+ * fifth), so that spans fit the set a document starts with, outgrow it, and
+ * then fit again; the summary has one sentence per article sentence, its
+ * words in the article's order but for a swapped pair and a new word.
+ * "gerbil marmot" is a pair of the even article sentences only (the odd
+ * ones part the two words) and of every summary sentence: a pair left over
+ * from the span before must not be found. */
+static const size_t span_lengths[][4] = {
+    {6, 12, 20, 9},
+    {40, 140, 30, 300},
+    {700, 10, 260, 5},
+    {129, 128, 127, 255},
+};
+
+static void span_words(size_t sentence, size_t words, size_t swap, bool summary, buf *b)
+{
+    char w[16];
+    for (size_t j = 0; j < words; j++) {
+        size_t at = j == swap ? j + 1 : j == swap + 1 ? j - 1 : j;
+        if (j > 0)
+            buf_str(b, " ");
+        if (at % 5 == 4) {
+            buf_str(b, at % 10 == 4 ? "the" : "of");
+            continue;
+        }
+        pseudo_word((unsigned)(sentence * 1000 + at), w);
+        if (j == 0)
+            w[0] = (char)(w[0] - 'a' + 'A');
+        buf_str(b, w);
+        if (j == 0)
+            buf_str(b, summary || sentence % 2 == 0 ? " gerbil marmot" : " gerbil");
+        if (summary && j == words / 2)
+            buf_str(b, " zozoluxa");
+    }
+    buf_str(b, !summary && sentence % 2 == 1 ? " marmot." : ".");
+}
+
+START_TEST(test_bigram_span_set)
+{
+    buf source = {0}, summary = {0};
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = span_lengths[_i][i];
+        if (i > 0) {
+            buf_str(&source, " ");
+            buf_str(&summary, " ");
+        }
+        span_words(i, n, SIZE_MAX, false, &source);
+        span_words(i, n < 4 ? n : n / 2 > 6 ? 6 : n / 2, n > 3 ? 1 : SIZE_MAX, true, &summary);
+    }
+    sc_result *r = check_pair(source.data, summary.data, "en");
+    check_invariants(r);
+    for (size_t si = 0; si < r->alignment.n_sentences; si++)
+        ck_assert_msg(r->alignment.sentences[si].bigram == walked_bigram(r, si),
+                      "case %d, sentence %zu: bigram %g, walked %g", _i, si,
+                      r->alignment.sentences[si].bigram, walked_bigram(r, si));
+    sc_result_free(r);
+    free(source.data);
+    free(summary.data);
+}
+END_TEST
+
 /* ---- Consistency: the trained model of src/align/score.h ------------------- */
 
 /* The committed weights (score_weights.inc) load: one per feature, trained
@@ -669,6 +765,11 @@ static Suite *align_suite(void)
     tcase_add_loop_test(tc, test_invented, 0,
                         (int)(sizeof invented_cases / sizeof invented_cases[0]));
     tcase_add_test(tc, test_several_sentences);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("bigrams");
+    tcase_add_loop_test(tc, test_bigram_span_set, 0,
+                        (int)(sizeof span_lengths / sizeof span_lengths[0]));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("determinism");

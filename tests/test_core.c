@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/doc.h"
 #include "core/intern.h"
+#include "core/swar.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -604,6 +605,45 @@ END_TEST
 
 #define N(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
+/* ---- eight bytes at a time (swar.h) ------------------------------------ */
+
+/* The thresholds and bytes the readers and writers test for. */
+static const unsigned swar_below[] = {1, 0x20, 0x7F, 0x80};
+static const unsigned char swar_bytes[] = {0, '"', '\\', 0x7F, 0x80, 0xFF};
+/* What the other seven bytes hold: plain text, high bytes (whose borrow
+ * must not flag a byte), the values tested for. */
+static const unsigned char swar_fill[] = {'a', 0x20, 0x21, 0x80, 0xFF, 0x00, '"', '\\'};
+
+/* Every byte value at every position, over each fill: the word test says
+ * "some byte qualifies" exactly when a byte does. */
+START_TEST(test_swar_exact)
+{
+    unsigned char fill = swar_fill[_i];
+    for (int pos = 0; pos < 8; pos++)
+        for (int v = 0; v < 256; v++) {
+            unsigned char b[8];
+            memset(b, fill, sizeof b);
+            b[pos] = (unsigned char)v;
+            uint64_t w = sc_swar_load(b);
+            for (size_t k = 0; k < N(swar_below); k++) {
+                bool want = false;
+                for (int j = 0; j < 8; j++)
+                    want |= b[j] < swar_below[k];
+                ck_assert_msg((sc_swar_has_byte_below(w, swar_below[k]) != 0) == want,
+                              "fill 0x%02x, 0x%02x at %d: below 0x%02x", fill, v, pos,
+                              swar_below[k]);
+                ck_assert_uint_eq(sc_swar_has_byte_below(w, swar_below[k]) & ~SC_SWAR_HIGH, 0);
+            }
+            for (size_t k = 0; k < N(swar_bytes); k++) {
+                bool want = memchr(b, swar_bytes[k], sizeof b) != NULL;
+                ck_assert_msg((sc_swar_has_byte(w, swar_bytes[k]) != 0) == want,
+                              "fill 0x%02x, 0x%02x at %d: byte 0x%02x", fill, v, pos,
+                              swar_bytes[k]);
+            }
+        }
+}
+END_TEST
+
 static Suite *core_suite(void)
 {
     Suite *s = suite_create("core");
@@ -621,6 +661,10 @@ static Suite *core_suite(void)
     tcase_add_test(tc, test_arena_grow);
     tcase_add_test(tc, test_arena_printf);
     tcase_add_test(tc, test_arena_used);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("swar");
+    tcase_add_loop_test(tc, test_swar_exact, 0, N(swar_fill));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("buf");

@@ -404,6 +404,97 @@ START_TEST(test_token_long_word)
 }
 END_TEST
 
+/* Forms are folded on the tokenizer's ASCII path when every byte of the
+ * token is ASCII, by sc_normalize otherwise: either way the form is
+ * sc_normalize's of the token's bytes.  The cases sit on the boundary:
+ * non-ASCII at a word's start, middle and end, curly apostrophes and
+ * Unicode hyphens inside words, non-ASCII digits, upper case, marks after
+ * ASCII letters, punctuation runs, and words long enough for a block of
+ * forms of their own. */
+static const char *const form_texts[] = {
+    "Hello WORLD, hello world!",
+    "caf\xc3\xa9 CAF\xc3\x89 \xc3\x89t\xc3\xa9 na\xc3\xafve",
+    "don't DON'T Don\xe2\x80\x99t don\xe2\x80\x98t rock'n'roll '90s",
+    "COVID-19 twenty-one x\xe2\x80\x90y A\xe2\x80\x91Z benar-benar -dash- end-",
+    "Rp120.000 1,300.50 \xd9\xa3\xd9\xa2 12\xd9\xa3 3.14. 2020-2021 15th",
+    "e\xcc\x81t\xcc\x81 ABC\xcc\x81 Stra\xc3\x9f"
+    "e \xef\xbc\xa1\xef\xbc\xa2"
+    "c",
+    "Wait... what?! \xe2\x80\xa6 \xc2\xab"
+    "quoted\xc2\xbb \xe2\x80\x9cso\xe2\x80\x9d (a) [b] {c} @#$%^&*",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz0123456789 `~_=+|\\<>/",
+    "\t\r\n\v\f tab\tline\nbreak\xe2\x80\xa8para\xe2\x80\xa9"
+    "end \xc2\xa0nbsp",
+};
+
+/* The same text with long words: a form longer than an eighth of a block
+ * gets its own allocation, and enough distinct words fill several blocks. */
+static char *long_form_text(sc_arena *arena, int variant)
+{
+    enum { WORDS = 700, LONG = 600 };
+    size_t cap = WORDS * 12 + 2 * LONG + 64;
+    char *s = sc_arena_alloc(arena, cap), *p = s;
+    ck_assert_ptr_nonnull(s);
+    for (int k = 0; k < WORDS; k++)
+        p += snprintf(p, 16, "%sW%dx ", variant ? "\xc3\xa9" : "", k);
+    for (int k = 0; k < LONG; k++)
+        *p++ = (char)('A' + k % 26);
+    *p++ = ' ';
+    for (int k = 0; k < LONG; k++)
+        *p++ = (char)('a' + k % 26);
+    *p = '\0';
+    return s;
+}
+
+static void check_forms(sc_arena *arena, const char *s)
+{
+    sc_text text;
+    sc_token *tokens;
+    size_t n;
+    tokenize(arena, s, &text, &tokens, &n);
+    ck_assert_uint_gt(n, 0);
+    for (size_t k = 0; k < n; k++) {
+        const sc_token *t = &tokens[k];
+        size_t len = 0;
+        const char *want = sc_normalize(arena, s + t->start, t->end - t->start, &len);
+        ck_assert_ptr_nonnull(want);
+        ck_assert_msg(t->norm_len == len && memcmp(t->norm, want, len) == 0 && t->norm[len] == '\0',
+                      "token %zu \"%.*s\": form \"%s\", sc_normalize \"%s\"", k,
+                      (int)(t->end - t->start), s + t->start, t->norm, want);
+        /* Spelt alike, one form. */
+        for (size_t j = 0; j < k; j++)
+            if (tokens[j].end - tokens[j].start == t->end - t->start &&
+                memcmp(s + tokens[j].start, s + t->start, t->end - t->start) == 0) {
+                ck_assert_ptr_eq(tokens[j].norm, t->norm);
+                break;
+            }
+    }
+}
+
+START_TEST(test_token_forms_fold)
+{
+    check_forms(test_arena, form_texts[_i]);
+}
+END_TEST
+
+START_TEST(test_token_forms_long)
+{
+    check_forms(test_arena, long_form_text(test_arena, _i));
+}
+END_TEST
+
+/* Every ASCII byte in a word, before it and after it: the ASCII path
+ * folds it as sc_normalize does. */
+START_TEST(test_token_forms_every_ascii_byte)
+{
+    for (int b = 1; b < 0x80; b++) {
+        char s[16];
+        snprintf(s, sizeof s, "%cAb%cZ9%c", b, b, b);
+        check_forms(test_arena, s);
+    }
+}
+END_TEST
+
 /* ---- numbers ---------------------------------------------------------- */
 
 static const struct {
@@ -948,6 +1039,9 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_token_norm);
     tcase_add_test(tc, test_token_shared_forms);
     tcase_add_test(tc, test_token_long_word);
+    tcase_add_loop_test(tc, test_token_forms_fold, 0, N(form_texts));
+    tcase_add_loop_test(tc, test_token_forms_long, 0, 2);
+    tcase_add_test(tc, test_token_forms_every_ascii_byte);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("numbers");

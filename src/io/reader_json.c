@@ -17,6 +17,7 @@
 
 #include "io.h"
 #include "core/limits.h"
+#include "core/swar.h"
 #include "text/text.h"
 #include "time/date.h"
 
@@ -98,22 +99,6 @@ static long hex4(const unsigned char *p)
     return v;
 }
 
-/* Byte-parallel tests on eight bytes (SWAR): each sets the high bit of
- * some byte exactly when some byte of w is below n (n <= 0x80), or equals
- * b; which byte is not exact, only whether there is one. */
-#define SWAR_ONES 0x0101010101010101u
-#define SWAR_HIGH 0x8080808080808080u
-
-static inline uint64_t has_byte_below(uint64_t w, unsigned n)
-{
-    return (w - SWAR_ONES * n) & ~w & SWAR_HIGH;
-}
-
-static inline uint64_t has_byte(uint64_t w, unsigned char b)
-{
-    return has_byte_below(w ^ (SWAR_ONES * b), 1);
-}
-
 /* A string at f->p (its opening quote). */
 static bool scan_string(fast *f, fast_string *out)
 {
@@ -123,9 +108,10 @@ static bool scan_string(fast *f, fast_string *out)
         /* Eight plain bytes at a time (no quote, backslash, control or
          * non-ASCII byte): article text is nearly all such runs. */
         while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if ((w | has_byte_below(w, 0x20) | has_byte(w, '"') | has_byte(w, '\\')) & SWAR_HIGH)
+            uint64_t w = sc_swar_load(p);
+            if ((w | sc_swar_has_byte_below(w, 0x20) | sc_swar_has_byte(w, '"') |
+                 sc_swar_has_byte(w, '\\')) &
+                SC_SWAR_HIGH)
                 break;
             p += 8;
         }

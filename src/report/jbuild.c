@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "core/swar.h"
 #include "text/text.h"
 
 void sc_jb_init(sc_jb *b)
@@ -202,6 +203,17 @@ static void put_escaped(sc_jw *w, const char *s, size_t n)
     sc_buf_putc(w->out, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Eight bytes at a time while none needs escaping (nearly all
+         * text), each run then in one append. */
+        while (n - i >= 8) {
+            uint64_t v = sc_swar_load(s + i);
+            if (sc_swar_has_byte_below(v, 0x20) | sc_swar_has_byte(v, '"') |
+                sc_swar_has_byte(v, '\\'))
+                break;
+            i += 8;
+        }
+        if (i == n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

@@ -105,6 +105,14 @@ static const unsigned char ascii_class[128] = {
 #undef S
 #undef O
 
+/* ASCII letters, for the loop over a word's letters: one load a byte,
+ * bytes from 0x80 on are not (they take next_class). */
+#define L8 1, 1, 1, 1, 1, 1, 1, 1
+static const bool ascii_letter[256] = {
+    ['A'] = L8, L8, L8, 1, 1, ['a'] = L8, L8, L8, 1, 1,
+};
+#undef L8
+
 /* The code point at s[0..len) (len > 0), its length and class: one table
  * load for ASCII, which is nearly all of the text. */
 static inline size_t next_class(const char *s, size_t len, int32_t *cp, cclass *c)
@@ -151,7 +159,7 @@ static bool is_lower(int32_t cp)
  * hyphen between two of them ("don't", "benar-benar", "COVID-19").  Digits
  * right after letters start a number ("Rp120.000" is "Rp" + 120000, as
  * Indonesian writes amounts), so the amount is read and compared. */
-static size_t scan_word(const sc_text *text, size_t i)
+static size_t scan_word(const sc_text *text, size_t i, bool *ascii)
 {
     size_t limit = i + SC_MAX_TOKEN_BYTES;
     cclass prev = C_LETTER;
@@ -159,13 +167,14 @@ static size_t scan_word(const sc_text *text, size_t i)
      * below takes them the same way. */
     const unsigned char *s = (const unsigned char *)text->data;
     size_t stop = text->len < limit ? text->len : limit;
-    while (i < stop && s[i] < 0x80 && ascii_class[s[i]] == C_LETTER)
+    while (i < stop && ascii_letter[s[i]])
         i++;
     while (i < text->len && i < limit) {
         int32_t cp;
         cclass c;
         size_t n = next_class(text->data + i, text->len - i, &cp, &c);
         if (c == C_LETTER || (c == C_DIGIT && prev == C_DIGIT)) {
+            *ascii &= cp < 0x80;
             i += n;
             prev = c;
             continue;
@@ -173,6 +182,7 @@ static size_t scan_word(const sc_text *text, size_t i)
         if (is_apostrophe(cp) || is_hyphen(cp)) {
             cclass next = class_at(text, i + n, NULL);
             if (next == C_LETTER || (is_hyphen(cp) && next == C_DIGIT)) {
+                *ascii &= cp < 0x80;
                 i += n;
                 prev = next == C_DIGIT ? C_DIGIT : C_LETTER;
                 continue;
@@ -186,7 +196,7 @@ static size_t scan_word(const sc_text *text, size_t i)
 /* End of a number starting at i: digits, with '.' or ',' between digits.
  * Letters right after digits start a new token ("15th" is 15 + "th"); a
  * hyphen does not join numbers ("2020-2021" is two). */
-static size_t scan_number(const sc_text *text, size_t i)
+static size_t scan_number(const sc_text *text, size_t i, bool *ascii)
 {
     size_t limit = i + SC_MAX_TOKEN_BYTES;
     while (i < text->len && i < limit) {
@@ -194,6 +204,7 @@ static size_t scan_number(const sc_text *text, size_t i)
         cclass c;
         size_t n = next_class(text->data + i, text->len - i, &cp, &c);
         if (c == C_DIGIT) {
+            *ascii &= cp < 0x80;
             i += n;
             continue;
         }
@@ -228,7 +239,15 @@ struct spelling_forms {
     size_t n_slots; /* a power of two, at least twice count */
     spelling *spellings;
     size_t count, cap;
+    /* ASCII forms are cut from blocks of the document's arena: a call to
+     * the arena per distinct spelling was 8% of tokenising. */
+    char *block;
+    size_t block_left;
 };
+
+/* Bytes of a block of forms; a longer form gets its own allocation, so a
+ * text wastes at most this much. */
+enum { FORM_BLOCK = 4096 };
 
 static sc_status forms_init(spelling_forms *f, size_t text_len)
 {
@@ -266,8 +285,46 @@ static sc_status forms_grow(spelling_forms *f)
     return SC_OK;
 }
 
-/* The form of the token's bytes into t, normalised on their first use. */
-static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text, sc_token *t)
+/* A-Z lower-cased, every other ASCII byte as it is: sc_normalize's
+ * folding of ASCII. */
+#define ROW(x) x, x + 1, x + 2, x + 3, x + 4, x + 5, x + 6, x + 7
+static const char ascii_lower[128] = {
+    ROW(0), ROW(8),   ROW(16),  ROW(24),  ROW(32),  ROW(40),  ROW(48),  ROW(56),
+    '@',    ROW('a'), ROW('i'), ROW('q'), 'y',      'z',      '[',      '\\',
+    ']',    '^',      '_',      ROW(96),  ROW(104), ROW(112), ROW(120),
+};
+#undef ROW
+
+/* The form of an ASCII spelling, as sc_normalize folds it, without its
+ * pass to find that the bytes are ASCII: the tokenizer knows. */
+static const char *fold_ascii(spelling_forms *f, sc_arena *arena, const char *s, size_t len)
+{
+    char *out;
+    if (len + 1 <= f->block_left) {
+        out = f->block;
+        f->block += len + 1;
+        f->block_left -= len + 1;
+    } else if (len + 1 > FORM_BLOCK / 8) {
+        out = sc_arena_alloc_chars(arena, len + 1);
+    } else {
+        out = sc_arena_alloc_chars(arena, FORM_BLOCK);
+        if (out == NULL)
+            return NULL;
+        f->block = out + len + 1;
+        f->block_left = FORM_BLOCK - (len + 1);
+    }
+    if (out == NULL)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        out[i] = ascii_lower[(unsigned char)s[i]];
+    out[len] = '\0';
+    return out;
+}
+
+/* The form of the token's bytes into t, normalised on their first use;
+ * ascii: every byte is below 0x80. */
+static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text, sc_token *t,
+                         bool ascii)
 {
     const char *raw = text->data + t->start;
     uint32_t len = t->end - t->start;
@@ -281,8 +338,9 @@ static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text
             return SC_OK;
         }
     }
-    size_t norm_len = 0;
-    const char *norm = sc_normalize(arena, raw, len, &norm_len);
+    size_t norm_len = len;
+    const char *norm =
+        ascii ? fold_ascii(f, arena, raw, len) : sc_normalize(arena, raw, len, &norm_len);
     if (norm == NULL)
         return SC_ERR_NOMEM;
     f->spellings[f->count] = (spelling){t->start, len, h, (uint32_t)norm_len, norm};
@@ -329,48 +387,6 @@ static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text 
             i += len;
             continue;
         }
-        sc_token t;
-        memset(&t, 0, sizeof t);
-        t.start = i;
-        t.flags = pending;
-        pending = 0;
-        if (c == C_LETTER) {
-            t.kind = SC_TOK_WORD;
-            t.end = scan_word(text, i);
-            if (is_upper(cp)) {
-                t.flags |= SC_TOKF_CAPITAL;
-                /* ALLCAPS: two or more letters and no lower-case one. */
-                size_t letters = 0;
-                bool lower = false;
-                for (size_t j = i; j < t.end;) {
-                    int32_t c2 = (unsigned char)text->data[j];
-                    if (c2 < 0x80)
-                        j++;
-                    else
-                        j += sc_utf8_next(text->data + j, t.end - j, &c2);
-                    if (is_lower(c2))
-                        lower = true;
-                    else if (is_upper(c2))
-                        letters++;
-                }
-                if (!lower && letters >= 2)
-                    t.flags |= SC_TOKF_ALLCAPS;
-            }
-        } else if (c == C_DIGIT) {
-            t.kind = SC_TOK_NUMBER;
-            t.end = scan_number(text, i);
-        } else {
-            t.kind = SC_TOK_PUNCT;
-            t.end = i + len;
-            if (is_quote(cp))
-                t.flags |= SC_TOKF_QUOTE;
-            if (is_sentence_end(cp)) {
-                t.flags |= SC_TOKF_SENT_END;
-                /* "..." and "?!" are one mark. */
-                while (t.end < text->len && is_sentence_end((unsigned char)text->data[t.end]))
-                    t.end++;
-            }
-        }
         if (n == cap) {
             if (cap >= SC_MAX_TOKENS)
                 return SC_ERR_LIMIT;
@@ -380,11 +396,56 @@ static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text 
                 return SC_ERR_NOMEM;
             cap = ncap;
         }
-        sc_status st = form_of(forms, arena, text, &t);
+        /* Written where it goes, not copied there. */
+        sc_token *t = &toks[n];
+        memset(t, 0, sizeof *t);
+        t->start = (uint32_t)i;
+        t->flags = pending;
+        pending = 0;
+        bool ascii = true;
+        if (c == C_LETTER) {
+            t->kind = SC_TOK_WORD;
+            t->end = (uint32_t)scan_word(text, i, &ascii);
+            if (is_upper(cp)) {
+                t->flags |= SC_TOKF_CAPITAL;
+                /* ALLCAPS: two or more letters and no lower-case one. */
+                size_t letters = 0;
+                bool lower = false;
+                for (size_t j = i; j < t->end;) {
+                    int32_t c2 = (unsigned char)text->data[j];
+                    if (c2 < 0x80)
+                        j++;
+                    else
+                        j += sc_utf8_next(text->data + j, t->end - j, &c2);
+                    if (is_lower(c2))
+                        lower = true;
+                    else if (is_upper(c2))
+                        letters++;
+                }
+                if (!lower && letters >= 2)
+                    t->flags |= SC_TOKF_ALLCAPS;
+            }
+        } else if (c == C_DIGIT) {
+            t->kind = SC_TOK_NUMBER;
+            t->end = (uint32_t)scan_number(text, i, &ascii);
+        } else {
+            t->kind = SC_TOK_PUNCT;
+            t->end = (uint32_t)(i + len);
+            ascii = cp < 0x80;
+            if (is_quote(cp))
+                t->flags |= SC_TOKF_QUOTE;
+            if (is_sentence_end(cp)) {
+                t->flags |= SC_TOKF_SENT_END;
+                /* "..." and "?!" are one mark. */
+                while (t->end < text->len && is_sentence_end((unsigned char)text->data[t->end]))
+                    t->end++;
+            }
+        }
+        sc_status st = form_of(forms, arena, text, t, ascii);
         if (st != SC_OK)
             return st;
-        toks[n++] = t;
-        i = t.end;
+        n++;
+        i = t->end;
     }
     *tokens = toks;
     *n_tokens = n;
