@@ -7,7 +7,11 @@
  * The pages are invented for these tests. */
 #include "harness.h"
 #include "core/doc.h"
+#include "io/html.h"
+#include "text/text.h"
 #include "sumcheck.h"
+
+#include <libxml/parserInternals.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -511,6 +515,167 @@ START_TEST(test_script_bodies)
 }
 END_TEST
 
+/* ---- attribute values cut before the parse (html_cut.c) ---------------- */
+
+/* Values of attributes the reader never reads are cut to their line
+ * breaks before libxml2 parses a page, and the tree is checked against
+ * the cuts.  Each case: the tree of the cut text, when the check takes
+ * it, must hold all the reader reads exactly as the tree of the whole
+ * page does. */
+static const struct attr_cut_case {
+    const char *name;
+    const char *html;
+    bool cut;         /* some value is cut */
+    bool matches;     /* the check takes the cut tree */
+    const char *gone; /* bytes the cut text no longer holds, or NULL */
+} attr_cut_cases[] = {
+    {"image data and data attributes",
+     "<html><body><img src=\"data:image/png;base64,AAAAAAAA\" alt=\"x\">\n<p data-x=\"0123\n"
+     "456789\">Text</p></body></html>",
+     true, true, "base64"},
+    {"kept attributes stay, a link's href goes",
+     "<html><head><meta property=\"og:title\" content=\"A title long enough\"><link "
+     "rel=\"canonical\" href=\"https://example.com/2020/01/02/story\"></head><body><a "
+     "href=\"https://example.com/elsewhere\" class=\"nav-link\" title=\"Somewhere else\">A</a>"
+     "<abbr title=\"2020-01-02T10:00\">Jan 2</abbr></body></html>",
+     true, true, "elsewhere"},
+    {"a repeated attribute, in another case",
+     "<html><body><svg viewBox=\"0 0 32 32\" viewbox=\"0 0 32 32\"><path d=\"M26 14l-14 "
+     "0z\"/></svg><p>Text</p></body></html>",
+     true, true, "M26"},
+    {"unquoted quotes inside a value",
+     "<html><body><img title=\"\"Rush\" - a film\" alt=\"\"Rush\" - a film\" "
+     "src=\"/img/rush-a-film.jpg\"><p>Text</p></body></html>",
+     true, true, "rush-a-film"},
+    {"a misplaced body tag drops its attributes",
+     "<html><body><p>One</p><body data-money-format=\"${{amount}} USD\" onload=\"init(1, 2)\">"
+     "<p data-x=\"0123456789\">Two</p></body></html>",
+     true, true, "amount"},
+    {"a prefixed element",
+     "<html><body><fb:like data-href=\"https://example.com/story\"></fb:like><fb:link "
+     "href=\"https://example.com/kept-link\" data-y=\"0123456789\"></fb:link></body></html>",
+     true, true, "example.com/story"},
+    {"markup inside a value",
+     "<html><body><div data-html=\"<p class='x'>Injected paragraph</p>\"><p>Text</p></div>"
+     "</body></html>",
+     true, true, "Injected"},
+    {"an unquoted value is left",
+     "<html><body><img src=https://example.com/unquoted.png alt=x><p>Text</p></body></html>", false,
+     false, NULL},
+    {"an end tag with attributes",
+     "<html><body><p>Text</p data-x=\"<img src='0123456789'>\"><img "
+     "src=\"https://example.com/after.png\"></body></html>",
+     true, true, "after.png"},
+    {"a comment that ends at once, then a tag",
+     "<html><body><!--><img src=\"https://example.com/inside.png\"><!-- x --><p>Text</p>"
+     "<img src=\"https://example.com/after.png\"></body></html>",
+     true, true, "after.png"},
+    {"a tag in a processing instruction",
+     "<html><body><?php echo \"<img src='https://example.com/pi.png'>\" ?><p>Text</p>"
+     "<img src=\"https://example.com/after.png\"></body></html>",
+     true, false, NULL},
+};
+
+static xmlDoc *parse_for_cut_test(const char *text, size_t len)
+{
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(text, (int)len);
+    ck_assert_ptr_nonnull(ctxt);
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    ctxt->linenumbers = 1;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    htmlParseDocument(ctxt);
+    xmlDoc *doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
+    ck_assert_ptr_nonnull(doc);
+    return doc;
+}
+
+static bool same_text(const xmlChar *a, const xmlChar *b)
+{
+    return (a == NULL && b == NULL) ||
+           (a != NULL && b != NULL && strcmp((const char *)a, (const char *)b) == 0);
+}
+
+/* Whether two trees agree on all the reader reads: nodes, names, lines,
+ * text, and the values of the attributes it keeps (a script or style body
+ * is checked by html_cut_matches itself). */
+static bool same_tree(const xmlNode *a, const xmlNode *b)
+{
+    for (; a != NULL && b != NULL; a = a->next, b = b->next) {
+        if (a->type != b->type || !same_text(a->name, b->name))
+            return false;
+        if ((a->type == XML_ELEMENT_NODE || a->type == XML_TEXT_NODE) && a->line != b->line)
+            return false;
+        if (a->type != XML_ELEMENT_NODE) {
+            if (a->type == XML_TEXT_NODE && !same_text(a->content, b->content))
+                return false;
+            continue;
+        }
+        const xmlAttr *x = a->properties, *y = b->properties;
+        for (; x != NULL && y != NULL; x = x->next, y = y->next) {
+            if (!same_text(x->name, y->name))
+                return false;
+            const char *name = (const char *)x->name;
+            if (html_cut_keeps_attr(name, strlen(name), (const char *)a->name,
+                                    strlen((const char *)a->name)) &&
+                !same_text(x->children != NULL ? x->children->content : NULL,
+                           y->children != NULL ? y->children->content : NULL))
+                return false;
+        }
+        if (x != NULL || y != NULL)
+            return false;
+        bool raw = strcmp((const char *)a->name, "script") == 0 ||
+                   strcmp((const char *)a->name, "style") == 0;
+        if (!raw && !same_tree(a->children, b->children))
+            return false;
+    }
+    return a == NULL && b == NULL;
+}
+
+START_TEST(test_attribute_cuts)
+{
+    const struct attr_cut_case *t = &attr_cut_cases[_i];
+    html_doc h;
+    memset(&h, 0, sizeof h);
+    h.arena = sc_arena_new();
+    ck_assert_ptr_nonnull(h.arena);
+    h.raw = t->html;
+    h.raw_len = strlen(t->html);
+    size_t lines[64] = {0};
+    h.n_lines = 1;
+    for (size_t i = 0; i < h.raw_len; i++)
+        if (t->html[i] == '\n' && h.n_lines < 64)
+            lines[h.n_lines++] = i + 1;
+    h.line_starts = lines;
+    html_cut c;
+    memset(&c, 0, sizeof c);
+    c.unread_on = true;
+    html_cut_bodies(&h, &c);
+    ck_assert_msg((c.text != NULL) == t->cut, "%s: cut %d", t->name, c.text != NULL);
+    if (c.text != NULL) {
+        if (t->gone != NULL)
+            ck_assert_msg(sc_find_bytes(c.text, c.len, t->gone, strlen(t->gone)) == NULL,
+                          "%s: %s still there", t->name, t->gone);
+        xmlDoc *cut = parse_for_cut_test(c.text, c.len);
+        xmlDoc *whole = parse_for_cut_test(h.raw, h.raw_len);
+        bool matches = html_cut_matches(&h, cut, &c);
+        ck_assert_msg(matches == t->matches, "%s: matches %d", t->name, matches);
+        if (matches)
+            ck_assert_msg(same_tree(cut->children, whole->children), "%s: trees differ", t->name);
+        xmlFreeDoc(cut);
+        xmlFreeDoc(whole);
+        free(c.text);
+    }
+    /* A user's selector may read any attribute: nothing of them is cut. */
+    memset(&c, 0, sizeof c);
+    html_cut_bodies(&h, &c);
+    ck_assert_ptr_null(c.text);
+    sc_arena_free(h.arena);
+}
+END_TEST
+
 /* ---- the summary and its disclaimer ------------------------------------- */
 
 static const struct summary_case {
@@ -873,6 +1038,8 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_tag_limit);
     tcase_add_test(tc, test_scripts_ignored);
     tcase_add_loop_test(tc, test_script_bodies, 0, (int)(sizeof body_cases / sizeof body_cases[0]));
+    tcase_add_loop_test(tc, test_attribute_cuts, 0,
+                        (int)(sizeof attr_cut_cases / sizeof attr_cut_cases[0]));
     tcase_add_test(tc, test_spans_are_exact);
     tcase_add_test(tc, test_detected_as_html);
     tcase_add_test(tc, test_no_text);

@@ -199,7 +199,9 @@ static inline html_el *html_el_of(const xmlNode *node)
     return node != NULL && node->type == XML_ELEMENT_NODE ? (html_el *)node->_private : NULL;
 }
 
-/* The value of attribute name (lower case) of an element, or NULL. */
+/* The value of attribute name (lower case) of an element, or NULL.  Only
+ * names html_cut_keeps_attr keeps may be asked for: other values may have
+ * been cut before the parse. */
 const char *html_attr(const xmlNode *node, const char *name);
 
 /* True when a token of the element's class or id starts with one of the
@@ -219,7 +221,7 @@ bool html_attr_span(const html_doc *h, const xmlNode *node, const char *value, s
 /* Lower-cases ASCII of s[0..n) into out (cap bytes, NUL-terminated). */
 size_t html_lower(const char *s, size_t n, char *out, size_t cap);
 
-/* ---- script and style bodies (html_cut.c) ---- */
+/* ---- script and style bodies, attribute values (html_cut.c) ---- */
 
 /* libxml2 reads a <script> or <style> body one character at a time, and
  * such bodies are about half the bytes of a news page; we read none of
@@ -229,7 +231,13 @@ size_t html_lower(const char *s, size_t n, char *out, size_t cap);
  * node in the input, stay the page's.  A body is cut only where libxml2
  * 2.9's reading of it is plain (its end is the first "</script" or
  * "</style"; HTML 4.01, appendix B.3.2), and the tree is checked against
- * the cuts afterwards: the page is parsed whole when they disagree. */
+ * the cuts afterwards: the page is parsed whole when they disagree.
+ *
+ * Attribute values cost libxml2 about a hundred instructions a byte, and
+ * most of their bytes are in attributes the reader never reads (SVG
+ * paths, image sources, data-* and event handlers): a quoted value of an
+ * attribute html_cut_keeps_attr does not keep is cut the same way, and
+ * checked the same way. */
 typedef struct html_cut_body {
     size_t line; /* the start tag's, as libxml2 numbers its element */
     bool style;
@@ -239,24 +247,49 @@ typedef struct html_cut_body {
     size_t kept_at, kept; /* its line breaks in the cut text */
 } html_cut_body;
 
+/* An attribute the reader does not read, on a start tag libxml2 is
+ * expected to read as one. */
+typedef struct html_cut_attr {
+    size_t line;           /* its element's, as libxml2 numbers it */
+    size_t tag, tag_len;   /* the element's name: raw[tag..tag + tag_len) */
+    size_t name, name_len; /* the attribute's name in raw */
+    bool cut;              /* its value cut to its line breaks */
+    bool dropped;          /* a repeat, which libxml2 leaves out */
+    bool optional;         /* of a tag libxml2 may drop whole */
+    size_t from, to;       /* the quoted value: raw[from..to) */
+    size_t kept_at, kept;  /* its line breaks in the cut text */
+} html_cut_attr;
+
 typedef struct html_cut {
     char *text; /* what libxml2 parses (malloc'd), NULL when nothing is cut */
     size_t len;
     html_cut_body *bodies; /* every script and style start tag, in order */
     size_t n, cap;
+    /* Set by the caller: whether the values of attributes the reader
+     * never reads may be cut (not when a user's XPath may read them). */
+    bool unread_on;
+    html_cut_attr *attrs; /* every attribute not kept, in order */
+    size_t n_attrs, cap_attrs;
 } html_cut;
 
-/* Finds the script and style bodies of a page that is valid UTF-8 (so
- * without NULs) and, when any is cut, sets c->text (malloc'd, the caller
- * frees it) to the text libxml2 is to parse; c->text stays NULL when
- * nothing is cut or the page is not read as libxml2 2.9 would. */
+/* Finds the script and style bodies and the attributes of a page that is
+ * valid UTF-8 (so without NULs) and, when any is cut, sets c->text
+ * (malloc'd, the caller frees it) to the text libxml2 is to parse; c->text
+ * stays NULL when nothing is cut or the page is not read as libxml2 2.9
+ * would. */
 void html_cut_bodies(html_doc *h, html_cut *c);
 
 /* Whether the tree parsed from c->text has exactly the script and style
- * elements of the cut, each cut body read back as its line breaks; puts
- * back into the tree the bodies the reader reads (JSON-LD, scripts with a
- * date key).  false: parse the page whole. */
+ * elements and the unkept attributes of the cut, each cut body or value
+ * read back as its line breaks; puts back into the tree the bodies the
+ * reader reads (JSON-LD, scripts with a date key).  false: parse the page
+ * whole. */
 bool html_cut_matches(const html_doc *h, xmlDoc *doc, const html_cut *c);
+
+/* Whether the reader reads attribute name[0..n) (any case) of element
+ * tag[0..tag_n): html_attr is only ever asked for these, and the values
+ * of all others may be cut before the parse. */
+bool html_cut_keeps_attr(const char *name, size_t n, const char *tag, size_t tag_n);
 
 /* ---- rendering the page's text (reader_html.c) ---- */
 

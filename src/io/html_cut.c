@@ -2,6 +2,7 @@
  * asks; html.h says why and how the cut is checked). */
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,21 +34,156 @@ static bool tag_name_byte(char c)
     return letter_byte(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
 }
 
+static char lower_byte(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 static bool same_name(const char *s, const char *name, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-        if (c != name[i])
+        if (lower_byte(s[i]) != name[i])
             return false;
     }
     return true;
 }
 
+/* libxml2 2.9 reads at most this many bytes of a tag or attribute name
+ * (HTML_PARSER_BUFFER_SIZE in htmlParseHTMLName), the rest as another
+ * name: attribute values are not cut on a page with a longer one. */
+enum { NAME_MAX_BYTES = 100 };
+/* Values shorter than this are left: cutting them saves next to nothing. */
+enum { ATTR_CUT_MIN_BYTES = 8 };
+/* Unkept attributes of one tag checked for repeats; past that the page's
+ * values are not cut (repeats are checked pair by pair). */
+enum { ATTRS_PER_TAG_MAX = 64 };
+
+/* The attributes the reader reads: html_attr's callers (reader_html.c,
+ * html_date.c, html_extract.c) and libxml2's own charset check of <meta>
+ * (htmlCheckMeta).  Asked for every attribute of a page, so by length
+ * first; "href" only on <link> and "title" only on <abbr>, where the
+ * reader reads them. */
+bool html_cut_keeps_attr(const char *name, size_t n, const char *tag, size_t tag_n)
+{
+    char low[12];
+    if (n >= sizeof low)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        low[i] = lower_byte(name[i]);
+    switch (n) {
+    case 2:
+        return memcmp(low, "id", 2) == 0;
+    case 3:
+        return memcmp(low, "rel", 3) == 0;
+    case 4:
+        if (memcmp(low, "href", 4) == 0)
+            return tag_n == 4 && same_name(tag, "link", 4);
+        return memcmp(low, "lang", 4) == 0 || memcmp(low, "name", 4) == 0 ||
+               memcmp(low, "role", 4) == 0 || memcmp(low, "type", 4) == 0;
+    case 5:
+        if (memcmp(low, "title", 5) == 0)
+            return tag_n == 4 && same_name(tag, "abbr", 4);
+        return memcmp(low, "class", 5) == 0 || memcmp(low, "style", 5) == 0;
+    case 6:
+        return memcmp(low, "hidden", 6) == 0;
+    case 7:
+        return memcmp(low, "charset", 7) == 0 || memcmp(low, "content", 7) == 0 ||
+               memcmp(low, "pubdate", 7) == 0;
+    case 8:
+        return memcmp(low, "datetime", 8) == 0 || memcmp(low, "itemprop", 8) == 0 ||
+               memcmp(low, "property", 8) == 0;
+    case 10:
+        return memcmp(low, "http-equiv", 10) == 0;
+    case 11:
+        return memcmp(low, "aria-hidden", 11) == 0;
+    default:
+        return false;
+    }
+}
+
+static bool add_attr(html_doc *h, html_cut *c, html_cut_attr a)
+{
+    if (c->n_attrs == c->cap_attrs) {
+        size_t cap = c->cap_attrs ? c->cap_attrs * 2 : 64;
+        html_cut_attr *grown = sc_arena_grow(h->arena, c->attrs, c->n_attrs, cap, sizeof *grown);
+        if (grown == NULL)
+            return false;
+        c->attrs = grown;
+        c->cap_attrs = cap;
+    }
+    c->attrs[c->n_attrs++] = a;
+    return true;
+}
+
+/* Stops cutting attribute values on this page. */
+static void unread_off(html_cut *c)
+{
+    c->unread_on = false;
+    c->n_attrs = 0;
+}
+
+/* Where an element's name, as the tree holds it, starts in its tag name
+ * s[0..n): libxml2's SAX2 start handler keeps what follows a prefix
+ * ("fb:like" is "like"), but for a name that starts or ends with ':'
+ * (xmlSplitQName). */
+static size_t local_name_at(const char *s, size_t n)
+{
+    const char *colon = memchr(s, ':', n);
+    if (colon == NULL || colon == s || colon == s + n - 1)
+        return 0;
+    return (size_t)(colon - s) + 1;
+}
+
+/* Notes attribute raw[name..name + name_len) of the start tag at raw[tag]
+ * (name tag_len bytes) when the reader does not read it; its quoted
+ * value, if any, is raw[from..to). */
+static void note_attr(html_doc *h, html_cut *c, size_t tag, size_t tag_len, size_t first,
+                      size_t name, size_t name_len, size_t from, size_t to, bool quoted)
+{
+    const char *s = h->raw;
+    if (!c->unread_on)
+        return;
+    size_t local = local_name_at(s + tag + 1, tag_len);
+    if (html_cut_keeps_attr(s + name, name_len, s + tag + 1 + local, tag_len - local))
+        return;
+    if (name_len >= NAME_MAX_BYTES || c->n_attrs - first >= ATTRS_PER_TAG_MAX) {
+        unread_off(c);
+        return;
+    }
+    html_cut_attr a = {.tag = tag + 1 + local,
+                       .tag_len = tag_len - local,
+                       .name = name,
+                       .name_len = name_len,
+                       .from = from,
+                       .to = to};
+    for (size_t i = first; i < c->n_attrs && !a.dropped; i++) {
+        const char *other = s + c->attrs[i].name;
+        a.dropped = c->attrs[i].name_len == name_len;
+        for (size_t k = 0; k < name_len && a.dropped; k++)
+            a.dropped = lower_byte(other[k]) == lower_byte(s[name + k]);
+    }
+    /* libxml2 drops a misplaced <html>, <head> or <body> tag, and its
+     * attributes with it (htmlParseStartTag). */
+    a.optional =
+        a.tag_len == 4 && (same_name(s + a.tag, "html", 4) || same_name(s + a.tag, "head", 4) ||
+                           same_name(s + a.tag, "body", 4));
+    /* An unquoted value ends at a blank: cut to nothing, it would take
+     * the next attribute as its value. */
+    a.cut = quoted && to - from >= ATTR_CUT_MIN_BYTES;
+    if (!add_attr(h, c, a))
+        unread_off(c);
+}
+
 /* Where a start tag's attributes end, read as libxml2's htmlParseStartTag
  * reads them: at its '>' (*closed false) or its "/>" (*closed true);
- * SIZE_MAX at the end of the input or an unclosed quote. */
-static size_t start_tag_end(const char *s, size_t i, size_t len, bool *closed)
+ * SIZE_MAX at the end of the input or an unclosed quote.  The tag is at
+ * raw[tag], its name tag_len bytes; its attributes start at raw[i]. */
+static size_t start_tag_end(html_doc *h, html_cut *c, size_t tag, size_t tag_len, size_t i,
+                            bool *closed)
 {
+    const char *s = h->raw;
+    size_t len = h->raw_len;
+    size_t first = c->n_attrs;
     while (i < len) {
         while (i < len && blank_byte(s[i]))
             i++;
@@ -58,8 +194,11 @@ static size_t start_tag_end(const char *s, size_t i, size_t len, bool *closed)
             return i;
         }
         if (letter_byte(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.') {
+            size_t name = i;
             while (i < len && tag_name_byte(s[i]))
                 i++;
+            size_t name_len = i - name, from = i, to = i;
+            bool quoted = false;
             while (i < len && blank_byte(s[i]))
                 i++;
             if (i < len && s[i] == '=') {
@@ -70,12 +209,18 @@ static size_t start_tag_end(const char *s, size_t i, size_t len, bool *closed)
                     const char *q = memchr(s + i + 1, s[i], len - i - 1);
                     if (q == NULL)
                         return SIZE_MAX;
-                    i = (size_t)(q - s) + 1;
+                    from = i + 1;
+                    to = (size_t)(q - s);
+                    quoted = true;
+                    i = to + 1;
                 } else {
+                    from = i;
                     while (i < len && !blank_byte(s[i]) && s[i] != '>')
                         i++;
+                    to = i;
                 }
             }
+            note_attr(h, c, tag, tag_len, first, name, name_len, from, to, quoted);
         } else {
             /* A bogus attribute, skipped to a blank or the tag's end. */
             while (i < len && !blank_byte(s[i]) && s[i] != '>' &&
@@ -151,12 +296,25 @@ static bool has_bytes_nocase(const char *s, size_t n, const char *needle)
  * "Char"); the page is valid UTF-8 without NULs. */
 static bool read_as_is(const unsigned char *body, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = body[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            return false;
-        if (c == 0xEF && i + 2 < n && body[i + 1] == 0xBF && (body[i + 2] & 0xFE) == 0xBE)
-            return false;
+    /* Eight bytes at a time: a word with no byte below 0x20 and none 0xEF
+     * (x ^ 0xEF..EF has no zero byte) is read as it is; any other is
+     * looked at byte by byte. */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (size_t w = 0; w < n; w += 8) {
+        if (w + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, body + w, 8);
+            uint64_t ef = x ^ (ones * 0xEF);
+            if (((((x - ones * 0x20) & ~x) | ((ef - ones) & ~ef)) & highs) == 0)
+                continue;
+        }
+        for (size_t i = w; i < w + 8 && i < n; i++) {
+            unsigned char c = body[i];
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                return false;
+            if (c == 0xEF && i + 2 < n && body[i + 1] == 0xBF && (body[i + 2] & 0xFE) == 0xBE)
+                return false;
+        }
     }
     return true;
 }
@@ -210,9 +368,41 @@ static bool add_body(html_doc *h, html_cut *c, html_cut_body b)
     return true;
 }
 
-/* Finds the script and style bodies of a UTF-8 page (so without NULs) and,
- * when any is cut, builds the text libxml2 parses.  Gives up (nothing cut) on what it does
- * not read as libxml2 would. */
+/* Where an end tag at raw[p] ends, read as libxml2's htmlParseEndTag
+ * reads it: after its '>', after the first '>' when something else follows
+ * its name, and right after "</" when no name follows; SIZE_MAX at the end
+ * of the input. */
+static size_t end_tag_end(const char *s, size_t p, size_t len)
+{
+    size_t i = p + 2;
+    if (i >= len || !(letter_byte(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.'))
+        return i;
+    while (i < len && tag_name_byte(s[i]))
+        i++;
+    const char *gt = memchr(s + i, '>', len - i);
+    return gt != NULL ? (size_t)(gt - s) + 1 : SIZE_MAX;
+}
+
+/* Copies raw[from..to)'s line breaks to out[*at..), in order. */
+static void keep_line_breaks(const char *s, size_t from, size_t to, char *out, size_t *at)
+{
+    /* The next '\n' and the next '\r', each kept until passed. */
+    size_t nl = from, cr = from;
+    for (size_t k = from;;) {
+        if (nl <= k)
+            nl = next_byte(s, k, to, '\n');
+        if (cr <= k)
+            cr = next_byte(s, k, to, '\r');
+        k = nl < cr ? nl : cr;
+        if (k >= to)
+            break;
+        out[(*at)++] = s[k++];
+    }
+}
+
+/* Finds the script and style bodies and the attributes of a UTF-8 page
+ * (so without NULs) and, when any is cut, builds the text libxml2 parses.
+ * Gives up (nothing cut) on what it does not read as libxml2 would. */
 void html_cut_bodies(html_doc *h, html_cut *c)
 {
     const char *s = h->raw;
@@ -230,6 +420,10 @@ void html_cut_bodies(html_doc *h, html_cut *c)
             p = (size_t)(e - s);
             continue;
         }
+        if (p + 1 < len && s[p + 1] == '/') {
+            p = end_tag_end(s, p, len);
+            continue;
+        }
         if (p + 1 >= len || !letter_byte(s[p + 1])) {
             p++;
             continue;
@@ -237,17 +431,26 @@ void html_cut_bodies(html_doc *h, html_cut *c)
         size_t n = p + 1;
         while (n < len && tag_name_byte(s[n]))
             n++;
-        bool script = n - p - 1 == 6 && same_name(s + p + 1, "script", 6);
-        bool style = n - p - 1 == 5 && same_name(s + p + 1, "style", 5);
-        if (!script && !style) {
-            p = n;
-            continue;
-        }
+        size_t tag_len = n - p - 1;
+        if (tag_len >= NAME_MAX_BYTES)
+            unread_off(c);
+        bool script = tag_len == 6 && same_name(s + p + 1, "script", 6);
+        bool style = tag_len == 5 && same_name(s + p + 1, "style", 5);
         bool closed = false;
-        size_t end = start_tag_end(s, n, len, &closed);
+        size_t first = c->n_attrs;
+        size_t end = start_tag_end(h, c, p, tag_len, n, &closed);
         if (end == SIZE_MAX)
             break;
-        html_cut_body b = {line_of(h, end), style, false, false, end + 1, end + 1, 0, 0};
+        size_t line = line_of(h, end);
+        for (size_t i = first; i < c->n_attrs; i++) {
+            c->attrs[i].line = line;
+            cuts += c->attrs[i].cut;
+        }
+        if (!script && !style) {
+            p = end + (closed ? 2 : 1);
+            continue;
+        }
+        html_cut_body b = {line, style, false, false, end + 1, end + 1, 0, 0};
         if (closed) {
             if (!add_body(h, c, b))
                 goto give_up;
@@ -279,46 +482,124 @@ void html_cut_bodies(html_doc *h, html_cut *c)
         cuts += b.cut;
         p = close + 2;
     }
+    if (!c->unread_on) {
+        /* Given up on the way: what was counted of its attributes goes. */
+        cuts = 0;
+        for (size_t i = 0; i < c->n; i++)
+            cuts += c->bodies[i].cut;
+    }
     if (cuts == 0)
         goto give_up;
     c->text = malloc(len);
     if (c->text == NULL)
         goto give_up;
+    /* Bodies and values, merged in the order of the page. */
     size_t at = 0, from = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        html_cut_body *b = &c->bodies[i];
-        if (!b->cut)
-            continue;
-        memcpy(c->text + at, s + from, b->from - from);
-        at += b->from - from;
-        b->kept_at = at;
-        /* The next '\n' and the next '\r', each kept until passed. */
-        size_t nl = b->from, cr = b->from;
-        for (size_t k = b->from;;) {
-            if (nl <= k)
-                nl = next_byte(s, k, b->to, '\n');
-            if (cr <= k)
-                cr = next_byte(s, k, b->to, '\r');
-            k = nl < cr ? nl : cr;
-            if (k >= b->to)
-                break;
-            c->text[at++] = s[k++];
+    for (size_t i = 0, j = 0; i < c->n || j < c->n_attrs;) {
+        bool body = j >= c->n_attrs || (i < c->n && c->bodies[i].from < c->attrs[j].from);
+        size_t *kept_at, *kept, cut_from, cut_to;
+        if (body) {
+            html_cut_body *b = &c->bodies[i++];
+            if (!b->cut)
+                continue;
+            kept_at = &b->kept_at;
+            kept = &b->kept;
+            cut_from = b->from;
+            cut_to = b->to;
+        } else {
+            html_cut_attr *a = &c->attrs[j++];
+            if (!a->cut)
+                continue;
+            kept_at = &a->kept_at;
+            kept = &a->kept;
+            cut_from = a->from;
+            cut_to = a->to;
         }
-        b->kept = at - b->kept_at;
-        from = b->to;
+        memcpy(c->text + at, s + from, cut_from - from);
+        at += cut_from - from;
+        *kept_at = at;
+        keep_line_breaks(s, cut_from, cut_to, c->text, &at);
+        *kept = at - *kept_at;
+        from = cut_to;
     }
     memcpy(c->text + at, s + from, len - from);
     c->len = at + len - from;
     return;
 give_up:
     c->n = 0;
+    c->n_attrs = 0;
     c->text = NULL;
+}
+
+/* Where the check of the tree has got to: the next body and attribute. */
+typedef struct cut_check {
+    size_t body, attr;
+} cut_check;
+
+/* Whether a value in the tree is cut text[at..at + n). */
+static bool reads_as(const xmlAttr *a, const char *text, size_t at, size_t n)
+{
+    const xmlNode *v = a->children;
+    if (v == NULL)
+        return n == 0;
+    return v->type == XML_TEXT_NODE && v->next == NULL && v->content != NULL &&
+           strlen((const char *)v->content) == n && memcmp(v->content, text + at, n) == 0;
+}
+
+/* Whether attribute a of element tag (its line as libxml2 numbers it) is
+ * the one noted in r. */
+static bool attr_is(const html_doc *h, const html_cut *c, const html_cut_attr *r, const xmlAttr *a,
+                    size_t name_len, const char *tag, size_t tag_len, long line)
+{
+    const char *name = (const char *)a->name;
+    return r->tag_len == tag_len && same_name(h->raw + r->tag, tag, tag_len) &&
+           r->name_len == name_len && same_name(h->raw + r->name, name, name_len) &&
+           line == (long)(r->line < 65535 ? r->line : 65535) &&
+           (!r->cut || reads_as(a, c->text, r->kept_at, r->kept));
+}
+
+/* The next noted attribute the tree should hold from c->attrs[i] on, past
+ * repeats; with skip_tag, past every one of the tag of c->attrs[i] too. */
+static size_t next_attr(const html_cut *c, size_t i, bool skip_tag)
+{
+    size_t tag = i < c->n_attrs ? c->attrs[i].tag : 0;
+    while (i < c->n_attrs && (c->attrs[i].dropped || (skip_tag && c->attrs[i].tag == tag)))
+        i++;
+    return i;
+}
+
+/* Checks an element's unkept attributes against the next ones noted; a
+ * tag libxml2 may drop is passed over when its first attribute is not
+ * there. */
+static bool attrs_match(const html_doc *h, const xmlNode *n, long line, const html_cut *c,
+                        cut_check *at)
+{
+    const char *tag = (const char *)n->name;
+    size_t tag_len = strlen(tag);
+    for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
+        size_t name_len = strlen((const char *)a->name);
+        if (html_cut_keeps_attr((const char *)a->name, name_len, tag, tag_len))
+            continue;
+        size_t i = next_attr(c, at->attr, false);
+        while (i < c->n_attrs && !attr_is(h, c, &c->attrs[i], a, name_len, tag, tag_len, line)) {
+            const html_cut_attr *r = &c->attrs[i];
+            if (!r->optional || (i > 0 && c->attrs[i - 1].tag == r->tag))
+                return false;
+            i = next_attr(c, i, true);
+        }
+        if (i >= c->n_attrs)
+            return false;
+        at->attr = i + 1;
+    }
+    return true;
 }
 
 /* Checks the tree of the cut text against the cuts: the same script and
  * style elements, in order, each on its start tag's line, and each cut
- * body read back as its line breaks alone; puts back the bodies we read. */
-static bool cut_walk(const html_doc *h, xmlNode *node, const html_cut *c, size_t *i)
+ * body read back as its line breaks alone; the same unkept attributes,
+ * in order, each cut value read back as its line breaks; puts back the
+ * bodies we read. */
+static bool cut_walk(const html_doc *h, xmlNode *node, const html_cut *c, cut_check *at)
 {
     for (xmlNode *n = node; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
@@ -326,11 +607,18 @@ static bool cut_walk(const html_doc *h, xmlNode *node, const html_cut *c, size_t
         const char *name = (const char *)n->name;
         bool script = name[0] == 's' && strcmp(name, "script") == 0;
         bool style = name[0] == 's' && !script && strcmp(name, "style") == 0;
-        if (script || style) {
-            if (*i >= c->n)
+        long line = -1;
+        if (n->properties != NULL && c->unread_on) {
+            line = xmlGetLineNo(n);
+            if (!attrs_match(h, n, line, c, at))
                 return false;
-            const html_cut_body *b = &c->bodies[(*i)++];
-            long line = xmlGetLineNo(n);
+        }
+        if (script || style) {
+            if (at->body >= c->n)
+                return false;
+            const html_cut_body *b = &c->bodies[at->body++];
+            if (line == -1)
+                line = xmlGetLineNo(n);
             if (b->style != style || line != (long)(b->line < 65535 ? b->line : 65535))
                 return false;
             if (b->cut) {
@@ -357,7 +645,7 @@ static bool cut_walk(const html_doc *h, xmlNode *node, const html_cut *c, size_t
                     return false;
             }
         }
-        if (!cut_walk(h, n->children, c, i))
+        if (!cut_walk(h, n->children, c, at))
             return false;
     }
     return true;
@@ -365,6 +653,13 @@ static bool cut_walk(const html_doc *h, xmlNode *node, const html_cut *c, size_t
 
 bool html_cut_matches(const html_doc *h, xmlDoc *doc, const html_cut *c)
 {
-    size_t i = 0;
-    return cut_walk(h, doc->children, c, &i) && i == c->n;
+    cut_check at = {0, 0};
+    if (!cut_walk(h, doc->children, c, &at) || at.body != c->n)
+        return false;
+    /* What is left: repeats, and tags libxml2 may drop, whole. */
+    for (size_t i = next_attr(c, at.attr, false); i < c->n_attrs; i = next_attr(c, i, true)) {
+        if (!c->attrs[i].optional || (i > 0 && c->attrs[i - 1].tag == c->attrs[i].tag))
+            return false;
+    }
+    return true;
 }
