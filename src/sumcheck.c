@@ -106,13 +106,15 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
     sc_status st;
     r->summary.text = &page->summary;
     r->article.text = &page->article;
-    if (page->has_summary && (st = sc_tokenize(arena, &page->summary, &r->summary.tokens,
-                                               &r->summary.n_tokens)) != SC_OK)
+    sc_analysis *sum = &r->summary, *art = &r->article;
+    if (page->has_summary &&
+        (st = sc_tokenize(arena, &page->summary, &sum->tokens, &sum->n_tokens, &sum->form_ids,
+                          &sum->n_forms, &sum->word_hashes)) != SC_OK)
         return sc_fail(error, st,
                        st == SC_ERR_LIMIT ? "the summary has too many tokens" : "out of memory",
                        SC_NO_POS, NULL);
-    if ((st = sc_tokenize(arena, &page->article, &r->article.tokens, &r->article.n_tokens)) !=
-        SC_OK)
+    if ((st = sc_tokenize(arena, &page->article, &art->tokens, &art->n_tokens, &art->form_ids,
+                          &art->n_forms, &art->word_hashes)) != SC_OK)
         return sc_fail(error, st,
                        st == SC_ERR_LIMIT ? "the article has too many tokens" : "out of memory",
                        SC_NO_POS, NULL);
@@ -124,7 +126,8 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
     if (lang == NULL) {
         const sc_token *arrays[2] = {r->article.tokens, r->summary.tokens};
         size_t counts[2] = {r->article.n_tokens, r->summary.n_tokens};
-        lang = sc_detect_language(arrays, counts, 2);
+        const uint32_t *ids[2] = {r->article.form_ids, r->summary.form_ids};
+        lang = sc_detect_language(arrays, ids, counts, 2);
     }
     r->language = lang != NULL ? lang->code : "und";
     /* Dates: the names of the language the page says it is in, even one
@@ -144,8 +147,8 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
         sc_analysis *a = texts[k];
         if (k == 0 && !page->has_summary)
             continue;
-        if ((st = sc_tokens_finish(arena, lang, date_lang, r->stems, a->tokens, a->n_tokens)) !=
-                SC_OK ||
+        if ((st = sc_tokens_finish(arena, lang, date_lang, r->stems, a->tokens, a->n_tokens,
+                                   a->form_ids, a->n_forms)) != SC_OK ||
             (st = sc_split_sentences(arena, a->text, lang, a->tokens, a->n_tokens, &a->sentences,
                                      &a->n_sentences)) != SC_OK ||
             (st = sc_find_times(arena, a, lang, date_lang)) != SC_OK)
@@ -154,9 +157,8 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
     if (r->summary.n_sentences > SC_MAX_SUMMARY_SENTENCES)
         return sc_fail(error, SC_ERR_LIMIT, "the summary has more sentences than the limit",
                        SC_NO_POS, NULL);
-    if ((page->has_summary &&
-         (st = sc_find_entities(arena, &r->summary, &r->article, lang)) != SC_OK) ||
-        (st = sc_find_entities(arena, &r->article, &r->summary, lang)) != SC_OK)
+    if ((st = sc_find_entities_pair(arena, page->has_summary ? &r->summary : NULL, &r->article,
+                                    lang)) != SC_OK)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     return SC_OK;
 }

@@ -128,6 +128,13 @@ static const negation_case negation_cases[] = {
     {"en: did not agree against agreed", "en", EN_NEWS,
      "The council did not agree to build a new bridge over the river.", "not", "negation", "not",
      "negative", "positive"},
+    /* A name spelt like the word ("Agree Holdings") is no statement of it,
+     * negated or not: only the article's predicates count. */
+    {"en: a negated name of the word's stem", "en",
+     "The city council agreed on Monday to build a new bridge over the river, not Agree "
+     "Holdings. Work starts in May.",
+     "The city council did not agree to build a new bridge over the river.", "not", "negation",
+     "not", "negative", "positive"},
     {"en: the n't suffix", "en", EN_NEWS, "The council didn't agree to build a new bridge.",
      "didn't", "negation", "didn't", "negative", "positive"},
     {"en: curly apostrophe in didn’t", "en", EN_NEWS,

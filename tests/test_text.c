@@ -47,8 +47,11 @@ static sc_analysis *prepare(sc_arena *arena, sc_intern *stems, const char *s, co
     text->data = s;
     text->len = strlen(s);
     a->text = text;
-    ck_assert_int_eq(sc_tokenize(arena, text, &a->tokens, &a->n_tokens), SC_OK);
-    ck_assert_int_eq(sc_tokens_finish(arena, lang, lang->code, stems, a->tokens, a->n_tokens),
+    ck_assert_int_eq(sc_tokenize(arena, text, &a->tokens, &a->n_tokens, &a->form_ids, &a->n_forms,
+                                 &a->word_hashes),
+                     SC_OK);
+    ck_assert_int_eq(sc_tokens_finish(arena, lang, lang->code, stems, a->tokens, a->n_tokens,
+                                      a->form_ids, a->n_forms),
                      SC_OK);
     ck_assert_int_eq(sc_split_sentences(arena, text, lang, a->tokens, a->n_tokens, &a->sentences,
                                         &a->n_sentences),
@@ -63,7 +66,9 @@ static void tokenize(sc_arena *arena, const char *s, sc_text *text, sc_token **t
     text->field = SC_FIELD_SOURCE;
     text->data = s;
     text->len = strlen(s);
-    ck_assert_int_eq(sc_tokenize(arena, text, tokens, n), SC_OK);
+    uint32_t *form_ids, n_forms;
+    uint64_t *word_hashes;
+    ck_assert_int_eq(sc_tokenize(arena, text, tokens, n, &form_ids, &n_forms, &word_hashes), SC_OK);
 }
 
 /* Appends s[start, end) to out with a "|" before every piece but the first. */
@@ -354,9 +359,9 @@ START_TEST(test_token_norm)
 }
 END_TEST
 
-/* Tokens spelt alike share one form (tokens_finish analyses a form once
- * by its address); spellings that fold alike get equal forms of their
- * own; the words around them still read as they should. */
+/* Tokens spelt alike share one form (and one spelling id, by which
+ * tokens_finish analyses a form once); spellings that fold alike get equal
+ * forms of their own; the words around them still read as they should. */
 START_TEST(test_token_shared_forms)
 {
     sc_arena *arena = test_arena;
@@ -446,13 +451,63 @@ static char *long_form_text(sc_arena *arena, int variant)
     return s;
 }
 
+/* The word hash sc_tokenize gives an ASCII spelling's form, worked out
+ * plainly: FNV-1a over the bytes (0 taken as 1) when they are one run of
+ * lower-case letters and digits, else 0. */
+static uint64_t plain_word_hash(const char *form, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    if (len == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)form[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')))
+            return 0;
+        h = (h ^ c) * 0x100000001b3u;
+    }
+    return h != 0 ? h : 1;
+}
+
+/* Forms are sc_normalize's of the tokens' bytes, shared by tokens spelt
+ * alike; spelling ids number the forms' addresses in order of first use;
+ * an ASCII spelling's word hash is plain_word_hash of its form, any other
+ * spelling's 0 ("Straße" folds to "strasse", cut by score.c). */
 static void check_forms(sc_arena *arena, const char *s)
 {
-    sc_text text;
+    sc_text text = {0};
     sc_token *tokens;
     size_t n;
-    tokenize(arena, s, &text, &tokens, &n);
+    uint32_t *form_ids, n_forms, last_id = 0;
+    uint64_t *word_hashes;
+    text.field = SC_FIELD_SOURCE;
+    text.data = s;
+    text.len = strlen(s);
+    ck_assert_int_eq(sc_tokenize(arena, &text, &tokens, &n, &form_ids, &n_forms, &word_hashes),
+                     SC_OK);
     ck_assert_uint_gt(n, 0);
+    ck_assert_uint_eq(word_hashes[0], 0);
+    for (size_t k = 0; k < n; k++) {
+        const sc_token *t = &tokens[k];
+        uint32_t id = form_ids[k];
+        ck_assert_uint_ge(id, 1);
+        ck_assert_uint_le(id, last_id + 1);
+        bool seen = false, agree = true;
+        for (size_t j = 0; j < k; j++) {
+            agree &= (form_ids[j] == id) == (tokens[j].norm == t->norm);
+            seen |= form_ids[j] == id;
+        }
+        ck_assert_msg(agree, "token %zu \"%s\": one id, not one form", k, t->norm);
+        ck_assert_int_eq(seen, id <= last_id);
+        if (id > last_id)
+            last_id = id;
+        bool ascii = true;
+        for (uint32_t i = t->start; i < t->end; i++)
+            ascii &= (unsigned char)s[i] < 0x80;
+        uint64_t want = ascii ? plain_word_hash(t->norm, t->norm_len) : 0;
+        ck_assert_msg(word_hashes[id] == want, "token %zu \"%s\": word hash %llx, want %llx", k,
+                      t->norm, (unsigned long long)word_hashes[id], (unsigned long long)want);
+    }
+    ck_assert_uint_eq(n_forms, last_id);
     for (size_t k = 0; k < n; k++) {
         const sc_token *t = &tokens[k];
         size_t len = 0;
@@ -727,6 +782,9 @@ static const struct {
     {"id", "Rusia mengajukan protes keras.", NULL, "Rusia", 0},
     /* The lower-case sighting may come from the other text. */
     {"id", "Pemerintah menaikkan harga.", "Harga naik, kata pemerintah.", "", 0},
+    {"id", "Zorbanik menaikkan harga.", "Harga naik, kata zorbanik.", "", 0},
+    {"id", "Zorbanik menaikkan harga.", NULL, "Zorbanik", 0},
+    {"id", "Harga naik, kata zorbanik.", "Zorbanik menaikkan harga.", "", 0},
     /* A weekday or month named alone is a date word, not a name. */
     {"en", "Officials met in Geneva on Monday. The officials agreed.", NULL, "Geneva", 0},
     {"id", "Kapal pertama bersandar sebelum akhir Mei di Patimban.", NULL, "Patimban", 0},
@@ -746,6 +804,52 @@ static const struct {
     {"id", "Pada 2024 harga naik 1.300 rupiah.", NULL, "", 2},
     {"en", "In 2024, Acme hired 1,300 people.", NULL, "Acme", 2},
 };
+
+/* The entities of a and b, and the tokens' marks of them, are the same. */
+static void same_entities(const sc_analysis *a, const sc_analysis *b)
+{
+    ck_assert_uint_eq(a->n_entities, b->n_entities);
+    for (size_t k = 0; k < a->n_entities; k++) {
+        const sc_entity *x = &a->entities[k], *y = &b->entities[k];
+        ck_assert_uint_eq(x->tok_begin, y->tok_begin);
+        ck_assert_uint_eq(x->tok_end, y->tok_end);
+        ck_assert_uint_eq(x->sentence, y->sentence);
+        ck_assert_int_eq(x->is_number, y->is_number);
+        ck_assert(x->value == y->value);
+    }
+    ck_assert_uint_eq(a->n_tokens, b->n_tokens);
+    for (size_t k = 0; k < a->n_tokens; k++) {
+        ck_assert_uint_eq(a->tokens[k].entity, b->tokens[k].entity);
+        ck_assert_uint_eq(a->tokens[k].flags, b->tokens[k].flags);
+    }
+}
+
+/* sc_find_entities_pair finds what sc_find_entities finds in each text
+ * with the other as companion: each case's other text as the summary
+ * (none when NULL), its text as the article. */
+START_TEST(test_entities_pair)
+{
+    sc_arena *arena = test_arena;
+    const sc_lang *lang = lang_of(entity_cases[_i].lang);
+    const char *summary = entity_cases[_i].other, *article = entity_cases[_i].text;
+    sc_analysis *one[2] = {NULL, NULL}, *pair[2] = {NULL, NULL};
+    /* Stems interned in one order, as sumcheck.c does: the same ids. */
+    sc_intern *stems_one = sc_intern_new(arena), *stems_pair = sc_intern_new(arena);
+    if (summary != NULL) {
+        one[0] = prepare(arena, stems_one, summary, lang);
+        pair[0] = prepare(arena, stems_pair, summary, lang);
+    }
+    one[1] = prepare(arena, stems_one, article, lang);
+    pair[1] = prepare(arena, stems_pair, article, lang);
+    if (summary != NULL)
+        ck_assert_int_eq(sc_find_entities(arena, one[0], one[1], lang), SC_OK);
+    ck_assert_int_eq(sc_find_entities(arena, one[1], one[0], lang), SC_OK);
+    ck_assert_int_eq(sc_find_entities_pair(arena, pair[0], pair[1], lang), SC_OK);
+    if (summary != NULL)
+        same_entities(one[0], pair[0]);
+    same_entities(one[1], pair[1]);
+}
+END_TEST
 
 START_TEST(test_entities)
 {
@@ -862,7 +966,7 @@ START_TEST(test_detect_language)
 
     tokenize(arena, detect_cases[_i].text, &text, &tokens, &n);
     const sc_token *arrays[1] = {tokens};
-    const sc_lang *lang = sc_detect_language(arrays, &n, 1);
+    const sc_lang *lang = sc_detect_language(arrays, NULL, &n, 1);
     const char *want = detect_cases[_i].code;
     ck_assert_msg(want == NULL ? lang == NULL : lang != NULL && strcmp(lang->code, want) == 0,
                   "\"%s\" -> %s, want %s", detect_cases[_i].text, lang ? lang->code : "NULL",
@@ -882,11 +986,66 @@ START_TEST(test_detect_language_arrays)
     tokenize(arena, "dan membeli sayur", &t2, &b, &nb);
     const sc_token *arrays[2] = {a, b};
     size_t counts[2] = {na, nb};
-    ck_assert_ptr_null(sc_detect_language(arrays, counts, 1));
-    const sc_lang *lang = sc_detect_language(arrays, counts, 2);
+    ck_assert_ptr_null(sc_detect_language(arrays, NULL, counts, 1));
+    const sc_lang *lang = sc_detect_language(arrays, NULL, counts, 2);
     ck_assert_ptr_nonnull(lang);
     ck_assert_str_eq(lang->code, "id");
-    ck_assert_ptr_null(sc_detect_language(arrays, counts, 0));
+    ck_assert_ptr_null(sc_detect_language(arrays, NULL, counts, 0));
+}
+END_TEST
+
+/* With spelling ids each spelling is looked up once: the same answer as
+ * token by token, for repeated stopwords (each use counts), ids that
+ * restart in the second array, spellings folded alike ("The", "the"), and
+ * a text with more spellings than the memo keeps (NULL: made by
+ * many_spellings). */
+static const struct {
+    const char *first, *second, *want;
+} detect_memo_cases[] = {
+    {"the the the cat", "", "en"},  {"the cat sat", "dan dan dan kucing", "id"},
+    {"The THE the, dog", "", "en"}, {"yang yang", "the and of", "en"},
+    {"kucing anjing", "", NULL},    {NULL, "", "en"},
+};
+
+/* 2,100 distinct words, then English stopwords, each repeated. */
+static char *many_spellings(sc_arena *arena)
+{
+    enum { WORDS = 2100 };
+    char *s = sc_arena_alloc(arena, WORDS * 8 + 64), *p = s;
+    ck_assert_ptr_nonnull(s);
+    for (int k = 0; k < WORDS; k++)
+        p += sprintf(p, "w%dx ", k);
+    strcpy(p, "the and of the and of");
+    return s;
+}
+
+START_TEST(test_detect_language_memo)
+{
+    sc_arena *arena = test_arena;
+    sc_text texts[2] = {{0}, {0}};
+    sc_token *tokens[2];
+    size_t counts[2];
+    uint32_t *ids[2], n_forms;
+    uint64_t *word_hashes;
+    const char *src[2] = {detect_memo_cases[_i].first, detect_memo_cases[_i].second};
+    if (src[0] == NULL)
+        src[0] = many_spellings(arena);
+    for (int k = 0; k < 2; k++) {
+        texts[k].field = SC_FIELD_SOURCE;
+        texts[k].data = src[k];
+        texts[k].len = strlen(src[k]);
+        ck_assert_int_eq(
+            sc_tokenize(arena, &texts[k], &tokens[k], &counts[k], &ids[k], &n_forms, &word_hashes),
+            SC_OK);
+    }
+    const sc_token *arrays[2] = {tokens[0], tokens[1]};
+    const uint32_t *form_ids[2] = {ids[0], ids[1]};
+    const sc_lang *plain = sc_detect_language(arrays, NULL, counts, 2);
+    const sc_lang *memo = sc_detect_language(arrays, form_ids, counts, 2);
+    const char *want = detect_memo_cases[_i].want;
+    ck_assert_ptr_eq(memo, plain);
+    ck_assert_msg(want == NULL ? memo == NULL : memo != NULL && strcmp(memo->code, want) == 0,
+                  "case %d -> %s, want %s", _i, memo ? memo->code : "NULL", want ? want : "NULL");
 }
 END_TEST
 
@@ -1061,12 +1220,14 @@ static Suite *text_suite(void)
     tc = tcase_create("entities");
     tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_entities, 0, N(entity_cases));
+    tcase_add_loop_test(tc, test_entities_pair, 0, N(entity_cases));
     tcase_add_loop_test(tc, test_amounts, 0, N(amount_cases));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("language");
     tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_detect_language, 0, N(detect_cases));
+    tcase_add_loop_test(tc, test_detect_language_memo, 0, N(detect_memo_cases));
     tcase_add_test(tc, test_detect_language_arrays);
     tcase_add_loop_test(tc, test_word_lists_sorted, 0, (int)sc_language_count);
     tcase_add_loop_test(tc, test_number_words_are_not_time_words, 0, (int)sc_language_count);

@@ -485,7 +485,8 @@ static sc_status align(sc_result *r, sc_arena *temp)
         size_t parts;
         if (art->tokens[i].kind == SC_TOK_NUMBER) {
             n_numbers++;
-        } else if ((parts = hyphen_parts(&art->tokens[i])) > 0) {
+        } else if (art->word_hashes[art->form_ids[i]] == 0 && /* else one run of letters */
+                   (parts = hyphen_parts(&art->tokens[i])) > 0) {
             if (n_hy == cap_hy) {
                 size_t ncap = cap_hy ? cap_hy * 2 : 16;
                 if ((hy = sc_arena_grow(temp, hy, n_hy, ncap, sizeof *hy)) == NULL)

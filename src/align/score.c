@@ -535,32 +535,38 @@ static const bool ascii_word_byte[256] = {
 #undef RUN_OF_8
 
 /* One pass over the bytes, ASCII letters and digits hashed inline: the
- * same words, and hashes, as is_word_byte_at cuts them. */
+ * same words, and hashes, as is_word_byte_at cuts them.  word_hash: the
+ * tokenizer's hash of a one-word form (0: cut it here), which the bytes
+ * would give. */
 static PASS_INLINE void lexical_token(lexical_walk *w, lexical_count *c, walk_mode mode,
-                                      const sc_token *t)
+                                      const sc_token *t, uint64_t word_hash)
 {
+    bool content = sc_token_is_content(t), in_word = false;
+    if (word_hash != 0) {
+        lexical_word(w, c, mode, word_hash, content);
+        return;
+    }
     const unsigned char *p = (const unsigned char *)t->norm;
     size_t n = t->norm_len, i = 0;
-    bool content = sc_token_is_content(t), in_word = false;
-    uint64_t h = 0xcbf29ce484222325u;
+    uint64_t h = SC_WORD_HASH_SEED;
     while (i < n) {
         unsigned ch = p[i];
         size_t len = 1;
         if (ascii_word_byte[ch]) {
-            h = (h ^ ch) * 0x100000001b3u;
+            h = sc_word_hash_step(h, (unsigned char)ch);
             i++;
             in_word = true;
             continue;
         }
         if (ch >= 0x80 && is_word_byte_at(p + i, n - i, &len)) {
             for (size_t e = i + len; i < e; i++)
-                h = (h ^ p[i]) * 0x100000001b3u;
+                h = sc_word_hash_step(h, p[i]);
             in_word = true;
             continue;
         }
         if (in_word) {
             lexical_word(w, c, mode, h != 0 ? h : 1, content);
-            h = 0xcbf29ce484222325u;
+            h = SC_WORD_HASH_SEED;
             in_word = false;
         }
         i += len;
@@ -589,7 +595,7 @@ static PASS_INLINE void lexical_pass(const sc_analysis *a, lexical_count *c, wal
         c->one->sentence = si;
         for (size_t k = s->tok_begin; k < s->tok_end; k++)
             if (a->tokens[k].kind != SC_TOK_PUNCT)
-                lexical_token(&w, c, mode, &a->tokens[k]);
+                lexical_token(&w, c, mode, &a->tokens[k], a->word_hashes[a->form_ids[k]]);
         if (mode == WALK_MARK)
             one_sentence_flush(c->one);
         if (mode == WALK_COUNT && c->total[0] > total)

@@ -350,29 +350,63 @@ typedef struct occurrences {
     bool found; /* such an opposite one exists */
 } occurrences;
 
-static occurrences find_occurrences(const sc_result *r, const polarity *ps, const polarity *pa,
-                                    size_t si, size_t k_left, size_t k, bool need_head)
+/* The predicates of the article span aligned with one summary sentence,
+ * in the order find_occurrences reads them (aligned sentence, then token),
+ * their stems side by side: a summary sentence asks about several of its
+ * words, and each ask walked every token of the span. */
+typedef struct span_predicates {
+    uint32_t *stem;
+    size_t *token;
+    size_t *sentence; /* the article sentence of each */
+    size_t n;
+} span_predicates;
+
+static sc_status span_predicates_of(sc_arena *arena, const sc_result *r, const polarity *pa,
+                                    size_t si, span_predicates *sp)
 {
     const sc_sentence_alignment *al = &r->alignment.sentences[si];
     const sc_analysis *art = &r->article;
-    uint32_t stem = r->summary.tokens[k].stem;
-    occurrences o = {0, 0, 0, 0, false};
+    size_t cap = 0;
+    for (size_t i = 0; i < al->n_aligned; i++)
+        cap += art->sentences[al->aligned[i]].tok_end - art->sentences[al->aligned[i]].tok_begin;
+    sp->n = 0;
+    sp->stem = sc_arena_alloc(arena, (cap ? cap : 1) * sizeof *sp->stem);
+    sp->token = sc_arena_alloc(arena, (cap ? cap : 1) * sizeof *sp->token);
+    sp->sentence = sc_arena_alloc(arena, (cap ? cap : 1) * sizeof *sp->sentence);
+    if (sp->stem == NULL || sp->token == NULL || sp->sentence == NULL)
+        return SC_ERR_NOMEM;
     for (size_t i = 0; i < al->n_aligned; i++) {
         const sc_sentence *s = &art->sentences[al->aligned[i]];
-        for (size_t u = s->tok_begin; u < s->tok_end; u++) {
-            if (art->tokens[u].stem != stem || !is_predicate(pa, art->tokens, u))
-                continue;
-            if (pa->negated[u] == ps->negated[k]) {
-                o.same++;
-                continue;
+        for (size_t u = s->tok_begin; u < s->tok_end; u++)
+            if (is_predicate(pa, art->tokens, u)) {
+                sp->stem[sp->n] = art->tokens[u].stem;
+                sp->token[sp->n] = u;
+                sp->sentence[sp->n++] = al->aligned[i];
             }
-            o.opposite++;
-            if (!o.found && (!need_head || pa->head[u]) &&
-                same_frame(r, ps, pa, si, k_left, k, al->aligned[i], u)) {
-                o.found = true;
-                o.sentence = al->aligned[i];
-                o.token = u;
-            }
+    }
+    return SC_OK;
+}
+
+static occurrences find_occurrences(const sc_result *r, const polarity *ps, const polarity *pa,
+                                    const span_predicates *sp, size_t si, size_t k_left, size_t k,
+                                    bool need_head)
+{
+    uint32_t stem = r->summary.tokens[k].stem;
+    occurrences o = {0, 0, 0, 0, false};
+    for (size_t e = 0; e < sp->n; e++) {
+        if (sp->stem[e] != stem)
+            continue;
+        size_t u = sp->token[e];
+        if (pa->negated[u] == ps->negated[k]) {
+            o.same++;
+            continue;
+        }
+        o.opposite++;
+        if (!o.found && (!need_head || pa->head[u]) &&
+            same_frame(r, ps, pa, si, k_left, k, sp->sentence[e], u)) {
+            o.found = true;
+            o.sentence = sp->sentence[e];
+            o.token = u;
         }
     }
     return o;
@@ -728,8 +762,9 @@ static bool cue_in_span(const sc_result *r, const polarity *pa, size_t si, size_
  * other polarity, in the same frame, and none is there with the same
  * polarity ("did not seem remorseful" against "seemed not remorseful"). */
 static sc_status check_cue(const sc_rule *rule, sc_result *r, const sc_lang *lang,
-                           const polarity *ps, const polarity *pa, const contrast *pairs,
-                           size_t n_pairs, size_t si, size_t k, bool *reported)
+                           const polarity *ps, const polarity *pa, const span_predicates *sp,
+                           const contrast *pairs, size_t n_pairs, size_t si, size_t k,
+                           bool *reported)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_sentence *sent = &sum->sentences[si];
@@ -742,7 +777,7 @@ static sc_status check_cue(const sc_rule *rule, sc_result *r, const sc_lang *lan
     for (size_t j = k + len; j < end; j++) {
         if (!is_predicate(ps, sum->tokens, j))
             continue;
-        occurrences o = find_occurrences(r, ps, pa, si, k, j, false);
+        occurrences o = find_occurrences(r, ps, pa, sp, si, k, j, false);
         if (o.same > 0)
             return SC_OK;
         if (o.found && word == SIZE_MAX) {
@@ -778,11 +813,12 @@ static sc_status check_cue(const sc_rule *rule, sc_result *r, const sc_lang *lan
 /* Summary word k, governed by no cue, is the predicate of a negation in the
  * article: the summary dropped the negation. */
 static sc_status check_dropped(const sc_rule *rule, sc_result *r, const polarity *ps,
-                               const polarity *pa, size_t si, size_t k, bool *reported)
+                               const polarity *pa, const span_predicates *sp, size_t si, size_t k,
+                               bool *reported)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_sentence *sent = &sum->sentences[si];
-    occurrences o = find_occurrences(r, ps, pa, si, k, k, true);
+    occurrences o = find_occurrences(r, ps, pa, sp, si, k, k, true);
     if (o.same > 0 || !o.found)
         return SC_OK;
     size_t cue_at_source = pa->cue[o.token];
@@ -943,16 +979,17 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             continue;
         size_t n = sent->tok_end - sent->tok_begin;
         bool *reported = sc_arena_calloc(r->arena, n ? n : 1, sizeof *reported);
-        if (reported == NULL)
+        span_predicates sp;
+        if (reported == NULL || span_predicates_of(r->arena, r, &pa, si, &sp) != SC_OK)
             return SC_ERR_NOMEM;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
-            if (ps.cue_len[k] > 0 &&
-                (st = check_cue(rule, r, lang, &ps, &pa, pairs, n_pairs, si, k, reported)) != SC_OK)
+            if (ps.cue_len[k] > 0 && (st = check_cue(rule, r, lang, &ps, &pa, &sp, pairs, n_pairs,
+                                                     si, k, reported)) != SC_OK)
                 return st;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
             if (!reported[k - sent->tok_begin] && !ps.governed[k] &&
                 is_predicate(&ps, sum->tokens, k) &&
-                (st = check_dropped(rule, r, &ps, &pa, si, k, reported)) != SC_OK)
+                (st = check_dropped(rule, r, &ps, &pa, &sp, si, k, reported)) != SC_OK)
                 return st;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
             if (!reported[k - sent->tok_begin] &&

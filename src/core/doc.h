@@ -236,6 +236,12 @@ typedef struct sc_analysis {
     const sc_text *text;
     sc_token *tokens;
     size_t n_tokens;
+    /* Per token, the id of its spelling (1..n_forms): tokens with one id
+     * share one form, so what depends only on the form is worked out once
+     * per id (sc_tokenize). */
+    uint32_t *form_ids;
+    uint32_t n_forms;
+    uint64_t *word_hashes; /* per spelling id: its form's word hash, or 0 (sc_tokenize) */
     sc_sentence *sentences;
     size_t n_sentences;
     sc_entity *entities;

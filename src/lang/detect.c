@@ -150,7 +150,12 @@ static bool decided(const size_t *hits, size_t n_langs, size_t remaining)
 /* Tokens between two looks at whether the answer is decided. */
 enum { DECIDE_EVERY = 64 };
 
-const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const size_t *counts,
+/* Spellings of a text whose languages a call keeps (on its stack, 8 KB):
+ * a news article has a few hundred; those past it are looked up each time. */
+enum { DETECT_MEMO = 2048 };
+
+const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
+                                  const uint32_t *const *form_ids, const size_t *counts,
                                   size_t n_arrays)
 {
     size_t n_langs = sc_language_count;
@@ -162,17 +167,32 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const siz
             remaining += counts[a];
         uint32_t others = ~in_table & (uint32_t)((1ull << n_langs) - 1);
         size_t until_look = DECIDE_EVERY;
-        for (size_t a = 0; a < n_arrays; a++)
+        /* known[id]: the languages of spelling id.  Ids come in order of
+         * first use and a spelling is a word at each use or at none, so
+         * every word's id up to newest is known: nothing to clear. */
+        uint32_t known[DETECT_MEMO];
+        for (size_t a = 0; a < n_arrays; a++) {
+            const uint32_t *ids = form_ids != NULL ? form_ids[a] : NULL;
+            uint32_t newest = 0;
             for (size_t i = 0; i < counts[a]; i++) {
                 const sc_token *t = &token_arrays[a][i];
                 remaining--;
                 if (t->kind != SC_TOK_WORD)
                     continue;
-                uint32_t langs = stop_langs(t->norm, t->norm_len);
-                for (uint32_t rest = others; rest != 0; rest &= rest - 1) {
-                    size_t l = (size_t)__builtin_ctz(rest);
-                    if (sc_word_list_has(&sc_languages[l]->stopwords, t->norm, t->norm_len))
-                        langs |= 1u << l;
+                uint32_t id = ids != NULL ? ids[i] : 0, langs;
+                if (id != 0 && id <= newest) {
+                    langs = known[id];
+                } else {
+                    langs = stop_langs(t->norm, t->norm_len);
+                    for (uint32_t rest = others; rest != 0; rest &= rest - 1) {
+                        size_t l = (size_t)__builtin_ctz(rest);
+                        if (sc_word_list_has(&sc_languages[l]->stopwords, t->norm, t->norm_len))
+                            langs |= 1u << l;
+                    }
+                    if (id != 0 && id < DETECT_MEMO) {
+                        known[id] = langs;
+                        newest = id;
+                    }
                 }
                 for (; langs != 0; langs &= langs - 1)
                     hits_buf[__builtin_ctz(langs)]++;
@@ -182,6 +202,7 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const siz
                         goto done;
                 }
             }
+        }
     }
 done:;
     size_t best_hits = 0;

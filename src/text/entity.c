@@ -82,21 +82,36 @@ static size_t number_entity(const sc_analysis *a, const sc_sentence *sent, size_
     return end;
 }
 
-static sc_status find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
+static sc_status find_entities(sc_arena *arena, sc_analysis *a, const uint8_t *seen,
                                const sc_lang *lang);
 
-sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
-                           const sc_lang *lang)
+/* Per stem, how the words of a and other (may be NULL) write it (SEEN_*),
+ * in arena; NULL when out of memory.  Entities change no token that it
+ * reads, so one table serves both texts of a pair. */
+static uint8_t *words_seen(sc_arena *arena, const sc_analysis *a, const sc_analysis *other)
 {
-    /* The list grows by doubling in an arena of its own, then is kept at
-     * its final size: grown in the document's arena, its outgrown copies
-     * stayed there till the end. */
-    sc_arena *temp = sc_arena_new();
-    if (temp == NULL)
-        return SC_ERR_NOMEM;
+    const sc_analysis *texts[2] = {a, other};
+    uint32_t max_stem = 0;
+    for (size_t k = 0; k < 2 && texts[k] != NULL; k++)
+        for (size_t i = 0; i < texts[k]->n_tokens; i++)
+            if (texts[k]->tokens[i].stem > max_stem)
+                max_stem = texts[k]->tokens[i].stem;
+    uint8_t *seen = sc_arena_calloc(arena, (size_t)max_stem + 1, sizeof *seen);
+    if (seen != NULL)
+        for (size_t k = 0; k < 2 && texts[k] != NULL; k++)
+            mark_seen(seen, texts[k]);
+    return seen;
+}
+
+/* The list grows by doubling in temp, then is kept at its final size in
+ * arena: grown in the document's arena, its outgrown copies stayed there
+ * till the end. */
+static sc_status entities_of(sc_arena *arena, sc_arena *temp, sc_analysis *a, const uint8_t *seen,
+                             const sc_lang *lang)
+{
     a->entities = NULL;
     a->n_entities = 0;
-    sc_status st = find_entities(temp, a, other, lang);
+    sc_status st = find_entities(temp, a, seen, lang);
     if (st == SC_OK && a->n_entities > 0) {
         sc_entity *kept = sc_arena_alloc(arena, a->n_entities * sizeof *kept);
         if (kept != NULL)
@@ -109,25 +124,41 @@ sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *o
         a->entities = NULL;
         a->n_entities = 0;
     }
+    return st;
+}
+
+sc_status sc_find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
+                           const sc_lang *lang)
+{
+    sc_arena *temp = sc_arena_new();
+    if (temp == NULL)
+        return SC_ERR_NOMEM;
+    const uint8_t *seen = words_seen(temp, a, other);
+    sc_status st = seen != NULL ? entities_of(arena, temp, a, seen, lang) : SC_ERR_NOMEM;
     sc_arena_free(temp);
     return st;
 }
 
-static sc_status find_entities(sc_arena *arena, sc_analysis *a, const sc_analysis *other,
+sc_status sc_find_entities_pair(sc_arena *arena, sc_analysis *summary, sc_analysis *article,
+                                const sc_lang *lang)
+{
+    sc_arena *temp = sc_arena_new();
+    if (temp == NULL)
+        return SC_ERR_NOMEM;
+    const uint8_t *seen = words_seen(temp, article, summary);
+    sc_status st = seen == NULL ? SC_ERR_NOMEM : SC_OK;
+    if (st == SC_OK && summary != NULL)
+        st = entities_of(arena, temp, summary, seen, lang);
+    if (st == SC_OK)
+        st = entities_of(arena, temp, article, seen, lang);
+    sc_arena_free(temp);
+    return st;
+}
+
+static sc_status find_entities(sc_arena *arena, sc_analysis *a, const uint8_t *seen,
                                const sc_lang *lang)
 {
     size_t cap = 0;
-    const sc_analysis *texts[2] = {a, other};
-    uint32_t max_stem = 0;
-    for (size_t k = 0; k < 2 && texts[k] != NULL; k++)
-        for (size_t i = 0; i < texts[k]->n_tokens; i++)
-            if (texts[k]->tokens[i].stem > max_stem)
-                max_stem = texts[k]->tokens[i].stem;
-    uint8_t *seen = sc_arena_calloc(arena, (size_t)max_stem + 1, sizeof *seen);
-    if (seen == NULL)
-        return SC_ERR_NOMEM;
-    for (size_t k = 0; k < 2 && texts[k] != NULL; k++)
-        mark_seen(seen, texts[k]);
 
     for (size_t s = 0; s < a->n_sentences; s++) {
         const sc_sentence *sent = &a->sentences[s];

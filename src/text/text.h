@@ -81,21 +81,39 @@ size_t sc_utf8_count(const char *s, size_t len);
  * takes a fast path.  Curly apostrophes become "'".  NULL when out of memory. */
 char *sc_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len);
 
+/* The hash of a surface word, FNV-1a over its folded bytes (64 bits), a
+ * byte at a time: SC_WORD_HASH_SEED, then sc_word_hash_step per byte; 0 is
+ * taken as 1, so a word's hash is never 0.  align/score.c cuts forms into
+ * words and hashes them; sc_tokenize hashes the forms that are one word. */
+#define SC_WORD_HASH_SEED 0xcbf29ce484222325u
+
+static inline uint64_t sc_word_hash_step(uint64_t h, unsigned char byte)
+{
+    return (h ^ byte) * 0x100000001b3u;
+}
+
 /* Splits text into tokens with spans, kinds, capital and quote flags and
  * normalised forms; tokens spelt alike share one form (the same address).
+ * *form_ids (in the arena): per token, the id of its spelling, 1..*n_forms
+ * in order of first use; two tokens have one id exactly when they share a
+ * form's address.  *word_hashes (in the arena, 1 + *n_forms entries, the
+ * first unused): per spelling id, the word hash of its form when the
+ * spelling is ASCII and its form one run of letters and digits, else 0.
  * Language-dependent work (numbers, stopwords, stems) is left to
  * sc_tokens_finish.  Returns SC_OK, SC_ERR_NOMEM or SC_ERR_LIMIT. */
-sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens);
+sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens,
+                      uint32_t **form_ids, uint32_t *n_forms, uint64_t **word_hashes);
 
 /* Reads numbers per the language, marks stopwords, interns stems and reads
  * temporal words; date_lang is the language whose month and weekday names
  * count (a code the date tables know, such as "es", even when lang is only
  * the fallback; NULL: every language's).  stems may keep the tokens' forms
  * (sc_tokenize's, in the document's arena) rather than copies: they must
- * last as long as stems.  Each distinct form address is analysed once
- * (tokens spelt alike share one, see sc_tokenize). */
+ * last as long as stems.  Each distinct spelling is analysed once:
+ * form_ids and n_forms are sc_tokenize's. */
 sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
-                           sc_intern *stems, sc_token *tokens, size_t n_tokens);
+                           sc_intern *stems, sc_token *tokens, size_t n_tokens,
+                           const uint32_t *form_ids, uint32_t n_forms);
 
 /* The value of a number written s[0..len) with the language's separators
  * ("1.300" is 1300 in Indonesian, "1,3" is 1.3).  False when not a number. */
@@ -114,9 +132,17 @@ sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang
 sc_status sc_find_entities(sc_arena *arena, sc_analysis *analysis, const sc_analysis *other,
                            const sc_lang *lang);
 
+/* sc_find_entities of each text of a pair, the other as its companion
+ * (summary may be NULL: none), reading the words of both once. */
+sc_status sc_find_entities_pair(sc_arena *arena, sc_analysis *summary, sc_analysis *article,
+                                const sc_lang *lang);
+
 /* The language whose stopwords the tokens use most, or NULL (undetermined)
- * when there are too few words to tell. */
-const sc_lang *sc_detect_language(const sc_token *const *token_arrays, const size_t *counts,
+ * when there are too few words to tell.  form_ids (NULL, or NULL for an
+ * array: none) are sc_tokenize's for each array, so that each spelling is
+ * looked up once; the answer is the same without them. */
+const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
+                                  const uint32_t *const *form_ids, const size_t *counts,
                                   size_t n_arrays);
 
 #endif

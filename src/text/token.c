@@ -219,7 +219,7 @@ static size_t scan_number(const sc_text *text, size_t i, bool *ascii)
 
 typedef struct spelling_forms spelling_forms;
 static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text *text,
-                          sc_token **tokens, size_t *n_tokens);
+                          sc_token **tokens, size_t *n_tokens, uint32_t **form_ids);
 
 /* The normalised forms of a text's distinct spellings, so that each is
  * normalised and stored once however often the text repeats it: the forms
@@ -230,7 +230,8 @@ typedef struct spelling {
     uint32_t len;
     uint32_t hash;
     uint32_t norm_len;
-    const char *norm; /* its form, in the document's arena */
+    const char *norm;   /* its form, in the document's arena */
+    uint64_t word_hash; /* see sc_tokenize */
 } spelling;
 
 struct spelling_forms {
@@ -295,9 +296,24 @@ static const char ascii_lower[128] = {
 };
 #undef ROW
 
+/* ASCII letters and digits: the bytes of a one-word form. */
+#define RUN_OF_8(x)                                                                                \
+    [x] = true, [x + 1] = true, [x + 2] = true, [x + 3] = true, [x + 4] = true, [x + 5] = true,    \
+    [x + 6] = true, [x + 7] = true
+static const bool ascii_alnum[128] = {
+    RUN_OF_8('0'), ['8'] = true, ['9'] = true, RUN_OF_8('a'), RUN_OF_8('i'),
+    RUN_OF_8('q'), ['y'] = true, ['z'] = true, RUN_OF_8('A'), RUN_OF_8('I'),
+    RUN_OF_8('Q'), ['Y'] = true, ['Z'] = true,
+};
+#undef RUN_OF_8
+
 /* The form of an ASCII spelling, as sc_normalize folds it, without its
- * pass to find that the bytes are ASCII: the tokenizer knows. */
-static const char *fold_ascii(spelling_forms *f, sc_arena *arena, const char *s, size_t len)
+ * pass to find that the bytes are ASCII: the tokenizer knows.  Its word
+ * hash into *word_hash (0 unless the form is one run of letters and
+ * digits), in the same pass: once per spelling, where score.c would hash
+ * every occurrence. */
+static const char *fold_ascii(spelling_forms *f, sc_arena *arena, const char *s, size_t len,
+                              uint64_t *word_hash)
 {
     char *out;
     if (len + 1 <= f->block_left) {
@@ -315,16 +331,24 @@ static const char *fold_ascii(spelling_forms *f, sc_arena *arena, const char *s,
     }
     if (out == NULL)
         return NULL;
-    for (size_t i = 0; i < len; i++)
-        out[i] = ascii_lower[(unsigned char)s[i]];
+    uint64_t h = SC_WORD_HASH_SEED;
+    bool word = len > 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out[i] = ascii_lower[c];
+        word &= ascii_alnum[c];
+        h = sc_word_hash_step(h, (unsigned char)out[i]);
+    }
     out[len] = '\0';
+    *word_hash = !word ? 0 : h != 0 ? h : 1;
     return out;
 }
 
-/* The form of the token's bytes into t, normalised on their first use;
- * ascii: every byte is below 0x80. */
+/* The form of the token's bytes into t, normalised on their first use,
+ * and its spelling's id (1 + its index in spellings) into *id; ascii:
+ * every byte is below 0x80. */
 static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text, sc_token *t,
-                         bool ascii)
+                         bool ascii, uint32_t *id)
 {
     const char *raw = text->data + t->start;
     uint32_t len = t->end - t->start;
@@ -335,16 +359,18 @@ static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text
         if (e->hash == h && e->len == len && memcmp(text->data + e->start, raw, len) == 0) {
             t->norm = e->norm;
             t->norm_len = e->norm_len;
+            *id = k;
             return SC_OK;
         }
     }
     size_t norm_len = len;
-    const char *norm =
-        ascii ? fold_ascii(f, arena, raw, len) : sc_normalize(arena, raw, len, &norm_len);
+    uint64_t word_hash = 0;
+    const char *norm = ascii ? fold_ascii(f, arena, raw, len, &word_hash)
+                             : sc_normalize(arena, raw, len, &norm_len);
     if (norm == NULL)
         return SC_ERR_NOMEM;
-    f->spellings[f->count] = (spelling){t->start, len, h, (uint32_t)norm_len, norm};
-    f->slot[i] = (uint32_t)++f->count;
+    f->spellings[f->count] = (spelling){t->start, len, h, (uint32_t)norm_len, norm, word_hash};
+    f->slot[i] = *id = (uint32_t)++f->count;
     t->norm = norm;
     t->norm_len = (uint32_t)norm_len;
     /* Grown when full, so count < cap at the next insertion, and the
@@ -352,7 +378,8 @@ static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text
     return f->count == f->cap ? forms_grow(f) : SC_OK;
 }
 
-sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens)
+sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, size_t *n_tokens,
+                      uint32_t **form_ids, uint32_t *n_forms, uint64_t **word_hashes)
 {
     spelling_forms forms;
     sc_status st = forms_init(&forms, text->len);
@@ -360,19 +387,30 @@ sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, s
         sc_arena_free(forms.scratch);
         return st;
     }
-    st = tokenize(arena, &forms, text, tokens, n_tokens);
+    st = tokenize(arena, &forms, text, tokens, n_tokens, form_ids);
+    *n_forms = (uint32_t)forms.count;
+    uint64_t *hashes = NULL;
+    if (st == SC_OK && (hashes = sc_arena_alloc(arena, (forms.count + 1) * sizeof *hashes)) == NULL)
+        st = SC_ERR_NOMEM;
+    if (st == SC_OK) {
+        hashes[0] = 0;
+        for (size_t k = 0; k < forms.count; k++)
+            hashes[k + 1] = forms.spellings[k].word_hash;
+    }
+    *word_hashes = hashes;
     sc_arena_free(forms.scratch);
     return st;
 }
 
 static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text *text,
-                          sc_token **tokens, size_t *n_tokens)
+                          sc_token **tokens, size_t *n_tokens, uint32_t **form_ids)
 {
     size_t cap = 64 + text->len / 4, n = 0;
     if (cap > SC_MAX_TOKENS)
         cap = SC_MAX_TOKENS;
     sc_token *toks = sc_arena_alloc(arena, cap * sizeof *toks);
-    if (toks == NULL)
+    uint32_t *ids = sc_arena_alloc(arena, cap * sizeof *ids);
+    if (toks == NULL || ids == NULL)
         return SC_ERR_NOMEM;
     uint16_t pending = 0; /* AFTER_SPACE / AFTER_BREAK for the next token */
     size_t i = 0;
@@ -392,7 +430,8 @@ static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text 
                 return SC_ERR_LIMIT;
             size_t ncap = cap * 2 > SC_MAX_TOKENS ? SC_MAX_TOKENS : cap * 2;
             toks = sc_arena_grow(arena, toks, n, ncap, sizeof *toks);
-            if (toks == NULL)
+            ids = sc_arena_grow(arena, ids, n, ncap, sizeof *ids);
+            if (toks == NULL || ids == NULL)
                 return SC_ERR_NOMEM;
             cap = ncap;
         }
@@ -441,7 +480,7 @@ static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text 
                     t->end++;
             }
         }
-        sc_status st = form_of(forms, arena, text, t, ascii);
+        sc_status st = form_of(forms, arena, text, t, ascii, &ids[n]);
         if (st != SC_OK)
             return st;
         n++;
@@ -449,6 +488,7 @@ static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text 
     }
     *tokens = toks;
     *n_tokens = n;
+    *form_ids = ids;
     return SC_OK;
 }
 
@@ -769,7 +809,8 @@ static word_info memo_info(const memo_entry *m)
 }
 
 static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date_lang,
-                        sc_intern *stems, sc_token *tokens, size_t n_tokens);
+                        sc_intern *stems, sc_token *tokens, size_t n_tokens,
+                        const uint32_t *form_ids, uint32_t n_forms);
 
 /* The id of a word's stem.  A stem spelt as the word itself (stopwords,
  * names, words that are their own stem) is interned as the word's form,
@@ -782,7 +823,8 @@ static uint32_t stem_id(sc_intern *stems, const sc_token *t, const char *stem, s
 }
 
 sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
-                           sc_intern *stems, sc_token *tokens, size_t n_tokens)
+                           sc_intern *stems, sc_token *tokens, size_t n_tokens,
+                           const uint32_t *form_ids, uint32_t n_forms)
 {
     /* The per-word table is needed only here: a scratch arena, freed on
      * return, keeps it out of the document's peak memory. */
@@ -790,86 +832,25 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
     sc_arena *scratch = sc_arena_new();
     if (scratch == NULL)
         return SC_ERR_NOMEM;
-    sc_status st = finish(scratch, lang, date_lang, stems, tokens, n_tokens);
+    sc_status st = finish(scratch, lang, date_lang, stems, tokens, n_tokens, form_ids, n_forms);
     sc_arena_free(scratch);
     return st;
 }
 
-/* Distinct words by the address of their form.  sc_tokenize stores one
- * form per distinct spelling, so an address stands for a spelling, and
- * hashing an address costs less than hashing the form's bytes.  Two
- * spellings of one word ("The", "the") are two entries analysed alike:
- * the ids only say where a word's analysis is kept. */
-typedef struct form_ids {
-    const char **form; /* per slot: the form, NULL when empty */
-    uint32_t *id;      /* per slot: the form's id, 1, 2, 3, ... */
-    size_t n_slots;    /* a power of two, at least twice count */
-    uint32_t count;
-} form_ids;
-
-static sc_status form_ids_init(sc_arena *scratch, form_ids *f, size_t n_tokens)
-{
-    /* About two slots per distinct word of a short text (half its words
-     * are repeats); a long text's table grows. */
-    f->n_slots = 64;
-    while (f->n_slots < n_tokens && f->n_slots < 1024)
-        f->n_slots *= 2;
-    f->count = 0;
-    f->form = sc_arena_calloc(scratch, f->n_slots, sizeof *f->form);
-    f->id = sc_arena_alloc(scratch, f->n_slots * sizeof *f->id);
-    return f->form != NULL && f->id != NULL ? SC_OK : SC_ERR_NOMEM;
-}
-
-static size_t form_slot(const form_ids *f, const char *form)
-{
-    /* Fibonacci hashing of the address: its high bits vary the most. */
-    uint64_t h = (uint64_t)(uintptr_t)form * 0x9E3779B97F4A7C15u;
-    size_t i = (size_t)(h >> 32) & (f->n_slots - 1);
-    while (f->form[i] != NULL && f->form[i] != form)
-        i = (i + 1) & (f->n_slots - 1);
-    return i;
-}
-
-/* The id of form, added if new; 0 when out of memory. */
-static uint32_t form_id(sc_arena *scratch, form_ids *f, const char *form)
-{
-    size_t i = form_slot(f, form);
-    if (f->form[i] != NULL)
-        return f->id[i];
-    if (f->count == UINT32_MAX - 1)
-        return 0;
-    f->form[i] = form;
-    f->id[i] = ++f->count;
-    if ((size_t)f->count * 2 > f->n_slots) {
-        form_ids grown = {NULL, NULL, f->n_slots * 2, f->count};
-        grown.form = sc_arena_calloc(scratch, grown.n_slots, sizeof *grown.form);
-        grown.id = sc_arena_alloc(scratch, grown.n_slots * sizeof *grown.id);
-        if (grown.form == NULL || grown.id == NULL)
-            return 0;
-        for (size_t k = 0; k < f->n_slots; k++)
-            if (f->form[k] != NULL) {
-                size_t j = form_slot(&grown, f->form[k]);
-                grown.form[j] = f->form[k];
-                grown.id[j] = f->id[k];
-            }
-        *f = grown;
-    }
-    return f->count;
-}
-
 static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date_lang,
-                        sc_intern *stems, sc_token *tokens, size_t n_tokens)
+                        sc_intern *stems, sc_token *tokens, size_t n_tokens,
+                        const uint32_t *form_ids, uint32_t n_forms)
 {
     char small[SC_MAX_TOKEN_BYTES * 4 + 8];
     /* Stemming and the list searches are done once per distinct word: a
      * news article repeats its words, and the stemmer is the costliest step
-     * of the analysis.  A word's id in forms indexes seen, sized for a
-     * short text's words and grown for a long one's. */
-    form_ids forms;
+     * of the analysis.  sc_tokenize's spelling ids index seen (two
+     * spellings of one word, "The" and "the", are two entries analysed
+     * alike); analysed[id]: seen[id] is filled. */
     uint8_t context = memo_context_of(lang, date_lang);
-    size_t cap = n_tokens < 63 ? n_tokens + 1 : 64;
-    word_info *seen = sc_arena_calloc(scratch, cap, sizeof *seen);
-    if (form_ids_init(scratch, &forms, n_tokens) != SC_OK || seen == NULL)
+    word_info *seen = sc_arena_alloc(scratch, ((size_t)n_forms + 1) * sizeof *seen);
+    bool *analysed = sc_arena_calloc(scratch, (size_t)n_forms + 1, sizeof *analysed);
+    if (seen == NULL || analysed == NULL)
         return SC_ERR_NOMEM;
     for (size_t i = 0; i < n_tokens; i++) {
         sc_token *t = &tokens[i];
@@ -885,19 +866,11 @@ static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date
                 return SC_ERR_NOMEM;
             continue;
         }
-        uint32_t id = form_id(scratch, &forms, t->norm);
-        if (id == 0)
-            return SC_ERR_NOMEM;
-        if (id >= cap) {
-            size_t ncap = cap * 2;
-            seen = sc_arena_grow(scratch, seen, cap, ncap, sizeof *seen);
-            if (seen == NULL)
-                return SC_ERR_NOMEM;
-            memset(seen + cap, 0, (ncap - cap) * sizeof *seen);
-            cap = ncap;
-        }
+        uint32_t id = form_ids[i];
         word_info *w = &seen[id];
-        if (w->stem == 0) {
+        if (!analysed[id]) {
+            analysed[id] = true;
+            *w = (word_info){0};
             memo_entry *set = NULL;
             const memo_entry *m = NULL;
             if (context != 0 && t->norm_len <= MEMO_WORD) {
