@@ -447,6 +447,58 @@ START_TEST(test_intern_basic)
 }
 END_TEST
 
+/* sc_intern_add_kept_hashed, given sc_hash_bytes of its string, gives the
+ * id sc_intern_add and sc_intern_add_kept give, whichever adds it first;
+ * lengths around the hash's 8-byte steps and its 4-byte tail. */
+static const char *const hashed_words[] = {
+    "",
+    "a",
+    "ab",
+    "abc",
+    "abcd",
+    "abcdefg",
+    "abcdefgh",
+    "abcdefghi",
+    "abcdefghijklmnop",
+    "abcdefghijklmnopq",
+    "a\0b",
+    "k\xc3\xa9t\xc3\xa9",
+    "makan",
+    "Makan",
+};
+
+START_TEST(test_intern_hashed)
+{
+    const char *word = hashed_words[_i];
+    size_t len = _i == 10 ? 3 : strlen(word);
+    sc_arena *arena = sc_arena_new();
+    sc_intern *plain = sc_intern_new(arena), *hashed = sc_intern_new(arena);
+    ck_assert_ptr_nonnull(plain);
+    ck_assert_ptr_nonnull(hashed);
+    /* The same adds to both tables, the word's among the others. */
+    for (size_t k = 0; k < sizeof hashed_words / sizeof hashed_words[0]; k++) {
+        const char *w = hashed_words[k];
+        size_t n = k == 10 ? 3 : strlen(w);
+        uint32_t want = sc_intern_add_kept(plain, w, n);
+        uint32_t got = k == (size_t)_i
+                           ? sc_intern_add_kept_hashed(hashed, w, n, sc_hash_bytes(w, n))
+                           : sc_intern_add(hashed, w, n);
+        ck_assert_uint_eq(got, want);
+    }
+    uint32_t id = sc_intern_find(plain, word, len);
+    ck_assert_uint_eq(id, (uint32_t)_i + 1);
+    /* Found again by each way of adding, and by a find. */
+    ck_assert_uint_eq(sc_intern_add_kept_hashed(hashed, word, len, sc_hash_bytes(word, len)), id);
+    ck_assert_uint_eq(sc_intern_add(hashed, word, len), id);
+    ck_assert_uint_eq(sc_intern_find(hashed, word, len), id);
+    ck_assert_uint_eq(sc_intern_count(hashed), sc_intern_count(plain));
+    size_t got_len;
+    ck_assert_int_eq(memcmp(sc_intern_str(hashed, id, &got_len), word, len + 1), 0);
+    ck_assert_uint_eq(got_len, len);
+    sc_arena_free(arena);
+}
+END_TEST
+
 /* Enough strings to grow the entry array and rehash the slots many times. */
 static const uint32_t intern_counts[] = {511, 512, 513, 1024, 1025, 20000};
 
@@ -675,6 +727,8 @@ static Suite *core_suite(void)
 
     tc = tcase_create("intern");
     tcase_add_test(tc, test_intern_basic);
+    tcase_add_loop_test(tc, test_intern_hashed, 0,
+                        (int)(sizeof hashed_words / sizeof hashed_words[0]));
     tcase_add_loop_test(tc, test_intern_many, 0, N(intern_counts));
     suite_add_tcase(s, tc);
 

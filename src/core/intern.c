@@ -84,11 +84,10 @@ static int rehash(sc_intern *t)
     return 0;
 }
 
-static uint32_t add(sc_intern *t, const char *s, size_t len, bool copy_string)
+static uint32_t add(sc_intern *t, const char *s, size_t len, uint32_t h, bool copy_string)
 {
     if (len > UINT32_MAX || t->count == UINT32_MAX - 1)
         return 0;
-    uint32_t h = sc_hash_bytes(s, len);
     size_t i = probe(t, s, len, h);
     if (t->slots[i] != 0)
         return t->slots[i];
@@ -113,12 +112,17 @@ static uint32_t add(sc_intern *t, const char *s, size_t len, bool copy_string)
 
 uint32_t sc_intern_add(sc_intern *t, const char *s, size_t len)
 {
-    return add(t, s, len, true);
+    return add(t, s, len, sc_hash_bytes(s, len), true);
 }
 
 uint32_t sc_intern_add_kept(sc_intern *t, const char *s, size_t len)
 {
-    return add(t, s, len, false);
+    return add(t, s, len, sc_hash_bytes(s, len), false);
+}
+
+uint32_t sc_intern_add_kept_hashed(sc_intern *t, const char *s, size_t len, uint32_t hash)
+{
+    return add(t, s, len, hash, false);
 }
 
 uint32_t sc_intern_find(const sc_intern *t, const char *s, size_t len)

@@ -55,6 +55,10 @@ uint32_t sc_intern_add(sc_intern *table, const char *s, size_t len);
  * while the table lives, as a string of the same arena does. */
 uint32_t sc_intern_add_kept(sc_intern *table, const char *s, size_t len);
 
+/* sc_intern_add_kept with hash = sc_hash_bytes(s, len), which the caller
+ * has already computed: the same id. */
+uint32_t sc_intern_add_kept_hashed(sc_intern *table, const char *s, size_t len, uint32_t hash);
+
 /* The id of s[0..len), or 0 when absent. */
 uint32_t sc_intern_find(const sc_intern *table, const char *s, size_t len);
 

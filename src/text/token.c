@@ -814,11 +814,14 @@ static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date
 
 /* The id of a word's stem.  A stem spelt as the word itself (stopwords,
  * names, words that are their own stem) is interned as the word's form,
- * which the document keeps, rather than copied. */
-static uint32_t stem_id(sc_intern *stems, const sc_token *t, const char *stem, size_t stem_len)
+ * which the document keeps, rather than copied; norm_hash: the form's
+ * sc_hash_bytes, when has_hash (the memo's set was found by it). */
+static uint32_t stem_id(sc_intern *stems, const sc_token *t, const char *stem, size_t stem_len,
+                        bool has_hash, uint32_t norm_hash)
 {
     if (stem_len == t->norm_len && memcmp(stem, t->norm, stem_len) == 0)
-        return sc_intern_add_kept(stems, t->norm, t->norm_len);
+        return has_hash ? sc_intern_add_kept_hashed(stems, t->norm, t->norm_len, norm_hash)
+                        : sc_intern_add_kept(stems, t->norm, t->norm_len);
     return sc_intern_add(stems, stem, stem_len);
 }
 
@@ -873,20 +876,24 @@ static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date
             *w = (word_info){0};
             memo_entry *set = NULL;
             const memo_entry *m = NULL;
+            uint32_t h = 0;
             if (context != 0 && t->norm_len <= MEMO_WORD) {
-                set = memo[sc_hash_bytes(t->norm, t->norm_len) & (MEMO_SETS - 1)];
+                h = sc_hash_bytes(t->norm, t->norm_len);
+                set = memo[h & (MEMO_SETS - 1)];
                 m = memo_find(set, context, t);
             }
             if (m != NULL) {
                 *w = memo_info(m);
-                w->stem = (w->flags & SC_TOKF_NUMWORD) ? number_stem(stems, w->value)
-                                                       : stem_id(stems, t, m->stem, m->stem_len);
+                w->stem = (w->flags & SC_TOKF_NUMWORD)
+                              ? number_stem(stems, w->value)
+                              : stem_id(stems, t, m->stem, m->stem_len, true, h);
             } else {
                 const char *stem;
                 size_t stem_len;
                 analyse_word(lang, date_lang, t, w, small, sizeof small, &stem, &stem_len);
-                w->stem = (w->flags & SC_TOKF_NUMWORD) ? number_stem(stems, w->value)
-                                                       : stem_id(stems, t, stem, stem_len);
+                w->stem = (w->flags & SC_TOKF_NUMWORD)
+                              ? number_stem(stems, w->value)
+                              : stem_id(stems, t, stem, stem_len, set != NULL, h);
                 if (set != NULL)
                     memo_store(set, context, t, w, stem, stem_len);
             }
