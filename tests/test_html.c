@@ -874,6 +874,17 @@ static const struct article_case {
      "href=\"/b\">B</a></div><div class=\"widget\"><p>" LONG_LEAD "</p><p>" LONG_LEAD
      "</p><p>" LONG_LEAD "</p><p>" LONG_LEAD "</p></div></div></body></html>",
      "second planting drive", NULL},
+    {"quotes and no-break spaces inside and between words",
+     "<html><body><article><p>Curly \xE2\x80\x9Cquotes\xE2\x80\x9D and a no-break\xC2\xA0space "
+     "stay in the text about the mangroves of the bay, officials said.</p>" EN_ARTICLE
+     "</article></body></html>",
+     "Curly \xE2\x80\x9Cquotes\xE2\x80\x9D and a no-break space stay", NULL},
+    {"taxonomy and state classes name no layout; a whole-word keyword is no prefix",
+     "<html><body><div class=\"has-sidebar category-news adventure\"><div "
+     "class=\"tag-bay author-kinra\">" EN_ARTICLE "</div></div><div class=\"author-box\"><p>"
+     "Written by a volunteer who writes about the bay and its mangroves every week.</p></div>"
+     "</body></html>",
+     "second planting drive", "Written by a volunteer"},
     {"a heading left without its related list",
      "<html><body><article>" EN_ARTICLE "<h2>More stories</h2><ul class=\"related\"><li><a "
      "href=\"/a\">Another story about the bay</a></li></ul></article></body></html>",

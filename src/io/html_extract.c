@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "core/once.h"
 
 /* Words that name boilerplate in class and id attributes (a word of a
  * class name starting with one; "=" means the whole word).  Class names
@@ -89,6 +90,98 @@ static bool word_in(const char *w, size_t wl, const char *const *list, size_t n)
 
 enum { NAME_NONE = 0, NAME_BOILER = 1, NAME_CONTENT = 2, NAME_STRONG = 4 };
 
+/* The word lists above, one bit each: a class word's bits say which of
+ * them hold it, so a word is looked up once rather than per list. */
+enum {
+    IN_TAXONOMY = 1 << 0,
+    IN_COMPONENT = 1 << 1,
+    IN_MODIFIER = 1 << 2,
+    IN_A11Y = 1 << 3,
+    IN_STRONG = 1 << 4,
+    IN_BOILER = 1 << 5,
+    IN_CONTENT = 1 << 6,
+};
+
+typedef struct name_word {
+    const char *word;
+    uint8_t len;   /* without the "=" */
+    bool whole;    /* "=": the whole class word, not a prefix of it */
+    uint8_t lists; /* IN_ bits */
+} name_word;
+
+/* Every keyword of every list (about 180), ordered by first byte, and
+ * where each first byte's keywords start: built once, at first use. */
+enum { NAME_WORDS_MAX = 256 };
+static name_word name_words[NAME_WORDS_MAX];
+static uint16_t name_word_start[257];
+static atomic_int name_words_state = SC_ONCE_EMPTY;
+
+static bool build_name_words(void)
+{
+    static const struct {
+        const char *const *list;
+        size_t n;
+        uint8_t bit;
+    } lists[] = {
+#define LIST(l, bit) {l, sizeof l / sizeof l[0], bit}
+        LIST(taxonomy_words, IN_TAXONOMY), LIST(component_words, IN_COMPONENT),
+        LIST(modifier_words, IN_MODIFIER), LIST(a11y_words, IN_A11Y),
+        LIST(strong_words, IN_STRONG),     LIST(boiler_words, IN_BOILER),
+        LIST(content_words, IN_CONTENT),
+#undef LIST
+    };
+    size_t count[256] = {0}, total = 0;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t k = 0; k < lists[l].n; k++) {
+            size_t kl = strlen(lists[l].list[k]);
+            if (kl == 0 || kl > UINT8_MAX || total == NAME_WORDS_MAX)
+                return false; /* word_in's path handles every list */
+            count[(unsigned char)lists[l].list[k][0]]++;
+            total++;
+        }
+    size_t at = 0;
+    for (size_t b = 0; b < 256; b++) {
+        name_word_start[b] = (uint16_t)at;
+        at += count[b];
+        count[b] = name_word_start[b];
+    }
+    name_word_start[256] = (uint16_t)at;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t k = 0; k < lists[l].n; k++) {
+            const char *kw = lists[l].list[k];
+            size_t kl = strlen(kw);
+            bool whole = kw[kl - 1] == '=';
+            name_words[count[(unsigned char)kw[0]]++] =
+                (name_word){kw, (uint8_t)(whole ? kl - 1 : kl), whole, lists[l].bit};
+        }
+    return true;
+}
+
+/* Which lists hold the class word w[0..wl) (never empty), as IN_ bits:
+ * IN(w, wl, list) for each list at once. */
+static unsigned word_lists(const char *w, size_t wl)
+{
+    if (!sc_once_ready(&name_words_state, build_name_words)) {
+        unsigned in = 0;
+        in |= IN(w, wl, taxonomy_words) ? IN_TAXONOMY : 0;
+        in |= IN(w, wl, component_words) ? IN_COMPONENT : 0;
+        in |= IN(w, wl, modifier_words) ? IN_MODIFIER : 0;
+        in |= IN(w, wl, a11y_words) ? IN_A11Y : 0;
+        in |= IN(w, wl, strong_words) ? IN_STRONG : 0;
+        in |= IN(w, wl, boiler_words) ? IN_BOILER : 0;
+        in |= IN(w, wl, content_words) ? IN_CONTENT : 0;
+        return in;
+    }
+    unsigned in = 0;
+    unsigned char b = (unsigned char)w[0];
+    for (size_t k = name_word_start[b]; k < name_word_start[b + 1]; k++) {
+        const name_word *kw = &name_words[k];
+        if ((kw->whole ? wl == kw->len : wl >= kw->len) && memcmp(w, kw->word, kw->len) == 0)
+            in |= kw->lists;
+    }
+    return in;
+}
+
 /* One class name (or id): what its words say, the last word that says
  * anything deciding ("entry-meta" is boilerplate, "post-content" content). */
 static int classify_name(const char *s, size_t n, bool long_text)
@@ -108,11 +201,14 @@ static int classify_name(const char *s, size_t n, bool long_text)
     }
     if (nw == 0)
         return NAME_NONE;
-    if (nw >= 2 && IN(words[0], lens[0], taxonomy_words) && !IN(words[1], lens[1], component_words))
+    unsigned in[8];
+    for (size_t k = 0; k < nw; k++)
+        in[k] = word_lists(words[k], lens[k]);
+    if (nw >= 2 && (in[0] & IN_TAXONOMY) && !(in[1] & IN_COMPONENT))
         return NAME_NONE;
     /* State modifiers ("no-share", "has-sidebar", "is-sticky") say what
      * the element has or does, not what it is. */
-    if (nw >= 2 && IN(words[0], lens[0], modifier_words))
+    if (nw >= 2 && (in[0] & IN_MODIFIER))
         return NAME_NONE;
     if (nw >= 2 && lens[0] == 4 && memcmp(words[0], "post", 4) == 0 && lens[1] == 3 &&
         memcmp(words[1], "tag", 3) == 0)
@@ -123,13 +219,13 @@ static int classify_name(const char *s, size_t n, bool long_text)
          * label or a link, never a whole text: an element with much text
          * is named so for another reason ("field-label-hidden" says its
          * label is hidden). */
-        if (long_text && IN(words[k], lens[k], a11y_words))
+        if (long_text && (in[k] & IN_A11Y))
             continue;
-        if (IN(words[k], lens[k], strong_words))
+        if (in[k] & IN_STRONG)
             strong = NAME_STRONG;
-        if (IN(words[k], lens[k], boiler_words))
+        if (in[k] & IN_BOILER)
             kind = NAME_BOILER;
-        else if (IN(words[k], lens[k], content_words))
+        else if (in[k] & IN_CONTENT)
             kind = NAME_CONTENT;
     }
     return strong ? NAME_STRONG | NAME_BOILER : kind;

@@ -355,6 +355,15 @@ static size_t invisible_at(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* What a byte of a text node can start, for put_text's scans: most bytes
+ * are plain text; white space ends a word; 0xC2, 0xE2 and 0xEF lead the
+ * no-break space and the invisible characters; NUL ends the node. */
+enum { TB_PLAIN, TB_SPACE, TB_LEAD, TB_END };
+static const unsigned char text_byte[256] = {
+    [0] = TB_END,      [' '] = TB_SPACE, ['\t'] = TB_SPACE, ['\n'] = TB_SPACE, ['\r'] = TB_SPACE,
+    ['\f'] = TB_SPACE, [0xC2] = TB_LEAD, [0xE2] = TB_LEAD,  [0xEF] = TB_LEAD,
+};
+
 static void put_text(html_render *r, const xmlNode *node, html_el *block)
 {
     const unsigned char *s = node->content;
@@ -363,7 +372,7 @@ static void put_text(html_render *r, const xmlNode *node, html_el *block)
     for (size_t i = 0; s[i];) {
         unsigned char c = s[i];
         bool nbsp = c == 0xC2 && s[i + 1] == 0xA0;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
+        if (text_byte[c] == TB_SPACE || nbsp) {
             if (r->pre && c == '\n')
                 html_render_break(r, 2);
             else if (r->pending < 1)
@@ -381,10 +390,26 @@ static void put_text(html_render *r, const xmlNode *node, html_el *block)
             r->run_first = node;
         }
         r->run_last = node;
+        /* The word runs to white space, a no-break space or the end; a
+         * word without a lead byte has no invisible character in it. */
+        bool lead = text_byte[c] == TB_LEAD;
         size_t j = i + 1;
-        while (s[j] && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r' &&
-               s[j] != '\f' && !(s[j] == 0xC2 && s[j + 1] == 0xA0))
-            j++;
+        for (;;) {
+            unsigned char b = s[j];
+            if (text_byte[b] == TB_PLAIN) {
+                j++;
+            } else if (text_byte[b] == TB_LEAD && !(b == 0xC2 && s[j + 1] == 0xA0)) {
+                lead = true;
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (!lead) {
+            sc_buf_append(&r->out, (const char *)s + i, j - i);
+            i = j;
+            continue;
+        }
         /* Invisible format characters (soft hyphens, zero-width spaces,
          * word joiners) are hyphenation hints, not text: "Mit&shy;tel"
          * reads "Mittel". */
