@@ -13,7 +13,9 @@ hits both alike,
 --repeat times (default 3) for each N.  It prints, for each N, the minimum
 wall time (the run least disturbed by other work on the machine), pairs/s,
 the CPU time (user + system) of that run, and the ratio of each rate to the
-1-thread rate; and it checks that the output is byte-identical for every N
+1-thread rate; then the median wall time and the ratio of medians (on a
+virtual machine a lone thread is now and then much faster than usual, and
+one such run moves the ratio of minimums; use --repeat 9 or more); and it checks that the output is byte-identical for every N
 (DESIGN.md, determinism).  The load average before and after is printed:
 on a shared machine the wall-time ratio is only as good as the idle cores
 it had."""
@@ -22,6 +24,7 @@ import glob
 import hashlib
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -81,15 +84,18 @@ def main():
             for j in jobs:
                 runs[j].append(one_run(args.sumcheck, j, args.format, input_path))
         digests = {r[2] for j in jobs for r in runs[j]}
-        base = None
-        print(f"{'jobs':>4}  {'wall s':>7}  {'cpu s':>6}  {'pairs/s':>8}  {'x 1 thread':>10}  all walls")
+        base = base_median = None
+        print(f"{'jobs':>4}  {'wall s':>7}  {'cpu s':>6}  {'pairs/s':>8}  {'x 1 thread':>10}  "
+              f"{'median s':>8}  {'x (median)':>10}  all walls")
         for j in jobs:
             wall, cpu, _ = min(runs[j])
+            median = statistics.median(r[0] for r in runs[j])
             rate = pairs / wall
             if base is None:
-                base = rate
+                base, base_median = rate, pairs / median
             walls = " ".join(f"{r[0]:.2f}" for r in runs[j])
-            print(f"{j:>4}  {wall:7.2f}  {cpu:6.2f}  {rate:8.0f}  {rate / base:10.2f}  {walls}")
+            print(f"{j:>4}  {wall:7.2f}  {cpu:6.2f}  {rate:8.0f}  {rate / base:10.2f}  "
+                  f"{median:8.2f}  {pairs / median / base_median:10.2f}  {walls}")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
         print("output byte-identical across --jobs: " + ("yes" if len(digests) == 1 else "NO"))
         return 0 if len(digests) == 1 else 1
