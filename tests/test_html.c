@@ -547,18 +547,18 @@ static const struct attr_cut_case {
      "<html><body><img title=\"\"Rush\" - a film\" alt=\"\"Rush\" - a film\" "
      "src=\"/img/rush-a-film.jpg\"><p>Text</p></body></html>",
      true, true, "rush-a-film"},
-    {"a misplaced body tag drops its attributes",
+    {"a misplaced body tag drops its attributes, which are not cut",
      "<html><body><p>One</p><body data-money-format=\"${{amount}} USD\" onload=\"init(1, 2)\">"
      "<p data-x=\"0123456789\">Two</p></body></html>",
-     true, true, "amount"},
+     true, true, "0123456789"},
     {"a prefixed element",
      "<html><body><fb:like data-href=\"https://example.com/story\"></fb:like><fb:link "
      "href=\"https://example.com/kept-link\" data-y=\"0123456789\"></fb:link></body></html>",
      true, true, "example.com/story"},
-    {"markup inside a value",
+    {"markup inside a value is not cut",
      "<html><body><div data-html=\"<p class='x'>Injected paragraph</p>\"><p>Text</p></div>"
      "</body></html>",
-     true, true, "Injected"},
+     false, false, NULL},
     {"an unquoted value is left",
      "<html><body><img src=https://example.com/unquoted.png alt=x><p>Text</p></body></html>", false,
      false, NULL},
@@ -574,6 +574,17 @@ static const struct attr_cut_case {
      "<html><body><?php echo \"<img src='https://example.com/pi.png'>\" ?><p>Text</p>"
      "<img src=\"https://example.com/after.png\"></body></html>",
      true, false, NULL},
+    /* libxml2 ends the instruction at the value's '>': cutting the value
+     * of the <body> this scan sees would hide the text after it, and the
+     * check lets a misplaced <body>'s attributes go missing. */
+    {"a body tag in a processing instruction, its value holding the end",
+     "<html><body><p>Text</p>\n<?pi <body onload=\"x>Hidden text about the mayor\">"
+     "<body onclick=\"\"><p>More</p><img src=\"https://example.com/after.png\"></body></html>",
+     true, true, "after.png"},
+    {"a value holding a '>' is not cut",
+     "<html><body><?pi <div title=\"x>Hidden text about the mayor\"><p>Text</p>"
+     "<img src=\"https://example.com/after.png\"></body></html>",
+     true, false, "after.png"},
 };
 
 static xmlDoc *parse_for_cut_test(const char *text, size_t len)

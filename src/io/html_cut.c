@@ -168,8 +168,14 @@ static void note_attr(html_doc *h, html_cut *c, size_t tag, size_t tag_len, size
         a.tag_len == 4 && (same_name(s + a.tag, "html", 4) || same_name(s + a.tag, "head", 4) ||
                            same_name(s + a.tag, "body", 4));
     /* An unquoted value ends at a blank: cut to nothing, it would take
-     * the next attribute as its value. */
-    a.cut = quoted && to - from >= ATTR_CUT_MIN_BYTES;
+     * the next attribute as its value.  The tree check may find an
+     * optional tag's attributes missing and still accept the cut, so
+     * their values are never cut; nor is a value holding a '>', where
+     * libxml2 may end something else (a processing instruction, a bogus
+     * "<!" tag) that this scan read as a tag: cutting it could hide the
+     * page's text from the tree check (<?pi <body a="x>text">). */
+    a.cut = quoted && to - from >= ATTR_CUT_MIN_BYTES && !a.optional &&
+            memchr(s + from, '>', to - from) == NULL;
     if (!add_attr(h, c, a))
         unread_off(c);
 }
@@ -439,8 +445,10 @@ void html_cut_bodies(html_doc *h, html_cut *c)
         bool closed = false;
         size_t first = c->n_attrs;
         size_t end = start_tag_end(h, c, p, tag_len, n, &closed);
-        if (end == SIZE_MAX)
+        if (end == SIZE_MAX) {
+            c->n_attrs = first; /* an unfinished tag's: nothing to check them by */
             break;
+        }
         size_t line = line_of(h, end);
         for (size_t i = first; i < c->n_attrs; i++) {
             c->attrs[i].line = line;
