@@ -523,17 +523,6 @@ static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mod
     w->prev[0] = h;
 }
 
-/* ASCII letters and digits, as is_word_byte_at reads them. */
-#define RUN_OF_8(x)                                                                                \
-    [x] = true, [x + 1] = true, [x + 2] = true, [x + 3] = true, [x + 4] = true, [x + 5] = true,    \
-    [x + 6] = true, [x + 7] = true
-static const bool ascii_word_byte[256] = {
-    RUN_OF_8('0'), ['8'] = true, ['9'] = true, RUN_OF_8('a'), RUN_OF_8('i'),
-    RUN_OF_8('q'), ['y'] = true, ['z'] = true, RUN_OF_8('A'), RUN_OF_8('I'),
-    RUN_OF_8('Q'), ['Y'] = true, ['Z'] = true,
-};
-#undef RUN_OF_8
-
 /* One pass over the bytes, ASCII letters and digits hashed inline: the
  * same words, and hashes, as is_word_byte_at cuts them.  word_hash: the
  * tokenizer's hash of a one-word form (0: cut it here), which the bytes
@@ -552,7 +541,7 @@ static PASS_INLINE void lexical_token(lexical_walk *w, lexical_count *c, walk_mo
     while (i < n) {
         unsigned ch = p[i];
         size_t len = 1;
-        if (ascii_word_byte[ch]) {
+        if (sc_word_byte[ch]) { /* as is_word_byte_at reads them */
             h = sc_word_hash_step(h, (unsigned char)ch);
             i++;
             in_word = true;

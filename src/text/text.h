@@ -92,6 +92,10 @@ static inline uint64_t sc_word_hash_step(uint64_t h, unsigned char byte)
     return (h ^ byte) * 0x100000001b3u;
 }
 
+/* The ASCII bytes of such a word, letters and digits (true), by byte:
+ * a form of only these is one word. */
+extern const bool sc_word_byte[256];
+
 /* Splits text into tokens with spans, kinds, capital and quote flags and
  * normalised forms; tokens spelt alike share one form (the same address).
  * *form_ids (in the arena): per token, the id of its spelling, 1..*n_forms

@@ -296,11 +296,10 @@ static const char ascii_lower[128] = {
 };
 #undef ROW
 
-/* ASCII letters and digits: the bytes of a one-word form. */
 #define RUN_OF_8(x)                                                                                \
     [x] = true, [x + 1] = true, [x + 2] = true, [x + 3] = true, [x + 4] = true, [x + 5] = true,    \
     [x + 6] = true, [x + 7] = true
-static const bool ascii_alnum[128] = {
+const bool sc_word_byte[256] = {
     RUN_OF_8('0'), ['8'] = true, ['9'] = true, RUN_OF_8('a'), RUN_OF_8('i'),
     RUN_OF_8('q'), ['y'] = true, ['z'] = true, RUN_OF_8('A'), RUN_OF_8('I'),
     RUN_OF_8('Q'), ['Y'] = true, ['Z'] = true,
@@ -336,7 +335,7 @@ static const char *fold_ascii(spelling_forms *f, sc_arena *arena, const char *s,
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         out[i] = ascii_lower[c];
-        word &= ascii_alnum[c];
+        word &= sc_word_byte[c];
         h = sc_word_hash_step(h, (unsigned char)out[i]);
     }
     out[len] = '\0';
