@@ -16,7 +16,15 @@ the CPU time (user + system) of that run, and the ratio of each rate to the
 1-thread rate; then the median wall time and the ratio of medians (on a
 virtual machine a lone thread is now and then much faster than usual, and
 one such run moves the ratio of minimums; use --repeat 9 or more); and it checks that the output is byte-identical for every N
-(DESIGN.md, determinism).  The load average before and after is printed:
+(DESIGN.md, determinism).
+
+Beside them, the row "Np" is what the machine itself gives N-way
+parallel work that shares nothing: the input cut at line boundaries into
+N parts of about equal bytes, each checked by its own `--jobs 1` process,
+all N at once; its wall time is the last one's end.  If that row falls
+short of N x as well, the shortfall is the machine's (a virtual machine's
+cores slow down when both are busy), not sumcheck's threads; the column
+"x Np" compares each thread count with it.  The load average before and after is printed:
 on a shared machine the wall-time ratio is only as good as the idle cores
 it had."""
 import argparse
@@ -51,6 +59,34 @@ def one_run(sumcheck, jobs, fmt, input_path):
     return wall, cpu, digest
 
 
+def parts_run(sumcheck, fmt, part_paths):
+    """Wall seconds of one `--jobs 1` process per part, all at once."""
+    cmd = [sumcheck, "--jobs", "1", "--input-format", "jsonl", "--format", fmt]
+    t0 = time.perf_counter()
+    procs = []
+    for path in part_paths:
+        with open(path, "rb") as f:
+            procs.append(subprocess.Popen(cmd, stdin=f, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.PIPE))
+    for proc in procs:
+        _, err = proc.communicate()
+        if proc.returncode not in (0, 1):
+            sys.exit(f"threads: {' '.join(cmd)} exited {proc.returncode}: {err[:300]!r}")
+    return time.perf_counter() - t0
+
+
+def split_parts(data, n):
+    """data cut at line ends into n parts of about equal bytes."""
+    parts, start = [], 0
+    for k in range(1, n):
+        cut = data.find(b"\n", max(start, len(data) * k // n))
+        cut = len(data) if cut < 0 else cut + 1
+        parts.append(data[start:cut])
+        start = cut
+    parts.append(data[start:])
+    return parts
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sumcheck", default=os.path.join(REPO, "build", "sumcheck"))
@@ -67,12 +103,20 @@ def main():
     jobs = [int(j) for j in args.jobs.split(",")]
     with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
         pairs = 0
+        whole = []
         for path in files:
             with open(path, "rb") as f:
                 data = f.read()
             pairs += sum(1 for line in data.splitlines() if line.strip())
-            tmp.write(data if data.endswith(b"\n") else data + b"\n")
+            whole.append(data if data.endswith(b"\n") else data + b"\n")
+        tmp.write(b"".join(whole))
         input_path = tmp.name
+    n_parts = max(jobs)
+    part_paths = []
+    for part in split_parts(b"".join(whole), n_parts) if n_parts > 1 else []:
+        with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
+            tmp.write(part)
+            part_paths.append(tmp.name)
     try:
         size_mb = os.path.getsize(input_path) / 1e6
         print(f"input: {len(files)} corpora, {pairs} pairs, {size_mb:.1f} MB; "
@@ -80,13 +124,17 @@ def main():
         print(f"command: {args.sumcheck} --jobs N --input-format jsonl "
               f"--format {args.format} < input; min of {args.repeat} runs")
         runs = {j: [] for j in jobs}
+        parts_walls = []
         for _ in range(args.repeat):
             for j in jobs:
                 runs[j].append(one_run(args.sumcheck, j, args.format, input_path))
+            if part_paths:
+                parts_walls.append(parts_run(args.sumcheck, args.format, part_paths))
         digests = {r[2] for j in jobs for r in runs[j]}
         base = base_median = None
+        parts_median = statistics.median(parts_walls) if parts_walls else None
         print(f"{'jobs':>4}  {'wall s':>7}  {'cpu s':>6}  {'pairs/s':>8}  {'x 1 thread':>10}  "
-              f"{'median s':>8}  {'x (median)':>10}  all walls")
+              f"{'median s':>8}  {'x (median)':>10}  {'x Np':>5}  all walls")
         for j in jobs:
             wall, cpu, _ = min(runs[j])
             median = statistics.median(r[0] for r in runs[j])
@@ -94,13 +142,22 @@ def main():
             if base is None:
                 base, base_median = rate, pairs / median
             walls = " ".join(f"{r[0]:.2f}" for r in runs[j])
+            vs_parts = f"{parts_median / median:5.2f}" if parts_median else f"{'-':>5}"
             print(f"{j:>4}  {wall:7.2f}  {cpu:6.2f}  {rate:8.0f}  {rate / base:10.2f}  "
-                  f"{median:8.2f}  {pairs / median / base_median:10.2f}  {walls}")
+                  f"{median:8.2f}  {pairs / median / base_median:10.2f}  {vs_parts}  {walls}")
+        if parts_walls:
+            wall = min(parts_walls)
+            walls = " ".join(f"{w:.2f}" for w in parts_walls)
+            print(f"{str(n_parts) + 'p':>4}  {wall:7.2f}  {'-':>6}  {pairs / wall:8.0f}  "
+                  f"{pairs / wall / base:10.2f}  {parts_median:8.2f}  "
+                  f"{pairs / parts_median / base_median:10.2f}  {1.0:5.2f}  {walls}")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
         print("output byte-identical across --jobs: " + ("yes" if len(digests) == 1 else "NO"))
         return 0 if len(digests) == 1 else 1
     finally:
         os.unlink(input_path)
+        for path in part_paths:
+            os.unlink(path)
 
 
 if __name__ == "__main__":
