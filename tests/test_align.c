@@ -3,8 +3,10 @@
  * Inputs are JSON pairs built here from invented Indonesian and English
  * articles, so sentence indexes are known. */
 #include "harness.h"
+#include "align/align.h"
 #include "align/score.h"
 #include "core/doc.h"
+#include "lang/lang.h"
 #include "check/thresholds.h"
 #include "sumcheck.h"
 
@@ -479,7 +481,8 @@ END_TEST
 /* The bigram share of summary sentence si, walked the plain way: each
  * adjacent pair of its words (punctuation skipped, at least one a content
  * word) is found when some sentence of the span has the two stems next to
- * each other.  align.c looks the pairs up in a set of the span's pairs. */
+ * each other.  align.c puts the sentence's pairs in a set and marks those
+ * it meets walking the span once. */
 static double walked_bigram(const sc_result *r, size_t si)
 {
     const sc_sentence_alignment *al = &r->alignment.sentences[si];
@@ -569,6 +572,226 @@ START_TEST(test_bigram_span_set)
     sc_result_free(r);
     free(source.data);
     free(summary.data);
+}
+END_TEST
+
+/* Summary sentences of many words, and bigrams repeated in one sentence
+ * (each counts), against the walk: the set of a sentence's bigrams is
+ * sized for a document's longest summary sentence.  Per case: the words
+ * of the article sentences and of the summary sentences copied from them,
+ * and how many times "gerbil marmot" ends each summary sentence. */
+static const size_t summary_lengths[][3] = {
+    {40, 40, 0}, {300, 280, 3}, {10, 9, 40}, {700, 650, 1}, {200, 7, 100},
+};
+
+START_TEST(test_bigram_summary_set)
+{
+    buf source = {0}, summary = {0};
+    for (size_t i = 0; i < 3; i++) {
+        if (i > 0) {
+            buf_str(&source, " ");
+            buf_str(&summary, " ");
+        }
+        span_words(i, summary_lengths[_i][0], SIZE_MAX, false, &source);
+        /* The sentence's end: one more pair to repeat before it. */
+        span_words(i, summary_lengths[_i][1], 2, true, &summary);
+        summary.data[--summary.len] = '\0';
+        for (size_t k = 0; k < summary_lengths[_i][2] * (i + 1); k++)
+            buf_str(&summary, " gerbil marmot");
+        buf_str(&summary, ".");
+    }
+    sc_result *r = check_pair(source.data, summary.data, "en");
+    check_invariants(r);
+    for (size_t si = 0; si < r->alignment.n_sentences; si++)
+        ck_assert_msg(r->alignment.sentences[si].bigram == walked_bigram(r, si),
+                      "case %d, sentence %zu: bigram %g, walked %g", _i, si,
+                      r->alignment.sentences[si].bigram, walked_bigram(r, si));
+    sc_result_free(r);
+    free(source.data);
+    free(summary.data);
+}
+END_TEST
+
+/* ---- Relations: src/align/relation.c ---------------------------------------- */
+
+/* RELATION_WINDOW and RELATION_SLACK of relation.c. */
+enum { WALK_WINDOW = 4, WALK_SLACK = 1 };
+
+/* Whether some article sentences at most WALK_SLACK apart have content
+ * words of stems a and b, walked over every pair of sentences. */
+static bool walked_held(const sc_result *r, uint32_t a, uint32_t b)
+{
+    const sc_analysis *art = &r->article;
+    for (size_t i = 0; i < art->n_sentences; i++)
+        for (size_t j = i > WALK_SLACK ? i - WALK_SLACK : 0;
+             j <= i + WALK_SLACK && j < art->n_sentences; j++) {
+            bool has_a = false, has_b = false;
+            for (size_t k = art->sentences[i].tok_begin; k < art->sentences[i].tok_end; k++)
+                has_a |= sc_token_is_content(&art->tokens[k]) && art->tokens[k].stem == a;
+            for (size_t k = art->sentences[j].tok_begin; k < art->sentences[j].tok_end; k++)
+                has_b |= sc_token_is_content(&art->tokens[k]) && art->tokens[k].stem == b;
+            if (has_a && has_b)
+                return true;
+        }
+    return false;
+}
+
+/* The pairs and the pairs apart of each summary sentence, walked the plain
+ * way, against the alignment's (the sentence lists it shares with the
+ * relations); returns how many pairs were apart. */
+static size_t check_relations_walked(const sc_result *r)
+{
+    const sc_analysis *sum = &r->summary;
+    const sc_alignment *al = &r->alignment;
+    size_t apart_total = 0;
+    for (size_t si = 0; si < al->n_sentences; si++) {
+        const sc_sentence *s = &sum->sentences[si];
+        const sc_sentence_alignment *sa = &al->sentences[si];
+        size_t content[4096], n = 0, pairs = 0, apart = 0;
+        for (size_t k = s->tok_begin; k < s->tok_end; k++)
+            if (sc_token_is_content(&sum->tokens[k]) && n < 4096)
+                content[n++] = k;
+        for (size_t i = 0; i < n; i++) {
+            const sc_token *t = &sum->tokens[content[i]];
+            for (size_t j = i > WALK_WINDOW ? i - WALK_WINDOW : 0; j < i; j++) {
+                const sc_token *u = &sum->tokens[content[j]];
+                if (u->stem == t->stem || !sc_alignment_article_has(al, t) ||
+                    !sc_alignment_article_has(al, u))
+                    continue;
+                pairs++;
+                if (walked_held(r, t->stem, u->stem))
+                    continue;
+                ck_assert_uint_lt(apart, sa->n_apart);
+                ck_assert_uint_eq(sa->apart[apart].first, content[j]);
+                ck_assert_uint_eq(sa->apart[apart].second, content[i]);
+                apart++;
+            }
+        }
+        ck_assert_uint_eq(sa->n_pairs, pairs);
+        ck_assert_uint_eq(sa->n_apart, apart);
+        apart_total += apart;
+    }
+    return apart_total;
+}
+
+/* Articles whose words come back in one sentence and in others, and
+ * summaries that join words of sentences near and far apart. */
+static const struct {
+    const char *article, *summary, *language;
+} relation_cases[] = {
+    {"The river flooded the river bank near the old river mill. Residents left the river. "
+     "Officials said the bank was closed. Volunteers cleaned the mill on Sunday. The mosque "
+     "opened its doors near the bank. Farmers sold grain at the market.",
+     "The river bank flooded and the mosque closed the bank. Farmers cleaned the mosque near the "
+     "river mill and sold the bank.",
+     "en"},
+    {NULL,
+     "Heavy rain flooded the mosque near the river, and the mayor asked schools to stay "
+     "closed. Rescue teams opened shelters for the council kitchen beside the stadium.",
+     "en"},
+    {NULL,
+     "Wali kota membuka tempat pengungsian di Kota Bekasi setelah hujan deras. Sekolah di "
+     "kecamatan timur mengevakuasi warga dengan perahu karet.",
+     "id"},
+};
+
+START_TEST(test_relations_walked)
+{
+    char *source = relation_cases[_i].article != NULL ? strdup(relation_cases[_i].article)
+                   : strcmp(relation_cases[_i].language, "id") == 0 ? join(id_article, N_ID)
+                                                                    : join(en_article, N_EN);
+    sc_result *r = check_pair(source, relation_cases[_i].summary, relation_cases[_i].language);
+    check_invariants(r);
+    size_t pairs = 0;
+    for (size_t si = 0; si < r->alignment.n_sentences; si++)
+        pairs += r->alignment.sentences[si].n_pairs;
+    size_t apart = check_relations_walked(r);
+    /* Not vacuous: some pairs held, some apart. */
+    ck_assert_uint_gt(apart, 0);
+    ck_assert_uint_gt(pairs, apart);
+    sc_result_free(r);
+    free(source);
+}
+END_TEST
+
+/* The same over the span cases' pseudo words, many sentences apart. */
+START_TEST(test_relations_span_words)
+{
+    buf source = {0}, summary = {0};
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = span_lengths[_i][i];
+        if (i > 0) {
+            buf_str(&source, " ");
+            buf_str(&summary, " ");
+        }
+        span_words(i, n, SIZE_MAX, false, &source);
+        span_words((i + 1) % 4, n < 4 ? n : n / 2 > 6 ? 6 : n / 2, 1, true, &summary);
+    }
+    sc_result *r = check_pair(source.data, summary.data, "en");
+    check_relations_walked(r);
+    sc_result_free(r);
+    free(source.data);
+    free(summary.data);
+}
+END_TEST
+
+/* ---- The article's numbers ------------------------------------------------- */
+
+/* The article's numbers, listed the plain way: each number entity's
+ * amount, then each numeral and the numbers of each hyphenated word, in
+ * text order. */
+static size_t walked_numbers(const sc_result *r, double *out, size_t max)
+{
+    const sc_analysis *art = &r->article;
+    const sc_lang *lang = sc_lang_find(r->language);
+    size_t n = 0;
+    for (size_t e = 0; e < art->n_entities; e++)
+        if (art->entities[e].is_number && n < max)
+            out[n++] = art->entities[e].value;
+    for (size_t i = 0; i < art->n_tokens; i++) {
+        const sc_token *t = &art->tokens[i];
+        if (t->kind == SC_TOK_NUMBER && n < max)
+            out[n++] = t->value;
+        else if (t->kind == SC_TOK_WORD)
+            n += sc_align_hyphen_numbers(lang, t, out + n, max - n);
+    }
+    return n;
+}
+
+/* Few numbers, more than the list starts with, and a hyphenated word of
+ * more parts than it has room for. */
+static const char *const number_articles[] = {
+    "The bridge opened in spring. Nobody counted the cars.",
+    "A three-year plan built 10-feet-tall walls for 1,300 houses and 2 schools.",
+    "one-two-three-four-five-six-seven-eight-nine-ten-eleven-twelve-thirteen-fourteen-fifteen-"
+    "sixteen-seventeen-eighteen-nineteen-twenty boats sailed.",
+    NULL, /* many numerals: made in the test */
+};
+
+START_TEST(test_article_numbers)
+{
+    buf source = {0};
+    if (number_articles[_i] != NULL) {
+        buf_str(&source, number_articles[_i]);
+    } else {
+        for (int k = 1; k <= 120; k++) {
+            char line[64];
+            snprintf(line, sizeof line, "Team %d scored %d.%d points in a %d-minute game. ", k,
+                     k * 7, k % 10, k + 5);
+            buf_str(&source, line);
+        }
+    }
+    sc_result *r = check_pair(source.data, "The teams played.", "en");
+    double want[1024];
+    size_t n = walked_numbers(r, want, 1024);
+    const sc_alignment *al = &r->alignment;
+    ck_assert_uint_lt(n, 1024);
+    ck_assert_uint_eq(al->n_article_numbers, n);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(al->article_numbers[i] == want[i], "number %zu: %g, walked %g", i,
+                      al->article_numbers[i], want[i]);
+    sc_result_free(r);
+    free(source.data);
 }
 END_TEST
 
@@ -770,6 +993,20 @@ static Suite *align_suite(void)
     tc = tcase_create("bigrams");
     tcase_add_loop_test(tc, test_bigram_span_set, 0,
                         (int)(sizeof span_lengths / sizeof span_lengths[0]));
+    tcase_add_loop_test(tc, test_bigram_summary_set, 0,
+                        (int)(sizeof summary_lengths / sizeof summary_lengths[0]));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("relations");
+    tcase_add_loop_test(tc, test_relations_walked, 0,
+                        (int)(sizeof relation_cases / sizeof relation_cases[0]));
+    tcase_add_loop_test(tc, test_relations_span_words, 0,
+                        (int)(sizeof span_lengths / sizeof span_lengths[0]));
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("numbers");
+    tcase_add_loop_test(tc, test_article_numbers, 0,
+                        (int)(sizeof number_articles / sizeof number_articles[0]));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("determinism");

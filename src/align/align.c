@@ -2,7 +2,7 @@
  *
  * Every statistic comes from the document itself (DESIGN.md, determinism):
  * a stem's IDF is computed over the article's sentences.  Candidates come
- * from an inverted stem_index (stem -> article sentences), so the work per
+ * from an inverted index (stem -> article sentences), so the work per
  * summary sentence is proportional to the postings of its own stems, never
  * to the article's length squared.  The span is chosen greedily, as in
  * weighted set cover: the candidate covering the most uncovered weight,
@@ -32,36 +32,34 @@ bool sc_align_article_has_number(const sc_alignment *al, double value)
     return false;
 }
 
-/* 32-bit offsets and sentence indexes: a text has at most SC_MAX_TOKENS
- * tokens, and the index is a long article's largest scratch array. */
-typedef struct stem_index {
-    uint32_t *offsets;  /* per stem: postings[offsets[s] .. offsets[s + 1]) */
-    uint32_t *postings; /* article sentence indexes */
-    double n_sentences;
-} stem_index;
-
 /* IDF over the article's sentences; a stem the article lacks gets the
  * largest weight, as it is the most informative when missing.  Computed
  * for the summary's stems only, when asked: a log per stem of the document
  * was most of the index's cost. */
-static double idf(const stem_index *ix, uint32_t s)
+static double idf(const sc_stem_sentences *ix, uint32_t s)
 {
-    double N = ix->n_sentences;
-    double df = (double)(ix->offsets[s + 1] - ix->offsets[s]);
+    double N = (double)ix->n_sentences;
+    double df = (double)(ix->offset[s + 1] - ix->offset[s]);
     return log((N + 1.0) / (df + 0.5));
 }
 
-/* The postings of the stems of the summary (sum): the only ones asked for
- * (idf and the candidates of align_sentence); every other stem has none.
- * has_stem gets every stem of the article. */
+/* The article sentences of the summary's content stems (sc_stem_sentences;
+ * every other stem has none), in one pass over the article: each new
+ * (stem, sentence) is noted as it is met, in sentence order, then placed
+ * by a counting sort.  has_stem gets every stem of the article. */
 static sc_status build_index(sc_arena *arena, const sc_analysis *sum, const sc_analysis *art,
-                             uint32_t n_stems, stem_index *ix, bool *has_stem)
+                             uint32_t n_stems, sc_stem_sentences *ix, bool *has_stem)
 {
+    typedef struct hit {
+        uint32_t stem, sentence;
+    } hit;
     size_t n = (size_t)n_stems + 1;
     uint32_t *count = sc_arena_calloc(arena, n + 1, sizeof *count);
     uint32_t *last = sc_arena_alloc(arena, n * sizeof *last);
     bool *wanted = sc_arena_calloc(arena, n, sizeof *wanted);
-    if (count == NULL || last == NULL || wanted == NULL)
+    /* At most one hit per token; only those met are written. */
+    hit *hits = sc_arena_alloc(arena, (art->n_tokens ? art->n_tokens : 1) * sizeof *hits);
+    if (count == NULL || last == NULL || wanted == NULL || hits == NULL)
         return SC_ERR_NOMEM;
     for (size_t s = 0; s < n; s++)
         last[s] = UINT32_MAX;
@@ -79,59 +77,49 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *sum, const sc_a
                 continue;
             last[t->stem] = (uint32_t)si;
             count[t->stem + 1]++;
-            total++;
+            hits[total++] = (hit){t->stem, (uint32_t)si};
         }
     }
     for (size_t s = 1; s <= n; s++)
         count[s] += count[s - 1];
-    ix->offsets = count;
-    ix->postings = sc_arena_alloc(arena, (total ? total : 1) * sizeof *ix->postings);
+    uint32_t *sentence = sc_arena_alloc(arena, (total ? total : 1) * sizeof *sentence);
     uint32_t *fill = last; /* last is done with: reused for the fill points */
-    if (ix->postings == NULL)
+    if (sentence == NULL)
         return SC_ERR_NOMEM;
     memcpy(fill, count, n * sizeof *fill);
-    for (size_t si = 0; si < art->n_sentences; si++) {
-        const sc_sentence *sent = &art->sentences[si];
-        for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
-            const sc_token *t = &art->tokens[k];
-            if (!wanted[t->stem] || !sc_token_is_content(t))
-                continue;
-            /* A stem's postings are filled in sentence order, so the
-             * last one written says whether si is already there. */
-            uint32_t *at = &ix->postings[fill[t->stem]];
-            if (fill[t->stem] > count[t->stem] && at[-1] == si)
-                continue;
-            *at = (uint32_t)si;
-            fill[t->stem]++;
-        }
-    }
-    ix->n_sentences = (double)art->n_sentences;
+    for (size_t h = 0; h < total; h++)
+        sentence[fill[hits[h].stem]++] = hits[h].sentence;
+    *ix = (sc_stem_sentences){count, sentence, art->n_sentences};
     return SC_OK;
 }
 
-/* The adjacent stem pairs of a span's sentences (non-punctuation tokens,
- * the first after a stem of 0), so that each bigram of a summary sentence
- * is one look-up rather than a walk over the span per bigram (3% of a JSON
- * Lines run).  Open addressing; key 0 marks an empty slot. */
-typedef struct pair_set {
-    uint64_t *key;
-    size_t mask;  /* slots - 1, a power of two minus one */
-    uint32_t *at; /* the slots in use, to empty them for the next span */
-    size_t n_at;
-} pair_set;
+/* The bigrams of a summary sentence (adjacent non-punctuation tokens, at
+ * least one of them content) as a set of stem pairs, each with its count
+ * in the sentence and whether the span's sentences have it adjacent (the
+ * first token after a stem of 0).  The span's tokens are then look-ups in
+ * a set of a sentence's size: a set of the span's pairs grew with the
+ * article's sentences, and clearing the grown set was 1% of a JSON Lines
+ * run.  Open addressing; key 0 marks an empty slot. */
+typedef struct bigram_slot {
+    uint64_t key;
+    uint32_t times; /* in the summary sentence */
+    bool found;     /* adjacent in the span */
+} bigram_slot;
 
-/* Slots of the set a document's summary sentences start with; a span of
- * more than half as many tokens grows it. */
-enum { SPAN_PAIR_SLOTS = 256 };
+typedef struct bigram_set {
+    bigram_slot *slot;
+    size_t mask;  /* slots - 1: at least twice a summary sentence's tokens */
+    uint32_t *at; /* the slots in use, to empty them for the next sentence */
+    size_t n_at;
+} bigram_set;
 
 /* Scratch space reused across summary sentences. */
 typedef struct scratch {
     double *score;   /* per article sentence */
     size_t *touched; /* article sentences with a score */
     size_t n_touched;
-    int32_t *slot;  /* per stem: stem_index in the sentence's distinct stems, or -1 */
-    sc_arena *temp; /* freed when the alignment is done */
-    pair_set pairs; /* at least SPAN_PAIR_SLOTS, emptied after each span */
+    int32_t *slot;      /* per stem: its index in the sentence's distinct stems, or -1 */
+    bigram_set bigrams; /* empty between sentences */
 } scratch;
 
 /* The key of the stem pair (a, b); stem ids are below UINT32_MAX, so it
@@ -142,42 +130,30 @@ static uint64_t pair_key(uint32_t a, uint32_t b)
 }
 
 /* The slot of key in set: where it is, or the empty one it would take. */
-static size_t pair_slot(const pair_set *set, uint64_t key)
+static size_t pair_slot(const bigram_set *set, uint64_t key)
 {
     size_t i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & set->mask;
-    while (set->key[i] != 0 && set->key[i] != key)
+    while (set->slot[i].key != 0 && set->slot[i].key != key)
         i = (i + 1) & set->mask;
     return i;
 }
 
-static bool pair_has(const pair_set *set, uint32_t a, uint32_t b)
+static void bigram_add(bigram_set *set, uint32_t a, uint32_t b)
 {
     uint64_t key = pair_key(a, b);
-    return set->key[pair_slot(set, key)] == key;
+    bigram_slot *s = &set->slot[pair_slot(set, key)];
+    if (s->key == 0) {
+        s->key = key;
+        set->at[set->n_at++] = (uint32_t)(s - set->slot);
+    }
+    s->times++;
 }
 
-/* The pairs of the span's sentences (what the walk per bigram found) in
- * sc's set, grown first when they could fill more than half of it; NULL
- * when out of memory. */
-static const pair_set *span_pairs(const sc_analysis *art, const size_t *aligned, size_t n_aligned,
-                                  scratch *sc)
+/* Marks the bigrams of set that the span's sentences have adjacent. */
+static void bigrams_in_span(bigram_set *set, const sc_analysis *art, const size_t *aligned,
+                            size_t n_aligned)
 {
-    size_t tokens = 0;
-    for (size_t a = 0; a < n_aligned; a++)
-        tokens += art->sentences[aligned[a]].tok_end - art->sentences[aligned[a]].tok_begin;
-    pair_set *set = &sc->pairs;
-    if (tokens > (set->mask + 1) / 2) {
-        /* The old set is empty (span_pairs_clear) and stays in the arena. */
-        size_t slots = 2 * (set->mask + 1);
-        while (slots / 2 < tokens)
-            slots *= 2;
-        set->key = sc_arena_calloc(sc->temp, slots, sizeof *set->key);
-        set->at = sc_arena_alloc(sc->temp, slots / 2 * sizeof *set->at);
-        set->mask = slots - 1;
-        if (set->key == NULL || set->at == NULL)
-            return NULL;
-    }
-    for (size_t a = 0; a < n_aligned; a++) {
+    for (size_t a = 0; a < n_aligned && set->n_at > 0; a++) {
         const sc_sentence *sent = &art->sentences[aligned[a]];
         uint32_t prev = 0;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
@@ -185,23 +161,39 @@ static const pair_set *span_pairs(const sc_analysis *art, const size_t *aligned,
             if (t->kind == SC_TOK_PUNCT)
                 continue;
             uint64_t key = pair_key(prev, t->stem);
-            size_t i = pair_slot(set, key);
-            if (set->key[i] == 0) {
-                set->key[i] = key;
-                set->at[set->n_at++] = (uint32_t)i;
-            }
+            bigram_slot *s = &set->slot[pair_slot(set, key)];
+            if (s->key == key)
+                s->found = true;
             prev = t->stem;
         }
     }
-    return set;
 }
 
-/* Empties sc's set for the next span. */
-static void span_pairs_clear(scratch *sc)
+/* The share of the summary sentence's bigrams (tokens [begin, end)) that
+ * the span has adjacent; when it has no bigrams, otherwise. */
+static double bigram_share(bigram_set *set, const sc_analysis *sum, size_t begin, size_t end,
+                           const sc_analysis *art, const sc_sentence_alignment *out,
+                           double otherwise)
 {
-    for (size_t k = 0; k < sc->pairs.n_at; k++)
-        sc->pairs.key[sc->pairs.at[k]] = 0;
-    sc->pairs.n_at = 0;
+    const sc_token *prev = NULL;
+    for (size_t k = begin; k < end; k++) {
+        const sc_token *t = &sum->tokens[k];
+        if (t->kind == SC_TOK_PUNCT)
+            continue;
+        if (prev != NULL && (sc_token_is_content(prev) || sc_token_is_content(t)))
+            bigram_add(set, prev->stem, t->stem);
+        prev = t;
+    }
+    bigrams_in_span(set, art, out->aligned, out->n_aligned);
+    size_t bigrams = 0, found = 0;
+    for (size_t j = 0; j < set->n_at; j++) {
+        bigram_slot *s = &set->slot[set->at[j]];
+        bigrams += s->times;
+        found += s->found ? s->times : 0;
+        *s = (bigram_slot){0, 0, false};
+    }
+    set->n_at = 0;
+    return bigrams > 0 ? (double)found / (double)bigrams : otherwise;
 }
 
 static void top_candidates(const scratch *sc, size_t *best, size_t *n_best)
@@ -234,7 +226,7 @@ static int compare_size(const void *a, const void *b)
 }
 
 static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const sc_analysis *art,
-                                const stem_index *ix, const sc_alignment *al, scratch *sc,
+                                const sc_stem_sentences *ix, const sc_alignment *al, scratch *sc,
                                 size_t si, sc_sentence_alignment *out)
 {
     const sc_sentence *sent = &sum->sentences[si];
@@ -265,8 +257,8 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
     sc->n_touched = 0;
     for (size_t j = 0; j < m; j++) {
         uint32_t s = stems[j];
-        for (size_t p = ix->offsets[s]; p < ix->offsets[s + 1]; p++) {
-            size_t a = ix->postings[p];
+        for (size_t p = ix->offset[s]; p < ix->offset[s + 1]; p++) {
+            size_t a = ix->sentence[p];
             if (sc->score[a] == 0)
                 sc->touched[sc->n_touched++] = a;
             sc->score[a] += weight[j];
@@ -341,23 +333,8 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
 
     /* Bigrams of adjacent words, at least one of them content, found
      * adjacent in the span. */
-    size_t bigrams = 0, bigrams_found = 0;
-    const sc_token *prev = NULL;
-    const pair_set *pairs = span_pairs(art, out->aligned, out->n_aligned, sc);
-    if (pairs == NULL)
-        return SC_ERR_NOMEM;
-    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
-        const sc_token *t = &sum->tokens[k];
-        if (t->kind == SC_TOK_PUNCT)
-            continue;
-        if (prev != NULL && (sc_token_is_content(prev) || sc_token_is_content(t))) {
-            bigrams++;
-            bigrams_found += pair_has(pairs, prev->stem, t->stem);
-        }
-        prev = t;
-    }
-    span_pairs_clear(sc);
-    out->bigram = bigrams > 0 ? (double)bigrams_found / (double)bigrams : out->coverage;
+    out->bigram =
+        bigram_share(&sc->bigrams, sum, sent->tok_begin, sent->tok_end, art, out, out->coverage);
 
     /* Names and numbers found anywhere in the article. */
     size_t entities = 0, entities_found = 0;
@@ -440,99 +417,111 @@ size_t sc_align_hyphen_numbers(const sc_lang *lang, const sc_token *t, double *o
     return hyphen_numbers(lang, t, out, max);
 }
 
-static sc_status align(sc_result *r, sc_arena *temp);
+static sc_status align(sc_result *r, sc_arena *temp, sc_stem_sentences *ix);
 
 sc_status sc_align(sc_result *r)
 {
     /* The stem index, the per-word counts and the per-sentence scores are
-     * needed only while aligning: an arena of their own, freed before the
-     * relations, keeps them out of the document's peak memory. */
+     * needed only while aligning and finding the relations: an arena of
+     * their own, freed then, keeps them out of the document's peak memory. */
     sc_arena *temp = sc_arena_new();
     if (temp == NULL)
         return SC_ERR_NOMEM;
-    sc_status st = align(r, temp);
+    sc_stem_sentences ix;
+    sc_status st = align(r, temp, &ix);
+    if (st == SC_OK)
+        st = sc_align_relations(r, &ix);
     sc_arena_free(temp);
-    if (st != SC_OK)
-        return st;
-    return sc_align_relations(r);
+    return st;
 }
 
-static sc_status align(sc_result *r, sc_arena *temp)
+/* The article's numbers: each amount (scale applied), then each numeral
+ * as written, so "1,3 juta" matches both 1300000 and 1.3, and the numbers
+ * in hyphenated words.  Gathered in temp in one pass over the article,
+ * then kept at their count in arena. */
+static sc_status article_numbers(sc_result *r, sc_arena *temp)
+{
+    const sc_analysis *art = &r->article;
+    const sc_lang *lang = sc_lang_find(r->language);
+    size_t n = 0, cap = art->n_entities + 16;
+    double *numbers = sc_arena_alloc(temp, cap * sizeof *numbers);
+    if (numbers == NULL)
+        return SC_ERR_NOMEM;
+    for (size_t e = 0; e < art->n_entities; e++)
+        if (art->entities[e].is_number)
+            numbers[n++] = art->entities[e].value;
+    for (size_t i = 0; i < art->n_tokens; i++) {
+        const sc_token *t = &art->tokens[i];
+        size_t parts = 0;
+        if (t->kind == SC_TOK_NUMBER)
+            parts = 1;
+        else if (art->word_hashes[art->form_ids[i]] == 0) /* else one run of letters */
+            parts = hyphen_parts(t);
+        if (parts == 0)
+            continue;
+        if (cap - n < parts) {
+            size_t ncap = 2 * cap > n + parts ? 2 * cap : n + parts;
+            if ((numbers = sc_arena_grow(temp, numbers, n, ncap, sizeof *numbers)) == NULL)
+                return SC_ERR_NOMEM;
+            cap = ncap;
+        }
+        if (t->kind == SC_TOK_NUMBER)
+            numbers[n++] = t->value;
+        else
+            n += hyphen_numbers(lang, t, numbers + n, parts);
+    }
+    double *kept = sc_arena_alloc(r->arena, (n ? n : 1) * sizeof *kept);
+    if (kept == NULL)
+        return SC_ERR_NOMEM;
+    if (n > 0)
+        memcpy(kept, numbers, n * sizeof *kept);
+    r->alignment.article_numbers = kept;
+    r->alignment.n_article_numbers = n;
+    return SC_OK;
+}
+
+static sc_status align(sc_result *r, sc_arena *temp, sc_stem_sentences *ix)
 {
     sc_arena *arena = r->arena;
     const sc_analysis *sum = &r->summary, *art = &r->article;
     sc_alignment *al = &r->alignment;
     uint32_t n_stems = sc_intern_count(r->stems);
     size_t n = (size_t)n_stems + 1;
-    stem_index ix;
     bool *has_stem = sc_arena_calloc(arena, n, sizeof *has_stem);
-    if (has_stem == NULL || build_index(temp, sum, art, n_stems, &ix, has_stem) != SC_OK)
+    if (has_stem == NULL || build_index(temp, sum, art, n_stems, ix, has_stem) != SC_OK)
         return SC_ERR_NOMEM;
     al->article_has_stem = has_stem;
     al->n_stems = n_stems;
+    sc_status st = article_numbers(r, temp);
+    if (st != SC_OK)
+        return st;
 
-    /* The article's numbers: each amount (scale applied) and each numeral
-     * as written, so "1,3 juta" matches both 1300000 and 1.3. */
-    /* The hyphenated words, few, are listed with their parts in temp as
-     * they are counted, rather than a count kept per token of the article. */
-    typedef struct hyphenated {
-        size_t token, parts;
-    } hyphenated;
-    hyphenated *hy = NULL;
-    size_t n_hy = 0, cap_hy = 0;
-    size_t n_numbers = art->n_entities;
-    for (size_t i = 0; i < art->n_tokens; i++) {
-        size_t parts;
-        if (art->tokens[i].kind == SC_TOK_NUMBER) {
-            n_numbers++;
-        } else if (art->word_hashes[art->form_ids[i]] == 0 && /* else one run of letters */
-                   (parts = hyphen_parts(&art->tokens[i])) > 0) {
-            if (n_hy == cap_hy) {
-                size_t ncap = cap_hy ? cap_hy * 2 : 16;
-                if ((hy = sc_arena_grow(temp, hy, n_hy, ncap, sizeof *hy)) == NULL)
-                    return SC_ERR_NOMEM;
-                cap_hy = ncap;
-            }
-            hy[n_hy++] = (hyphenated){i, parts};
-            n_numbers += parts;
-        }
-    }
-    double *numbers = sc_arena_alloc(arena, (n_numbers ? n_numbers : 1) * sizeof *numbers);
-    if (numbers == NULL)
-        return SC_ERR_NOMEM;
-    n_numbers = 0;
-    for (size_t e = 0; e < art->n_entities; e++)
-        if (art->entities[e].is_number)
-            numbers[n_numbers++] = art->entities[e].value;
-    const sc_lang *lang = sc_lang_find(r->language);
-    for (size_t i = 0, h = 0; i < art->n_tokens; i++) {
-        if (art->tokens[i].kind == SC_TOK_NUMBER)
-            numbers[n_numbers++] = art->tokens[i].value;
-        else if (h < n_hy && hy[h].token == i)
-            n_numbers += hyphen_numbers(lang, &art->tokens[i], numbers + n_numbers, hy[h++].parts);
-    }
-    al->article_numbers = numbers;
-    al->n_article_numbers = n_numbers;
-
+    /* A sentence has fewer bigrams than tokens: a set of twice the longest
+     * sentence's tokens is never more than half full. */
+    size_t longest = 0;
+    for (size_t si = 0; si < sum->n_sentences; si++)
+        if (sum->sentences[si].tok_end - sum->sentences[si].tok_begin > longest)
+            longest = sum->sentences[si].tok_end - sum->sentences[si].tok_begin;
+    size_t slots = 16;
+    while (slots < 2 * longest)
+        slots *= 2;
     scratch sc;
     sc.score = sc_arena_calloc(temp, art->n_sentences ? art->n_sentences : 1, sizeof *sc.score);
     sc.touched =
         sc_arena_alloc(temp, (art->n_sentences ? art->n_sentences : 1) * sizeof *sc.touched);
     sc.slot = sc_arena_alloc(temp, n * sizeof *sc.slot);
-    sc.temp = temp;
-    sc.pairs = (pair_set){sc_arena_calloc(temp, SPAN_PAIR_SLOTS, sizeof *sc.pairs.key),
-                          SPAN_PAIR_SLOTS - 1,
-                          sc_arena_alloc(temp, SPAN_PAIR_SLOTS / 2 * sizeof *sc.pairs.at), 0};
+    sc.bigrams = (bigram_set){sc_arena_calloc(temp, slots, sizeof *sc.bigrams.slot), slots - 1,
+                              sc_arena_alloc(temp, slots / 2 * sizeof *sc.bigrams.at), 0};
     al->sentences =
         sc_arena_calloc(arena, sum->n_sentences ? sum->n_sentences : 1, sizeof *al->sentences);
-    if (sc.score == NULL || sc.touched == NULL || sc.slot == NULL || sc.pairs.key == NULL ||
-        sc.pairs.at == NULL || al->sentences == NULL)
+    if (sc.score == NULL || sc.touched == NULL || sc.slot == NULL || sc.bigrams.slot == NULL ||
+        sc.bigrams.at == NULL || al->sentences == NULL)
         return SC_ERR_NOMEM;
     for (size_t s = 0; s < n; s++)
         sc.slot[s] = -1;
     al->n_sentences = sum->n_sentences;
     for (size_t si = 0; si < sum->n_sentences; si++) {
-        sc_status st = align_sentence(arena, sum, art, &ix, al, &sc, si, &al->sentences[si]);
+        st = align_sentence(arena, sum, art, ix, al, &sc, si, &al->sentences[si]);
         if (st != SC_OK)
             return st;
     }
