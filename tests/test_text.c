@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #define N(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
@@ -546,6 +547,313 @@ START_TEST(test_token_forms_every_ascii_byte)
         char s[16];
         snprintf(s, sizeof s, "%cAb%cZ9%c", b, b, b);
         check_forms(test_arena, s);
+    }
+}
+END_TEST
+
+/* ---- tokens, worked out plainly --------------------------------------- */
+
+/* The tokenizer's classes, a code point at a time (sumcheck reads ASCII
+ * by table and stops a word's letters early: these say what it must
+ * find). */
+typedef enum { P_SPACE, P_BREAK, P_LETTER, P_DIGIT, P_OTHER } plain_class;
+
+static plain_class plain_class_of(int32_t cp)
+{
+    if (cp == '\n' || cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+        return P_BREAK;
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f')
+        return P_SPACE;
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? P_LETTER
+               : cp >= '0' && cp <= '9'                 ? P_DIGIT
+                                                        : P_OTHER;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return P_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+        return P_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_CC:
+        return P_SPACE;
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return P_BREAK;
+    default:
+        return P_OTHER;
+    }
+}
+
+/* The class of the code point at s[i], its value and length in *cp, *n;
+ * P_SPACE past the end. */
+static plain_class plain_at(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
+{
+    *cp = -1;
+    *n = 0;
+    if (i >= len)
+        return P_SPACE;
+    *n = sc_utf8_next(s + i, len - i, cp);
+    return plain_class_of(*cp);
+}
+
+/* The end of the word at i: letters, digits after digits, and an
+ * apostrophe or hyphen before a letter (a hyphen also before a digit). */
+static size_t plain_word_end(const char *s, size_t len, size_t i)
+{
+    size_t limit = i + 256; /* SC_MAX_TOKEN_BYTES */
+    plain_class prev = P_LETTER;
+    while (i < len && i < limit) {
+        int32_t cp, next_cp;
+        size_t n, next_n;
+        plain_class c = plain_at(s, len, i, &cp, &n);
+        if (c == P_LETTER || (c == P_DIGIT && prev == P_DIGIT)) {
+            prev = c;
+            i += n;
+            continue;
+        }
+        bool hyphen = cp == '-' || cp == 0x2010 || cp == 0x2011;
+        if (hyphen || cp == '\'' || cp == 0x2019) {
+            plain_class next = plain_at(s, len, i + n, &next_cp, &next_n);
+            if (next == P_LETTER || (hyphen && next == P_DIGIT)) {
+                prev = next == P_DIGIT ? P_DIGIT : P_LETTER;
+                i += n;
+                continue;
+            }
+        }
+        break;
+    }
+    return i;
+}
+
+static bool plain_upper(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+/* CAPITAL and ALLCAPS of the word s[start, end), counted over all of it. */
+static unsigned plain_capital_flags(const char *s, size_t start, size_t end)
+{
+    int32_t cp;
+    sc_utf8_next(s + start, end - start, &cp);
+    if (!plain_upper(cp))
+        return 0;
+    size_t upper = 0, lower = 0;
+    for (size_t j = start; j < end;) {
+        j += sc_utf8_next(s + j, end - j, &cp);
+        upper += plain_upper(cp);
+        lower += utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+    }
+    return SC_TOKF_CAPITAL | (lower == 0 && upper >= 2 ? SC_TOKF_ALLCAPS : 0);
+}
+
+/* Pieces of the texts below: ASCII and other letters, marks, digits,
+ * apostrophes and hyphens of both kinds, spaces, breaks and marks. */
+static const char *const token_pieces[] = {
+    "a",
+    "b",
+    "Z",
+    "Q",
+    "The",
+    "DPR",
+    "\xc3\xa9",
+    "\xc3\x89",
+    "\xc3\x9f",
+    "\xc7\x85",
+    "\xcc\x81",
+    "'",
+    "\xe2\x80\x99",
+    "-",
+    "\xe2\x80\x90",
+    "\xe2\x80\x91",
+    "1",
+    "9",
+    "\xd9\xa3",
+    ".",
+    ",",
+    " ",
+    "\n",
+    "\t",
+    "\xc2\xa0",
+    "\xe2\x80\xa8",
+    "?",
+    "!",
+    "\"",
+    "\xe2\x80\xa6",
+    "$",
+    "_",
+    "@",
+    "[",
+    "`",
+    "{",
+    "\x01",
+    "\x7f",
+    "ab",
+    "cd",
+};
+
+/* Text number k of the random ones: up to 60 pieces, by a fixed LCG. */
+static char *random_token_text(sc_arena *arena, int k)
+{
+    uint32_t state = 2654435761u * (uint32_t)(k + 1);
+    size_t cap = 60 * 4 + 1, used = 0;
+    char *s = sc_arena_alloc(arena, cap);
+    ck_assert_ptr_nonnull(s);
+    state = state * 1664525u + 1013904223u;
+    size_t pieces = 1 + (state >> 16) % 60;
+    for (size_t p = 0; p < pieces; p++) {
+        state = state * 1664525u + 1013904223u;
+        const char *piece = token_pieces[(state >> 16) % N(token_pieces)];
+        size_t len = strlen(piece);
+        memcpy(s + used, piece, len);
+        used += len;
+    }
+    s[used] = '\0';
+    return s;
+}
+
+/* Long runs for the token limit: a word cut at SC_MAX_TOKEN_BYTES with an
+ * apostrophe, a hyphen or a capital just before or after the cut. */
+static char *long_token_text(sc_arena *arena, int k)
+{
+    static const char *const tails[] = {"'s", "-b", "-9", "B", "\xc3\xa9", "'", "-", " x"};
+    size_t run = 250 + (size_t)k % 8;
+    const char *tail = tails[k / 8 % N(tails)];
+    char *s = sc_arena_alloc(arena, run + 8);
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < run; i++)
+        s[i] = k >= 32 ? 'A' : 'a';
+    strcpy(s + run, tail);
+    return s;
+}
+
+/* sc_tokenize's spans, kinds and capital flags are the plain reading's. */
+static void check_plain_tokens(sc_arena *arena, const char *s)
+{
+    sc_text text;
+    sc_token *tokens;
+    size_t n, k = 0, len = strlen(s);
+    tokenize(arena, s, &text, &tokens, &n);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t cp_len;
+        plain_class c = plain_at(s, len, i, &cp, &cp_len);
+        if (c == P_SPACE || c == P_BREAK) {
+            i += cp_len;
+            continue;
+        }
+        size_t end = i + cp_len;
+        unsigned kind = SC_TOK_PUNCT, flags = 0;
+        if (c == P_LETTER) {
+            kind = SC_TOK_WORD;
+            end = plain_word_end(s, len, i);
+            flags = plain_capital_flags(s, i, end);
+        } else if (c == P_DIGIT) {
+            kind = SC_TOK_NUMBER;
+            end = i;
+            for (size_t limit = i + 256; end < len && end < limit;) {
+                int32_t d, next;
+                size_t dn, next_n;
+                plain_class dc = plain_at(s, len, end, &d, &dn);
+                if (dc == P_DIGIT || ((d == '.' || d == ',') &&
+                                      plain_at(s, len, end + dn, &next, &next_n) == P_DIGIT))
+                    end += dn;
+                else
+                    break;
+            }
+        } else if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+            while (end < len && (s[end] == '.' || s[end] == '!' || s[end] == '?'))
+                end++;
+        }
+        ck_assert_msg(k < n, "\"%s\": %zu tokens, want more", s, n);
+        const sc_token *t = &tokens[k];
+        ck_assert_msg(t->start == i && t->end == end && t->kind == kind,
+                      "\"%s\" token %zu: [%u, %u) kind %d, want [%zu, %zu) kind %u", s, k, t->start,
+                      t->end, t->kind, i, end, kind);
+        ck_assert_msg((t->flags & (SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS)) == flags,
+                      "\"%s\" token %zu \"%.*s\": flags 0x%x, want capital flags 0x%x", s, k,
+                      (int)(end - i), s + i, t->flags, flags);
+        k++;
+        i = end;
+    }
+    ck_assert_msg(k == n, "\"%s\": %zu tokens, want %zu", s, n, k);
+}
+
+START_TEST(test_token_words_plain)
+{
+    check_plain_tokens(test_arena, random_token_text(test_arena, _i));
+}
+END_TEST
+
+START_TEST(test_token_words_plain_long)
+{
+    check_plain_tokens(test_arena, long_token_text(test_arena, _i));
+}
+END_TEST
+
+/* ---- finishing, spelling by spelling ------------------------------------ */
+
+/* Texts that repeat spellings of every kind: words in three cases,
+ * stopwords, words with a stem of their own, month names that need their
+ * capital, numbers with separators, number and scale words, currency
+ * signs and words, clause words. */
+static const struct {
+    const char *lang, *text;
+} finish_cases[] = {
+    {"en", "The the THE running Running runs May may MAY Monday's monday $ $ \xe2\x82\xac "
+           "1,300 1.300 1,300 3.5 three Three million Million dollars And and but , . ? ! "
+           "\" ' running the $ 1,300"},
+    {"id", "Yang yang YANG berlari Berlari Rp 1.300 1,3 1.300 tiga Tiga juta Juta rupiah "
+           "Mei mei Minggu minggu tetapi Tetapi , . berlari yang Rp 1.300"},
+};
+
+/* The stem's text of t (an empty string for none). */
+static const char *stem_text(const sc_intern *stems, const sc_token *t)
+{
+    return t->stem != 0 ? sc_intern_str(stems, t->stem, NULL) : "";
+}
+
+/* sc_tokens_finish reads each distinct spelling once (and a word from the
+ * thread's memo when met before): every token of a text gets what the
+ * token alone gets, in a text of its own. */
+START_TEST(test_finish_per_spelling)
+{
+    sc_arena *arena = test_arena;
+    const sc_lang *lang = lang_of(finish_cases[_i].lang);
+    const unsigned finish_flags = SC_TOKF_CAPITAL | SC_TOKF_STOP | SC_TOKF_NUMWORD | SC_TOKF_SCALE |
+                                  SC_TOKF_CURRENCY | SC_TOKF_CLAUSE;
+    sc_intern *stems = sc_intern_new(arena);
+    ck_assert_ptr_nonnull(stems);
+    const char *s = finish_cases[_i].text;
+    const sc_analysis *all = prepare(arena, stems, s, lang);
+    for (size_t k = 0; k < all->n_tokens; k++) {
+        const sc_token *t = &all->tokens[k];
+        char *alone_text = sc_arena_strndup(arena, s + t->start, t->end - t->start);
+        sc_intern *alone_stems = sc_intern_new(arena);
+        ck_assert_ptr_nonnull(alone_text);
+        ck_assert_ptr_nonnull(alone_stems);
+        const sc_analysis *alone = prepare(arena, alone_stems, alone_text, lang);
+        ck_assert_uint_eq(alone->n_tokens, 1);
+        const sc_token *a = &alone->tokens[0];
+        ck_assert_int_eq(a->kind, t->kind);
+        ck_assert_msg((a->flags & finish_flags) == (t->flags & finish_flags),
+                      "\"%s\": flags 0x%x in the text, 0x%x alone", alone_text, t->flags, a->flags);
+        ck_assert_str_eq(stem_text(stems, t), stem_text(alone_stems, a));
+        if (t->kind == SC_TOK_NUMBER || (t->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE)))
+            ck_assert_msg(a->value == t->value, "\"%s\": value %g in the text, %g alone",
+                          alone_text, t->value, a->value);
+        sc_time_word tt = sc_token_time(t), at = sc_token_time(a);
+        ck_assert_msg(tt.month == at.month && tt.weekday == at.weekday &&
+                          tt.time_class == at.time_class && tt.relative_day == at.relative_day &&
+                          tt.unit_days == at.unit_days,
+                      "\"%s\": another temporal reading alone", alone_text);
     }
 }
 END_TEST
@@ -1201,6 +1509,9 @@ static Suite *text_suite(void)
     tcase_add_loop_test(tc, test_token_forms_fold, 0, N(form_texts));
     tcase_add_loop_test(tc, test_token_forms_long, 0, 2);
     tcase_add_test(tc, test_token_forms_every_ascii_byte);
+    tcase_add_loop_test(tc, test_token_words_plain, 0, 400);
+    tcase_add_loop_test(tc, test_token_words_plain_long, 0, 64);
+    tcase_add_loop_test(tc, test_finish_per_spelling, 0, N(finish_cases));
     suite_add_tcase(s, tc);
 
     tc = tcase_create("numbers");

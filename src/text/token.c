@@ -169,6 +169,11 @@ static size_t scan_word(const sc_text *text, size_t i, bool *ascii)
     size_t stop = text->len < limit ? text->len : limit;
     while (i < stop && ascii_letter[s[i]])
         i++;
+    /* Nearly every word ends at a space or an ASCII mark, where the loop
+     * below would stop at once: only an apostrophe or a hyphen may join
+     * what follows (a digit right after letters does not). */
+    if (i == stop || (s[i] < 0x80 && s[i] != '\'' && s[i] != '-'))
+        return i;
     while (i < text->len && i < limit) {
         int32_t cp;
         cclass c;
@@ -191,6 +196,28 @@ static size_t scan_word(const sc_text *text, size_t i, bool *ascii)
         break;
     }
     return i;
+}
+
+/* SC_TOKF_CAPITAL for the word s[0..len), which starts with an upper-case
+ * letter, and SC_TOKF_ALLCAPS when it has two or more upper-case letters
+ * and no lower-case one. */
+static uint16_t capital_flags(const char *s, size_t len)
+{
+    size_t upper = 0;
+    for (size_t j = 0; j < len;) {
+        int32_t cp = (unsigned char)s[j];
+        if (cp < 0x80)
+            j++;
+        else
+            j += sc_utf8_next(s + j, len - j, &cp);
+        /* Most capitalised words are "The", "Jakarta": the first lower-case
+         * letter decides. */
+        if (is_lower(cp))
+            return SC_TOKF_CAPITAL;
+        if (is_upper(cp))
+            upper++;
+    }
+    return upper >= 2 ? SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS : SC_TOKF_CAPITAL;
 }
 
 /* End of a number starting at i: digits, with '.' or ',' between digits.
@@ -256,9 +283,11 @@ static sc_status forms_init(spelling_forms *f, size_t text_len)
     f->scratch = sc_arena_new();
     if (f->scratch == NULL)
         return SC_ERR_NOMEM;
-    /* A distinct spelling per 32 bytes or so of a short text. */
+    /* A distinct spelling per 7 bytes of a short text, per 10 of a news
+     * article (200 frank_val pairs): room for one per 8 bytes, so that the
+     * table seldom grows, and grows at most once on a longer text. */
     f->n_slots = 64;
-    while (f->n_slots < text_len / 16 && f->n_slots < 4096)
+    while (f->n_slots < text_len / 4 && f->n_slots < 16384)
         f->n_slots *= 2;
     f->cap = f->n_slots / 2;
     f->slot = sc_arena_calloc(f->scratch, f->n_slots, sizeof *f->slot);
@@ -444,25 +473,8 @@ static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text 
         if (c == C_LETTER) {
             t->kind = SC_TOK_WORD;
             t->end = (uint32_t)scan_word(text, i, &ascii);
-            if (is_upper(cp)) {
-                t->flags |= SC_TOKF_CAPITAL;
-                /* ALLCAPS: two or more letters and no lower-case one. */
-                size_t letters = 0;
-                bool lower = false;
-                for (size_t j = i; j < t->end;) {
-                    int32_t c2 = (unsigned char)text->data[j];
-                    if (c2 < 0x80)
-                        j++;
-                    else
-                        j += sc_utf8_next(text->data + j, t->end - j, &c2);
-                    if (is_lower(c2))
-                        lower = true;
-                    else if (is_upper(c2))
-                        letters++;
-                }
-                if (!lower && letters >= 2)
-                    t->flags |= SC_TOKF_ALLCAPS;
-            }
+            if (is_upper(cp))
+                t->flags |= capital_flags(text->data + i, t->end - i);
         } else if (c == C_DIGIT) {
             t->kind = SC_TOK_NUMBER;
             t->end = (uint32_t)scan_number(text, i, &ascii);
@@ -546,15 +558,13 @@ bool sc_number_value(const char *s, size_t len, const sc_lang *lang, double *val
     return true;
 }
 
-/* What a distinct word is, computed once per document and language. */
+/* What a distinct spelling is, computed once per document and language:
+ * what finish gives each token spelt so. */
 typedef struct word_info {
     uint32_t stem;
     uint16_t flags; /* SC_TOKF_STOP, _NUMWORD, _SCALE, _CURRENCY, _CLAUSE */
     double value;
-    uint8_t month, weekday;
-    uint16_t time_class;
-    int8_t relative_day;
-    uint16_t unit_days;
+    sc_time_word time;
 } word_info;
 
 /* The temporal classes of a distinct word. */
@@ -574,12 +584,12 @@ static void time_words(const char *date_lang, const sc_token *t, const sc_word_c
     else if (!found && len > 4 && memcmp(t->norm + len - 4, "\xe2\x80\x99s", 4) == 0)
         found = sc_date_name_lookup(date_lang, t->norm, len -= 4, &name);
     if (found) {
-        w->month = (uint8_t)name.month;
-        w->weekday = (uint8_t)name.weekday;
+        w->time.month = (uint8_t)name.month;
+        w->time.weekday = (uint8_t)name.weekday;
         if (name.abbreviated)
-            w->time_class |= SC_TIMEW_ABBREVIATED;
+            w->time.time_class |= SC_TIMEW_ABBREVIATED;
         if (sc_date_name_needs_capital(date_lang, t->norm, len))
-            w->time_class |= SC_TIMEW_NEEDS_CAPITAL;
+            w->time.time_class |= SC_TIMEW_NEEDS_CAPITAL;
     }
     static const struct {
         sc_list_id list;
@@ -593,15 +603,15 @@ static void time_words(const char *date_lang, const sc_token *t, const sc_word_c
     };
     for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
         if (c->lists & SC_LIST_BIT(lists[k].list))
-            w->time_class |= lists[k].bit;
+            w->time.time_class |= lists[k].bit;
     if (dw.is_relative) {
-        w->time_class |= SC_TIMEW_RELATIVE_DAY;
-        w->relative_day = (int8_t)dw.days;
+        w->time.time_class |= SC_TIMEW_RELATIVE_DAY;
+        w->time.relative_day = (int8_t)dw.days;
     }
     if (dw.relative_first)
-        w->time_class |= SC_TIMEW_RELATIVE_FIRST;
+        w->time.time_class |= SC_TIMEW_RELATIVE_FIRST;
     if (c->is_unit)
-        w->unit_days = (uint16_t)c->unit;
+        w->time.unit_days = (uint16_t)c->unit;
 }
 
 /* Numbers of equal value share one stem ("#1300" for "1.300", "1,300" and
@@ -704,12 +714,12 @@ typedef struct memo_entry {
     char norm[MEMO_WORD];
     char stem[MEMO_WORD];
     double value;
-    uint16_t flags, time_class, unit_days;
-    uint8_t month, weekday;
-    int8_t relative_day;
+    sc_time_word time;
+    uint16_t flags;
     uint8_t context; /* 1 + its index in memo_contexts; 0: an empty slot */
     uint8_t norm_len;
     uint8_t stem_len;
+    bool stem_is_word; /* the stem is spelt as the word: no comparison to tell */
 } memo_entry;
 
 _Static_assert(sizeof(memo_entry) == 64, "two entries a set, 2 MB per thread");
@@ -772,7 +782,7 @@ static const memo_entry *memo_find(memo_entry set[2], uint8_t context, const sc_
 /* Keeps an analysis in set's first way, the least recently used entry
  * going. */
 static void memo_store(memo_entry set[2], uint8_t context, const sc_token *t, const word_info *w,
-                       const char *stem, size_t stem_len)
+                       const char *stem, size_t stem_len, bool stem_is_word)
 {
     if (stem_len > MEMO_WORD)
         return;
@@ -781,47 +791,113 @@ static void memo_store(memo_entry set[2], uint8_t context, const sc_token *t, co
     m->context = context;
     m->value = w->value;
     m->flags = w->flags;
-    m->time_class = w->time_class;
-    m->unit_days = w->unit_days;
-    m->month = w->month;
-    m->weekday = w->weekday;
-    m->relative_day = w->relative_day;
+    m->time = w->time;
     m->norm_len = (uint8_t)t->norm_len;
     memcpy(m->norm, t->norm, t->norm_len);
     m->stem_len = (uint8_t)stem_len;
     if (stem_len > 0)
         memcpy(m->stem, stem, stem_len);
+    m->stem_is_word = stem_is_word;
 }
 
 /* The analysis an entry keeps (stem left 0). */
 static word_info memo_info(const memo_entry *m)
 {
-    word_info w = {0};
-    w.flags = m->flags;
-    w.value = m->value;
-    w.month = m->month;
-    w.weekday = m->weekday;
-    w.time_class = m->time_class;
-    w.relative_day = m->relative_day;
-    w.unit_days = m->unit_days;
-    return w;
+    return (word_info){.flags = m->flags, .value = m->value, .time = m->time};
 }
 
-static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date_lang,
-                        sc_intern *stems, sc_token *tokens, size_t n_tokens,
+/* What finish reads a text's words with. */
+typedef struct finisher {
+    const sc_lang *lang;
+    const char *date_lang;
+    sc_intern *stems;
+    uint8_t context;                        /* the memo's, or 0: words are not kept */
+    char small[SC_MAX_TOKEN_BYTES * 4 + 8]; /* a stem */
+} finisher;
+
+static sc_status finish(finisher *f, sc_arena *scratch, sc_token *tokens, size_t n_tokens,
                         const uint32_t *form_ids, uint32_t n_forms);
 
-/* The id of a word's stem.  A stem spelt as the word itself (stopwords,
- * names, words that are their own stem) is interned as the word's form,
- * which the document keeps, rather than copied; norm_hash: the form's
- * sc_hash_bytes, when has_hash (the memo's set was found by it). */
+/* The id of a word's stem, 0 when out of memory.  A stem spelt as the word
+ * itself (stopwords, names, words that are their own stem) is interned as
+ * the word's form, which the document keeps, rather than copied;
+ * norm_hash: the form's sc_hash_bytes, when has_hash (the memo's set was
+ * found by it). */
 static uint32_t stem_id(sc_intern *stems, const sc_token *t, const char *stem, size_t stem_len,
-                        bool has_hash, uint32_t norm_hash)
+                        bool stem_is_word, bool has_hash, uint32_t norm_hash)
 {
-    if (stem_len == t->norm_len && memcmp(stem, t->norm, stem_len) == 0)
+    if (stem_is_word)
         return has_hash ? sc_intern_add_kept_hashed(stems, t->norm, t->norm_len, norm_hash)
                         : sc_intern_add_kept(stems, t->norm, t->norm_len);
     return sc_intern_add(stems, stem, stem_len);
+}
+
+/* *w for a word's spelling: the memo's when it has the word, else
+ * analysed (and kept there).  False when out of memory. */
+static bool word_spelling(finisher *f, const sc_token *t, word_info *w)
+{
+    memo_entry *set = NULL;
+    const memo_entry *m = NULL;
+    uint32_t h = 0;
+    if (f->context != 0 && t->norm_len <= MEMO_WORD) {
+        h = sc_hash_bytes(t->norm, t->norm_len);
+        set = memo[h & (MEMO_SETS - 1)];
+        m = memo_find(set, f->context, t);
+    }
+    const char *stem;
+    size_t stem_len;
+    bool stem_is_word;
+    if (m != NULL) {
+        *w = memo_info(m);
+        stem = m->stem;
+        stem_len = m->stem_len;
+        stem_is_word = m->stem_is_word;
+    } else {
+        analyse_word(f->lang, f->date_lang, t, w, f->small, sizeof f->small, &stem, &stem_len);
+        stem_is_word = stem_len == t->norm_len && memcmp(stem, t->norm, stem_len) == 0;
+        if (set != NULL)
+            memo_store(set, f->context, t, w, stem, stem_len, stem_is_word);
+    }
+    w->stem = (w->flags & SC_TOKF_NUMWORD)
+                  ? number_stem(f->stems, w->value)
+                  : stem_id(f->stems, t, stem, stem_len, stem_is_word, set != NULL, h);
+    return w->stem != 0;
+}
+
+/* *w for t's spelling, of whatever kind.  False when out of memory. */
+static bool spelling_info(finisher *f, const sc_token *t, word_info *w)
+{
+    *w = (word_info){0};
+    switch (t->kind) {
+    case SC_TOK_PUNCT:
+        if (is_currency_symbol(t))
+            w->flags = SC_TOKF_CURRENCY;
+        return true;
+    case SC_TOK_NUMBER:
+        if (!sc_number_value(t->norm, t->norm_len, f->lang, &w->value))
+            w->value = 0;
+        return (w->stem = number_stem(f->stems, w->value)) != 0;
+    default:
+        return word_spelling(f, t, w);
+    }
+}
+
+/* Gives t what its spelling is. */
+static void apply_spelling(sc_token *t, const word_info *w)
+{
+    t->stem = w->stem;
+    t->flags |= w->flags;
+    if (t->kind == SC_TOK_NUMBER || (w->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE))) {
+        t->value = w->value;
+        return;
+    }
+    if (t->kind != SC_TOK_WORD)
+        return;
+    t->time = w->time;
+    /* "march", "may", "minggu" (week) are dates only when written as
+     * names. */
+    if ((w->time.time_class & SC_TIMEW_NEEDS_CAPITAL) && !(t->flags & SC_TOKF_CAPITAL))
+        t->time.month = t->time.weekday = 0;
 }
 
 sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *date_lang,
@@ -834,83 +910,32 @@ sc_status sc_tokens_finish(sc_arena *arena, const sc_lang *lang, const char *dat
     sc_arena *scratch = sc_arena_new();
     if (scratch == NULL)
         return SC_ERR_NOMEM;
-    sc_status st = finish(scratch, lang, date_lang, stems, tokens, n_tokens, form_ids, n_forms);
+    finisher f = {lang, date_lang, stems, memo_context_of(lang, date_lang), {0}};
+    sc_status st = finish(&f, scratch, tokens, n_tokens, form_ids, n_forms);
     sc_arena_free(scratch);
     return st;
 }
 
-static sc_status finish(sc_arena *scratch, const sc_lang *lang, const char *date_lang,
-                        sc_intern *stems, sc_token *tokens, size_t n_tokens,
+static sc_status finish(finisher *f, sc_arena *scratch, sc_token *tokens, size_t n_tokens,
                         const uint32_t *form_ids, uint32_t n_forms)
 {
-    char small[SC_MAX_TOKEN_BYTES * 4 + 8];
-    /* Stemming and the list searches are done once per distinct word: a
-     * news article repeats its words, and the stemmer is the costliest step
-     * of the analysis.  sc_tokenize's spelling ids index seen (two
-     * spellings of one word, "The" and "the", are two entries analysed
-     * alike); analysed[id]: seen[id] is filled. */
-    uint8_t context = memo_context_of(lang, date_lang);
+    /* Stemming, the list searches and the reading of numbers are done once
+     * per distinct spelling: a news article repeats its words, and the
+     * stemmer is the costliest step of the analysis.  sc_tokenize's
+     * spelling ids index seen (two spellings of one word, "The" and "the",
+     * are two entries analysed alike); analysed[id]: seen[id] is filled. */
     word_info *seen = sc_arena_alloc(scratch, ((size_t)n_forms + 1) * sizeof *seen);
     bool *analysed = sc_arena_calloc(scratch, (size_t)n_forms + 1, sizeof *analysed);
     if (seen == NULL || analysed == NULL)
         return SC_ERR_NOMEM;
     for (size_t i = 0; i < n_tokens; i++) {
-        sc_token *t = &tokens[i];
-        if (t->kind == SC_TOK_PUNCT) {
-            if (is_currency_symbol(t))
-                t->flags |= SC_TOKF_CURRENCY;
-            continue;
-        }
-        if (t->kind == SC_TOK_NUMBER) {
-            if (!sc_number_value(t->norm, t->norm_len, lang, &t->value))
-                t->value = 0;
-            if ((t->stem = number_stem(stems, t->value)) == 0)
-                return SC_ERR_NOMEM;
-            continue;
-        }
         uint32_t id = form_ids[i];
-        word_info *w = &seen[id];
         if (!analysed[id]) {
             analysed[id] = true;
-            *w = (word_info){0};
-            memo_entry *set = NULL;
-            const memo_entry *m = NULL;
-            uint32_t h = 0;
-            if (context != 0 && t->norm_len <= MEMO_WORD) {
-                h = sc_hash_bytes(t->norm, t->norm_len);
-                set = memo[h & (MEMO_SETS - 1)];
-                m = memo_find(set, context, t);
-            }
-            if (m != NULL) {
-                *w = memo_info(m);
-                w->stem = (w->flags & SC_TOKF_NUMWORD)
-                              ? number_stem(stems, w->value)
-                              : stem_id(stems, t, m->stem, m->stem_len, true, h);
-            } else {
-                const char *stem;
-                size_t stem_len;
-                analyse_word(lang, date_lang, t, w, small, sizeof small, &stem, &stem_len);
-                w->stem = (w->flags & SC_TOKF_NUMWORD)
-                              ? number_stem(stems, w->value)
-                              : stem_id(stems, t, stem, stem_len, set != NULL, h);
-                if (set != NULL)
-                    memo_store(set, context, t, w, stem, stem_len);
-            }
-            if (w->stem == 0)
+            if (!spelling_info(f, &tokens[i], &seen[id]))
                 return SC_ERR_NOMEM;
         }
-        t->stem = w->stem;
-        t->flags |= w->flags;
-        if (w->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE)) {
-            t->value = w->value;
-            continue;
-        }
-        t->time =
-            (sc_time_word){w->month, w->weekday, w->time_class, w->relative_day, w->unit_days};
-        /* "march", "may", "minggu" (week) are dates only when written as
-         * names. */
-        if ((w->time_class & SC_TIMEW_NEEDS_CAPITAL) && !(t->flags & SC_TOKF_CAPITAL))
-            t->time.month = t->time.weekday = 0;
+        apply_spelling(&tokens[i], &seen[id]);
     }
     return SC_OK;
 }
