@@ -67,9 +67,10 @@ static uint64_t fnv_part(uint64_t h, const char *s, size_t len)
     return fnv(fnv(h, s, len), "", 1);
 }
 
+/* ' ', or one of \t \n \v \f \r, which are 9 to 13. */
 static bool space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';
 }
 
 /* The text under sp, normalised, in the arena; "" when there is none. */
@@ -106,6 +107,17 @@ const char *sc_report_normalize(sc_arena *arena, const char *s, size_t len, size
     norm[w] = '\0';
     *out_len = w;
     return norm;
+}
+
+/* "%016llx" of h, without printf's cost per finding. */
+static void put_hex(char hex[17], uint64_t h)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (int k = 15; k >= 0; k--) {
+        hex[k] = digits[h & 15];
+        h >>= 4;
+    }
+    hex[16] = '\0';
 }
 
 typedef struct keyed {
@@ -158,7 +170,7 @@ sc_status sc_report_fingerprints(const sc_result *r, sc_fingerprint *out)
             int n = snprintf(num, sizeof num, "%zu", ordinal);
             h = fnv_part(h, num, (size_t)n);
         }
-        snprintf(out[keys[k].index].hex, sizeof out[0].hex, "%016llx", (unsigned long long)h);
+        put_hex(out[keys[k].index].hex, h);
     }
     sc_arena_free(arena);
     return SC_OK;

@@ -9,6 +9,8 @@
 #include "core/swar.h"
 #include "text/text.h"
 
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD, as sc_report_clean writes it */
+
 void sc_jb_init(sc_jb *b)
 {
     b->failed = false;
@@ -113,12 +115,32 @@ void sc_jw_init(sc_jw *w, sc_buf *out, int indent)
     sc_position_cache_init(&w->positions);
 }
 
+/* Appends s[0..n) to the output.  Nearly every write fits the room the
+ * buffer already has: those are copied in place, without sc_buf_append's
+ * call and checks (it keeps the buffer NUL-terminated, so do we). */
+static inline void put(sc_jw *w, const char *s, size_t n)
+{
+    sc_buf *b = w->out;
+    if (n < b->cap - b->len && !b->failed) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        sc_buf_append(b, s, n);
+    }
+}
+
+static inline void put_char(sc_jw *w, char c)
+{
+    put(w, &c, 1);
+}
+
 static void spaces(sc_jw *w, size_t n)
 {
     static const char blank[] = "                                ";
     while (n > 0) {
         size_t k = n < sizeof blank - 1 ? n : sizeof blank - 1;
-        sc_buf_append(w->out, blank, k);
+        put(w, blank, k);
         n -= k;
     }
 }
@@ -129,13 +151,13 @@ static void line_break(sc_jw *w, int level)
 {
     if (w->step == 0)
         return;
-    sc_buf_putc(w->out, '\n');
+    put_char(w, '\n');
     spaces(w, (size_t)w->pad + (size_t)level * (size_t)w->step);
 }
 
 /* What goes before a value or a key: nothing after a key, else the comma
  * and line break that separate it from the one before. */
-static void before(sc_jw *w)
+static inline void before(sc_jw *w)
 {
     if (w->after_key) {
         w->after_key = false;
@@ -148,7 +170,7 @@ static void before(sc_jw *w)
     if (w->empty[w->depth])
         w->empty[w->depth] = false;
     else
-        sc_buf_putc(w->out, ',');
+        put_char(w, ',');
     line_break(w, w->depth);
 }
 
@@ -159,7 +181,7 @@ static void open_container(sc_jw *w, char c)
         w->failed = true;
         return;
     }
-    sc_buf_putc(w->out, c);
+    put_char(w, c);
     w->depth++;
     w->empty[w->depth] = true;
 }
@@ -173,7 +195,7 @@ static void close_container(sc_jw *w, char c)
     if (!w->empty[w->depth])
         line_break(w, w->depth - 1);
     w->depth--;
-    sc_buf_putc(w->out, c);
+    put_char(w, c);
 }
 
 void sc_jw_object(sc_jw *w)
@@ -198,58 +220,133 @@ void sc_jw_end_array(sc_jw *w)
 
 /* Jansson's dump_string without JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH:
  * only the quote, the backslash and control characters are escaped. */
-static void put_escaped(sc_jw *w, const char *s, size_t n)
+static void put_escape(sc_jw *w, unsigned char c)
 {
-    sc_buf_putc(w->out, '"');
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        /* Eight bytes at a time while none needs escaping (nearly all
-         * text), each run then in one append. */
-        while (n - i >= 8) {
-            uint64_t v = sc_swar_load(s + i);
-            if (sc_swar_has_byte_below(v, 0x20) | sc_swar_has_byte(v, '"') |
-                sc_swar_has_byte(v, '\\'))
-                break;
-            i += 8;
-        }
+    static const char hex[] = "0123456789ABCDEF";
+    switch (c) {
+    case '"':
+        put(w, "\\\"", 2);
+        return;
+    case '\\':
+        put(w, "\\\\", 2);
+        return;
+    case '\b':
+        put(w, "\\b", 2);
+        return;
+    case '\f':
+        put(w, "\\f", 2);
+        return;
+    case '\n':
+        put(w, "\\n", 2);
+        return;
+    case '\r':
+        put(w, "\\r", 2);
+        return;
+    case '\t':
+        put(w, "\\t", 2);
+        return;
+    default: {
+        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        put(w, u, sizeof u);
+        return;
+    }
+    }
+}
+
+/* The high bit of each byte of v that needs a look of its own in a
+ * string: one to escape (a control character, the quote, the backslash)
+ * or one above 0x7F (UTF-8 to check).  Nearly all text has none.  The
+ * tests of core/swar.h each drop bytes above 0x7F from their answer (the
+ * "& ~w"); here those are flagged anyway, so the subtractions alone do:
+ * a byte is flagged when it is special or a borrow from a special byte
+ * below it reaches it, never otherwise. */
+static inline uint64_t string_special(uint64_t v)
+{
+    uint64_t control = v - SC_SWAR_ONES * 0x20;
+    uint64_t quote = (v ^ (SC_SWAR_ONES * '"')) - SC_SWAR_ONES;
+    uint64_t backslash = (v ^ (SC_SWAR_ONES * '\\')) - SC_SWAR_ONES;
+    return (control | quote | backslash | v) & SC_SWAR_HIGH;
+}
+
+/* The offset of the first special byte of m (string_special), found
+ * from offset at: the lowest flagged byte, as a borrow only flags bytes
+ * above a true hit (core/swar.h).  On a big-endian machine, where the
+ * lowest byte in memory is not the lowest in m, just at. */
+static size_t first_special(uint64_t m, size_t at)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return at + (size_t)__builtin_ctzll(m) / 8;
+#else
+    (void)m;
+    return at;
+#endif
+}
+
+/* The first byte of s[i..n) that may need a look of its own, tested
+ * eight or sixteen at a time: may stop short of the first special byte
+ * (on a big-endian machine, or in a string of less than eight bytes),
+ * never pass it. */
+static size_t skip_plain(const char *s, size_t n, size_t i)
+{
+    while (n - i >= 16 &&
+           (string_special(sc_swar_load(s + i)) | string_special(sc_swar_load(s + i + 8))) == 0)
+        i += 16;
+    for (; n - i >= 8; i += 8) {
+        uint64_t m = string_special(sc_swar_load(s + i));
+        if (m != 0)
+            return first_special(m, i);
+    }
+    if (i == n || n < 8)
+        return i;
+    /* The last bytes, in the eight that end s: those before i are plain,
+     * so the first special byte, if any, is at i or after. */
+    uint64_t m = string_special(sc_swar_load(s + n - 8));
+    if (m == 0)
+        return n;
+    size_t at = first_special(m, n - 8);
+    return at > i ? at : i;
+}
+
+/* The JSON string of s[0..n), as Jansson writes it.  With clean, of the
+ * text sc_report_clean makes of it (U+FFFD for each byte that does not
+ * start valid UTF-8, and for a NUL): one pass checks the UTF-8 and finds
+ * what to escape, and plain runs go out whole. */
+static void put_string(sc_jw *w, const char *s, size_t n, bool clean)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    put_char(w, '"');
+    size_t run = 0, i = 0;
+    while (i < n) {
+        i = skip_plain(s, n, i);
         if (i == n)
             break;
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        unsigned char c = p[i];
+        if (c >= 0x80) {
+            /* A character at a time, as sc_utf8_valid checks it: a
+             * well-formed one stays in the run. */
+            size_t k = clean ? sc_utf8_sequence_length(p + i, n - i) : 1;
+            if (k > 0) {
+                i += k;
+                continue;
+            }
+            put(w, s + run, i - run);
+            put(w, REPLACEMENT, 3);
+            run = ++i;
             continue;
-        sc_buf_append(w->out, s + run, i - run);
-        run = i + 1;
-        char esc[8];
-        switch (c) {
-        case '"':
-            sc_buf_append(w->out, "\\\"", 2);
-            break;
-        case '\\':
-            sc_buf_append(w->out, "\\\\", 2);
-            break;
-        case '\b':
-            sc_buf_append(w->out, "\\b", 2);
-            break;
-        case '\f':
-            sc_buf_append(w->out, "\\f", 2);
-            break;
-        case '\n':
-            sc_buf_append(w->out, "\\n", 2);
-            break;
-        case '\r':
-            sc_buf_append(w->out, "\\r", 2);
-            break;
-        case '\t':
-            sc_buf_append(w->out, "\\t", 2);
-            break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
-            sc_buf_append(w->out, esc, 6);
-            break;
         }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        put(w, s + run, i - run);
+        if (c == '\0' && clean)
+            put(w, REPLACEMENT, 3);
+        else
+            put_escape(w, c);
+        run = ++i;
     }
-    sc_buf_append(w->out, s + run, n - run);
-    sc_buf_putc(w->out, '"');
+    put(w, s + run, n - run);
+    put_char(w, '"');
 }
 
 void sc_jw_key(sc_jw *w, const char *key)
@@ -259,100 +356,101 @@ void sc_jw_key(sc_jw *w, const char *key)
         return;
     }
     before(w);
-    size_t n = strlen(key);
-    char b[64];
-    /* A plain key, as nearly all are: one append. */
-    bool plain = n + 4 <= sizeof b;
-    for (size_t i = 0; plain && i < n; i++)
-        plain = (unsigned char)key[i] >= 0x20 && key[i] != '"' && key[i] != '\\';
-    if (plain) {
-        b[0] = '"';
-        memcpy(b + 1, key, n);
-        b[n + 1] = '"';
-        b[n + 2] = ':';
-        b[n + 3] = ' ';
-        sc_buf_append(w->out, b, n + (w->step == 0 ? 3 : 4));
+    put_string(w, key, strlen(key), false);
+    if (w->step == 0)
+        put_char(w, ':');
+    else
+        put(w, ": ", 2);
+    w->after_key = true;
+}
+
+void sc_jw_key_quoted(sc_jw *w, const char *text, size_t n)
+{
+    if (w->step == 0 && w->depth > 0 && !w->after_key) {
+        /* Compact, in an object: all of text, or without its comma for
+         * the first member. */
+        size_t first = w->empty[w->depth];
+        w->empty[w->depth] = false;
+        put(w, text + first, n - first);
     } else {
-        put_escaped(w, key, n);
-        if (w->step == 0)
-            sc_buf_putc(w->out, ':');
-        else
-            sc_buf_append(w->out, ": ", 2);
+        before(w);
+        put(w, text + 1, n - 1);
+        if (w->step != 0)
+            put_char(w, ' ');
     }
     w->after_key = true;
 }
 
-/* The decimal digits of u, ending at end; returns where they start. */
-static char *put_digits(char *end, unsigned long long u)
+/* Copies a string literal to p, returning the end. */
+#define COPY_LITERAL(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) + sizeof(lit) - 1)
+
+/* The decimal digits of u at p; returns their end. */
+static char *put_decimal(char *p, unsigned long long u)
 {
+    size_t n = 1;
+    for (unsigned long long ten = 10; n < 20 && u >= ten; ten *= 10)
+        n++;
+    char *end = p + n;
     do {
         *--end = (char)('0' + u % 10);
         u /= 10;
     } while (u > 0);
-    return end;
+    return p + n;
 }
 
-void sc_jw_span(sc_jw *w, const char *field, size_t start, size_t end, size_t line, size_t column)
+void sc_jw_span(sc_jw *w, sc_field field, size_t start, size_t end, size_t line, size_t column)
 {
-    size_t n = strlen(field);
-    bool plain = n <= 32;
-    for (size_t i = 0; plain && i < n; i++)
-        plain = (unsigned char)field[i] >= 0x20 && (unsigned char)field[i] < 0x80 &&
-                field[i] != '"' && field[i] != '\\';
-    if (w->step != 0 || w->depth >= SC_JW_MAX_DEPTH || !plain || start > LLONG_MAX ||
+    const char *name = sc_field_name(field);
+    size_t n = strlen(name);
+    if (w->step != 0 || w->depth >= SC_JW_MAX_DEPTH || n > 32 || start > LLONG_MAX ||
         end > LLONG_MAX || line > LLONG_MAX || column > LLONG_MAX) {
         sc_jw_object(w);
-        sc_jw_key(w, "field");
-        sc_jw_text(w, field);
-        sc_jw_key(w, "start");
+        SC_JW_KEY(w, "field");
+        sc_jw_text(w, name);
+        SC_JW_KEY(w, "start");
         sc_jw_integer(w, (long long)start);
-        sc_jw_key(w, "end");
+        SC_JW_KEY(w, "end");
         sc_jw_integer(w, (long long)end);
-        sc_jw_key(w, "line");
+        SC_JW_KEY(w, "line");
         sc_jw_integer(w, (long long)line);
-        sc_jw_key(w, "column");
+        SC_JW_KEY(w, "column");
         sc_jw_integer(w, (long long)column);
         sc_jw_end_object(w);
         return;
     }
     /* Compact, as the calls above write it, in one append: a report is
-     * mostly spans. */
-    static const char *const keys[4] = {",\"start\":", ",\"end\":", ",\"line\":", ",\"column\":"};
-    const size_t values[4] = {start, end, line, column};
+     * mostly spans.  A field's name is a plain word, copied as it is
+     * (test_report checks that no name needs escaping). */
     char b[192], *p = b; /* 10 + 32 + 1 + 4 * (10 + 20) + 1 bytes at most */
-    memcpy(p, "{\"field\":\"", 10);
-    p += 10;
-    memcpy(p, field, n);
+    p = COPY_LITERAL(p, "{\"field\":\"");
+    memcpy(p, name, n);
     p += n;
-    *p++ = '"';
-    for (size_t k = 0; k < 4; k++) {
-        size_t kn = strlen(keys[k]);
-        memcpy(p, keys[k], kn);
-        p += kn;
-        char digits[24];
-        char *d = put_digits(digits + sizeof digits, (unsigned long long)values[k]);
-        size_t dn = (size_t)(digits + sizeof digits - d);
-        memcpy(p, d, dn);
-        p += dn;
-    }
+    p = COPY_LITERAL(p, "\",\"start\":");
+    p = put_decimal(p, start);
+    p = COPY_LITERAL(p, ",\"end\":");
+    p = put_decimal(p, end);
+    p = COPY_LITERAL(p, ",\"line\":");
+    p = put_decimal(p, line);
+    p = COPY_LITERAL(p, ",\"column\":");
+    p = put_decimal(p, column);
     *p++ = '}';
     before(w);
-    sc_buf_append(w->out, b, (size_t)(p - b));
+    put(w, b, (size_t)(p - b));
 }
 
 void sc_jw_null(sc_jw *w)
 {
     before(w);
-    sc_buf_append(w->out, "null", 4);
+    put(w, "null", 4);
 }
 
 void sc_jw_bool(sc_jw *w, bool value)
 {
     before(w);
     if (value)
-        sc_buf_append(w->out, "true", 4);
+        put(w, "true", 4);
     else
-        sc_buf_append(w->out, "false", 5);
+        put(w, "false", 5);
 }
 
 void sc_jw_integer(sc_jw *w, long long value)
@@ -368,7 +466,7 @@ void sc_jw_integer(sc_jw *w, long long value)
     if (value < 0)
         digits[sizeof digits - 1 - n++] = '-';
     before(w);
-    sc_buf_append(w->out, digits + sizeof digits - n, n);
+    put(w, digits + sizeof digits - n, n);
 }
 
 /* Jansson's jsonp_dtostr (its snprintf form, which Debian's build uses):
@@ -411,7 +509,7 @@ void sc_jw_real(sc_jw *w, double x)
         }
     }
     before(w);
-    sc_buf_append(w->out, b, len);
+    put(w, b, len);
 }
 
 void sc_jw_number(sc_jw *w, double x)
@@ -456,25 +554,13 @@ void sc_jw_number(sc_jw *w, double x)
     if (n < 0)
         *--p = '-';
     before(w);
-    sc_buf_append(w->out, p, (size_t)(b + sizeof b - p));
+    put(w, p, (size_t)(b + sizeof b - p));
 }
 
 void sc_jw_string_n(sc_jw *w, const char *s, size_t n)
 {
-    size_t bad;
     before(w);
-    if (n == 0 || sc_utf8_valid(s, n, &bad)) {
-        put_escaped(w, s, n);
-        return;
-    }
-    sc_buf clean;
-    sc_buf_init(&clean);
-    sc_report_clean(s, n, false, &clean);
-    if (clean.failed)
-        w->failed = true;
-    else
-        put_escaped(w, clean.data != NULL ? clean.data : "", clean.len);
-    sc_buf_release(&clean);
+    put_string(w, n > 0 ? s : "", n, true);
 }
 
 void sc_jw_text(sc_jw *w, const char *s)
@@ -513,6 +599,12 @@ static void evidence_value(sc_jw *w, const sc_evidence *e)
     w->failed = true;
 }
 
+/* Most keys of a finding's evidence differ in their first byte. */
+static bool same_key(const char *x, const char *y)
+{
+    return x[0] == y[0] && strcmp(x, y) == 0;
+}
+
 void sc_jw_evidence(sc_jw *w, const sc_evidence *e)
 {
     sc_jw_object(w);
@@ -524,12 +616,12 @@ void sc_jw_evidence(sc_jw *w, const sc_evidence *e)
         /* A repeated key keeps its first place and takes its last value. */
         bool seen = false;
         for (const sc_evidence *b = e; b != a && !seen; b = b->next)
-            seen = strcmp(b->key, a->key) == 0;
+            seen = same_key(b->key, a->key);
         if (seen)
             continue;
         const sc_evidence *last = a;
         for (const sc_evidence *b = a->next; b != NULL; b = b->next)
-            if (b->key != NULL && strcmp(b->key, a->key) == 0)
+            if (b->key != NULL && same_key(b->key, a->key))
                 last = b;
         sc_jw_key(w, a->key);
         evidence_value(w, last);

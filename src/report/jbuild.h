@@ -58,9 +58,14 @@ void sc_jw_end_object(sc_jw *w);
 void sc_jw_array(sc_jw *w);
 void sc_jw_end_array(sc_jw *w);
 void sc_jw_key(sc_jw *w, const char *key);
+/* A key written in the code (a string literal that needs no escaping):
+ * the comma before it, its quotes and the colon are one constant, most
+ * often written whole.  text is ,"key": and n its length. */
+#define SC_JW_KEY(w, key) sc_jw_key_quoted((w), ",\"" key "\":", sizeof(key) + 3)
+void sc_jw_key_quoted(sc_jw *w, const char *text, size_t n);
 /* A span's object: {"field", "start", "end", "line", "column"}, as the
- * calls for each of them would write it. */
-void sc_jw_span(sc_jw *w, const char *field, size_t start, size_t end, size_t line, size_t column);
+ * calls for each of them would write it (the field by sc_field_name). */
+void sc_jw_span(sc_jw *w, sc_field field, size_t start, size_t end, size_t line, size_t column);
 void sc_jw_null(sc_jw *w);
 void sc_jw_bool(sc_jw *w, bool value);
 void sc_jw_integer(sc_jw *w, long long value);

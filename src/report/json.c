@@ -23,7 +23,7 @@ static void span(sc_jw *w, const sc_result *r, sc_span sp)
     }
     size_t line, column;
     sc_page_line_column_cached(&r->page, &w->positions, sp.field, sp.start, &line, &column);
-    sc_jw_span(w, sc_field_name(sp.field), sp.start, sp.end, line, column);
+    sc_jw_span(w, sp.field, sp.start, sp.end, line, column);
 }
 
 static const char *time_kind_name(sc_time_kind kind)
@@ -49,34 +49,34 @@ static void add_times(sc_jw *w, const sc_result *r, const sc_analysis *a)
     for (size_t i = 0; i < a->n_times; i++) {
         const sc_time_expr *e = &a->times[i];
         sc_jw_object(w);
-        sc_jw_key(w, "text");
+        SC_JW_KEY(w, "text");
         sc_jw_string_n(w, a->text->data + e->start, e->end - e->start);
-        sc_jw_key(w, "kind");
+        SC_JW_KEY(w, "kind");
         sc_jw_text(w, time_kind_name(e->kind));
-        sc_jw_key(w, "span");
+        SC_JW_KEY(w, "span");
         span(w, r,
              (sc_span){true, a->text->field, a->text->base + e->start, a->text->base + e->end});
         if (e->resolved) {
             char d[11];
             sc_date_format(e->date, d);
-            sc_jw_key(w, "value");
+            SC_JW_KEY(w, "value");
             sc_jw_text(w, d);
             if (sc_date_days(e->date_last) != sc_date_days(e->date)) {
                 sc_date_format(e->date_last, d);
-                sc_jw_key(w, "last");
+                SC_JW_KEY(w, "last");
                 sc_jw_text(w, d);
             }
         } else {
-            sc_jw_key(w, "value");
+            SC_JW_KEY(w, "value");
             sc_jw_null(w);
         }
         if (e->n_candidate_years > 0) {
-            sc_jw_key(w, "candidate_years");
+            SC_JW_KEY(w, "candidate_years");
             sc_jw_array(w);
             for (size_t k = 0; k < e->n_candidate_years; k++)
                 sc_jw_integer(w, e->candidate_years[k]);
             sc_jw_end_array(w);
-            sc_jw_key(w, "fits_page_date");
+            SC_JW_KEY(w, "fits_page_date");
             sc_jw_bool(w, e->weekday_fits_reference);
         }
         sc_jw_end_object(w);
@@ -91,47 +91,47 @@ static void summary(sc_jw *w, const sc_result *r)
     }
     const sc_analysis *sum = &r->summary, *art = &r->article;
     sc_jw_object(w);
-    sc_jw_key(w, "span");
+    SC_JW_KEY(w, "span");
     span(w, r,
          (sc_span){true, r->page.summary.field, r->page.summary.base,
                    r->page.summary.base + r->page.summary.len});
-    sc_jw_key(w, "sentences");
+    SC_JW_KEY(w, "sentences");
     sc_jw_array(w);
     for (size_t si = 0; si < sum->n_sentences; si++) {
         const sc_sentence *s = &sum->sentences[si];
         const sc_sentence_alignment *al = &r->alignment.sentences[si];
         sc_jw_object(w);
-        sc_jw_key(w, "text");
+        SC_JW_KEY(w, "text");
         sc_jw_string_n(w, sum->text->data + s->start, s->end - s->start);
-        sc_jw_key(w, "span");
+        SC_JW_KEY(w, "span");
         span(w, r,
              (sc_span){true, sum->text->field, sum->text->base + s->start,
                        sum->text->base + s->end});
-        sc_jw_key(w, "support");
+        SC_JW_KEY(w, "support");
         sc_jw_number(w, al->support);
-        sc_jw_key(w, "coverage");
+        SC_JW_KEY(w, "coverage");
         sc_jw_number(w, al->coverage);
-        sc_jw_key(w, "bigram");
+        SC_JW_KEY(w, "bigram");
         sc_jw_number(w, al->bigram);
-        sc_jw_key(w, "entity_agreement");
+        SC_JW_KEY(w, "entity_agreement");
         sc_jw_number(w, al->entity_agreement);
-        sc_jw_key(w, "aligned");
+        SC_JW_KEY(w, "aligned");
         sc_jw_array(w);
         for (size_t a = 0; a < al->n_aligned; a++) {
             const sc_sentence *as = &art->sentences[al->aligned[a]];
             sc_jw_object(w);
-            sc_jw_key(w, "sentence");
+            SC_JW_KEY(w, "sentence");
             sc_jw_integer(w, (long long)al->aligned[a]);
-            sc_jw_key(w, "text");
+            SC_JW_KEY(w, "text");
             sc_jw_string_n(w, art->text->data + as->start, as->end - as->start);
-            sc_jw_key(w, "span");
+            SC_JW_KEY(w, "span");
             span(w, r,
                  (sc_span){true, art->text->field, art->text->base + as->start,
                            art->text->base + as->end});
             sc_jw_end_object(w);
         }
         sc_jw_end_array(w);
-        sc_jw_key(w, "unsupported");
+        SC_JW_KEY(w, "unsupported");
         sc_jw_array(w);
         for (size_t k = s->tok_begin; k < s->tok_end; k++)
             if (!al->token_supported[k - s->tok_begin])
@@ -151,78 +151,78 @@ static void document(sc_jw *w, const sc_result *r, const sc_render_options *opti
     bool include_text = options != NULL && options->include_text;
     const sc_page *page = &r->page;
     sc_jw_object(w);
-    sc_jw_key(w, "id");
+    SC_JW_KEY(w, "id");
     sc_jw_text(w, r->id);
-    sc_jw_key(w, "language");
+    SC_JW_KEY(w, "language");
     sc_jw_text(w, r->language);
     if (page->title != NULL) {
-        sc_jw_key(w, "title");
+        SC_JW_KEY(w, "title");
         sc_jw_text(w, page->title);
     }
-    sc_jw_key(w, "page_date");
+    SC_JW_KEY(w, "page_date");
     if (page->has_page_date) {
         char date[11];
         sc_date_format(page->page_date, date);
         sc_jw_object(w);
-        sc_jw_key(w, "value");
+        SC_JW_KEY(w, "value");
         sc_jw_text(w, date);
-        sc_jw_key(w, "origin");
+        SC_JW_KEY(w, "origin");
         sc_jw_text(w, page->page_date_origin);
         if (page->page_date_text != NULL) {
-            sc_jw_key(w, "text");
+            SC_JW_KEY(w, "text");
             sc_jw_text(w, page->page_date_text);
         }
         if (page->page_date_time != NULL) {
-            sc_jw_key(w, "time");
+            SC_JW_KEY(w, "time");
             sc_jw_text(w, page->page_date_time);
         }
         sc_jw_end_object(w);
     } else {
         sc_jw_null(w);
     }
-    sc_jw_key(w, "inferred_date");
+    SC_JW_KEY(w, "inferred_date");
     if (r->has_inferred_date) {
         char date[11];
         sc_date_format(r->inferred_date, date);
         sc_jw_object(w);
-        sc_jw_key(w, "value");
+        SC_JW_KEY(w, "value");
         sc_jw_text(w, date);
-        sc_jw_key(w, "why");
+        SC_JW_KEY(w, "why");
         sc_jw_text(w, r->inferred_why);
-        sc_jw_key(w, "confidence");
+        SC_JW_KEY(w, "confidence");
         sc_jw_number(w, r->inferred_confidence);
         sc_jw_end_object(w);
     } else {
         sc_jw_null(w);
     }
-    sc_jw_key(w, "blocks");
+    SC_JW_KEY(w, "blocks");
     sc_jw_array(w);
     for (size_t i = 0; i < page->n_blocks; i++) {
         const sc_block *blk = &page->blocks[i];
         sc_jw_object(w);
-        sc_jw_key(w, "role");
+        SC_JW_KEY(w, "role");
         sc_jw_text(w, sc_role_name(blk->role));
-        sc_jw_key(w, "span");
+        SC_JW_KEY(w, "span");
         span(w, r, (sc_span){true, blk->field, blk->start, blk->end});
         sc_jw_end_object(w);
     }
     sc_jw_end_array(w);
-    sc_jw_key(w, "dates");
+    SC_JW_KEY(w, "dates");
     sc_jw_array(w);
     add_times(w, r, &r->article);
     add_times(w, r, &r->summary);
     sc_jw_end_array(w);
     if (include_text) {
         /* The article as read: what the summary was checked against. */
-        sc_jw_key(w, "article");
+        SC_JW_KEY(w, "article");
         sc_jw_object(w);
-        sc_jw_key(w, "text");
+        SC_JW_KEY(w, "text");
         sc_jw_string_n(w, r->article.text->data, r->article.text->len);
         sc_jw_end_object(w);
     }
-    sc_jw_key(w, "summary");
+    SC_JW_KEY(w, "summary");
     summary(w, r);
-    sc_jw_key(w, "consistency");
+    SC_JW_KEY(w, "consistency");
     if (page->has_summary)
         sc_jw_number(w, r->consistency);
     else
@@ -231,7 +231,7 @@ static void document(sc_jw *w, const sc_result *r, const sc_render_options *opti
         /* What consistency was computed from, unrounded, for
          * bench/train_consistency.py.  A repeated name keeps its first
          * place and takes its last value, as in a JSON object. */
-        sc_jw_key(w, "features");
+        SC_JW_KEY(w, "features");
         sc_jw_object(w);
         for (size_t i = 0; i < SC_SCORE_N_FEATURES; i++) {
             const char *name = sc_score_feature_name(i);
@@ -253,36 +253,36 @@ static void document(sc_jw *w, const sc_result *r, const sc_render_options *opti
         }
         sc_jw_end_object(w);
     }
-    sc_jw_key(w, "findings");
+    SC_JW_KEY(w, "findings");
     sc_jw_array(w);
     for (size_t i = 0; i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
         if (!sc_report_lists(options, f))
             continue;
         sc_jw_object(w);
-        sc_jw_key(w, "rule");
+        SC_JW_KEY(w, "rule");
         sc_jw_text(w, f->rule);
-        sc_jw_key(w, "severity");
+        SC_JW_KEY(w, "severity");
         sc_jw_text(w, sc_severity_name(f->severity));
-        sc_jw_key(w, "message");
+        SC_JW_KEY(w, "message");
         sc_jw_text(w, f->message);
-        sc_jw_key(w, "summary_span");
+        SC_JW_KEY(w, "summary_span");
         span(w, r, f->summary_span);
-        sc_jw_key(w, "source_span");
+        SC_JW_KEY(w, "source_span");
         span(w, r, f->source_span);
-        sc_jw_key(w, "evidence");
+        SC_JW_KEY(w, "evidence");
         sc_jw_evidence(w, f->evidence);
         /* The gate's marks, only where they apply, so reports of runs
          * without suppressions or a baseline stay as they were. */
         if (f->suppressed != NULL) {
-            sc_jw_key(w, "suppressed");
+            SC_JW_KEY(w, "suppressed");
             sc_jw_object(w);
-            sc_jw_key(w, "reason");
+            SC_JW_KEY(w, "reason");
             sc_jw_text(w, f->suppressed);
             sc_jw_end_object(w);
         }
         if (r->baseline_checked) {
-            sc_jw_key(w, "baseline");
+            SC_JW_KEY(w, "baseline");
             sc_jw_text(w, f->in_baseline ? "unchanged" : "new");
         }
         sc_jw_end_object(w);
