@@ -6,8 +6,9 @@
 #include "align/align.h"
 #include "align/score.h"
 #include "core/doc.h"
-#include "lang/lang.h"
+#include "check/check.h"
 #include "check/thresholds.h"
+#include "lang/lang.h"
 #include "sumcheck.h"
 
 #include <math.h>
@@ -927,6 +928,73 @@ START_TEST(test_score_one_sentence_limit)
 }
 END_TEST
 
+/* score.c works out what each article spelling is to the summary (its
+ * stem, its surface word) at the spelling's first token and reuses it for
+ * the others.  Given a spelling of its own for every token, it works token
+ * by token, the plain way: every feature must come out the same.  The
+ * summaries share words with the article in various ways; the article
+ * repeats words, in other cases, and has forms of several surface words
+ * ("20-year-old", "1,300", a non-ASCII "cafe-bar" with an accent). */
+static const char *const spelling_extra[] = {
+    "The 20-year-old chef said the rain, the RAIN and the flood closed the caf\xc3\xa9-bar.",
+    "Rain fell; rain fell again, and the river rose 1,300 millimetres in Bekasi.",
+    "A 20 year old resident said the city government opened four shelters.",
+};
+static const char *const spelling_summaries[] = {
+    "Heavy rain flooded 1,300 houses in Bekasi on Tuesday night.",
+    "The 20-year-old chef said the rain closed the caf\xc3\xa9-bar. The river rose.",
+    "Rain fell again and the city government opened four shelters near the river.",
+    "The council opened a public kitchen beside the stadium. Rescue teams used boats.",
+    "Forecasters expect snow. The mayor resigned. Nobody knows why.",
+    "rain rain rain the the the",
+};
+
+START_TEST(test_score_spellings)
+{
+    buf source = {0};
+    for (size_t i = 0; i < N_EN; i++) {
+        buf_str(&source, en_article[i]);
+        buf_str(&source, " ");
+    }
+    for (size_t i = 0; i < sizeof spelling_extra / sizeof spelling_extra[0]; i++) {
+        buf_str(&source, spelling_extra[i]);
+        buf_str(&source, " ");
+    }
+    sc_result *r = check_pair(source.data, spelling_summaries[_i], "en");
+    size_t findings[SC_MAX_RULES] = {0};
+    double memo[SC_SCORE_N_FEATURES], plain[SC_SCORE_N_FEATURES];
+    ck_assert_int_eq(sc_score_features(r, findings, memo), SC_OK);
+
+    sc_analysis *art = &r->article;
+    uint32_t *ids = art->form_ids, n_forms = art->n_forms;
+    uint64_t *hashes = art->word_hashes;
+    ck_assert_uint_lt(n_forms, art->n_tokens); /* some spelling is shared */
+    uint32_t *own = malloc(art->n_tokens * sizeof *own);
+    uint64_t *own_hashes = malloc((art->n_tokens + 1) * sizeof *own_hashes);
+    ck_assert(own != NULL && own_hashes != NULL);
+    own_hashes[0] = 0;
+    for (size_t k = 0; k < art->n_tokens; k++) {
+        own[k] = (uint32_t)k + 1;
+        own_hashes[k + 1] = hashes[ids[k]];
+    }
+    art->form_ids = own;
+    art->n_forms = (uint32_t)art->n_tokens;
+    art->word_hashes = own_hashes;
+    ck_assert_int_eq(sc_score_features(r, findings, plain), SC_OK);
+    art->form_ids = ids;
+    art->n_forms = n_forms;
+    art->word_hashes = hashes;
+    free(own);
+    free(own_hashes);
+
+    for (size_t i = 0; i < SC_SCORE_N_FEATURES; i++)
+        ck_assert_msg(memo[i] == plain[i], "case %d, %s: %.17g by spelling, %.17g by token", _i,
+                      sc_score_feature_name(i), memo[i], plain[i]);
+    sc_result_free(r);
+    free(source.data);
+}
+END_TEST
+
 /* The project's own fixture pages: each copied summary scores above every
  * summary of the same language with a planted error. */
 static double fixture_consistency(const char *name)
@@ -1019,6 +1087,8 @@ static Suite *align_suite(void)
     tcase_add_loop_test(tc, test_score_one_sentence, 0,
                         (int)(sizeof one_sentence_cases / sizeof one_sentence_cases[0]));
     tcase_add_test(tc, test_score_one_sentence_limit);
+    tcase_add_loop_test(tc, test_score_spellings, 0,
+                        (int)(sizeof spelling_summaries / sizeof spelling_summaries[0]));
     tcase_add_test(tc, test_score_fixtures);
     suite_add_tcase(s, tc);
 

@@ -1075,6 +1075,151 @@ START_TEST(test_sentences_long_run)
 }
 END_TEST
 
+/* sentence.c finds ends by skipping the tokens that cannot end a sentence,
+ * and keeps a short list on the stack; the plain walk below looks at every
+ * token, as the rules in sentence.c state them.  Both must cut random texts
+ * of words, abbreviations, marks, closers and line breaks alike, long ones
+ * (past the stack's 128 sentences and the 400-token cap) too. */
+
+static bool plain_closer(const sc_text *text, const sc_token *t)
+{
+    char c = text->data[t->start];
+    return (t->flags & SC_TOKF_QUOTE) || (t->end - t->start == 1 && (c == ')' || c == ']'));
+}
+
+static bool plain_after_abbreviation(const sc_text *text, const sc_lang *lang,
+                                     const sc_token *tokens, size_t i, const sc_token *next)
+{
+    if (i == 0 || text->data[tokens[i].start] != '.' || tokens[i].end - tokens[i].start != 1)
+        return false;
+    const sc_token *prev = &tokens[i - 1];
+    if (prev->end == tokens[i].start && prev->kind == SC_TOK_NUMBER && prev->norm_len <= 2 &&
+        next != NULL && sc_token_time(next).month != 0)
+        return true;
+    if (prev->end != tokens[i].start || prev->kind != SC_TOK_WORD)
+        return false;
+    if (sc_word_list_has(&lang->abbreviations, prev->norm, prev->norm_len))
+        return true;
+    if (sc_word_list_has(&lang->number_abbreviations, prev->norm, prev->norm_len))
+        return next != NULL && next->kind == SC_TOK_NUMBER;
+    if (sc_word_list_has(&lang->list_abbreviations, prev->norm, prev->norm_len))
+        return next != NULL && !(next->flags & SC_TOKF_CAPITAL);
+    return prev->norm_len == 1 && (prev->flags & SC_TOKF_CAPITAL);
+}
+
+/* Whether a sentence that began at tokens[begin] ends before tokens[i]. */
+static bool plain_boundary(const sc_text *text, const sc_lang *lang, const sc_token *tokens,
+                           size_t begin, size_t i)
+{
+    const sc_token *t = &tokens[i];
+    size_t j = i - 1;
+    while (j > begin && plain_closer(text, &tokens[j]) && !(tokens[j].flags & SC_TOKF_AFTER_SPACE))
+        j--;
+    bool ended =
+        (tokens[j].flags & SC_TOKF_SENT_END) && !plain_after_abbreviation(text, lang, tokens, j, t);
+    bool boundary = false;
+    if (t->flags & SC_TOKF_AFTER_BREAK)
+        boundary = ended || !(t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_CAPITAL));
+    else if (t->flags & SC_TOKF_AFTER_SPACE)
+        boundary = ended;
+    return boundary || i - begin >= 400;
+}
+
+/* A random text of pieces that make and unmake sentence ends. */
+static char *random_sentences(sc_arena *arena, unsigned seed, size_t pieces)
+{
+    static const char *const words[] = {
+        "Dr",
+        "dr",
+        "Mr",
+        "Jl",
+        "No",
+        "no",
+        "etc",
+        "dll",
+        "J",
+        "W",
+        "rain",
+        "Budi",
+        "kata",
+        "the",
+        "Desember",
+        "am",
+        "15",
+        "5",
+        "2.5",
+        "1,3",
+        ".",
+        ".",
+        ".",
+        "!",
+        "?",
+        "...",
+        "?!",
+        "\"",
+        "'",
+        ")",
+        "]",
+        "(",
+        ",",
+        "\xe2\x80\x9d",
+        "\xe2\x80\x9c",
+        "\xe2\x80\xa6",
+        "x",
+    };
+    static const char *const gaps[] = {" ", " ", " ", "", "", "\n", "\n\n", "  "};
+    char *s = sc_arena_alloc(arena, pieces * 12 + 1), *p = s;
+    ck_assert_ptr_nonnull(s);
+    unsigned x = seed * 2654435761u + 1;
+    for (size_t k = 0; k < pieces; k++) {
+        x = x * 1103515245u + 12345u;
+        const char *w = words[(x >> 16) % N(words)];
+        x = x * 1103515245u + 12345u;
+        const char *g = gaps[(x >> 16) % N(gaps)];
+        /* Now and then a long run of words without marks. */
+        if (seed % 7 == 0 && k > pieces / 3 && k < pieces / 3 + 450)
+            w = "kata", g = " ";
+        p += sprintf(p, "%s%s", w, g);
+    }
+    *p = '\0';
+    return s;
+}
+
+START_TEST(test_sentences_plain)
+{
+    sc_arena *arena = test_arena;
+    sc_intern *stems = sc_intern_new(arena);
+    const sc_lang *lang = lang_of(_i % 2 ? "en" : "id");
+    size_t pieces = _i % 5 == 0 ? 2500 : 40 + (size_t)_i * 3;
+    const char *s = random_sentences(arena, (unsigned)_i, pieces);
+    const sc_analysis *a = prepare(arena, stems, s, lang);
+
+    size_t begin = 0, n = 0;
+    for (size_t i = 1; i <= a->n_tokens; i++) {
+        if (i < a->n_tokens && !plain_boundary(a->text, lang, a->tokens, begin, i))
+            continue;
+        ck_assert_uint_lt(n, a->n_sentences);
+        ck_assert_msg(a->sentences[n].tok_begin == begin && a->sentences[n].tok_end == i,
+                      "case %d, sentence %zu: [%zu, %zu), plain [%zu, %zu)", _i, n,
+                      a->sentences[n].tok_begin, a->sentences[n].tok_end, begin, i);
+        ck_assert_uint_eq(a->sentences[n].start, a->tokens[begin].start);
+        ck_assert_uint_eq(a->sentences[n].end, a->tokens[i - 1].end);
+        /* The first token that is no punctuation, and only it, starts it. */
+        bool first = true;
+        for (size_t k = begin; k < i; k++) {
+            bool start = first && a->tokens[k].kind != SC_TOK_PUNCT;
+            first = first && !start;
+            ck_assert_int_eq((a->tokens[k].flags & SC_TOKF_SENT_START) != 0, start);
+        }
+        n++;
+        begin = i;
+    }
+    ck_assert_uint_eq(n, a->n_sentences);
+    if (pieces > 2000)
+        ck_assert_uint_gt(n, 128);
+}
+END_TEST
+
 /* ---- entities --------------------------------------------------------- */
 
 /* Names joined by "|" and the count of number entities. */
@@ -1357,6 +1502,118 @@ START_TEST(test_detect_language_memo)
 }
 END_TEST
 
+/* detect.c looks stopwords up in one table of every language's, keyed by a
+ * word's shape and filtered by a bitmap of the shapes, and stops once the
+ * answer is decided; the plain count asks each language's list
+ * (sc_word_list_has) for every word.  Random texts of stopwords, words
+ * like them and other words must get the same answer both ways. */
+static const sc_lang *plain_detect(const sc_token *const *arrays, const size_t *counts,
+                                   size_t n_arrays)
+{
+    const sc_lang *best = NULL;
+    size_t best_hits = 0;
+    for (size_t l = 0; l < sc_language_count; l++) {
+        size_t hits = 0;
+        for (size_t a = 0; a < n_arrays; a++)
+            for (size_t i = 0; i < counts[a]; i++) {
+                const sc_token *t = &arrays[a][i];
+                hits += t->kind == SC_TOK_WORD &&
+                        sc_word_list_has(&sc_languages[l]->stopwords, t->norm, t->norm_len);
+            }
+        if (hits > best_hits) {
+            best_hits = hits;
+            best = sc_languages[l];
+        }
+    }
+    return best_hits >= 3 ? best : NULL;
+}
+
+/* Tokenizes s into one of a call's arrays. */
+static void detect_array(sc_arena *arena, const char *s, sc_token **tokens, size_t *n,
+                         uint32_t **ids)
+{
+    sc_text *text = sc_arena_calloc(arena, 1, sizeof *text);
+    uint32_t n_forms;
+    uint64_t *word_hashes;
+    ck_assert_ptr_nonnull(text);
+    text->field = SC_FIELD_SOURCE;
+    text->data = s;
+    text->len = strlen(s);
+    ck_assert_int_eq(sc_tokenize(arena, text, tokens, n, ids, &n_forms, &word_hashes), SC_OK);
+}
+
+/* Every stopword of every language, three times: the plain answer. */
+START_TEST(test_detect_every_stopword)
+{
+    sc_arena *arena = test_arena;
+    const sc_word_list *list = &sc_languages[_i]->stopwords;
+    for (size_t k = 0; k < list->n; k++) {
+        const char *w = list->words[k];
+        char *s = sc_arena_alloc(arena, 3 * strlen(w) + 4);
+        ck_assert_ptr_nonnull(s);
+        sprintf(s, "%s %s %s", w, w, w);
+        sc_token *tokens;
+        size_t n;
+        uint32_t *ids;
+        detect_array(arena, s, &tokens, &n, &ids);
+        const sc_token *arrays[1] = {tokens};
+        const uint32_t *form_ids[1] = {ids};
+        const sc_lang *plain = plain_detect(arrays, &n, 1);
+        ck_assert_msg(sc_detect_language(arrays, form_ids, &n, 1) == plain, "\"%s\" (%s)", w,
+                      sc_languages[_i]->code);
+        ck_assert_msg(sc_detect_language(arrays, NULL, &n, 1) == plain, "\"%s\" (%s)", w,
+                      sc_languages[_i]->code);
+    }
+}
+END_TEST
+
+/* A random text: stopwords of each language, words of their shapes that
+ * are none ("thw", "yamg"), other words, numbers and marks. */
+static char *random_detect_text(sc_arena *arena, unsigned *x, size_t words)
+{
+    static const char *const others[] = {
+        "thw", "yamg", "tha", "ant",         "bukan-nya", "rain", "Bekasi", "kucing", "12",
+        ",",   ".",    "\"",  "caf\xc3\xa9", "ANd",       "The",  "DAN",    "x",      "",
+    };
+    char *s = sc_arena_alloc(arena, words * 32 + 1), *p = s;
+    ck_assert_ptr_nonnull(s);
+    for (size_t k = 0; k < words; k++) {
+        *x = *x * 1103515245u + 12345u;
+        unsigned r = *x >> 8;
+        const char *w;
+        if (r % 3 == 0) {
+            w = others[(r / 3) % N(others)];
+        } else {
+            const sc_word_list *list = &sc_languages[(r / 3) % sc_language_count]->stopwords;
+            w = list->words[(r / 7) % list->n];
+        }
+        p += sprintf(p, "%.30s ", w);
+    }
+    *p = '\0';
+    return s;
+}
+
+START_TEST(test_detect_plain)
+{
+    sc_arena *arena = test_arena;
+    unsigned x = (unsigned)_i * 2654435761u + 7;
+    /* From a few words (undecided, or decided by the second array) to a
+     * page (decided early). */
+    size_t sizes[2] = {(size_t)_i % 9, (size_t)(_i * 37) % 700};
+    sc_token *tokens[2];
+    size_t counts[2];
+    uint32_t *ids[2];
+    for (int a = 0; a < 2; a++)
+        detect_array(arena, random_detect_text(arena, &x, sizes[a]), &tokens[a], &counts[a],
+                     &ids[a]);
+    const sc_token *arrays[2] = {tokens[0], tokens[1]};
+    const uint32_t *form_ids[2] = {ids[0], ids[1]};
+    const sc_lang *plain = plain_detect(arrays, counts, 2);
+    ck_assert_ptr_eq(sc_detect_language(arrays, form_ids, counts, 2), plain);
+    ck_assert_ptr_eq(sc_detect_language(arrays, NULL, counts, 2), plain);
+}
+END_TEST
+
 /* ---- language tables -------------------------------------------------- */
 
 /* bsearch over the lists needs them strictly increasing in byte order, and
@@ -1526,6 +1783,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_sentence_start_flags);
     tcase_add_test(tc, test_sentences_empty);
     tcase_add_test(tc, test_sentences_long_run);
+    tcase_add_loop_test(tc, test_sentences_plain, 0, 60);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("entities");
@@ -1540,6 +1798,8 @@ static Suite *text_suite(void)
     tcase_add_loop_test(tc, test_detect_language, 0, N(detect_cases));
     tcase_add_loop_test(tc, test_detect_language_memo, 0, N(detect_memo_cases));
     tcase_add_test(tc, test_detect_language_arrays);
+    tcase_add_loop_test(tc, test_detect_every_stopword, 0, (int)sc_language_count);
+    tcase_add_loop_test(tc, test_detect_plain, 0, 200);
     tcase_add_loop_test(tc, test_word_lists_sorted, 0, (int)sc_language_count);
     tcase_add_loop_test(tc, test_number_words_are_not_time_words, 0, (int)sc_language_count);
     tcase_add_test(tc, test_word_list_lookup);

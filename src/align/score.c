@@ -274,7 +274,8 @@ static void ngram_step(ngram_walk *w, const sc_token *t, uint64_t key[3])
     w->prev[0] = t;
 }
 
-/* What a walk over a text's n-grams does with each key. */
+/* What a walk over n-grams does with each key: the summary's are added,
+ * then marked as the article has them (article_pass), then counted. */
 typedef enum walk_mode { WALK_ADD, WALK_MARK, WALK_COUNT } walk_mode;
 
 /* Each pass over a text's n-grams is compiled for its mode (a constant at
@@ -285,85 +286,86 @@ typedef enum walk_mode { WALK_ADD, WALK_MARK, WALK_COUNT } walk_mode;
 #define PASS_INLINE inline
 #endif
 
-/* The stems of the summary, by id (ids above n_stems are taken as the
- * summary's: never skipped). */
-typedef struct summary_stems {
-    bool *has;
+/* The summary's stem n-grams, and how many of them the article has. */
+typedef struct stem_ngrams {
+    key_set sets[3]; /* bigrams, trigrams, four-grams */
+    bool *has;       /* the summary's stems, by id */
     uint32_t n_stems;
-} summary_stems;
+    size_t total[3], found[3];
+    double trigram_min; /* the lowest trigram share of one summary sentence */
+} stem_ngrams;
 
-/* One walk over a's stem n-grams: adds the summary's, marks the article's,
- * or counts the summary's found (and the lowest trigram share of one
- * sentence in *trigram_min). */
-static PASS_INLINE void ngram_pass(const sc_analysis *a, key_set *sets, walk_mode mode,
-                                   summary_stems *stems, size_t *total, size_t *found,
-                                   double *trigram_min)
+static sc_status stem_ngrams_init(sc_result *r, stem_ngrams *g)
 {
-    for (size_t si = 0; si < a->n_sentences; si++) {
-        const sc_sentence *s = &a->sentences[si];
+    *g = (stem_ngrams){.n_stems = r->alignment.n_stems, .trigram_min = 1.0};
+    /* Bigram keys are two stem ids; trigram and four-gram keys, hashes. */
+    for (int n = 0; n < 3; n++)
+        if (set_init(r->arena, &g->sets[n], r->summary.n_tokens, n > 0) != SC_OK)
+            return SC_ERR_NOMEM;
+    g->has = sc_arena_calloc(r->arena, (size_t)g->n_stems + 1, sizeof *g->has);
+    return g->has != NULL ? SC_OK : SC_ERR_NOMEM;
+}
+
+/* Whether the summary has the stem (ids above n_stems are taken as the
+ * summary's: never skipped). */
+static bool summary_has_stem(const stem_ngrams *g, uint32_t stem)
+{
+    return stem > g->n_stems || g->has[stem];
+}
+
+/* The n-grams ending at the word t: added, marked or counted. */
+static PASS_INLINE void stem_ngrams_at(stem_ngrams *g, ngram_walk *w, const sc_token *t,
+                                       walk_mode mode)
+{
+    uint64_t key[3];
+    ngram_step(w, t, key);
+    for (int n = 0; n < 3; n++) {
+        if (key[n] == 0)
+            continue;
+        if (mode == WALK_ADD) {
+            set_add(&g->sets[n], key[n]);
+        } else if (mode == WALK_MARK) {
+            set_mark(&g->sets[n], key[n]);
+        } else {
+            g->total[n]++;
+            g->found[n] += set_hit(&g->sets[n], key[n]);
+        }
+    }
+}
+
+/* One walk over the summary's stem n-grams: adds them, or counts those the
+ * article has (and the lowest trigram share of one sentence). */
+static PASS_INLINE void summary_stem_pass(const sc_analysis *sum, stem_ngrams *g, walk_mode mode)
+{
+    for (size_t si = 0; si < sum->n_sentences; si++) {
+        const sc_sentence *s = &sum->sentences[si];
         ngram_walk w = {{NULL, NULL, NULL}, 0, 0};
-        size_t before_total = total[1], before_found = found[1];
+        size_t before_total = g->total[1], before_found = g->found[1];
         for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-            const sc_token *t = &a->tokens[k];
+            const sc_token *t = &sum->tokens[k];
             if (t->kind == SC_TOK_PUNCT)
                 continue;
-            if (mode == WALK_ADD && t->stem <= stems->n_stems)
-                stems->has[t->stem] = true;
-            /* An article word whose stem the summary lacks ends every
-             * n-gram that holds it: none is the summary's, so the walk
-             * starts afresh after it, and the three keys are not made. */
-            if (mode == WALK_MARK && t->stem <= stems->n_stems && !stems->has[t->stem]) {
-                w = (ngram_walk){{NULL, NULL, NULL}, 0, 0};
-                continue;
-            }
-            uint64_t key[3];
-            ngram_step(&w, t, key);
-            for (int n = 0; n < 3; n++) {
-                if (key[n] == 0)
-                    continue;
-                if (mode == WALK_ADD) {
-                    set_add(&sets[n], key[n]);
-                } else if (mode == WALK_MARK) {
-                    set_mark(&sets[n], key[n]);
-                } else {
-                    total[n]++;
-                    found[n] += set_hit(&sets[n], key[n]);
-                }
-            }
+            if (mode == WALK_ADD && t->stem <= g->n_stems)
+                g->has[t->stem] = true;
+            stem_ngrams_at(g, &w, t, mode);
         }
-        if (mode == WALK_COUNT && total[1] > before_total)
-            *trigram_min = fmin(*trigram_min, (double)(found[1] - before_found) /
-                                                  (double)(total[1] - before_total));
+        if (mode == WALK_COUNT && g->total[1] > before_total)
+            g->trigram_min = fmin(g->trigram_min, (double)(g->found[1] - before_found) /
+                                                      (double)(g->total[1] - before_total));
     }
 }
 
 /* The summary's bigrams, trigrams and four-grams found anywhere in the
  * article: the shares of each, and the lowest share of trigrams of one
  * sentence. */
-static sc_status article_ngrams(sc_result *r, double *x)
+static void stem_ngram_features(const stem_ngrams *g, double *x)
 {
-    const sc_analysis *sum = &r->summary, *art = &r->article;
-    key_set sets[3];
-    /* Bigram keys are two stem ids; trigram and four-gram keys, hashes. */
-    for (int n = 0; n < 3; n++)
-        if (set_init(r->arena, &sets[n], sum->n_tokens, n > 0) != SC_OK)
-            return SC_ERR_NOMEM;
-    summary_stems stems = {NULL, r->alignment.n_stems};
-    if ((stems.has = sc_arena_calloc(r->arena, (size_t)stems.n_stems + 1, sizeof *stems.has)) ==
-        NULL)
-        return SC_ERR_NOMEM;
-    size_t total[3] = {0}, found[3] = {0};
-    double trigram_min = 1.0;
-    ngram_pass(sum, sets, WALK_ADD, &stems, total, found, &trigram_min);
-    ngram_pass(art, sets, WALK_MARK, &stems, total, found, &trigram_min);
-    ngram_pass(sum, sets, WALK_COUNT, &stems, total, found, &trigram_min);
-    double bigram = total[0] > 0 ? (double)found[0] / (double)total[0] : 1.0;
-    double trigram = total[1] > 0 ? (double)found[1] / (double)total[1] : bigram;
+    double bigram = g->total[0] > 0 ? (double)g->found[0] / (double)g->total[0] : 1.0;
+    double trigram = g->total[1] > 0 ? (double)g->found[1] / (double)g->total[1] : bigram;
     x[F_ARTICLE_BIGRAM] = bigram;
     x[F_ARTICLE_TRIGRAM] = trigram;
-    x[F_ARTICLE_TRIGRAM_MIN] = total[1] > 0 ? trigram_min : bigram;
-    x[F_ARTICLE_FOURGRAM] = total[2] > 0 ? (double)found[2] / (double)total[2] : trigram;
-    return SC_OK;
+    x[F_ARTICLE_TRIGRAM_MIN] = g->total[1] > 0 ? g->trigram_min : bigram;
+    x[F_ARTICLE_FOURGRAM] = g->total[2] > 0 ? (double)g->found[2] / (double)g->total[2] : trigram;
 }
 
 static double share(size_t part, size_t whole, double none)
@@ -417,10 +419,11 @@ typedef struct one_sentence {
 } one_sentence;
 
 typedef struct lexical_count {
-    key_set *sets; /* the summary's bigrams, trigrams, words (content words are counted) */
+    key_set sets[3]; /* the summary's bigrams, trigrams, words (content words are counted) */
     size_t total[2], found[2];
     size_t words, novel; /* the summary's content words; those the article lacks */
-    one_sentence *one;
+    double bigram_min;   /* the lowest bigram share of one summary sentence */
+    one_sentence one;
 } lexical_count;
 
 /* A summary bigram, in slot i, read in summary sentence one->sentence. */
@@ -481,10 +484,41 @@ static void one_sentence_flush(one_sentence *one)
     one->n_hits = 0;
 }
 
+/* The surface bigram and trigram ending at the word h: added, marked or
+ * counted. */
+static PASS_INLINE void lexical_ngrams_at(lexical_walk *w, lexical_count *c, walk_mode mode,
+                                          uint64_t h)
+{
+    uint64_t p1 = w->prev[0], p2 = w->prev[1];
+    if (p1 != 0) {
+        uint64_t key[2] = {mix(p1 ^ mix(h)) | 1,
+                           p2 != 0 ? mix(mix(p2 + 1) ^ p1 ^ mix(h + 7)) | 1 : 0};
+        for (int n = 0; n < 2; n++) {
+            if (key[n] == 0)
+                continue;
+            if (mode == WALK_ADD) {
+                size_t i = set_add(&c->sets[n], key[n]);
+                if (n == 0)
+                    one_sentence_add(&c->one, i);
+            } else if (mode == WALK_MARK) {
+                size_t i = set_mark(&c->sets[n], key[n]);
+                if (n == 0 && i != SIZE_MAX)
+                    one_sentence_mark(&c->one, i);
+            } else {
+                c->total[n]++;
+                c->found[n] += set_hit(&c->sets[n], key[n]);
+            }
+        }
+    }
+    w->prev[1] = p1;
+    w->prev[0] = h;
+}
+
+/* The surface word h: added, marked, or counted when content, with the
+ * n-grams ending at it. */
 static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mode mode, uint64_t h,
                                      bool content)
 {
-    uint64_t p1 = w->prev[0], p2 = w->prev[1];
     if (mode == WALK_ADD) {
         set_add(&c->sets[2], h);
     } else if (mode == WALK_MARK) {
@@ -499,28 +533,7 @@ static PASS_INLINE void lexical_word(lexical_walk *w, lexical_count *c, walk_mod
         c->words++;
         c->novel += !set_hit(&c->sets[2], h);
     }
-    if (p1 != 0) {
-        uint64_t key[2] = {mix(p1 ^ mix(h)) | 1,
-                           p2 != 0 ? mix(mix(p2 + 1) ^ p1 ^ mix(h + 7)) | 1 : 0};
-        for (int n = 0; n < 2; n++) {
-            if (key[n] == 0)
-                continue;
-            if (mode == WALK_ADD) {
-                size_t i = set_add(&c->sets[n], key[n]);
-                if (n == 0)
-                    one_sentence_add(c->one, i);
-            } else if (mode == WALK_MARK) {
-                size_t i = set_mark(&c->sets[n], key[n]);
-                if (n == 0 && i != SIZE_MAX)
-                    one_sentence_mark(c->one, i);
-            } else {
-                c->total[n]++;
-                c->found[n] += set_hit(&c->sets[n], key[n]);
-            }
-        }
-    }
-    w->prev[1] = p1;
-    w->prev[0] = h;
+    lexical_ngrams_at(w, c, mode, h);
 }
 
 /* One pass over the bytes, ASCII letters and digits hashed inline: the
@@ -572,24 +585,37 @@ static size_t lexical_words_bound(const sc_analysis *a)
     return n;
 }
 
-/* One walk over a's surface words, as ngram_pass over its stems (the
- * lowest bigram share of one summary sentence in *bigram_min). */
-static PASS_INLINE void lexical_pass(const sc_analysis *a, lexical_count *c, walk_mode mode,
-                                     double *bigram_min)
+static sc_status lexical_init(sc_result *r, lexical_count *c)
 {
-    for (size_t si = 0; si < a->n_sentences; si++) {
-        const sc_sentence *s = &a->sentences[si];
+    *c = (lexical_count){.bigram_min = 1.0};
+    size_t bound = lexical_words_bound(&r->summary);
+    for (int n = 0; n < 3; n++)
+        if (set_init(r->arena, &c->sets[n], bound, true) != SC_OK)
+            return SC_ERR_NOMEM;
+    size_t slots = c->sets[0].mask + 1;
+    one_sentence *one = &c->one;
+    one->holders = sc_arena_calloc(r->arena, slots, sizeof *one->holders);
+    one->stamp = sc_arena_calloc(r->arena, slots, sizeof *one->stamp);
+    one->hits = sc_arena_calloc(r->arena, slots, sizeof *one->hits);
+    return one->holders != NULL && one->stamp != NULL && one->hits != NULL ? SC_OK : SC_ERR_NOMEM;
+}
+
+/* One walk over the summary's surface words, as summary_stem_pass over its
+ * stems (the lowest bigram share of one sentence in c->bigram_min). */
+static PASS_INLINE void summary_lexical_pass(const sc_analysis *sum, lexical_count *c,
+                                             walk_mode mode)
+{
+    for (size_t si = 0; si < sum->n_sentences; si++) {
+        const sc_sentence *s = &sum->sentences[si];
         lexical_walk w = {{0, 0}};
         size_t total = c->total[0], found = c->found[0];
-        c->one->sentence = si;
+        c->one.sentence = si;
         for (size_t k = s->tok_begin; k < s->tok_end; k++)
-            if (a->tokens[k].kind != SC_TOK_PUNCT)
-                lexical_token(&w, c, mode, &a->tokens[k], a->word_hashes[a->form_ids[k]]);
-        if (mode == WALK_MARK)
-            one_sentence_flush(c->one);
+            if (sum->tokens[k].kind != SC_TOK_PUNCT)
+                lexical_token(&w, c, mode, &sum->tokens[k], sum->word_hashes[sum->form_ids[k]]);
         if (mode == WALK_COUNT && c->total[0] > total)
-            *bigram_min =
-                fmin(*bigram_min, (double)(c->found[0] - found) / (double)(c->total[0] - total));
+            c->bigram_min =
+                fmin(c->bigram_min, (double)(c->found[0] - found) / (double)(c->total[0] - total));
     }
 }
 
@@ -600,37 +626,88 @@ static PASS_INLINE void lexical_pass(const sc_analysis *a, lexical_count *c, wal
  * article sentence keeps that sentence's facts together, where one stitched
  * from several can join a subject to another's predicate (QAGS's and
  * FRANK's "recombination" errors); the lowest share over the sentences. */
-static sc_status lexical_ngrams(sc_result *r, double *x)
+static void lexical_features(const lexical_count *c, size_t summary_sentences, double *x)
 {
-    const sc_analysis *sum = &r->summary, *art = &r->article;
-    key_set sets[3];
-    size_t bound = lexical_words_bound(sum);
-    for (int n = 0; n < 3; n++)
-        if (set_init(r->arena, &sets[n], bound, true) != SC_OK)
-            return SC_ERR_NOMEM;
-    size_t slots = sets[0].mask + 1;
-    one_sentence one = {0};
-    one.holders = sc_arena_calloc(r->arena, slots, sizeof *one.holders);
-    one.stamp = sc_arena_calloc(r->arena, slots, sizeof *one.stamp);
-    one.hits = sc_arena_calloc(r->arena, slots, sizeof *one.hits);
-    if (one.holders == NULL || one.stamp == NULL || one.hits == NULL)
-        return SC_ERR_NOMEM;
-    lexical_count c = {sets, {0, 0}, {0, 0}, 0, 0, &one};
-    double bigram_min = 1.0;
-    lexical_pass(sum, &c, WALK_ADD, &bigram_min);
-    lexical_pass(art, &c, WALK_MARK, &bigram_min);
-    lexical_pass(sum, &c, WALK_COUNT, &bigram_min);
-    double bigram = c.total[0] > 0 ? (double)c.found[0] / (double)c.total[0] : 1.0;
+    double bigram = c->total[0] > 0 ? (double)c->found[0] / (double)c->total[0] : 1.0;
     x[F_LEXICAL_BIGRAM] = bigram;
-    x[F_LEXICAL_BIGRAM_MIN] = bigram_min;
-    x[F_LEXICAL_TRIGRAM] = c.total[1] > 0 ? (double)c.found[1] / (double)c.total[1] : bigram;
-    x[F_LEXICAL_NOVEL_SHARE] = share(c.novel, c.words, 0.0);
-    x[F_LEXICAL_TRIGRAM_MISSING] = log1p((double)(c.total[1] - c.found[1]));
+    x[F_LEXICAL_BIGRAM_MIN] = c->bigram_min;
+    x[F_LEXICAL_TRIGRAM] = c->total[1] > 0 ? (double)c->found[1] / (double)c->total[1] : bigram;
+    x[F_LEXICAL_NOVEL_SHARE] = share(c->novel, c->words, 0.0);
+    x[F_LEXICAL_TRIGRAM_MISSING] = log1p((double)(c->total[1] - c->found[1]));
     double one_min = 1.0;
-    for (size_t s = 0; s < sum->n_sentences && s < ONE_SENTENCE_MAX; s++)
-        if (one.distinct[s] > 0)
-            one_min = fmin(one_min, (double)one.best[s] / (double)one.distinct[s]);
+    for (size_t s = 0; s < summary_sentences && s < ONE_SENTENCE_MAX; s++)
+        if (c->one.distinct[s] > 0)
+            one_min = fmin(one_min, (double)c->one.best[s] / (double)c->one.distinct[s]);
     x[F_LEXICAL_ONE_SENTENCE_MIN] = one_min;
+}
+
+/* What an article spelling is to the summary's n-grams, worked out at its
+ * first token: its other tokens (an article uses a spelling about twice)
+ * only read it.  A token's stem and surface words are its spelling's
+ * (sc_tokens_finish stems each spelling once). */
+typedef enum surface_use {
+    SURFACE_UNKNOWN, /* not yet seen */
+    SURFACE_ABSENT,  /* one word, which the summary lacks */
+    SURFACE_WORD,    /* one word the summary has (marked at the first token) */
+    SURFACE_WORDS,   /* another form: its bytes are cut into words at each token */
+} surface_use;
+
+typedef struct spelling_use {
+    uint8_t surface;  /* surface_use */
+    bool summary_has; /* the summary has its stem */
+} spelling_use;
+
+static void learn_spelling(spelling_use *u, const stem_ngrams *g, lexical_count *c,
+                           const sc_token *t, uint64_t word_hash)
+{
+    u->summary_has = summary_has_stem(g, t->stem);
+    if (word_hash == 0)
+        u->surface = SURFACE_WORDS;
+    else
+        u->surface = set_mark(&c->sets[2], word_hash) != SIZE_MAX ? SURFACE_WORD : SURFACE_ABSENT;
+}
+
+/* The one walk over the article: marks the summary's stem n-grams and
+ * surface n-grams it has, and counts its content words (*content_words).
+ * An article word the summary lacks ends every n-gram that holds it: none
+ * is the summary's, so that walk starts afresh after it, and its keys are
+ * not made. */
+static sc_status article_pass(sc_result *r, stem_ngrams *g, lexical_count *c, size_t *content_words)
+{
+    const sc_analysis *art = &r->article;
+    spelling_use *uses = sc_arena_calloc(r->arena, (size_t)art->n_forms + 1, sizeof *uses);
+    if (uses == NULL)
+        return SC_ERR_NOMEM;
+    size_t words = 0;
+    for (size_t si = 0; si < art->n_sentences; si++) {
+        const sc_sentence *s = &art->sentences[si];
+        ngram_walk stems = {{NULL, NULL, NULL}, 0, 0};
+        lexical_walk surface = {{0, 0}};
+        c->one.sentence = si;
+        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+            const sc_token *t = &art->tokens[k];
+            if (t->kind == SC_TOK_PUNCT)
+                continue;
+            words += sc_token_is_content(t);
+            uint32_t id = art->form_ids[k];
+            uint64_t word_hash = art->word_hashes[id];
+            spelling_use *u = &uses[id];
+            if (u->surface == SURFACE_UNKNOWN)
+                learn_spelling(u, g, c, t, word_hash);
+            if (u->summary_has)
+                stem_ngrams_at(g, &stems, t, WALK_MARK);
+            else
+                stems = (ngram_walk){{NULL, NULL, NULL}, 0, 0};
+            if (u->surface == SURFACE_WORD)
+                lexical_ngrams_at(&surface, c, WALK_MARK, word_hash);
+            else if (u->surface == SURFACE_WORDS)
+                lexical_token(&surface, c, WALK_MARK, t, 0);
+            else
+                surface = (lexical_walk){{0, 0}};
+        }
+        one_sentence_flush(&c->one);
+    }
+    *content_words = words;
     return SC_OK;
 }
 
@@ -671,7 +748,7 @@ static void relation_features(const sc_result *r, double *x)
 
 sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x)
 {
-    const sc_analysis *sum = &r->summary, *art = &r->article;
+    const sc_analysis *sum = &r->summary;
     const sc_alignment *al = &r->alignment;
     memset(x, 0, SC_SCORE_N_FEATURES * sizeof *x);
 
@@ -724,8 +801,21 @@ sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x
     x[F_NOVEL_SHARE] = share(novel, content, 0.0);
     x[F_NOVEL] = log1p((double)novel);
 
-    if (article_ngrams(r, x) != SC_OK || lexical_ngrams(r, x) != SC_OK)
+    /* The summary's n-grams, stems and surface words, are read in two
+     * walks over it and one over the article for both. */
+    stem_ngrams g;
+    lexical_count c;
+    size_t art_words;
+    if (stem_ngrams_init(r, &g) != SC_OK || lexical_init(r, &c) != SC_OK)
         return SC_ERR_NOMEM;
+    summary_stem_pass(sum, &g, WALK_ADD);
+    summary_lexical_pass(sum, &c, WALK_ADD);
+    if (article_pass(r, &g, &c, &art_words) != SC_OK)
+        return SC_ERR_NOMEM;
+    summary_stem_pass(sum, &g, WALK_COUNT);
+    summary_lexical_pass(sum, &c, WALK_COUNT);
+    stem_ngram_features(&g, x);
+    lexical_features(&c, sum->n_sentences, x);
     relation_features(r, x);
 
     /* Names with a word the article lacks; amounts it never states. */
@@ -754,9 +844,6 @@ sc_status sc_score_features(sc_result *r, const size_t *rule_findings, double *x
             if (sc_rules[i] == finding_rules[j])
                 x[F_FINDING_FIRST + j] = log1p((double)rule_findings[i]);
 
-    size_t art_words = 0;
-    for (size_t k = 0; k < art->n_tokens; k++)
-        art_words += sc_token_is_content(&art->tokens[k]);
     x[F_SENTENCES] = log1p((double)sum->n_sentences);
     x[F_WORDS] = log1p((double)content);
     x[F_LENGTH_RATIO] = log(((double)content + 1.0) / ((double)art_words + 1.0));

@@ -33,11 +33,15 @@ static bool after_abbreviation(const sc_text *text, const sc_lang *lang, const s
         return true;
     if (prev->end != tokens[i].start || prev->kind != SC_TOK_WORD)
         return false;
-    if (sc_word_list_has(&lang->abbreviations, prev->norm, prev->norm_len))
+    /* The three lists in one lookup (a "." after a word ends most
+     * sentences). */
+    sc_word_class word;
+    sc_lang_classify_word(lang, prev->norm, prev->norm_len, &word);
+    if (word.lists & SC_LIST_BIT(SC_LIST_ABBREVIATIONS))
         return true;
-    if (sc_word_list_has(&lang->number_abbreviations, prev->norm, prev->norm_len))
+    if (word.lists & SC_LIST_BIT(SC_LIST_NUMBER_ABBREVIATIONS))
         return next != NULL && next->kind == SC_TOK_NUMBER;
-    if (sc_word_list_has(&lang->list_abbreviations, prev->norm, prev->norm_len))
+    if (word.lists & SC_LIST_BIT(SC_LIST_LIST_ABBREVIATIONS))
         return next != NULL && !(next->flags & SC_TOKF_CAPITAL);
     /* A single capital letter: an initial ("George W. Bush"). */
     return prev->norm_len == 1 && (prev->flags & SC_TOKF_CAPITAL);
@@ -48,81 +52,120 @@ static bool starts_lower(const sc_token *t)
     return t->kind == SC_TOK_WORD && !(t->flags & SC_TOKF_CAPITAL);
 }
 
-static sc_status split(sc_arena *arena, const sc_text *text, const sc_lang *lang, sc_token *tokens,
-                       size_t n_tokens, sc_sentence **sentences, size_t *n_sentences);
+/* True when the sentence that began at tokens[begin] ends before
+ * tokens[i], white space before it (begin < i). */
+static bool ends_before(const sc_text *text, const sc_lang *lang, const sc_token *tokens,
+                        size_t begin, size_t i)
+{
+    const sc_token *t = &tokens[i];
+    /* The last token before any closers; a token after white space is
+     * none (its flag is tested first: it spares reading the text). */
+    size_t j = i - 1;
+    while (j > begin && !(tokens[j].flags & SC_TOKF_AFTER_SPACE) && is_closer(text, &tokens[j]))
+        j--;
+    bool ended =
+        (tokens[j].flags & SC_TOKF_SENT_END) && !after_abbreviation(text, lang, tokens, j, t);
+    if (t->flags & SC_TOKF_AFTER_BREAK)
+        return ended || !starts_lower(t);
+    return ended;
+}
+
+/* The end of the sentence that begins at tokens[begin] (< n_tokens): the
+ * first boundary after it, at most SC_MAX_SENTENCE_TOKENS on. */
+static size_t sentence_end(const sc_text *text, const sc_lang *lang, const sc_token *tokens,
+                           size_t n_tokens, size_t begin)
+{
+    size_t last =
+        n_tokens - begin > SC_MAX_SENTENCE_TOKENS ? begin + SC_MAX_SENTENCE_TOKENS : n_tokens;
+    for (size_t i = begin + 1; i < last; i++) {
+        unsigned flags = tokens[i].flags;
+        if (!(flags & (SC_TOKF_AFTER_SPACE | SC_TOKF_AFTER_BREAK)))
+            continue;
+        /* Most tokens are words after a space and a word, which ends
+         * nothing: it is no mark, and no closer hugs it. */
+        if (!(flags & SC_TOKF_AFTER_BREAK) &&
+            (tokens[i - 1].flags & (SC_TOKF_SENT_END | SC_TOKF_AFTER_SPACE)) == SC_TOKF_AFTER_SPACE)
+            continue;
+        if (ends_before(text, lang, tokens, begin, i))
+            return i;
+    }
+    return last;
+}
+
+/* The list of sentences being found: on the stack while short (most
+ * texts), then in an arena of its own, growing by doubling.  The document
+ * keeps a copy of its final size, so no outgrown copy stays with it, and a
+ * short text makes no arena at all. */
+enum { SENTENCES_ON_STACK = 128 };
+
+typedef struct sentence_list {
+    sc_sentence *items;
+    size_t n, cap;
+    sc_arena *temp; /* NULL while items is the stack's */
+} sentence_list;
+
+static sc_status push(sentence_list *list, const sc_sentence *s)
+{
+    if (list->n == list->cap) {
+        if (list->n >= SC_MAX_TOKENS)
+            return SC_ERR_LIMIT;
+        sc_sentence *grown;
+        if (list->temp != NULL) {
+            grown = sc_arena_grow(list->temp, list->items, list->n, list->cap * 2, sizeof *grown);
+        } else {
+            /* Off the stack. */
+            if ((list->temp = sc_arena_new()) == NULL)
+                return SC_ERR_NOMEM;
+            grown = sc_arena_alloc(list->temp, list->cap * 2 * sizeof *grown);
+            if (grown != NULL)
+                memcpy(grown, list->items, list->n * sizeof *grown);
+        }
+        if (grown == NULL)
+            return SC_ERR_NOMEM;
+        list->items = grown;
+        list->cap *= 2;
+    }
+    list->items[list->n++] = *s;
+    return SC_OK;
+}
+
+static sc_status split(sentence_list *list, const sc_text *text, const sc_lang *lang,
+                       sc_token *tokens, size_t n_tokens);
 
 sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang *lang,
                              sc_token *tokens, size_t n_tokens, sc_sentence **sentences,
                              size_t *n_sentences)
 {
-    /* The list grows by doubling in an arena of its own, then is kept at
-     * its final size, so its outgrown copies do not stay with the
-     * document. */
-    sc_arena *temp = sc_arena_new();
-    if (temp == NULL)
-        return SC_ERR_NOMEM;
-    sc_sentence *grown = NULL;
-    size_t n = 0;
-    sc_status st = split(temp, text, lang, tokens, n_tokens, &grown, &n);
+    sc_sentence on_stack[SENTENCES_ON_STACK];
+    sentence_list list = {on_stack, 0, SENTENCES_ON_STACK, NULL};
+    sc_status st = split(&list, text, lang, tokens, n_tokens);
     sc_sentence *kept = NULL;
+    size_t n = list.n;
     if (st == SC_OK && (kept = sc_arena_alloc(arena, (n ? n : 1) * sizeof *kept)) == NULL)
         st = SC_ERR_NOMEM;
     if (st == SC_OK) {
         if (n > 0)
-            memcpy(kept, grown, n * sizeof *kept);
+            memcpy(kept, list.items, n * sizeof *kept);
         *sentences = kept;
         *n_sentences = n;
     }
-    sc_arena_free(temp);
+    sc_arena_free(list.temp);
     return st;
 }
 
-static sc_status split(sc_arena *arena, const sc_text *text, const sc_lang *lang, sc_token *tokens,
-                       size_t n_tokens, sc_sentence **sentences, size_t *n_sentences)
+static sc_status split(sentence_list *list, const sc_text *text, const sc_lang *lang,
+                       sc_token *tokens, size_t n_tokens)
 {
-    size_t cap = 16, n = 0;
-    sc_sentence *out = sc_arena_alloc(arena, cap * sizeof *out);
-    if (out == NULL)
-        return SC_ERR_NOMEM;
-    size_t begin = 0;
-    for (size_t i = 0; i <= n_tokens; i++) {
-        bool boundary = false;
-        if (i == n_tokens) {
-            boundary = begin < n_tokens;
-        } else if (i > begin) {
-            const sc_token *t = &tokens[i];
-            /* The last token before any closers. */
-            size_t j = i - 1;
-            while (j > begin && is_closer(text, &tokens[j]) &&
-                   !(tokens[j].flags & SC_TOKF_AFTER_SPACE))
-                j--;
-            bool ended = (tokens[j].flags & SC_TOKF_SENT_END) &&
-                         !after_abbreviation(text, lang, tokens, j, t);
-            if (t->flags & SC_TOKF_AFTER_BREAK)
-                boundary = ended || !starts_lower(t);
-            else if (t->flags & SC_TOKF_AFTER_SPACE)
-                boundary = ended;
-            if (i - begin >= SC_MAX_SENTENCE_TOKENS)
-                boundary = true;
-        }
-        if (!boundary)
-            continue;
-        if (n == cap) {
-            if (n >= SC_MAX_TOKENS)
-                return SC_ERR_LIMIT;
-            out = sc_arena_grow(arena, out, n, cap * 2, sizeof *out);
-            if (out == NULL)
-                return SC_ERR_NOMEM;
-            cap *= 2;
-        }
-        out[n].tok_begin = begin;
-        out[n].tok_end = i;
-        out[n].start = tokens[begin].start;
-        out[n].end = tokens[i - 1].end;
-        n++;
-        begin = i;
+    for (size_t begin = 0; begin < n_tokens;) {
+        size_t end = sentence_end(text, lang, tokens, n_tokens, begin);
+        sc_sentence s = {begin, end, tokens[begin].start, tokens[end - 1].end};
+        sc_status st = push(list, &s);
+        if (st != SC_OK)
+            return st;
+        begin = end;
     }
-    for (size_t s = 0; s < n; s++) {
+    const sc_sentence *out = list->items;
+    for (size_t s = 0; s < list->n; s++) {
         for (size_t k = out[s].tok_begin; k < out[s].tok_end; k++) {
             if (tokens[k].kind != SC_TOK_PUNCT) {
                 tokens[k].flags |= SC_TOKF_SENT_START;
@@ -130,7 +173,5 @@ static sc_status split(sc_arena *arena, const sc_text *text, const sc_lang *lang
             }
         }
     }
-    *sentences = out;
-    *n_sentences = n;
     return SC_OK;
 }

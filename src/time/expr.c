@@ -352,24 +352,36 @@ static bool valid_day_month(int month, int day)
     return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
+/* Most tokens start nothing: punctuation, and words that are no name, no
+ * temporal word and no number word (every shape below needs one of those
+ * at i).  A scale word that is no number word reads as no temporal word
+ * (sc_token_time). */
+static bool starts_nothing(const sc_token *t)
+{
+    if (t->kind != SC_TOK_WORD)
+        return t->kind == SC_TOK_PUNCT;
+    if (t->flags & (SC_TOKF_NUMWORD | SC_TOKF_SCALE))
+        return !(t->flags & SC_TOKF_NUMWORD);
+    return t->time.month == 0 && t->time.weekday == 0 && t->time.time_class == 0 &&
+           t->time.unit_days == 0;
+}
+
+/* The first token in [i, end) that may start an expression, or end. */
+static size_t next_start(const sc_token *tokens, size_t i, size_t end)
+{
+    const sc_token *t = tokens + i, *last = tokens + end;
+    while (t < last && starts_nothing(t))
+        t++;
+    return (size_t)(t - tokens);
+}
+
 sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang, const char *date_lang)
 {
     size_t cap = 0;
     for (size_t si = 0; si < a->n_sentences; si++) {
         scan s = {a, lang, date_lang, a->sentences[si].tok_end};
         size_t i = a->sentences[si].tok_begin;
-        while (i < s.end) {
-            /* Most tokens start nothing: punctuation, and words that are no
-             * name, no temporal word and no number word (every shape below
-             * needs one of those at i). */
-            const sc_token *t = &a->tokens[i];
-            sc_time_word w = sc_token_time(t);
-            if (t->kind == SC_TOK_PUNCT ||
-                (t->kind == SC_TOK_WORD && w.month == 0 && w.weekday == 0 && w.time_class == 0 &&
-                 w.unit_days == 0 && !(t->flags & SC_TOKF_NUMWORD))) {
-                i++;
-                continue;
-            }
+        while ((i = next_start(a->tokens, i, s.end)) < s.end) {
             sc_time_expr e;
             memset(&e, 0, sizeof e);
             e.sentence = si;
