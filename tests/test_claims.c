@@ -274,6 +274,94 @@ START_TEST(test_negation)
 }
 END_TEST
 
+/* The article's predicates are found through per-stem chains of the aligned
+ * span, built per summary sentence and cleared after it.  The chains must
+ * give what walking the span gives: every occurrence counted (a stated one
+ * after a negated one keeps the rule quiet), the first in span order
+ * reported, and nothing left over from the sentence before.  Each summary
+ * sentence here asks about words an earlier sentence's span had too. */
+typedef struct chain_case {
+    const char *language;
+    const char *source;
+    const char *sentences[4]; /* the summary, sentence by sentence */
+    size_t findings;          /* negation-flip findings of the whole summary */
+} chain_case;
+
+#define EN_CHAIN                                                                                   \
+    "The council did not approve the budget in May, but the board approved the budget in June. "   \
+    "The board did not approve the plan for the new bridge. The mayor approved the plan for the "  \
+    "park. Farmers did not sell the harvest at the market, and traders sold the harvest there."
+
+static const chain_case chain_cases[] = {
+    /* "approve" negated, then "approved" stated: quiet. */
+    {"en", EN_CHAIN, {"The council approved the budget in May.", NULL}, 0},
+    {"en", EN_CHAIN, {"The board approved the plan for the new bridge.", NULL}, 1},
+    {"en",
+     EN_CHAIN,
+     {"The mayor approved the plan for the park.",
+      "The board approved the plan for the new bridge.", "Traders sold the harvest there.", NULL},
+     1},
+    {"en",
+     EN_CHAIN,
+     {"The board approved the budget in June.", "The council approved the budget in May.",
+      "Farmers sold the harvest at the market.", NULL},
+     0},
+    {"en",
+     EN_CHAIN,
+     {"The board approved the plan for the new bridge.", "The council approved the budget in May.",
+      "The mayor approved the plan for the park.", NULL},
+     1},
+    {"en",
+     EN_NEWS,
+     {"The mayor attended the opening ceremony on Friday.", "The minister attended the dinner.",
+      "Residents received the promised compensation.", NULL},
+     3},
+    {"id",
+     ID_TALKS,
+     {"Kementerian menandatangani kontrak pembangunan jembatan itu.", "Gubernur datang ke rapat.",
+      "Warga mau pindah dari bantaran sungai.", NULL},
+     3},
+};
+
+/* The negation-flip findings of r, as " [span: message]", into out. */
+static void negation_findings(const sc_result *r, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const sc_finding *f = &r->findings[i];
+        if (strcmp(f->rule, "negation-flip") != 0)
+            continue;
+        char *span = sc_test_span_text(r, &f->summary_span);
+        int w = snprintf(out + n, cap - n, " [%s: %s]", span, f->message);
+        free(span);
+        ck_assert(w > 0 && (size_t)w < cap - n);
+        n += (size_t)w;
+    }
+}
+
+START_TEST(test_negation_chains)
+{
+    const chain_case *c = &chain_cases[_i];
+    char summary[1024] = "", together[4096], alone[4096] = "";
+    for (size_t i = 0; c->sentences[i] != NULL; i++) {
+        char one[1024];
+        strcat(strcat(summary, i > 0 ? " " : ""), c->sentences[i]);
+        sc_result *r = check_pair(c->language, c->source, c->sentences[i]);
+        negation_findings(r, one, sizeof one);
+        strcat(alone, one);
+        sc_result_free(r);
+    }
+    sc_result *r = check_pair(c->language, c->source, summary);
+    negation_findings(r, together, sizeof together);
+    ck_assert_msg(strcmp(together, alone) == 0, "case %d: together%s, alone%s", _i, together,
+                  alone);
+    ck_assert_msg(sc_test_count_rule(r, "negation-flip") == c->findings, "case %d:%s", _i,
+                  together);
+    sc_result_free(r);
+}
+END_TEST
+
 /* ---- misquote ---------------------------------------------------------------------------- */
 
 typedef struct quote_case {
@@ -904,6 +992,8 @@ static Suite *claims_suite(void)
     TCase *tc = tcase_create("negation-flip");
     tcase_add_loop_test(tc, test_negation, 0,
                         (int)(sizeof negation_cases / sizeof negation_cases[0]));
+    tcase_add_loop_test(tc, test_negation_chains, 0,
+                        (int)(sizeof chain_cases / sizeof chain_cases[0]));
     suite_add_tcase(s, tc);
     tc = tcase_create("misquote");
     tcase_add_loop_test(tc, test_misquote, 0, (int)(sizeof quote_cases / sizeof quote_cases[0]));

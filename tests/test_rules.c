@@ -42,6 +42,12 @@
 #define SRC_EN_SCHOOLS                                                                             \
     "Floods closed 12 schools in the eastern district on Monday. About 40 volunteers "             \
     "cleaned the streets of mud. The talks could begin in Geneva next month."
+/* Numbers inside hyphenated words: "three-year" states 3, "10-feet-tall"
+ * 10, "five-day" 5. */
+#define SRC_EN_HYPHENS                                                                             \
+    "The city began a three-year plan to repair the old bridge on Monday. Workers built "          \
+    "10-feet-tall walls along the river. Officials expect a five-day festival in the square."
+
 /* Digit groups written apart, as word-tokenised text has them. */
 #define SRC_EN_SPACED                                                                              \
     "The city counted 800, 000 visitors during the festival. The average stay was 2 . 5 days, "    \
@@ -166,6 +172,16 @@ typedef struct fire_case {
 } fire_case;
 
 static const fire_case fire_cases[] = {
+    /* number-mismatch: a hyphenated word's number is read, and differs. */
+    {"en: 4 years where the source writes three-year",
+     "en",
+     SRC_EN_HYPHENS,
+     "The city began a plan of 4 years to repair the old bridge on Monday.",
+     "number-mismatch",
+     SC_SEVERITY_ERROR,
+     "4",
+     true,
+     {{EV_NUMBER, "value", NULL, 4}}},
     /* unsupported-entity */
     {"en: Joe Biden absent",
      "en",
@@ -404,6 +420,13 @@ typedef struct quiet_case {
 } quiet_case;
 
 static const quiet_case quiet_cases[] = {
+    /* number-mismatch: a number stated inside a hyphenated word. */
+    {"en: 3 years where the source writes three-year", "en", SRC_EN_HYPHENS,
+     "The city began a plan of 3 years to repair the old bridge on Monday.", "number-mismatch"},
+    {"en: 10 feet where the source writes 10-feet-tall", "en", SRC_EN_HYPHENS,
+     "Workers built walls 10 feet tall along the river.", "number-mismatch"},
+    {"en: 5 days where the source writes five-day", "en", SRC_EN_HYPHENS,
+     "Officials expect a festival of 5 days in the square.", "number-mismatch"},
     /* number-mismatch: "800,000" is "800, 000" with its groups apart. */
     {"en: 800,000 where the source writes 800, 000", "en", SRC_EN_SPACED,
      "The city counted 800,000 visitors during the festival.", "number-mismatch"},

@@ -352,15 +352,20 @@ typedef struct occurrences {
 
 /* The predicates of the article span aligned with one summary sentence,
  * in the order find_occurrences reads them (aligned sentence, then token),
- * their stems side by side: a summary sentence asks about several of its
- * words, and each ask walked every token of the span. */
+ * chained by stem: a summary sentence asks about several of its words, and
+ * each ask walked every predicate of the span.  Links are an index + 1 (0
+ * ends a chain); an index fits in 32 bits (SC_MAX_TOKENS). */
 typedef struct span_predicates {
     uint32_t *stem;
     size_t *token;
     size_t *sentence; /* the article sentence of each */
     size_t n;
+    uint32_t *first; /* per stem id: its first predicate's link; all 0 between spans */
+    uint32_t *next;  /* per predicate: the link of the next one of its stem */
 } span_predicates;
 
+/* The span of summary sentence si into sp, whose first must be all 0 (as
+ * span_predicates_clear leaves it). */
 static sc_status span_predicates_of(sc_arena *arena, const sc_result *r, const polarity *pa,
                                     size_t si, span_predicates *sp)
 {
@@ -373,7 +378,8 @@ static sc_status span_predicates_of(sc_arena *arena, const sc_result *r, const p
     sp->stem = sc_arena_alloc(arena, (cap ? cap : 1) * sizeof *sp->stem);
     sp->token = sc_arena_alloc(arena, (cap ? cap : 1) * sizeof *sp->token);
     sp->sentence = sc_arena_alloc(arena, (cap ? cap : 1) * sizeof *sp->sentence);
-    if (sp->stem == NULL || sp->token == NULL || sp->sentence == NULL)
+    sp->next = sc_arena_alloc(arena, (cap ? cap : 1) * sizeof *sp->next);
+    if (sp->stem == NULL || sp->token == NULL || sp->sentence == NULL || sp->next == NULL)
         return SC_ERR_NOMEM;
     for (size_t i = 0; i < al->n_aligned; i++) {
         const sc_sentence *s = &art->sentences[al->aligned[i]];
@@ -384,7 +390,19 @@ static sc_status span_predicates_of(sc_arena *arena, const sc_result *r, const p
                 sp->sentence[sp->n++] = al->aligned[i];
             }
     }
+    /* Linked from the last back, so each chain runs in span order. */
+    for (size_t e = sp->n; e-- > 0;) {
+        sp->next[e] = sp->first[sp->stem[e]];
+        sp->first[sp->stem[e]] = (uint32_t)(e + 1);
+    }
     return SC_OK;
+}
+
+/* Sets sp->first back to all 0 for the next span. */
+static void span_predicates_clear(span_predicates *sp)
+{
+    for (size_t e = 0; e < sp->n; e++)
+        sp->first[sp->stem[e]] = 0;
 }
 
 static occurrences find_occurrences(const sc_result *r, const polarity *ps, const polarity *pa,
@@ -393,9 +411,8 @@ static occurrences find_occurrences(const sc_result *r, const polarity *ps, cons
 {
     uint32_t stem = r->summary.tokens[k].stem;
     occurrences o = {0, 0, 0, 0, false};
-    for (size_t e = 0; e < sp->n; e++) {
-        if (sp->stem[e] != stem)
-            continue;
+    for (uint32_t link = sp->first[stem]; link != 0; link = sp->next[link - 1]) {
+        size_t e = link - 1;
         size_t u = sp->token[e];
         if (pa->negated[u] == ps->negated[k]) {
             o.same++;
@@ -981,13 +998,16 @@ static sc_status run(const sc_rule *rule, sc_result *r)
     }
     n_pairs = n_prepared;
 
+    span_predicates sp;
+    sp.first = sc_arena_calloc(r->arena, (size_t)sc_intern_count(r->stems) + 1, sizeof *sp.first);
+    if (sp.first == NULL)
+        return SC_ERR_NOMEM;
     for (size_t si = 0; si < r->alignment.n_sentences; si++) {
         const sc_sentence *sent = &sum->sentences[si];
         if (r->alignment.sentences[si].n_aligned == 0)
             continue;
         size_t n = sent->tok_end - sent->tok_begin;
         bool *reported = sc_arena_calloc(r->arena, n ? n : 1, sizeof *reported);
-        span_predicates sp;
         if (reported == NULL || span_predicates_of(r->arena, r, &pa, si, &sp) != SC_OK)
             return SC_ERR_NOMEM;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
@@ -1003,6 +1023,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
             if (!reported[k - sent->tok_begin] &&
                 (st = check_contrast(rule, r, &ps, &pa, pairs, n_pairs, si, k, reported)) != SC_OK)
                 return st;
+        span_predicates_clear(&sp);
     }
     return SC_OK;
 }

@@ -27,11 +27,15 @@ static bool sentence_has(const sc_lang *lang, const sc_analysis *art, size_t s, 
     const sc_sentence *sent = &art->sentences[s];
     for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
         const sc_token *t = &art->tokens[k];
-        double parts[4];
-        size_t n_parts = sc_align_hyphen_numbers(lang, t, parts, 4);
-        for (size_t i = 0; i < n_parts; i++)
-            if (same_number(parts[i], value))
-                return true;
+        /* A word with a word hash is one run of letters and digits
+         * (sc_tokenize): no hyphen, so no parts to read. */
+        if (t->kind == SC_TOK_WORD && art->word_hashes[art->form_ids[k]] == 0) {
+            double parts[4];
+            size_t n_parts = sc_align_hyphen_numbers(lang, t, parts, 4);
+            for (size_t i = 0; i < n_parts; i++)
+                if (same_number(parts[i], value))
+                    return true;
+        }
         if ((t->kind == SC_TOK_NUMBER || (t->flags & SC_TOKF_NUMWORD)) &&
             same_number(t->value, value))
             return true;
