@@ -655,6 +655,71 @@ START_TEST(test_line_column_long)
 }
 END_TEST
 
+/* Line and column of text[0..offset) counted a byte at a time. */
+static void plain_line_column(const char *text, size_t offset, size_t *line, size_t *column)
+{
+    *line = 1;
+    *column = 1;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n')
+            ++*line, *column = 1;
+        else if (((unsigned char)text[i] & 0xC0) != 0x80)
+            ++*column;
+    }
+}
+
+/* Texts nearly all continuation bytes, over thousands of bytes and with
+ * line breaks from never to often: the per-lane sums of the column count
+ * must not overflow into each other, whatever the length, and the cached
+ * form agrees when it resumes by steps of every size. */
+static const struct {
+    const char *piece;
+    size_t line_every; /* a line break after every this many pieces; 0: none */
+} dense_cases[] = {
+    {"\x80", 0},   {"\xbf\x80\x80", 0},  {"\xe2\x80\x99", 0},      {"\xf0\x9f\x98\x80", 0},
+    {"\x80", 700}, {"\xe2\x80\x99", 37}, {"a\x80\x80\x80\x80", 3}, {"\xc3\xa9", 1},
+};
+
+START_TEST(test_line_column_dense)
+{
+    enum { LEN = 3000 };
+    static char text[LEN + 8];
+    const char *piece = dense_cases[_i].piece;
+    size_t len = 0, pieces = 0;
+    while (len + strlen(piece) + 1 <= LEN) {
+        memcpy(text + len, piece, strlen(piece));
+        len += strlen(piece);
+        pieces++;
+        if (dense_cases[_i].line_every != 0 && pieces % dense_cases[_i].line_every == 0)
+            text[len++] = '\n';
+    }
+    sc_page page;
+    memset(&page, 0, sizeof page);
+    page.field_data[SC_FIELD_PAGE] = text;
+    page.field_len[SC_FIELD_PAGE] = len;
+    sc_position_cache cache;
+    sc_position_cache_init(&cache);
+    size_t next = 0, step = 1;
+    for (size_t offset = 0; offset <= len; offset++) {
+        size_t want_line, want_column, line, column;
+        plain_line_column(text, offset, &want_line, &want_column);
+        sc_page_line_column(&page, SC_FIELD_PAGE, offset, &line, &column);
+        ck_assert_msg(line == want_line && column == want_column,
+                      "offset %zu: %zu:%zu, want %zu:%zu", offset, line, column, want_line,
+                      want_column);
+        /* The cache resumes at growing distances: 1, 2, ... 300 bytes. */
+        if (offset == next) {
+            sc_page_line_column_cached(&page, &cache, SC_FIELD_PAGE, offset, &line, &column);
+            ck_assert_msg(line == want_line && column == want_column,
+                          "cached offset %zu: %zu:%zu, want %zu:%zu", offset, line, column,
+                          want_line, want_column);
+            next += step;
+            step = step % 300 + 1;
+        }
+    }
+}
+END_TEST
+
 #define N(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
 /* ---- eight bytes at a time (swar.h) ------------------------------------ */
@@ -737,6 +802,7 @@ static Suite *core_suite(void)
     tcase_add_test(tc, test_line_column_absent_field);
     tcase_add_test(tc, test_line_column_cached);
     tcase_add_test(tc, test_line_column_long);
+    tcase_add_loop_test(tc, test_line_column_dense, 0, N(dense_cases));
     suite_add_tcase(s, tc);
     return s;
 }

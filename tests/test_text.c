@@ -1718,6 +1718,79 @@ START_TEST(test_date_word_lookup)
 }
 END_TEST
 
+/* Every word list of a language, in SC_LIST_* order, then the lists the
+ * word-class bits do not cover. */
+static size_t lists_of(const sc_lang *lang, const sc_word_list *lists[])
+{
+    const sc_word_list *all[] = {
+        &lang->stopwords,           &lang->abbreviations,       &lang->number_abbreviations,
+        &lang->list_abbreviations,  &lang->disclaimer_phrases,  &lang->currency_words,
+        &lang->clause_words,        &lang->year_cues,           &lang->past_after,
+        &lang->future_after,        &lang->past_before,         &lang->future_before,
+        &lang->negation_cues,       &lang->negation_suffixes,   &lang->negation_exceptions,
+        &lang->negation_void_after, &lang->negation_scope_ends, &lang->coordinators,
+        &lang->passive_cues,        &lang->agent_cues,          &lang->partner_cues,
+        &lang->symmetric_verbs,
+    };
+    memcpy(lists, all, sizeof all);
+    return sizeof all / sizeof all[0];
+}
+
+/* Membership the plain way: a scan comparing len bytes and the end. */
+static bool scan_has(const sc_word_list *list, const char *word, size_t len)
+{
+    for (size_t k = 0; k < list->n; k++)
+        if (strlen(list->words[k]) == len && memcmp(list->words[k], word, len) == 0)
+            return true;
+    return false;
+}
+
+/* The one hash of every language's lists answers as a scan of each list
+ * for every word of every list of every language (so a word of another
+ * language's list is absent unless listed here too), and for near misses:
+ * the word less its last byte, with its last byte changed, with an s
+ * after.  sc_lang_classify_word's list bits agree as well. */
+START_TEST(test_word_list_table)
+{
+    const sc_lang *lang = sc_languages[_i];
+    const sc_word_list *lists[32];
+    size_t n_lists = lists_of(lang, lists);
+    for (size_t l = 0; l < sc_language_count; l++) {
+        const sc_word_list *sources[32];
+        size_t n_sources = lists_of(sc_languages[l], sources);
+        for (size_t src = 0; src < n_sources; src++)
+            for (size_t k = 0; k < sources[src]->n; k++) {
+                const char *w = sources[src]->words[k];
+                size_t len = strlen(w);
+                char probe[4][128];
+                size_t probe_len[4] = {len, len - (len > 0), len, len + 1};
+                ck_assert_uint_lt(len + 1, sizeof probe[0]);
+                for (int v = 0; v < 4; v++)
+                    memcpy(probe[v], w, len);
+                if (len > 0)
+                    probe[2][len - 1] = w[len - 1] == 'z' ? 'a' : 'z';
+                probe[3][len] = 's';
+                for (int v = 0; v < 4; v++) {
+                    uint32_t want_bits = 0;
+                    for (size_t f = 0; f < n_lists; f++) {
+                        bool want = scan_has(lists[f], probe[v], probe_len[v]);
+                        ck_assert_msg(sc_word_list_has(lists[f], probe[v], probe_len[v]) == want,
+                                      "%s list %zu: \"%.*s\" %s", lang->code, f, (int)probe_len[v],
+                                      probe[v], want ? "missed" : "found");
+                        if (want && f < SC_LIST_COUNT)
+                            want_bits |= SC_LIST_BIT(f);
+                    }
+                    sc_word_class c;
+                    sc_lang_classify_word(lang, probe[v], probe_len[v], &c);
+                    ck_assert_msg(c.lists == want_bits, "%s: \"%.*s\" in lists 0x%x, want 0x%x",
+                                  lang->code, (int)probe_len[v], probe[v], (unsigned)c.lists,
+                                  (unsigned)want_bits);
+                }
+            }
+    }
+}
+END_TEST
+
 START_TEST(test_word_list_lookup)
 {
     const sc_lang *id = lang_of("id"), *en = lang_of("en");
@@ -1803,6 +1876,7 @@ static Suite *text_suite(void)
     tcase_add_loop_test(tc, test_word_lists_sorted, 0, (int)sc_language_count);
     tcase_add_loop_test(tc, test_number_words_are_not_time_words, 0, (int)sc_language_count);
     tcase_add_test(tc, test_word_list_lookup);
+    tcase_add_loop_test(tc, test_word_list_table, 0, (int)sc_language_count);
     tcase_add_loop_test(tc, test_date_word_lookup, 0, N(date_word_cases));
     suite_add_tcase(s, tc);
     return s;

@@ -1,4 +1,5 @@
 #include "doc.h"
+#include "swar.h"
 
 #include <string.h>
 
@@ -32,6 +33,29 @@ void sc_position_cache_init(sc_position_cache *cache)
     }
 }
 
+/* Code points in s[0..n): every byte but a UTF-8 continuation byte
+ * (10xxxxxx) starts one.  Eight bytes at a time, each continuation byte
+ * adding one to its lane of a sum (w & ~(w << 1) keeps bit 7 of a byte
+ * exactly when its bits 7 and 6 are 10); the lanes are added up, by one
+ * multiply, every 31 words, before their total could pass 255. */
+static size_t code_points(const char *s, size_t n)
+{
+    size_t count = n, words = n / 8;
+    while (words > 0) {
+        size_t block = words < 31 ? words : 31;
+        words -= block;
+        uint64_t lanes = 0;
+        for (const char *end = s + 8 * block; s < end; s += 8) {
+            uint64_t w = sc_swar_load(s);
+            lanes += (w & ~(w << 1) & SC_SWAR_HIGH) >> 7;
+        }
+        count -= (size_t)((lanes * SC_SWAR_ONES) >> 56);
+    }
+    for (size_t i = 0; i < n % 8; i++)
+        count -= ((unsigned char)s[i] & 0xC0) == 0x80;
+    return count;
+}
+
 void sc_page_line_column_cached(const sc_page *page, sc_position_cache *cache, sc_field field,
                                 size_t offset, size_t *line, size_t *column)
 {
@@ -45,28 +69,16 @@ void sc_page_line_column_cached(const sc_page *page, sc_position_cache *cache, s
         l = cache->line[field];
         col = cache->column[field];
     }
-    while (i < offset) {
-        /* Eight bytes at a time while they hold no line break: each byte
-         * but a UTF-8 continuation byte (10xxxxxx) is a code point. */
-        if (offset - i >= 8) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            uint64_t nl = w ^ 0x0A0A0A0A0A0A0A0Au;
-            if (((nl - 0x0101010101010101u) & ~nl & 0x8080808080808080u) == 0) {
-                uint64_t cont = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
-                col += 8 - (size_t)((cont * 0x0101010101010101u) >> 56);
-                i += 8;
-                continue;
-            }
-        }
-        unsigned char c = (unsigned char)s[i++];
-        if (c == '\n') {
-            l++;
-            col = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            col++;
-        }
+    /* Line breaks are rare: memchr finds each, and only the part after the
+     * last one is counted for the column. */
+    const char *nl;
+    while (i < offset && (nl = memchr(s + i, '\n', offset - i)) != NULL) {
+        l++;
+        col = 1;
+        i = (size_t)(nl - s) + 1;
     }
+    if (i < offset)
+        col += code_points(s + i, offset - i);
     cache->offset[field] = offset;
     cache->line[field] = l;
     cache->column[field] = col;

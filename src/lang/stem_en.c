@@ -279,8 +279,10 @@ static bool short_syllable_before(const stem_state *st, size_t end)
 
 /* The longest rule of the table whose suffix ends the stem, or NULL.  The
  * algorithm picks the longest suffix first and only then checks its
- * conditions; a failed condition does not fall back to a shorter suffix. */
-static const suffix_rule *longest_suffix(const stem_state *st, const rule_table rules)
+ * conditions; a failed condition does not fall back to a shorter suffix.
+ * Inline: it runs four times a word, and as a call its entry and exit were
+ * a fifth of its cost. */
+static inline const suffix_rule *longest_suffix(const stem_state *st, const rule_table rules)
 {
     size_t len = stem_len(st);
 
