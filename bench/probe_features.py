@@ -51,8 +51,8 @@ aims at).  Two tokenisations, as the two studies that proposed them used:
 all); only the probes those rows need are computed.
 
 Runs <sumcheck> --no-config --input-format jsonl --format jsonl --emit-features
-[--jobs N] on each DIR/*.jsonl (train_consistency.load_corpora), then once more for the
-summary sentences of the edit probes.  Everything takes about 3 minutes of processor
+[--jobs N] on each DIR/*.jsonl (train_consistency.load_corpora), and reads the
+features and, for the edit probes, the summary sentences from that one run.  Everything takes about 3 minutes of processor
 time, 2 1/4 minutes on 2 otherwise idle cores (longer when they are shared): half a
 minute of probes, the rest the 13 x 8 held-out fits; nothing is cached on disk.  --only
 runs fewer rows.
@@ -89,7 +89,6 @@ import multiprocessing
 import os
 import random
 import re
-import subprocess
 import sys
 import time
 
@@ -534,17 +533,9 @@ def read_pairs(path):
                 for o in (json.loads(line) for line in f if line.strip())]
 
 
-def summary_sentences(cmd, path):
-    """(id, summary sentence texts) of each record sumcheck reports for path."""
-    with open(path, "rb") as stdin:
-        proc = subprocess.run(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if proc.returncode not in (0, 1):
-        die("%s on %s: exit status %d: %s" % (cmd[0], path, proc.returncode,
-                                                proc.stderr.decode(errors="replace")[-300:]), 1)
-    recs = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()
-            if line.strip()]
-    return [(rec.get("id"), [s["text"] for s in (rec.get("summary") or {}).get("sentences", [])])
-            for rec in recs]
+def summary_sentences(record):
+    """The summary sentence texts of one record sumcheck reports."""
+    return [s["text"] for s in (record.get("summary") or {}).get("sentences", [])]
 
 
 def fmt(v, spec="%6.1f"):
@@ -581,7 +572,7 @@ def main(argv=None):
     jobs = args.jobs or os.cpu_count() or 1
     started = time.time()
 
-    cmd, names, corpora = tc.load_corpora(binary, corpora_dir, args.jobs)
+    cmd, names, corpora = tc.load_corpora(binary, corpora_dir, args.jobs, keep=summary_sentences)
     used = [names.index(f) for f in tc.MODEL_FEATURES]
     row_probes = {r: COMBINATIONS.get(r, [r]) for r in rows}
     needed = [p for p in PROBES if any(p in fs for fs in row_probes.values())]
@@ -589,17 +580,14 @@ def main(argv=None):
     for c in corpora:
         path = os.path.join(corpora_dir, c["name"] + ".jsonl")
         pairs = read_pairs(path)
-        if set(needed) & set(EDIT_PROBES):
-            reports = summary_sentences(cmd, path)
-        else:
-            reports = [(p[0], []) for p in pairs]
-        if [p[0] for p in pairs] != [r[0] for r in reports] or len(pairs) != len(c["y"]):
+        if len(pairs) != len(c["kept"]):
             die("%s: the reports do not match the input lines" % path, 1)
         say("probes of %s ..." % c["name"])
         # Results come back in any order: each task carries its index.
         got = pool_map(jobs, _indexed_probe_values,
-                       [(i, p[1], p[2], r[1], needed)
-                        for i, (p, r) in enumerate(zip(pairs, reports))], chunksize=16)
+                       [(i, p[1], p[2], sentences, needed)
+                        for i, (p, sentences) in enumerate(zip(pairs, c["kept"]))],
+                       chunksize=16)
         values[c["name"]] = [v for _, v in sorted(got, key=lambda t: t[0])]
     say("probes computed (%.0f s)" % (time.time() - started))
 

@@ -145,18 +145,21 @@ def read_labels(path):
     return ids, labels
 
 
-def run_features(cmd, path):
-    """(feature names, rows) for the corpus at path, rows in input order."""
+def run_records(cmd, path):
+    """The records sumcheck reports for the corpus at path, in input order."""
     with open(path, "rb") as stdin:
         proc = subprocess.run(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if proc.returncode not in (0, 1):
         die("%s on %s: exit status %d: %s" % (cmd[0], path, proc.returncode,
                                               proc.stderr.decode(errors="replace")[-300:]), 1)
+    return [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()
+            if line.strip()]
+
+
+def features_of(records, path):
+    """(feature names, rows) of a corpus's records, rows in input order."""
     names, rows = None, []
-    for line in proc.stdout.decode("utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
+    for rec in records:
         feats = rec.get("features")
         if not isinstance(feats, dict):
             die("%s: record %r has no features (error: %r)" % (path, rec.get("id"),
@@ -169,7 +172,10 @@ def run_features(cmd, path):
     return names, rows
 
 
-def load_corpora(binary, corpora_dir, jobs):
+def load_corpora(binary, corpora_dir, jobs, keep=None):
+    """(command, feature names, corpora) of every corpus in corpora_dir.  With keep, a
+    function of one report record, each corpus also holds "kept": its value for each
+    record, in input order (what else a caller reads from the same run)."""
     cmd = [binary, "--no-config", "--input-format", "jsonl", "--format", "jsonl",
            "--emit-features"]
     if jobs is not None:
@@ -183,7 +189,8 @@ def load_corpora(binary, corpora_dir, jobs):
         name = os.path.basename(path)[:-len(".jsonl")]
         print("train_consistency: features of %s ..." % name, file=sys.stderr, flush=True)
         ids, labels = read_labels(path)
-        fnames, rows = run_features(cmd, path)
+        records = run_records(cmd, path)
+        fnames, rows = features_of(records, path)
         if [r[0] for r in rows] != ids:
             die("%s: output records do not match the input lines" % path, 1)
         if names is None:
@@ -191,6 +198,8 @@ def load_corpora(binary, corpora_dir, jobs):
         elif fnames != names:
             die("%s: other feature names than the first corpus" % path, 1)
         corpora.append({"name": name, "X": [r[1] for r in rows], "y": labels})
+        if keep is not None:
+            corpora[-1]["kept"] = [keep(rec) for rec in records]
     return cmd, names, corpora
 
 
@@ -539,7 +548,7 @@ def main(argv=None):
             die("synthetic pairs not found: %s (make them with bench/synth_errors.py)" % path)
         print("train_consistency: features of %s ..." % path, file=sys.stderr, flush=True)
         ids, labels = read_labels(path)
-        fnames, srows = run_features(cmd, path)
+        fnames, srows = features_of(run_records(cmd, path), path)
         if fnames != all_names or [r[0] for r in srows] != ids:
             die("%s: features or records do not match the corpora's" % path, 1)
         synth = {"name": "synthetic", "X": [r[1] for r in srows], "y": labels}
