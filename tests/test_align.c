@@ -515,6 +515,21 @@ static double walked_bigram(const sc_result *r, size_t si)
     return bigrams > 0 ? (double)found / (double)bigrams : al->coverage;
 }
 
+/* The English pair's bigram share of every summary sentence against the
+ * walk; frees both texts. */
+static void assert_bigrams_walked(buf *source, buf *summary, int case_no)
+{
+    sc_result *r = check_pair(source->data, summary->data, "en");
+    check_invariants(r);
+    for (size_t si = 0; si < r->alignment.n_sentences; si++)
+        ck_assert_msg(r->alignment.sentences[si].bigram == walked_bigram(r, si),
+                      "case %d, sentence %zu: bigram %g, walked %g", case_no, si,
+                      r->alignment.sentences[si].bigram, walked_bigram(r, si));
+    sc_result_free(r);
+    free(source->data);
+    free(summary->data);
+}
+
 /* Article sentences of these many words (pseudo words, a stopword every
  * fifth), so that spans fit the set a document starts with, outgrow it, and
  * then fit again; the summary has one sentence per article sentence, its
@@ -564,15 +579,7 @@ START_TEST(test_bigram_span_set)
         span_words(i, n, SIZE_MAX, false, &source);
         span_words(i, n < 4 ? n : n / 2 > 6 ? 6 : n / 2, n > 3 ? 1 : SIZE_MAX, true, &summary);
     }
-    sc_result *r = check_pair(source.data, summary.data, "en");
-    check_invariants(r);
-    for (size_t si = 0; si < r->alignment.n_sentences; si++)
-        ck_assert_msg(r->alignment.sentences[si].bigram == walked_bigram(r, si),
-                      "case %d, sentence %zu: bigram %g, walked %g", _i, si,
-                      r->alignment.sentences[si].bigram, walked_bigram(r, si));
-    sc_result_free(r);
-    free(source.data);
-    free(summary.data);
+    assert_bigrams_walked(&source, &summary, _i);
 }
 END_TEST
 
@@ -601,15 +608,7 @@ START_TEST(test_bigram_summary_set)
             buf_str(&summary, " gerbil marmot");
         buf_str(&summary, ".");
     }
-    sc_result *r = check_pair(source.data, summary.data, "en");
-    check_invariants(r);
-    for (size_t si = 0; si < r->alignment.n_sentences; si++)
-        ck_assert_msg(r->alignment.sentences[si].bigram == walked_bigram(r, si),
-                      "case %d, sentence %zu: bigram %g, walked %g", _i, si,
-                      r->alignment.sentences[si].bigram, walked_bigram(r, si));
-    sc_result_free(r);
-    free(source.data);
-    free(summary.data);
+    assert_bigrams_walked(&source, &summary, _i);
 }
 END_TEST
 
