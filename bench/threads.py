@@ -103,17 +103,18 @@ def main():
     jobs = [int(j) for j in args.jobs.split(",")]
     with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
         pairs = 0
-        whole = []
+        chunks = []
         for path in files:
             with open(path, "rb") as f:
                 data = f.read()
             pairs += sum(1 for line in data.splitlines() if line.strip())
-            whole.append(data if data.endswith(b"\n") else data + b"\n")
-        tmp.write(b"".join(whole))
+            chunks.append(data if data.endswith(b"\n") else data + b"\n")
+        whole = b"".join(chunks)
+        tmp.write(whole)
         input_path = tmp.name
     n_parts = max(jobs)
     part_paths = []
-    for part in split_parts(b"".join(whole), n_parts) if n_parts > 1 else []:
+    for part in split_parts(whole, n_parts) if n_parts > 1 else []:
         with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as tmp:
             tmp.write(part)
             part_paths.append(tmp.name)
