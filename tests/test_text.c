@@ -1075,11 +1075,11 @@ START_TEST(test_sentences_long_run)
 }
 END_TEST
 
-/* sentence.c finds ends by skipping the tokens that cannot end a sentence,
- * and keeps a short list on the stack; the plain walk below looks at every
- * token, as the rules in sentence.c state them.  Both must cut random texts
- * of words, abbreviations, marks, closers and line breaks alike, long ones
- * (past the stack's 128 sentences and the 400-token cap) too. */
+/* sentence.c finds ends by skipping the tokens that cannot end a sentence;
+ * the plain walk below looks at every token, as the rules in sentence.c
+ * state them.  Both must cut random texts of words, abbreviations, marks,
+ * closers and line breaks alike, long ones (past 128 sentences, where the
+ * list has grown several times, and the 400-token cap) too. */
 
 static bool plain_closer(const sc_text *text, const sc_token *t)
 {

@@ -92,16 +92,13 @@ static size_t sentence_end(const sc_text *text, const sc_lang *lang, const sc_to
     return last;
 }
 
-/* The list of sentences being found: on the stack while short (most
- * texts), then in an arena of its own, growing by doubling.  The document
- * keeps a copy of its final size, so no outgrown copy stays with it, and a
- * short text makes no arena at all. */
-enum { SENTENCES_ON_STACK = 128 };
-
+/* The list of sentences being found, in an arena of its own, growing by
+ * doubling: the document keeps a copy of its final size, so no outgrown
+ * copy stays with it. */
 typedef struct sentence_list {
     sc_sentence *items;
     size_t n, cap;
-    sc_arena *temp; /* NULL while items is the stack's */
+    sc_arena *temp;
 } sentence_list;
 
 static sc_status push(sentence_list *list, const sc_sentence *s)
@@ -109,17 +106,8 @@ static sc_status push(sentence_list *list, const sc_sentence *s)
     if (list->n == list->cap) {
         if (list->n >= SC_MAX_TOKENS)
             return SC_ERR_LIMIT;
-        sc_sentence *grown;
-        if (list->temp != NULL) {
-            grown = sc_arena_grow(list->temp, list->items, list->n, list->cap * 2, sizeof *grown);
-        } else {
-            /* Off the stack. */
-            if ((list->temp = sc_arena_new()) == NULL)
-                return SC_ERR_NOMEM;
-            grown = sc_arena_alloc(list->temp, list->cap * 2 * sizeof *grown);
-            if (grown != NULL)
-                memcpy(grown, list->items, list->n * sizeof *grown);
-        }
+        sc_sentence *grown =
+            sc_arena_grow(list->temp, list->items, list->n, list->cap * 2, sizeof *grown);
         if (grown == NULL)
             return SC_ERR_NOMEM;
         list->items = grown;
@@ -136,8 +124,12 @@ sc_status sc_split_sentences(sc_arena *arena, const sc_text *text, const sc_lang
                              sc_token *tokens, size_t n_tokens, sc_sentence **sentences,
                              size_t *n_sentences)
 {
-    sc_sentence on_stack[SENTENCES_ON_STACK];
-    sentence_list list = {on_stack, 0, SENTENCES_ON_STACK, NULL};
+    sentence_list list = {NULL, 0, 16, sc_arena_new()};
+    if (list.temp == NULL ||
+        (list.items = sc_arena_alloc(list.temp, list.cap * sizeof *list.items)) == NULL) {
+        sc_arena_free(list.temp);
+        return SC_ERR_NOMEM;
+    }
     sc_status st = split(&list, text, lang, tokens, n_tokens);
     sc_sentence *kept = NULL;
     size_t n = list.n;
