@@ -994,6 +994,187 @@ START_TEST(test_score_spellings)
 }
 END_TEST
 
+/* The n-gram features walked the plain way, against score.c's one walk
+ * over the article (which skips the article words the summary lacks, and
+ * starts its n-grams afresh after each) and its hashed keys: every n-gram of
+ * each summary sentence is looked for in every article sentence, words
+ * compared rather than hashed. */
+
+/* A word of a sentence: a token's stem and, for the surface words, a run
+ * of letters and digits of its folded form (the texts here cut nowhere
+ * else: no punctuation outside ASCII). */
+typedef struct walked_word {
+    uint32_t stem;
+    bool content;
+    const char *surface;
+    size_t len;
+} walked_word;
+
+static bool walked_word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The words of sentence s of a, punctuation skipped: by token (surface
+ * false) or by surface word.  Returns their count; *out is malloc'd. */
+static size_t walked_words(const sc_analysis *a, size_t s, bool surface, walked_word **out)
+{
+    const sc_sentence *sent = &a->sentences[s];
+    size_t cap = 1;
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
+        cap += a->tokens[k].norm_len + 1;
+    walked_word *w = malloc(cap * sizeof *w);
+    ck_assert_ptr_nonnull(w);
+    size_t n = 0;
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        const sc_token *t = &a->tokens[k];
+        if (t->kind == SC_TOK_PUNCT)
+            continue;
+        if (!surface) {
+            w[n++] = (walked_word){t->stem, sc_token_is_content(t), NULL, 0};
+            continue;
+        }
+        for (size_t i = 0; i < t->norm_len;) {
+            size_t start = i;
+            while (i < t->norm_len && walked_word_byte((unsigned char)t->norm[i]))
+                i++;
+            if (i > start)
+                w[n++] = (walked_word){0, false, t->norm + start, i - start};
+            else
+                i++;
+        }
+    }
+    *out = w;
+    return n;
+}
+
+static bool walked_same(const walked_word *a, const walked_word *b, bool surface)
+{
+    if (!surface)
+        return a->stem == b->stem;
+    return a->len == b->len && memcmp(a->surface, b->surface, a->len) == 0;
+}
+
+/* Whether some article sentence has the words gram[0..n) adjacent. */
+static bool walked_in_article(const sc_analysis *art, const walked_word *gram, size_t n,
+                              bool surface)
+{
+    bool hit = false;
+    for (size_t s = 0; s < art->n_sentences && !hit; s++) {
+        walked_word *w;
+        size_t len = walked_words(art, s, surface, &w);
+        for (size_t i = 0; i + n <= len && !hit; i++) {
+            hit = true;
+            for (size_t j = 0; j < n && hit; j++)
+                hit = walked_same(&w[i + j], &gram[j], surface);
+        }
+        free(w);
+    }
+    return hit;
+}
+
+/* The summary's n-grams of 2 to max_n words found in the article: total[n
+ * - 2] and found[n - 2], and the lowest share of one sentence's n-grams of
+ * min_n words (1 when no sentence has one).  Stem n-grams need a content
+ * word; surface n-grams do not. */
+static double walked_ngrams(const sc_result *r, bool surface, size_t max_n, size_t min_n,
+                            size_t *total, size_t *found)
+{
+    double lowest = 1.0;
+    for (size_t s = 0; s < r->summary.n_sentences; s++) {
+        walked_word *w;
+        size_t len = walked_words(&r->summary, s, surface, &w);
+        size_t before_total = total[min_n - 2], before_found = found[min_n - 2];
+        for (size_t end = 1; end < len; end++)
+            for (size_t n = 2; n <= max_n && n <= end + 1; n++) {
+                const walked_word *gram = &w[end + 1 - n];
+                bool content = surface;
+                for (size_t j = 0; j < n; j++)
+                    content |= gram[j].content;
+                if (!content)
+                    continue;
+                total[n - 2]++;
+                found[n - 2] += walked_in_article(&r->article, gram, n, surface);
+            }
+        if (total[min_n - 2] > before_total)
+            lowest = fmin(lowest, (double)(found[min_n - 2] - before_found) /
+                                      (double)(total[min_n - 2] - before_total));
+        free(w);
+    }
+    return lowest;
+}
+
+static size_t walked_content_words(const sc_analysis *a)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < a->n_tokens; k++)
+        n += sc_token_is_content(&a->tokens[k]);
+    return n;
+}
+
+/* Each feature of r named names[i] against want[i]. */
+static void assert_features(const sc_result *r, const char *const *names, const double *want,
+                            size_t n, int case_no)
+{
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(feature(r, names[i]) == want[i], "case %d, %s: %.17g, walked %.17g", case_no,
+                      names[i], feature(r, names[i]), want[i]);
+}
+
+/* Summaries whose words the article has apart (a word of its own between
+ * them), in another order, repeated, and copied; the article is
+ * en_article and spelling_extra. */
+static const char *const walked_summaries[] = {
+    "Heavy rain flooded houses in Bekasi. The rain flooded the river.",
+    "Rescue teams used boats to evacuate residents to the mosque.",
+    "Rain fell again; the river rose in Bekasi, and rain fell.",
+    "The mayor asked the council to open a kitchen beside the stadium near the river.",
+    "Shelters opened near the river. Schools stay closed. The 20-year-old chef said so.",
+    "Forecasters expect storms until the weekend and more storms after it.",
+};
+
+START_TEST(test_score_ngrams_walked)
+{
+    buf source = {0};
+    for (size_t i = 0; i < N_EN; i++) {
+        buf_str(&source, en_article[i]);
+        buf_str(&source, " ");
+    }
+    for (size_t i = 0; i < sizeof spelling_extra / sizeof spelling_extra[0]; i++) {
+        buf_str(&source, spelling_extra[i]);
+        buf_str(&source, " ");
+    }
+    sc_result *r = check_pair(source.data, walked_summaries[_i], "en");
+    ck_assert_ptr_nonnull(r->features);
+
+    size_t total[3] = {0}, found[3] = {0};
+    double trigram_min = walked_ngrams(r, false, 4, 3, total, found);
+    double bigram = total[0] > 0 ? (double)found[0] / (double)total[0] : 1.0;
+    double trigram = total[1] > 0 ? (double)found[1] / (double)total[1] : bigram;
+    double content = (double)walked_content_words(&r->summary);
+    const char *const stem_names[] = {"article_bigram", "article_trigram", "article_trigram_min",
+                                      "article_fourgram", "length_ratio"};
+    const double stem_want[] = {
+        bigram, trigram, total[1] > 0 ? trigram_min : bigram,
+        total[2] > 0 ? (double)found[2] / (double)total[2] : trigram,
+        log((content + 1.0) / ((double)walked_content_words(&r->article) + 1.0))};
+    assert_features(r, stem_names, stem_want, 5, _i);
+
+    size_t lex_total[2] = {0}, lex_found[2] = {0};
+    double bigram_min = walked_ngrams(r, true, 3, 2, lex_total, lex_found);
+    double lex_bigram = lex_total[0] > 0 ? (double)lex_found[0] / (double)lex_total[0] : 1.0;
+    const char *const lex_names[] = {"lexical_bigram", "lexical_bigram_min", "lexical_trigram",
+                                     "lexical_trigram_missing"};
+    const double lex_want[] = {lex_bigram, bigram_min,
+                               lex_total[1] > 0 ? (double)lex_found[1] / (double)lex_total[1]
+                                                : lex_bigram,
+                               log1p((double)(lex_total[1] - lex_found[1]))};
+    assert_features(r, lex_names, lex_want, 4, _i);
+    sc_result_free(r);
+    free(source.data);
+}
+END_TEST
+
 /* The project's own fixture pages: each copied summary scores above every
  * summary of the same language with a planted error. */
 static double fixture_consistency(const char *name)
@@ -1088,6 +1269,8 @@ static Suite *align_suite(void)
     tcase_add_test(tc, test_score_one_sentence_limit);
     tcase_add_loop_test(tc, test_score_spellings, 0,
                         (int)(sizeof spelling_summaries / sizeof spelling_summaries[0]));
+    tcase_add_loop_test(tc, test_score_ngrams_walked, 0,
+                        (int)(sizeof walked_summaries / sizeof walked_summaries[0]));
     tcase_add_test(tc, test_score_fixtures);
     suite_add_tcase(s, tc);
 

@@ -16,6 +16,7 @@
 
 #include "check/thresholds.h"
 #include "core/intern.h"
+#include "core/limits.h"
 #include "lang/lang.h"
 
 static bool same_number(double a, double b)
@@ -43,12 +44,32 @@ static double idf(const sc_stem_sentences *ix, uint32_t s)
     return log((N + 1.0) / (df + 0.5));
 }
 
+/* The article's numbers, gathered in the scratch arena (article_numbers). */
+typedef struct number_list {
+    const sc_lang *lang;
+    double *value;
+    size_t n, cap;
+} number_list;
+
+/* Out of build_index's loop, which calls it for a few tokens only: inlined,
+ * it cost the loop the registers its pointers stay in. */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
+static OUT_OF_LINE sc_status token_numbers(sc_arena *temp, number_list *list, const sc_token *t);
+
 /* The article sentences of the summary's content stems (sc_stem_sentences;
  * every other stem has none), in one pass over the article: each new
  * (stem, sentence) is noted as it is met, in sentence order, then placed
- * by a counting sort.  has_stem gets every stem of the article. */
+ * by a counting sort.  has_stem gets every stem of the article, and
+ * numbers the numbers its tokens state, in text order (the sentences
+ * partition the tokens): one walk over the article's tokens, not two. */
 static sc_status build_index(sc_arena *arena, const sc_analysis *sum, const sc_analysis *art,
-                             uint32_t n_stems, sc_stem_sentences *ix, bool *has_stem)
+                             uint32_t n_stems, sc_stem_sentences *ix, bool *has_stem,
+                             number_list *numbers)
 {
     typedef struct hit {
         uint32_t stem, sentence;
@@ -66,18 +87,31 @@ static sc_status build_index(sc_arena *arena, const sc_analysis *sum, const sc_a
     for (size_t k = 0; k < sum->n_tokens; k++)
         if (sc_token_is_content(&sum->tokens[k]) && sum->tokens[k].stem < n)
             wanted[sum->tokens[k].stem] = true;
+    /* Read once, and each token's stem and kind before has_stem is
+     * written: a store of a bool could change any of them, as far as the
+     * compiler knows. */
+    const sc_token *tokens = art->tokens;
+    const uint32_t *form_ids = art->form_ids;
+    const uint64_t *word_hashes = art->word_hashes;
     size_t total = 0;
     for (size_t si = 0; si < art->n_sentences; si++) {
-        const sc_sentence *sent = &art->sentences[si];
-        for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
-            const sc_token *t = &art->tokens[k];
-            if (t->stem != 0)
-                has_stem[t->stem] = true;
-            if (!wanted[t->stem] || !sc_token_is_content(t) || last[t->stem] == si)
+        size_t end = art->sentences[si].tok_end;
+        for (size_t k = art->sentences[si].tok_begin; k < end; k++) {
+            const sc_token *t = &tokens[k];
+            uint32_t stem = t->stem;
+            uint8_t kind = t->kind;
+            if (stem != 0)
+                has_stem[stem] = true;
+            /* A word of word hash 0 is not one run of letters: it may be
+             * hyphenated. */
+            if ((kind == SC_TOK_NUMBER || (kind == SC_TOK_WORD && word_hashes[form_ids[k]] == 0)) &&
+                token_numbers(arena, numbers, t) != SC_OK)
+                return SC_ERR_NOMEM;
+            if (!wanted[stem] || !sc_token_is_content(t) || last[stem] == si)
                 continue;
-            last[t->stem] = (uint32_t)si;
-            count[t->stem + 1]++;
-            hits[total++] = (hit){t->stem, (uint32_t)si};
+            last[stem] = (uint32_t)si;
+            count[stem + 1]++;
+            hits[total++] = (hit){stem, (uint32_t)si};
         }
     }
     for (size_t s = 1; s <= n; s++)
@@ -149,22 +183,36 @@ static void bigram_add(bigram_set *set, uint32_t a, uint32_t b)
     s->times++;
 }
 
-/* Marks the bigrams of set that the span's sentences have adjacent. */
+/* Every bigram of a summary sentence has a content word, and every
+ * content stem of the sentence has a slot in align_sentence (it has room
+ * for 512, more than a sentence's tokens): an article pair of two stems
+ * without one is not looked up, and most of an article sentence's words
+ * are not the summary sentence's. */
+_Static_assert(SC_MAX_SENTENCE_TOKENS <= 512,
+               "a summary sentence's content stems outgrow align_sentence's 512");
+
+/* Marks the bigrams of set that the span's sentences have adjacent; slot:
+ * per stem, >= 0 for the summary sentence's content stems. */
 static void bigrams_in_span(bigram_set *set, const sc_analysis *art, const size_t *aligned,
-                            size_t n_aligned)
+                            size_t n_aligned, const int32_t *slot)
 {
     for (size_t a = 0; a < n_aligned && set->n_at > 0; a++) {
         const sc_sentence *sent = &art->sentences[aligned[a]];
         uint32_t prev = 0;
+        bool prev_slotted = slot[prev] >= 0;
         for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
             const sc_token *t = &art->tokens[k];
             if (t->kind == SC_TOK_PUNCT)
                 continue;
-            uint64_t key = pair_key(prev, t->stem);
-            bigram_slot *s = &set->slot[pair_slot(set, key)];
-            if (s->key == key)
-                s->found = true;
+            bool slotted = slot[t->stem] >= 0;
+            if (prev_slotted || slotted) {
+                uint64_t key = pair_key(prev, t->stem);
+                bigram_slot *s = &set->slot[pair_slot(set, key)];
+                if (s->key == key)
+                    s->found = true;
+            }
             prev = t->stem;
+            prev_slotted = slotted;
         }
     }
 }
@@ -173,7 +221,7 @@ static void bigrams_in_span(bigram_set *set, const sc_analysis *art, const size_
  * the span has adjacent; when it has no bigrams, otherwise. */
 static double bigram_share(bigram_set *set, const sc_analysis *sum, size_t begin, size_t end,
                            const sc_analysis *art, const sc_sentence_alignment *out,
-                           double otherwise)
+                           const int32_t *slot, double otherwise)
 {
     const sc_token *prev = NULL;
     for (size_t k = begin; k < end; k++) {
@@ -184,7 +232,7 @@ static double bigram_share(bigram_set *set, const sc_analysis *sum, size_t begin
             bigram_add(set, prev->stem, t->stem);
         prev = t;
     }
-    bigrams_in_span(set, art, out->aligned, out->n_aligned);
+    bigrams_in_span(set, art, out->aligned, out->n_aligned, slot);
     size_t bigrams = 0, found = 0;
     for (size_t j = 0; j < set->n_at; j++) {
         bigram_slot *s = &set->slot[set->at[j]];
@@ -333,8 +381,8 @@ static sc_status align_sentence(sc_arena *arena, const sc_analysis *sum, const s
 
     /* Bigrams of adjacent words, at least one of them content, found
      * adjacent in the span. */
-    out->bigram =
-        bigram_share(&sc->bigrams, sum, sent->tok_begin, sent->tok_end, art, out, out->coverage);
+    out->bigram = bigram_share(&sc->bigrams, sum, sent->tok_begin, sent->tok_end, art, out,
+                               sc->slot, out->coverage);
 
     /* Names and numbers found anywhere in the article. */
     size_t entities = 0, entities_found = 0;
@@ -437,46 +485,50 @@ sc_status sc_align(sc_result *r)
 
 /* The article's numbers: each amount (scale applied), then each numeral
  * as written, so "1,3 juta" matches both 1300000 and 1.3, and the numbers
- * in hyphenated words.  Gathered in temp in one pass over the article,
- * then kept at their count in arena. */
-static sc_status article_numbers(sc_result *r, sc_arena *temp)
+ * in hyphenated words.  Gathered in temp (the amounts here, the rest by
+ * token_numbers in build_index's pass over the article), then kept at
+ * their count in arena (keep_numbers). */
+static sc_status article_numbers(sc_result *r, sc_arena *temp, number_list *list)
 {
     const sc_analysis *art = &r->article;
-    const sc_lang *lang = sc_lang_find(r->language);
-    size_t n = 0, cap = art->n_entities + 16;
-    double *numbers = sc_arena_alloc(temp, cap * sizeof *numbers);
-    if (numbers == NULL)
+    *list = (number_list){sc_lang_find(r->language), NULL, 0, art->n_entities + 16};
+    if ((list->value = sc_arena_alloc(temp, list->cap * sizeof *list->value)) == NULL)
         return SC_ERR_NOMEM;
     for (size_t e = 0; e < art->n_entities; e++)
         if (art->entities[e].is_number)
-            numbers[n++] = art->entities[e].value;
-    for (size_t i = 0; i < art->n_tokens; i++) {
-        const sc_token *t = &art->tokens[i];
-        size_t parts = 0;
-        if (t->kind == SC_TOK_NUMBER)
-            parts = 1;
-        else if (art->word_hashes[art->form_ids[i]] == 0) /* else one run of letters */
-            parts = hyphen_parts(t);
-        if (parts == 0)
-            continue;
-        if (cap - n < parts) {
-            size_t ncap = 2 * cap > n + parts ? 2 * cap : n + parts;
-            if ((numbers = sc_arena_grow(temp, numbers, n, ncap, sizeof *numbers)) == NULL)
-                return SC_ERR_NOMEM;
-            cap = ncap;
-        }
-        if (t->kind == SC_TOK_NUMBER)
-            numbers[n++] = t->value;
-        else
-            n += hyphen_numbers(lang, t, numbers + n, parts);
+            list->value[list->n++] = art->entities[e].value;
+    return SC_OK;
+}
+
+/* Appends the numbers of the numeral or word t: its value, or those of its
+ * hyphenated parts. */
+static OUT_OF_LINE sc_status token_numbers(sc_arena *temp, number_list *list, const sc_token *t)
+{
+    size_t parts = t->kind == SC_TOK_NUMBER ? 1 : hyphen_parts(t);
+    if (parts == 0)
+        return SC_OK;
+    if (list->cap - list->n < parts) {
+        size_t n = list->n, cap = 2 * list->cap > n + parts ? 2 * list->cap : n + parts;
+        if ((list->value = sc_arena_grow(temp, list->value, n, cap, sizeof *list->value)) == NULL)
+            return SC_ERR_NOMEM;
+        list->cap = cap;
     }
-    double *kept = sc_arena_alloc(r->arena, (n ? n : 1) * sizeof *kept);
+    if (t->kind == SC_TOK_NUMBER)
+        list->value[list->n++] = t->value;
+    else
+        list->n += hyphen_numbers(list->lang, t, list->value + list->n, parts);
+    return SC_OK;
+}
+
+static sc_status keep_numbers(sc_result *r, const number_list *list)
+{
+    double *kept = sc_arena_alloc(r->arena, (list->n ? list->n : 1) * sizeof *kept);
     if (kept == NULL)
         return SC_ERR_NOMEM;
-    if (n > 0)
-        memcpy(kept, numbers, n * sizeof *kept);
+    if (list->n > 0)
+        memcpy(kept, list->value, list->n * sizeof *kept);
     r->alignment.article_numbers = kept;
-    r->alignment.n_article_numbers = n;
+    r->alignment.n_article_numbers = list->n;
     return SC_OK;
 }
 
@@ -488,13 +540,13 @@ static sc_status align(sc_result *r, sc_arena *temp, sc_stem_sentences *ix)
     uint32_t n_stems = sc_intern_count(r->stems);
     size_t n = (size_t)n_stems + 1;
     bool *has_stem = sc_arena_calloc(arena, n, sizeof *has_stem);
-    if (has_stem == NULL || build_index(temp, sum, art, n_stems, ix, has_stem) != SC_OK)
+    number_list numbers;
+    if (has_stem == NULL || article_numbers(r, temp, &numbers) != SC_OK ||
+        build_index(temp, sum, art, n_stems, ix, has_stem, &numbers) != SC_OK ||
+        keep_numbers(r, &numbers) != SC_OK)
         return SC_ERR_NOMEM;
     al->article_has_stem = has_stem;
     al->n_stems = n_stems;
-    sc_status st = article_numbers(r, temp);
-    if (st != SC_OK)
-        return st;
 
     /* A sentence has fewer bigrams than tokens: a set of twice the longest
      * sentence's tokens is never more than half full. */
@@ -521,7 +573,7 @@ static sc_status align(sc_result *r, sc_arena *temp, sc_stem_sentences *ix)
         sc.slot[s] = -1;
     al->n_sentences = sum->n_sentences;
     for (size_t si = 0; si < sum->n_sentences; si++) {
-        st = align_sentence(arena, sum, art, ix, al, &sc, si, &al->sentences[si]);
+        sc_status st = align_sentence(arena, sum, art, ix, al, &sc, si, &al->sentences[si]);
         if (st != SC_OK)
             return st;
     }

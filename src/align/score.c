@@ -678,31 +678,35 @@ static sc_status article_pass(sc_result *r, stem_ngrams *g, lexical_count *c, si
     spelling_use *uses = sc_arena_calloc(r->arena, (size_t)art->n_forms + 1, sizeof *uses);
     if (uses == NULL)
         return SC_ERR_NOMEM;
+    /* Read once: a store to a spelling_use (bytes) could change any of
+     * them, as far as the compiler knows. */
+    const sc_token *tokens = art->tokens;
+    const uint32_t *form_ids = art->form_ids;
+    const uint64_t *word_hashes = art->word_hashes;
     size_t words = 0;
     for (size_t si = 0; si < art->n_sentences; si++) {
-        const sc_sentence *s = &art->sentences[si];
+        size_t end = art->sentences[si].tok_end;
         ngram_walk stems = {{NULL, NULL, NULL}, 0, 0};
         lexical_walk surface = {{0, 0}};
         c->one.sentence = si;
-        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-            const sc_token *t = &art->tokens[k];
+        for (size_t k = art->sentences[si].tok_begin; k < end; k++) {
+            const sc_token *t = &tokens[k];
             if (t->kind == SC_TOK_PUNCT)
                 continue;
             words += sc_token_is_content(t);
-            uint32_t id = art->form_ids[k];
-            uint64_t word_hash = art->word_hashes[id];
+            uint32_t id = form_ids[k];
             spelling_use *u = &uses[id];
             if (u->surface == SURFACE_UNKNOWN)
-                learn_spelling(u, g, c, t, word_hash);
+                learn_spelling(u, g, c, t, word_hashes[id]);
             if (u->summary_has)
                 stem_ngrams_at(g, &stems, t, WALK_MARK);
-            else
+            else if (stems.prev[0] != NULL) /* cleared once, not at every word */
                 stems = (ngram_walk){{NULL, NULL, NULL}, 0, 0};
             if (u->surface == SURFACE_WORD)
-                lexical_ngrams_at(&surface, c, WALK_MARK, word_hash);
+                lexical_ngrams_at(&surface, c, WALK_MARK, word_hashes[id]);
             else if (u->surface == SURFACE_WORDS)
                 lexical_token(&surface, c, WALK_MARK, t, 0);
-            else
+            else if (surface.prev[0] != 0)
                 surface = (lexical_walk){{0, 0}};
         }
         one_sentence_flush(&c->one);
