@@ -1304,6 +1304,36 @@ START_TEST(test_entities_pair)
 }
 END_TEST
 
+/* Stems past a pair's tokens (interned before it, as sumcheck.c never
+ * does) take entity.c's pass for the largest stem rather than its table of
+ * one entry per token: the same entities as a pair's own stems give. */
+START_TEST(test_entities_past_stems)
+{
+    sc_arena *arena = test_arena;
+    const sc_lang *lang = lang_of(entity_cases[_i].lang);
+    const char *summary = entity_cases[_i].other, *article = entity_cases[_i].text;
+    sc_intern *own = sc_intern_new(arena), *past = sc_intern_new(arena);
+    ck_assert(own != NULL && past != NULL);
+    for (int k = 0; k < 500; k++) {
+        char stem[32];
+        int n = snprintf(stem, sizeof stem, "unused%d", k);
+        ck_assert_uint_ne(sc_intern_add(past, stem, (size_t)n), 0);
+    }
+    sc_analysis *a[2] = {NULL, NULL}, *b[2] = {NULL, NULL};
+    if (summary != NULL) {
+        a[0] = prepare(arena, own, summary, lang);
+        b[0] = prepare(arena, past, summary, lang);
+    }
+    a[1] = prepare(arena, own, article, lang);
+    b[1] = prepare(arena, past, article, lang);
+    ck_assert_int_eq(sc_find_entities_pair(arena, a[0], a[1], lang), SC_OK);
+    ck_assert_int_eq(sc_find_entities_pair(arena, b[0], b[1], lang), SC_OK);
+    if (summary != NULL)
+        same_entities(a[0], b[0]);
+    same_entities(a[1], b[1]);
+}
+END_TEST
+
 START_TEST(test_entities)
 {
     sc_arena *arena = test_arena;
@@ -1863,6 +1893,7 @@ static Suite *text_suite(void)
     tcase_add_checked_fixture(tc, arena_setup, arena_teardown);
     tcase_add_loop_test(tc, test_entities, 0, N(entity_cases));
     tcase_add_loop_test(tc, test_entities_pair, 0, N(entity_cases));
+    tcase_add_loop_test(tc, test_entities_past_stems, 0, N(entity_cases));
     tcase_add_loop_test(tc, test_amounts, 0, N(amount_cases));
     suite_add_tcase(s, tc);
 

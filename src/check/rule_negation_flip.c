@@ -51,7 +51,8 @@ typedef struct cue_filter {
     size_t max_len;
     uint64_t whole_len[256];
     uint64_t first_word_len[256];
-    size_t n_suffixes; /* SIZE_MAX: more than MAX_SUFFIXES, measured per token */
+    uint64_t start_len[256]; /* whole_len | first_word_len: may_start_cue's one test */
+    size_t n_suffixes;       /* SIZE_MAX: more than MAX_SUFFIXES, measured per token */
     size_t suffix_len[MAX_SUFFIXES];
     bool suffix_last[256]; /* the last bytes of the suffixes */
     bool empty_suffix;     /* a suffix is "": every word ends with it */
@@ -77,6 +78,7 @@ static void cue_filter_init(const sc_lang *lang, cue_filter *f)
         for (size_t p = 0; p < len; p++)
             if (w[p] == ' ')
                 f->first_word_len[b] |= 1ull << len_bit(p);
+        f->start_len[b] = f->whole_len[b] | f->first_word_len[b];
     }
     for (size_t i = 0; i < lang->negation_suffixes.n; i++) {
         const char *suffix = lang->negation_suffixes.words[i];
@@ -92,6 +94,19 @@ static void cue_filter_init(const sc_lang *lang, cue_filter *f)
     else
         for (size_t i = 0; i < f->n_suffixes; i++)
             f->suffix_len[i] = strlen(lang->negation_suffixes.words[i]);
+}
+
+/* False when no cue starts at t, cue_at's answer for most words in two
+ * table reads: cue_at finds a cue only where a cue's (first) word has t's
+ * first byte and length, or a suffix t's last byte.  mark_cues reads every
+ * token of the aligned sentences, and cue_at was most of this rule. */
+static bool may_start_cue(const cue_filter *f, const sc_token *t)
+{
+    if (t->kind != SC_TOK_WORD)
+        return false;
+    unsigned char first = (unsigned char)t->norm[0];
+    return (f->start_len[first] >> len_bit(t->norm_len) & 1) || f->empty_suffix ||
+           (t->norm_len > 0 && f->suffix_last[(unsigned char)t->norm[t->norm_len - 1]]);
 }
 
 /* The tokens of the cue starting at k (0 when none), within [begin, end). */
@@ -193,62 +208,59 @@ static bool is_predicate(const polarity *p, const sc_token *toks, size_t k)
            t->norm_len >= 2;
 }
 
+/* The cues of sentence sent into p (cue_len, in_cue), their first tokens
+ * into starts; returns how many. */
+static size_t mark_cues(const sc_lang *lang, const cue_filter *f, const sc_analysis *a,
+                        const sc_sentence *sent, polarity *p, size_t *starts)
+{
+    size_t n = 0;
+    for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
+        if (!may_start_cue(f, &a->tokens[k]))
+            continue;
+        size_t len = cue_at(lang, f, a->tokens, sent->tok_begin, k, sent->tok_end);
+        if (len == 0)
+            continue;
+        p->cue_len[k] = (uint8_t)len;
+        for (size_t j = k; j < k + len; j++)
+            p->in_cue[j] = true;
+        starts[n++] = k;
+    }
+    return n;
+}
+
 /* The polarity of the tokens of a's sentences, of those needed marks
  * (NULL: of all).  A cue and its scope lie within one sentence, so each
  * sentence is read alone; the tokens of the others are left unset, and the
- * rule reads the article's only in the sentences aligned with the summary. */
+ * rule reads the article's only in the sentences aligned with the summary.
+ * cue is left unset outside the cues' scopes: it is read only where a cue
+ * governs (a head). */
 static sc_status polarity_of(sc_arena *arena, const sc_lang *lang, const cue_filter *f,
                              const sc_analysis *a, const bool *needed, polarity *p)
 {
     size_t n = a->n_tokens ? a->n_tokens : 1;
-    /* The four flag arrays in one allocation. */
-    bool *flags;
-    if (needed == NULL) {
-        flags = sc_arena_calloc(arena, n, 4 * sizeof *flags);
-        p->cue = sc_arena_calloc(arena, n, sizeof *p->cue);
-        p->cue_len = sc_arena_calloc(arena, n, sizeof *p->cue_len);
-    } else {
-        flags = sc_arena_alloc(arena, n * 4 * sizeof *flags);
-        p->cue = sc_arena_alloc(arena, n * sizeof *p->cue);
-        p->cue_len = sc_arena_alloc(arena, n * sizeof *p->cue_len);
-    }
-    if (flags == NULL || p->cue == NULL || p->cue_len == NULL)
+    /* The four flag arrays in one allocation; the first tokens of a
+     * sentence's cues in starts. */
+    bool *flags = sc_arena_alloc(arena, n * 4 * sizeof *flags);
+    p->cue = sc_arena_alloc(arena, n * sizeof *p->cue);
+    p->cue_len = sc_arena_alloc(arena, n * sizeof *p->cue_len);
+    size_t *starts = sc_arena_alloc(arena, n * sizeof *starts);
+    if (flags == NULL || p->cue == NULL || p->cue_len == NULL || starts == NULL)
         return SC_ERR_NOMEM;
     p->negated = flags;
     p->governed = flags + n;
     p->head = flags + 2 * n;
     p->in_cue = flags + 3 * n;
-    if (needed != NULL)
-        for (size_t s = 0; s < a->n_sentences; s++) {
-            const sc_sentence *sent = &a->sentences[s];
-            size_t b = sent->tok_begin, m = sent->tok_end - sent->tok_begin;
-            if (!needed[s] || m == 0)
-                continue;
-            for (int k = 0; k < 4; k++)
-                memset(flags + (size_t)k * n + b, 0, m * sizeof *flags);
-            memset(p->cue + b, 0, m * sizeof *p->cue);
-            memset(p->cue_len + b, 0, m * sizeof *p->cue_len);
-        }
     for (size_t s = 0; s < a->n_sentences; s++) {
         const sc_sentence *sent = &a->sentences[s];
-        if (needed != NULL && !needed[s])
+        size_t b = sent->tok_begin, m = sent->tok_end - sent->tok_begin;
+        if ((needed != NULL && !needed[s]) || m == 0)
             continue;
-        for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
-            size_t len = cue_at(lang, f, a->tokens, sent->tok_begin, k, sent->tok_end);
-            if (len == 0)
-                continue;
-            p->cue_len[k] = (uint8_t)len;
-            for (size_t j = k; j < k + len; j++)
-                p->in_cue[j] = true;
-        }
-    }
-    for (size_t s = 0; s < a->n_sentences; s++) {
-        const sc_sentence *sent = &a->sentences[s];
-        if (needed != NULL && !needed[s])
-            continue;
-        for (size_t k = sent->tok_begin; k < sent->tok_end; k++) {
-            if (p->cue_len[k] == 0)
-                continue;
+        for (int k = 0; k < 4; k++)
+            memset(flags + (size_t)k * n + b, 0, m * sizeof *flags);
+        memset(p->cue_len + b, 0, m * sizeof *p->cue_len);
+        size_t n_cues = mark_cues(lang, f, a, sent, p, starts);
+        for (size_t c = 0; c < n_cues; c++) {
+            size_t k = starts[c];
             size_t end = scope_end(lang, p, a->tokens, k, p->cue_len[k], sent->tok_end);
             bool first = true;
             for (size_t j = k + p->cue_len[k]; j < end; j++) {

@@ -241,12 +241,36 @@ static bool names_overlap(const sc_result *r, const sc_entity *s_ent, const sc_e
     return false;
 }
 
+/* True when the summary sentence is one substitutions reads. */
+static bool substitutable(const sc_sentence_alignment *sa)
+{
+    return sa->n_aligned > 0 && sa->support >= SC_RELATION_MIN_SUPPORT;
+}
+
+/* True when name_at looks the stem of summary word u up in name_stem. */
+static bool may_ask(const sc_result *r, const sc_token *u)
+{
+    return u->kind == SC_TOK_WORD && !(u->flags & (SC_TOKF_STOP | SC_TOKF_DATE)) &&
+           u->entity == 0 && u->stem <= r->alignment.n_stems;
+}
+
+/* How the article writes a stem name_at asks about (name_stems). */
+enum { STEM_ASKED = 1, STEM_LOWER = 2, STEM_NAME = 4 };
+
+/* True when the article has the stem as part of a name and never writes
+ * it in lower case. */
+static bool is_name_stem(uint8_t how)
+{
+    return (how & (STEM_LOWER | STEM_NAME)) == STEM_NAME;
+}
+
 /* The names of a summary sentence: its capitalised names, and in text
  * written without capitals ("sergio aguero scored ...") runs of words the
  * article writes only as names (name_stem: part of a name there, never
  * written in lower case).  From token *k on: the next name, as *run, and
  * *k after it; false (and *k one on) when token *k starts none. */
-static bool name_at(const sc_result *r, const bool *name_stem, size_t si, size_t *k, sc_entity *run)
+static bool name_at(const sc_result *r, const uint8_t *name_stem, size_t si, size_t *k,
+                    sc_entity *run)
 {
     const sc_analysis *sum = &r->summary;
     const sc_sentence *sent = &sum->sentences[si];
@@ -262,8 +286,7 @@ static bool name_at(const sc_result *r, const bool *name_stem, size_t si, size_t
     size_t b = *k, e = b;
     while (e < sent->tok_end) {
         const sc_token *u = &sum->tokens[e];
-        if (u->kind != SC_TOK_WORD || (u->flags & (SC_TOKF_STOP | SC_TOKF_DATE)) ||
-            u->entity != 0 || u->stem > r->alignment.n_stems || !name_stem[u->stem])
+        if (!may_ask(r, u) || !is_name_stem(name_stem[u->stem]))
             break;
         e++;
     }
@@ -274,28 +297,41 @@ static bool name_at(const sc_result *r, const bool *name_stem, size_t si, size_t
     return true;
 }
 
-/* name_stem[s] for every stem s of the document: true when the article
- * has the word as part of a name and never writes it in lower case. */
-static bool *name_stems(sc_result *r)
+/* name_stem[s], per stem s of the document: STEM_ASKED for the stems of
+ * the words name_at may ask about (may_ask, in the sentences substitutions
+ * reads), and for those how the article writes them: in lower case
+ * (STEM_LOWER), as part of a name (STEM_NAME).  Only the asked stems are
+ * looked for in the article, and no pass over all stems makes the answer:
+ * a summary asks about a few dozen of the article's thousand.  NULL when
+ * out of memory. */
+static uint8_t *name_stems(sc_result *r)
 {
-    const sc_analysis *art = &r->article;
+    const sc_analysis *sum = &r->summary, *art = &r->article;
     size_t n = (size_t)r->alignment.n_stems + 1;
-    bool *name = sc_arena_calloc(r->arena, n, sizeof *name);
-    bool *lower = sc_arena_calloc(r->arena, n, sizeof *lower);
-    if (name == NULL || lower == NULL)
+    uint8_t *name = sc_arena_calloc(r->arena, n, sizeof *name);
+    if (name == NULL)
         return NULL;
-    for (size_t k = 0; k < art->n_tokens; k++) {
+    bool asked = false;
+    for (size_t si = 0; si < r->alignment.n_sentences; si++) {
+        const sc_sentence *sent = &sum->sentences[si];
+        if (!substitutable(&r->alignment.sentences[si]))
+            continue;
+        for (size_t k = sent->tok_begin; k < sent->tok_end; k++)
+            if (may_ask(r, &sum->tokens[k])) {
+                name[sum->tokens[k].stem] = STEM_ASKED;
+                asked = true;
+            }
+    }
+    for (size_t k = 0; asked && k < art->n_tokens; k++) {
         const sc_token *t = &art->tokens[k];
-        if (t->kind != SC_TOK_WORD || t->stem >= n)
+        if (t->kind != SC_TOK_WORD || t->stem >= n || name[t->stem] == 0)
             continue;
         if (!(t->flags & SC_TOKF_CAPITAL))
-            lower[t->stem] = true;
+            name[t->stem] |= STEM_LOWER;
         else if (t->entity != 0 && !art->entities[t->entity - 1].is_number &&
                  !(t->flags & SC_TOKF_STOP))
-            name[t->stem] = true;
+            name[t->stem] |= STEM_NAME;
     }
-    for (size_t s = 0; s < n; s++)
-        name[s] = name[s] && !lower[s];
     return name;
 }
 
@@ -306,11 +342,12 @@ static bool *name_stems(sc_result *r)
  * when the sentence says St Mirren, and Bristol Rovers is in another paragraph). An error: the
  * sentence says who did it, and the article says someone else did.  Returns SC_OK, adding at most
  * one finding per name. */
-static sc_status substitutions(const sc_rule *rule, sc_result *r, const bool *name_stem, size_t si)
+static sc_status substitutions(const sc_rule *rule, sc_result *r, const uint8_t *name_stem,
+                               size_t si)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_sentence_alignment *sa = &r->alignment.sentences[si];
-    if (sa->n_aligned == 0 || sa->support < SC_RELATION_MIN_SUPPORT)
+    if (!substitutable(sa))
         return SC_OK;
     const sc_sentence *best = &art->sentences[sa->aligned[0]];
     const sc_sentence *sent = &sum->sentences[si];
@@ -599,7 +636,7 @@ static sc_status run(const sc_rule *rule, sc_result *r)
 {
     const sc_analysis *sum = &r->summary, *art = &r->article;
     const sc_alignment *al = &r->alignment;
-    const bool *name_stem = al->n_sentences > 0 ? name_stems(r) : NULL;
+    const uint8_t *name_stem = al->n_sentences > 0 ? name_stems(r) : NULL;
     if (al->n_sentences > 0 && name_stem == NULL)
         return SC_ERR_NOMEM;
     const sc_lang *lang = sc_lang_or_english(r->language);

@@ -382,10 +382,7 @@ sc_status sc_find_times(sc_arena *arena, sc_analysis *a, const sc_lang *lang, co
         scan s = {a, lang, date_lang, a->sentences[si].tok_end};
         size_t i = a->sentences[si].tok_begin;
         while ((i = next_start(a->tokens, i, s.end)) < s.end) {
-            sc_time_expr e;
-            memset(&e, 0, sizeof e);
-            e.sentence = si;
-            e.tok_begin = i;
+            sc_time_expr e = {.tok_begin = i, .sentence = si};
             size_t j = i;
             sc_date_name name = {0, 0, false};
             bool have = false;
