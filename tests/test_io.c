@@ -7,9 +7,14 @@
  * ("The seed page"): page date, title twice, disclaimer, summary, dateline,
  * body, credit, junk. */
 #include "harness.h"
+#include "core/arena.h"
 #include "core/doc.h"
+#include "io/io.h"
 #include "sumcheck.h"
+#include "text/text.h"
 
+#include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -903,6 +908,143 @@ START_TEST(test_prose_not_credit)
 }
 END_TEST
 
+/* ---- Plain runs, eight bytes at a time ------------------------------------ */
+
+/* xorshift64: the same varied inputs on every run. */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    *state = x;
+    return x;
+}
+
+/* Pieces of a JSON string's text, mostly plain, with every kind of byte
+ * and escape that ends a plain run, valid or not: raw UTF-8, escapes,
+ * truncated and overlong sequences, encoded surrogates, control bytes,
+ * a NUL (escaped), bad escapes and lone surrogate escapes. */
+static const char *const json_pieces[] = {
+    "a",        "plain text ",  "0123456789abcdef",
+    " ",        "\\n",          "\\\"",
+    "\\\\",     "\\/",          "\\t",
+    "\\u00e9",  "\\u20AC",      "\\ud83d\\ude00",
+    "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+    "\x7f",     "\xc3",         "\xff",
+    "\x01",     "\\u0000",      "\\x",
+    "\\ud800",  "\\udc00",      "\xed\xa0\x80",
+    "\xc0\xaf", "\x80",
+};
+
+/* Random strings as the source of a pair, at every alignment, first or
+ * last member (its end then near the end of the input): what the fast
+ * reader takes is what Jansson decodes, and what Jansson rejects (or
+ * decodes to a NUL) is an error. */
+START_TEST(test_json_string_scan_random)
+{
+    uint64_t state = 0x9e3779b97f4a7c15u + (uint64_t)_i;
+    char text[400];
+    for (int round = 0; round < 2000; round++) {
+        size_t n = 0, target = next_random(&state) % 120;
+        while (n < target) {
+            uint64_t r = next_random(&state);
+            size_t k =
+                r % 4 != 0 ? (r >> 8) % 4 : (r >> 8) % (sizeof json_pieces / sizeof json_pieces[0]);
+            size_t m = strlen(json_pieces[k]);
+            if (n + m > 300)
+                break;
+            memcpy(text + n, json_pieces[k], m);
+            n += m;
+        }
+        size_t pad = next_random(&state) % 16;
+        bool last = next_random(&state) % 2 == 0;
+        char buf[512];
+        int len = snprintf(buf, sizeof buf,
+                           last ? "%*s{\"summary\": \"s\", \"source\": \"x%.*s\"}"
+                                : "%*s{\"source\": \"x%.*s\", \"summary\": \"s\"}",
+                           (int)pad, "", (int)n, text);
+        ck_assert(len > 0 && (size_t)len < sizeof buf);
+        /* A copy of its exact size: a read past the end is the sanitizer's. */
+        char *input = malloc((size_t)len);
+        ck_assert_ptr_nonnull(input);
+        memcpy(input, buf, (size_t)len);
+        json_t *root = json_loadb(input, (size_t)len,
+                                  JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY, NULL);
+        json_t *want = json_object_get(root, "source");
+        bool ok =
+            want != NULL && memchr(json_string_value(want), '\0', json_string_length(want)) == NULL;
+        sc_arena *arena = sc_arena_new();
+        ck_assert_ptr_nonnull(arena);
+        sc_page page;
+        memset(&page, 0, sizeof page);
+        sc_error error;
+        sc_status st = sc_read_json_pair(arena, input, (size_t)len, &page, &error);
+        ck_assert_msg((st == SC_OK) == ok, "read %d, Jansson %s: %s", (int)st,
+                      ok ? "accepts" : "rejects", buf);
+        if (ok) {
+            ck_assert_uint_eq(page.field_len[SC_FIELD_SOURCE], json_string_length(want));
+            ck_assert(memcmp(page.field_data[SC_FIELD_SOURCE], json_string_value(want),
+                             json_string_length(want)) == 0);
+        }
+        sc_arena_free(arena);
+        json_decref(root);
+        free(input);
+    }
+}
+END_TEST
+
+/* The plain computation sc_utf8_valid must agree with: a byte at a time. */
+static bool utf8_valid_bytewise(const char *s, size_t len, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t n = p[i] == 0 ? 0 : p[i] < 0x80 ? 1 : sc_utf8_sequence_length(p + i, len - i);
+        if (n == 0) {
+            *bad = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+/* Bytes that end a run of ASCII, valid or not. */
+static const char *const utf8_inserts[] = {
+    "\xc3\xa9",     "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xc3", "\xe2\x82", "\x80", "\xff",
+    "\xed\xa0\x80", "\xc0\xaf",     "\xf4\x90\x80\x80", "\x7f", "\x01",
+};
+
+/* Each insert, and a NUL, at every position of ASCII runs of 0 to 40
+ * bytes (every place in a step of eight or sixteen, and in the tail), one
+ * or two of them, in a buffer of the exact size. */
+START_TEST(test_utf8_valid_positions)
+{
+    const char *ins =
+        _i < (int)(sizeof utf8_inserts / sizeof utf8_inserts[0]) ? utf8_inserts[_i] : "";
+    size_t m = ins[0] == '\0' ? 1 : strlen(ins);
+    for (size_t len = 0; len <= 40; len++)
+        for (size_t at = 0; at <= len; at++)
+            for (int twice = 0; twice < 2; twice++) {
+                char *s = malloc(len + 2 * m + 1);
+                ck_assert_ptr_nonnull(s);
+                memset(s, 'a', len + 2 * m + 1);
+                memcpy(s + at, ins, m);
+                size_t n = len + m;
+                if (twice) {
+                    memcpy(s + n, ins, m);
+                    n += m;
+                }
+                size_t bad = SIZE_MAX, want_bad = SIZE_MAX;
+                bool want = utf8_valid_bytewise(s, n, &want_bad);
+                ck_assert(sc_utf8_valid(s, n, &bad) == want);
+                if (!want)
+                    ck_assert_uint_eq(bad, want_bad);
+                free(s);
+            }
+}
+END_TEST
+
 static Suite *io_suite(void)
 {
     Suite *s = suite_create("io");
@@ -937,6 +1079,12 @@ static Suite *io_suite(void)
                         (int)(sizeof json_syntax_cases / sizeof json_syntax_cases[0]));
     tcase_add_test(tc, test_json_duplicate_member);
     tcase_add_test(tc, test_json_empty_summary_reads);
+    tcase_add_loop_test(tc, test_json_string_scan_random, 0, 8);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("utf8_runs");
+    tcase_add_loop_test(tc, test_utf8_valid_positions, 0,
+                        (int)(sizeof utf8_inserts / sizeof utf8_inserts[0]) + 1);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("detect");

@@ -422,6 +422,74 @@ START_TEST(test_fingerprints)
 }
 END_TEST
 
+/* Text a fingerprint hashes: ASCII is lower-cased and its white space
+ * collapsed as it is hashed; anything else goes through sc_normalize
+ * first.  Each against the definition, from every start in the text. */
+static const char *const fingerprint_texts[] = {
+    "",
+    " \t\n\v\f\r ",
+    "ABC",
+    "  Leading and trailing  ",
+    "Mixed\v\fwhite\r\n\n space\tTHE END",
+    "Caf\xc3\xa9 CR\xc3\x88ME br\xc3\xbbl\xc3\xa9"
+    "e",
+    "Stra\xc3\x9f"
+    "e  \xe2\x80\x99quoted\xe2\x80\x99 it\xe2\x80\x99s",
+    "\xef\xbc\xa1\xef\xbc\xa2 fullwidth \xe2\x85\xa8 numeral",
+    "ASCII first, then \xc3\x89",
+};
+
+START_TEST(test_fingerprints_texts)
+{
+    const char *text = fingerprint_texts[_i];
+    size_t n = strlen(text);
+    static sc_finding findings[64];
+    sc_result r;
+    memset(&r, 0, sizeof r);
+    memset(findings, 0, sizeof findings);
+    r.id = "doc-8";
+    r.page.field_data[SC_FIELD_SOURCE] = text;
+    r.page.field_len[SC_FIELD_SOURCE] = n;
+    r.findings = findings;
+    size_t count = 0;
+    size_t starts[N(findings)];
+    for (size_t start = 0; start <= n && count < N(findings); start++) {
+        if (start < n && ((unsigned char)text[start] & 0xC0) == 0x80)
+            continue; /* spans begin at a character */
+        starts[count] = start;
+        findings[count].rule = "rule";
+        /* A source span when there is no summary span. */
+        findings[count].source_span = (sc_span){true, SC_FIELD_SOURCE, start, n};
+        count++;
+    }
+    r.n_findings = count;
+    sc_fingerprint out[N(findings)];
+    ck_assert_int_eq(sc_report_fingerprints(&r, out), SC_OK);
+    sc_arena *arena = sc_arena_new();
+    ck_assert_ptr_nonnull(arena);
+    for (size_t i = 0; i < count; i++) {
+        size_t len;
+        const char *norm = sc_report_normalize(arena, text + starts[i], n - starts[i], &len);
+        ck_assert_ptr_nonnull(norm);
+        const char *parts[3] = {"rule", "doc-8", norm};
+        char want[17];
+        snprintf(want, sizeof want, "%016llx", (unsigned long long)fnv_parts(parts, 3));
+        /* Equal texts (an empty one, say) get an ordinal: compare only
+         * those without one. */
+        bool alone = true;
+        for (size_t k = 0; k < count && alone; k++) {
+            size_t other;
+            const char *o = sc_report_normalize(arena, text + starts[k], n - starts[k], &other);
+            ck_assert_ptr_nonnull(o);
+            alone = k == i || strcmp(o, norm) != 0;
+        }
+        if (alone)
+            ck_assert_str_eq(out[i].hex, want);
+    }
+    sc_arena_free(arena);
+}
+END_TEST
+
 /* White space, as fingerprints and suppressions collapse it: the six
  * bytes isspace() names in the C locale, and no other. */
 START_TEST(test_normalize_spaces)
@@ -459,6 +527,7 @@ static Suite *report_suite(void)
     TCase *fingerprints = tcase_create("fingerprints");
     tcase_add_test(fingerprints, test_fingerprints);
     tcase_add_test(fingerprints, test_normalize_spaces);
+    tcase_add_loop_test(fingerprints, test_fingerprints_texts, 0, N(fingerprint_texts));
     suite_add_tcase(s, fingerprints);
     return s;
 }

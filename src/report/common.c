@@ -73,14 +73,47 @@ static bool space(char c)
     return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';
 }
 
-/* The text under sp, normalised, in the arena; "" when there is none. */
-static const char *span_text(sc_arena *arena, const sc_result *r, sc_span sp, size_t *len)
+/* The text under sp, as it is on the page; "" when there is none. */
+static const char *span_text(const sc_result *r, sc_span sp, size_t *len)
 {
     *len = 0;
     const char *field = sp.present ? r->page.field_data[sp.field] : NULL;
     if (field == NULL || sp.end <= sp.start || sp.end > r->page.field_len[sp.field])
         return "";
-    return sc_report_normalize(arena, field + sp.start, sp.end - sp.start, len);
+    *len = sp.end - sp.start;
+    return field + sp.start;
+}
+
+static bool all_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/* fnv_part of the text sc_report_normalize makes of s[0..len), s being
+ * ASCII or sc_normalize's output (case folded: lower-casing it again
+ * changes nothing): lower-cased, white space collapsed and trimmed as it
+ * is hashed, in one pass, without writing it. */
+static uint64_t fnv_part_normalized(uint64_t h, const char *s, size_t len)
+{
+    bool gap = false, any = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (space(c)) {
+            gap = any;
+            continue;
+        }
+        if (gap)
+            h = (h ^ ' ') * FNV_PRIME;
+        gap = false;
+        any = true;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        h = (h ^ (unsigned char)c) * FNV_PRIME;
+    }
+    return fnv(h, "", 1);
 }
 
 const char *sc_report_normalize(sc_arena *arena, const char *s, size_t len, size_t *out_len)
@@ -137,25 +170,30 @@ sc_status sc_report_fingerprints(const sc_result *r, sc_fingerprint *out)
 {
     if (r->n_findings == 0)
         return SC_OK;
-    sc_arena *arena = sc_arena_new();
-    keyed *keys = arena != NULL ? sc_arena_calloc(arena, r->n_findings, sizeof *keys) : NULL;
-    if (keys == NULL) {
-        sc_arena_free(arena);
+    keyed *keys = calloc(r->n_findings, sizeof *keys);
+    if (keys == NULL)
         return SC_ERR_NOMEM;
-    }
+    /* Only text beyond ASCII needs sc_normalize, and its arena. */
+    sc_arena *arena = NULL;
     const char *id = r->id != NULL ? r->id : "";
     for (size_t i = 0; i < r->n_findings; i++) {
         const sc_finding *f = &r->findings[i];
         size_t len;
         const char *text =
-            span_text(arena, r, f->summary_span.present ? f->summary_span : f->source_span, &len);
-        if (text == NULL) {
-            sc_arena_free(arena);
-            return SC_ERR_NOMEM;
+            span_text(r, f->summary_span.present ? f->summary_span : f->source_span, &len);
+        if (!all_ascii(text, len)) {
+            if (arena == NULL)
+                arena = sc_arena_new();
+            text = arena != NULL ? sc_normalize(arena, text, len, &len) : NULL;
+            if (text == NULL) {
+                sc_arena_free(arena);
+                free(keys);
+                return SC_ERR_NOMEM;
+            }
         }
         uint64_t h = fnv_part(FNV_OFFSET, f->rule, strlen(f->rule));
         h = fnv_part(h, id, strlen(id));
-        keys[i] = (keyed){fnv_part(h, text, len), i};
+        keys[i] = (keyed){fnv_part_normalized(h, text, len), i};
     }
     /* Findings alike in all three (the same name twice in a sentence) are
      * told apart by their order among themselves; sorted, so a page with
@@ -173,6 +211,7 @@ sc_status sc_report_fingerprints(const sc_result *r, sc_fingerprint *out)
         put_hex(out[keys[k].index].hex, h);
     }
     sc_arena_free(arena);
+    free(keys);
     return SC_OK;
 }
 

@@ -56,23 +56,27 @@ static sc_status json_begin(void *state, const sc_render_options *o, sc_buf *out
     return SC_OK;
 }
 
+/* The document is written straight into out (not into a buffer of its
+ * own, then copied): one that cannot be rendered is taken back to where
+ * it began and becomes an error record. */
 static sc_status json_emit(stream_state *s, const sc_render_options *o, sc_buf *out, int indent,
                            const sc_result *result, const char *id, const sc_error *error)
 {
-    sc_buf_clear(&s->doc);
-    s->doc.failed = false;
-    sc_status st = result != NULL ? sc_render_json_document_with(result, o, indent, &s->doc)
-                                  : sc_render_json_error(id, error, indent, &s->doc);
-    if (st != SC_OK && result != NULL) {
-        sc_error e = render_failure(st);
-        sc_buf_clear(&s->doc);
-        s->doc.failed = false;
-        sc_render_json_error(result->id, &e, indent, &s->doc);
-    }
     if (indent >= 0 && s->documents > 0)
         sc_buf_puts(out, ",\n");
     s->documents++;
-    sc_buf_append(out, s->doc.data != NULL ? s->doc.data : "", s->doc.len);
+    size_t mark = out->len;
+    bool failed_before = out->failed;
+    sc_status st = result != NULL ? sc_render_json_document_with(result, o, indent, out)
+                                  : sc_render_json_error(id, error, indent, out);
+    if (st != SC_OK && result != NULL && !failed_before) {
+        sc_error e = render_failure(st);
+        out->len = mark;
+        if (out->data != NULL)
+            out->data[mark] = '\0';
+        out->failed = false;
+        sc_render_json_error(result->id, &e, indent, out);
+    }
     if (indent < 0)
         sc_buf_putc(out, '\n');
     return st;

@@ -282,12 +282,24 @@ static size_t first_special(uint64_t m, size_t at)
 #endif
 }
 
+/* One byte that string_special would flag. */
+static inline bool byte_special(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+}
+
 /* The first byte of s[i..n) that may need a look of its own, tested
  * eight or sixteen at a time: may stop short of the first special byte
- * (on a big-endian machine, or in a string of less than eight bytes),
- * never pass it. */
+ * (on a big-endian machine), never pass it.  A string of less than eight
+ * bytes, most of a report's (names, dates, words), is tested a byte at a
+ * time here, not a call per byte. */
 static size_t skip_plain(const char *s, size_t n, size_t i)
 {
+    if (n < 8) {
+        while (i < n && !byte_special((unsigned char)s[i]))
+            i++;
+        return i;
+    }
     while (n - i >= 16 &&
            (string_special(sc_swar_load(s + i)) | string_special(sc_swar_load(s + i + 8))) == 0)
         i += 16;
@@ -296,7 +308,7 @@ static size_t skip_plain(const char *s, size_t n, size_t i)
         if (m != 0)
             return first_special(m, i);
     }
-    if (i == n || n < 8)
+    if (i == n)
         return i;
     /* The last bytes, in the eight that end s: those before i are plain,
      * so the first special byte, if any, is at i or after. */
@@ -313,6 +325,18 @@ static size_t skip_plain(const char *s, size_t n, size_t i)
  * what to escape, and plain runs go out whole. */
 static void put_string(sc_jw *w, const char *s, size_t n, bool clean)
 {
+    /* Most strings of a report are short and plain (names, dates,
+     * words): with the room there, they go out with their quotes at once. */
+    sc_buf *b = w->out;
+    if (n < 16 && n + 2 < b->cap - b->len && !b->failed && skip_plain(s, n, 0) == n) {
+        char *o = b->data + b->len;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        o[n + 2] = '\0';
+        b->len += n + 2;
+        return;
+    }
     const unsigned char *p = (const unsigned char *)s;
     put_char(w, '"');
     size_t run = 0, i = 0;
@@ -364,7 +388,7 @@ void sc_jw_key(sc_jw *w, const char *key)
     w->after_key = true;
 }
 
-void sc_jw_key_quoted(sc_jw *w, const char *text, size_t n)
+void sc_jw_key_quoted_general(sc_jw *w, const char *text, size_t n)
 {
     if (w->step == 0 && w->depth > 0 && !w->after_key) {
         /* Compact, in an object: all of text, or without its comma for
@@ -384,17 +408,26 @@ void sc_jw_key_quoted(sc_jw *w, const char *text, size_t n)
 /* Copies a string literal to p, returning the end. */
 #define COPY_LITERAL(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) + sizeof(lit) - 1)
 
-/* The decimal digits of u at p; returns their end. */
+/* The decimal digits of u at p; returns their end.  Two digits a step,
+ * from a table of the hundred pairs: half the divisions. */
 static char *put_decimal(char *p, unsigned long long u)
 {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
     size_t n = 1;
     for (unsigned long long ten = 10; n < 20 && u >= ten; ten *= 10)
         n++;
     char *end = p + n;
-    do {
-        *--end = (char)('0' + u % 10);
-        u /= 10;
-    } while (u > 0);
+    for (; u >= 100; u /= 100) {
+        end -= 2;
+        memcpy(end, pairs + 2 * (u % 100), 2);
+    }
+    if (u >= 10)
+        memcpy(end - 2, pairs + 2 * u, 2);
+    else
+        end[-1] = (char)('0' + u);
     return p + n;
 }
 

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "core/buf.h"
 #include "core/doc.h"
@@ -62,7 +63,28 @@ void sc_jw_key(sc_jw *w, const char *key);
  * the comma before it, its quotes and the colon are one constant, most
  * often written whole.  text is ,"key": and n its length. */
 #define SC_JW_KEY(w, key) sc_jw_key_quoted((w), ",\"" key "\":", sizeof(key) + 3)
-void sc_jw_key_quoted(sc_jw *w, const char *text, size_t n);
+void sc_jw_key_quoted_general(sc_jw *w, const char *text, size_t n);
+
+/* Compact, in an object, with room in the output (nearly every key of a
+ * JSON Lines report, the most frequent write), the key is copied here,
+ * where n is a constant: no call, and a copy of known size. */
+static inline void sc_jw_key_quoted(sc_jw *w, const char *text, size_t n)
+{
+    sc_buf *b = w->out;
+    if (w->step != 0 || w->depth == 0 || w->after_key || b->failed || n >= b->cap - b->len) {
+        sc_jw_key_quoted_general(w, text, n);
+        return;
+    }
+    if (w->empty[w->depth])
+        w->empty[w->depth] = false;
+    else
+        b->data[b->len++] = ',';
+    memcpy(b->data + b->len, text + 1, n - 1);
+    b->len += n - 1;
+    b->data[b->len] = '\0';
+    w->after_key = true;
+}
+
 /* A span's object: {"field", "start", "end", "line", "column"}, as the
  * calls for each of them would write it (the field by sc_field_name). */
 void sc_jw_span(sc_jw *w, sc_field field, size_t start, size_t end, size_t line, size_t column);

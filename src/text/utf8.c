@@ -7,21 +7,44 @@
 #include <utf8proc.h>
 
 #include "core/buf.h"
+#include "core/swar.h"
+
+/* The offset of the lowest byte flagged in m (m != 0) on a little-endian
+ * machine, where it is the first in memory; 0 elsewhere (the bytes are
+ * then looked at one by one). */
+static inline size_t first_flagged(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(m) / 8;
+#else
+    (void)m;
+    return 0;
+#endif
+}
 
 bool sc_utf8_valid(const char *s, size_t len, size_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        /* Eight ASCII bytes at a time, none of them NUL: most of a page. */
+        /* Sixteen, then eight ASCII bytes at a time, none of them NUL:
+         * most of a page.  v - 1 in each byte sets the high bit of a NUL,
+         * and v's own high bits flag the bytes above 0x7F; a borrow can
+         * flag only a byte above a NUL, so the lowest flagged byte is one
+         * to look at, and the loop below starts from it. */
+        while (len - i >= 16) {
+            uint64_t v = sc_swar_load(p + i), u = sc_swar_load(p + i + 8);
+            if ((((v - SC_SWAR_ONES) | v | (u - SC_SWAR_ONES) | u) & SC_SWAR_HIGH) != 0)
+                break;
+            i += 16;
+        }
         while (len - i >= 8) {
-            uint64_t v;
-            memcpy(&v, p + i, 8);
-            if (((v | ((v & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full)) &
-                 0x8080808080808080ull) != 0x8080808080808080ull)
+            uint64_t v = sc_swar_load(p + i);
+            uint64_t m = ((v - SC_SWAR_ONES) | v) & SC_SWAR_HIGH;
+            if (m != 0) {
+                i += first_flagged(m);
                 break;
-            if (v & 0x8080808080808080ull)
-                break;
+            }
             i += 8;
         }
         if (i >= len)
