@@ -11,7 +11,9 @@
  * to the object they came from and live as long as it does.
  *
  * Threads: distinct objects may be used from distinct threads at once; the
- * library keeps no mutable global state.
+ * library keeps no mutable global state shared by threads.  Each thread
+ * keeps up to 4 MiB of the memory its freed results and reports held, for
+ * its next documents, and frees it when it ends.
  */
 #ifndef SUMCHECK_H
 #define SUMCHECK_H

@@ -140,7 +140,11 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
      * English's separators and stemmer: names and numbers still compare. */
     lang = sc_lang_or_english(r->language);
 
-    if ((r->stems = sc_intern_new(arena)) == NULL)
+    /* A stem per form at most: a table sized for the text's forms, not
+     * for the largest, is one of a few kilobytes less to clear per
+     * document (it grows past them if need be). */
+    size_t forms = (size_t)r->article.n_forms + r->summary.n_forms; /* 0 without a summary */
+    if ((r->stems = sc_intern_new_sized(arena, forms)) == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
     sc_analysis *texts[2] = {&r->summary, &r->article};
     for (int k = 0; k < 2; k++) {

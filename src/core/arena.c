@@ -1,6 +1,8 @@
 #include "arena.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +25,105 @@ struct sc_arena {
     size_t total;
 };
 
+/* The chunks of freed arenas, up to SPARE_MAX_BYTES, are kept for the
+ * thread's next arenas.  A batch checks document after document, each
+ * with its arena and a handful of scratch ones; every chunk past the
+ * first is past malloc's mmap threshold (fixed at 128 KiB, cli/main.c),
+ * so each was mapped, faulted in page by page, zeroed by the kernel and
+ * unmapped again, per document.  With two threads that was five times
+ * the page faults of one, and each unmap stalls the other thread's
+ * faults (one address space): part of what two threads lost against two
+ * processes (bench/threads.py).  A chunk is the same memory whoever
+ * frees it; the spares are per thread so that taking one needs no lock. */
+enum { SPARE_MAX_BYTES = 4 * 1024 * 1024 };
+
+typedef struct spares {
+    chunk *first; /* smallest first */
+    size_t bytes;
+    bool registered; /* with spare_key, which frees them when the thread ends */
+} spares;
+
+static _Thread_local spares spare;
+static bool keep_spares = true;
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static bool spare_key_made;
+
+static void free_chunks(chunk *c)
+{
+    while (c != NULL) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
+static void drop_spares(void *s)
+{
+    spares *sp = s;
+    free_chunks(sp->first);
+    sp->first = NULL;
+    sp->bytes = 0;
+}
+
+/* The thread that ends the program runs no key destructor: its spares
+ * go here, so that valgrind sees every block freed. */
+__attribute__((destructor)) static void drop_own_spares(void)
+{
+    drop_spares(&spare);
+}
+
+static void make_spare_key(void)
+{
+    spare_key_made = pthread_key_create(&spare_key, drop_spares) == 0;
+}
+
+/* The smallest spare chunk of at least size bytes, taken off the list;
+ * NULL when there is none. */
+static chunk *take_spare(size_t size)
+{
+    chunk **link = &spare.first;
+    while (*link != NULL && (*link)->size < size)
+        link = &(*link)->next;
+    chunk *c = *link;
+    if (c != NULL) {
+        *link = c->next;
+        spare.bytes -= c->size;
+    }
+    return c;
+}
+
+void sc_arena_keep_spares(bool keep)
+{
+    keep_spares = keep;
+    if (!keep)
+        drop_spares(&spare);
+}
+
+/* Keeps c among the spares, or frees it when they are full (or when the
+ * thread's end could not be told to free them, or spares are off). */
+static void keep_spare(chunk *c)
+{
+    if (!keep_spares) {
+        free(c);
+        return;
+    }
+    if (!spare.registered) {
+        pthread_once(&spare_once, make_spare_key);
+        spare.registered = spare_key_made && pthread_setspecific(spare_key, &spare) == 0;
+    }
+    if (!spare.registered || c->size > SPARE_MAX_BYTES - spare.bytes) {
+        free(c);
+        return;
+    }
+    chunk **link = &spare.first;
+    while (*link != NULL && (*link)->size < c->size)
+        link = &(*link)->next;
+    c->next = *link;
+    *link = c;
+    spare.bytes += c->size;
+}
+
 sc_arena *sc_arena_new(void)
 {
     sc_arena *arena = calloc(1, sizeof *arena);
@@ -38,7 +139,7 @@ void sc_arena_free(sc_arena *arena)
     chunk *c = arena->head;
     while (c != NULL) {
         chunk *next = c->next;
-        free(c);
+        keep_spare(c);
         c = next;
     }
     free(arena);
@@ -62,10 +163,11 @@ static void *take(sc_arena *arena, size_t size, size_t align)
             want = size;
         if (want > SIZE_MAX - sizeof(chunk))
             return NULL;
-        c = malloc(sizeof(chunk) + want);
+        c = take_spare(want);
+        if (c == NULL && (c = malloc(sizeof(chunk) + want)) != NULL)
+            c->size = want;
         if (c == NULL)
             return NULL;
-        c->size = want;
         c->used = 0;
         c->next = arena->head;
         arena->head = c;

@@ -3,6 +3,7 @@
 #ifndef SC_CORE_ARENA_H
 #define SC_CORE_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct sc_arena sc_arena;
@@ -31,6 +32,13 @@ void *sc_arena_grow(sc_arena *arena, void *old, size_t old_n, size_t new_n, size
 
 /* printf into the arena; NULL when out of memory. */
 __attribute__((format(printf, 2, 3))) char *sc_arena_printf(sc_arena *arena, const char *fmt, ...);
+
+/* Whether the chunks of freed arenas are kept for the same thread's next
+ * arenas (up to 4 MiB a thread, freed when it ends): true by default.
+ * Turned off, every chunk is a malloc of its own and a free, as the
+ * failing-allocator test needs (tests/test_alloc.c); the thread's spares
+ * are freed then.  Set it before other threads use arenas. */
+void sc_arena_keep_spares(bool keep);
 
 /* Bytes handed out so far (for the memory benchmarks). */
 size_t sc_arena_used(const sc_arena *arena);
