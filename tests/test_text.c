@@ -734,18 +734,21 @@ static char *long_token_text(sc_arena *arena, int k)
     return s;
 }
 
-/* sc_tokenize's spans, kinds and capital flags are the plain reading's. */
+/* sc_tokenize's spans, kinds, capital and spacing flags are the plain
+ * reading's. */
 static void check_plain_tokens(sc_arena *arena, const char *s)
 {
     sc_text text;
     sc_token *tokens;
     size_t n, k = 0, len = strlen(s);
+    unsigned after = 0; /* AFTER_SPACE and AFTER_BREAK of the next token */
     tokenize(arena, s, &text, &tokens, &n);
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t cp_len;
         plain_class c = plain_at(s, len, i, &cp, &cp_len);
         if (c == P_SPACE || c == P_BREAK) {
+            after |= SC_TOKF_AFTER_SPACE | (c == P_BREAK ? SC_TOKF_AFTER_BREAK : 0);
             i += cp_len;
             continue;
         }
@@ -780,6 +783,10 @@ static void check_plain_tokens(sc_arena *arena, const char *s)
         ck_assert_msg((t->flags & (SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS)) == flags,
                       "\"%s\" token %zu \"%.*s\": flags 0x%x, want capital flags 0x%x", s, k,
                       (int)(end - i), s + i, t->flags, flags);
+        ck_assert_msg((t->flags & (SC_TOKF_AFTER_SPACE | SC_TOKF_AFTER_BREAK)) == after,
+                      "\"%s\" token %zu: flags 0x%x, want spacing flags 0x%x", s, k, t->flags,
+                      after);
+        after = 0;
         k++;
         i = end;
     }
@@ -795,6 +802,154 @@ END_TEST
 START_TEST(test_token_words_plain_long)
 {
     check_plain_tokens(test_arena, long_token_text(test_arena, _i));
+}
+END_TEST
+
+/* ---- the tokenizer's fast paths, against the plain reading ------------- */
+
+/* A run of 0 to 17 ASCII letters at offset 0 or 1, ended by every ASCII
+ * byte (then by "\xc3\xa9", a letter of two bytes), with 0 or 12 letters
+ * after it: the word scan tests eight bytes a step and must stop where the
+ * plain reading does, in every lane of a step, in the bytes after the last
+ * whole step and near the end of the text. */
+START_TEST(test_token_letter_runs)
+{
+    int b = _i + 1;
+    for (int lead = 0; lead < 2; lead++)
+        for (int run = 0; run < 18; run++)
+            for (int tail = 0; tail <= 12; tail += 12) {
+                char s[64], *p = s;
+                for (int k = 0; k < lead; k++)
+                    *p++ = ' ';
+                for (int k = 0; k < run; k++)
+                    *p++ = (char)((k % 3 == 1 ? 'A' : 'a') + (k * 7 + b) % 26);
+                if (b < 0x80) {
+                    *p++ = (char)b;
+                } else {
+                    *p++ = '\xc3';
+                    *p++ = '\xa9';
+                }
+                for (int k = 0; k < tail; k++)
+                    *p++ = (char)('z' - k % 26);
+                *p = '\0';
+                check_plain_tokens(test_arena, s);
+                if (run > 0 && tail > 0)
+                    check_forms(test_arena, s);
+            }
+}
+END_TEST
+
+/* Text number k of 1 to 60 words of "a"s, each with at most one other
+ * letter, of lengths on either side of 4, 8, 16 and 32 bytes: words of
+ * one length differ in a byte or two, at any place, or not at all. */
+static char *shared_head_text(sc_arena *arena, int k)
+{
+    static const size_t lengths[] = {1,  2,  3,  4,  5,  7,  8,  9,  10, 11,
+                                     12, 15, 16, 17, 19, 24, 25, 33, 40};
+    static const char others[] = "bAB'-";
+    uint32_t state = 2246822519u * (uint32_t)(k + 1);
+    char *s = sc_arena_alloc(arena, 60 * 41 + 1), *p = s;
+    ck_assert_ptr_nonnull(s);
+    state = state * 1664525u + 1013904223u;
+    size_t words = 1 + (state >> 16) % 60;
+    for (size_t w = 0; w < words; w++) {
+        state = state * 1664525u + 1013904223u;
+        size_t len = lengths[(state >> 16) % (sizeof lengths / sizeof lengths[0])];
+        state = state * 1664525u + 1013904223u;
+        size_t other = (state >> 16) % (2 * len), which = (state >> 8) % (sizeof others - 1);
+        for (size_t i = 0; i < len; i++)
+            *p++ = i == other ? others[which] : 'a';
+        *p++ = w + 1 < words ? ' ' : '\0';
+    }
+    return s;
+}
+
+/* Two tokens have one spelling id exactly when their bytes are the same:
+ * the spellings table compares a spelling's first eight bytes as one
+ * number, and the rest with loads that may overlap. */
+START_TEST(test_token_spelling_ids)
+{
+    const char *s = shared_head_text(test_arena, _i);
+    sc_text text = {0};
+    sc_token *tokens;
+    size_t n;
+    uint32_t *form_ids, n_forms;
+    uint64_t *word_hashes;
+    text.field = SC_FIELD_SOURCE;
+    text.data = s;
+    text.len = strlen(s);
+    ck_assert_int_eq(sc_tokenize(test_arena, &text, &tokens, &n, &form_ids, &n_forms, &word_hashes),
+                     SC_OK);
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = 0; j < k; j++) {
+            uint32_t len = tokens[k].end - tokens[k].start;
+            bool same = tokens[j].end - tokens[j].start == len &&
+                        memcmp(s + tokens[j].start, s + tokens[k].start, len) == 0;
+            ck_assert_msg(same == (form_ids[j] == form_ids[k]),
+                          "\"%.*s\" and \"%.*s\": ids %u and %u", (int)len, s + tokens[k].start,
+                          (int)(tokens[j].end - tokens[j].start), s + tokens[j].start, form_ids[k],
+                          form_ids[j]);
+        }
+    check_forms(test_arena, s);
+}
+END_TEST
+
+/* sc_same_bytes is memcmp's answer: words of _i bytes alike, then
+ * differing at each place in turn, in the lowest, the highest or every
+ * bit, read at each alignment. */
+START_TEST(test_same_bytes)
+{
+    size_t len = (size_t)_i;
+    char a[48], b[48];
+    for (size_t shift = 0; shift < 8; shift++) {
+        char *x = a + shift, *y = b + (7 - shift);
+        for (size_t i = 0; i < len; i++)
+            x[i] = y[i] = (char)('a' + i % 26);
+        ck_assert(sc_same_bytes(x, y, len));
+        for (size_t at = 0; at < len; at++)
+            for (int f = 0; f < 3; f++) {
+                static const unsigned char flips[] = {0x01, 0x80, 0xFF};
+                y[at] = (char)(x[at] ^ flips[f]);
+                ck_assert_msg(!sc_same_bytes(x, y, len), "length %zu, byte %zu differs", len, at);
+                ck_assert_msg(!sc_same_bytes(y, x, len), "length %zu, byte %zu differs", len, at);
+                y[at] = x[at];
+            }
+    }
+}
+END_TEST
+
+/* Words of _i + 1 "a"s, and the same with a "b" at each place in turn,
+ * before and after it: every place of a word, whichever way the table
+ * compares it, tells two spellings apart. */
+START_TEST(test_token_spelling_one_byte)
+{
+    size_t len = (size_t)_i + 1;
+    for (size_t at = 0; at < len; at++)
+        for (int order = 0; order < 2; order++) {
+            char *s = sc_arena_alloc(test_arena, 3 * (len + 1)), *p = s;
+            ck_assert_ptr_nonnull(s);
+            for (int w = 0; w < 3; w++) {
+                for (size_t i = 0; i < len; i++)
+                    *p++ = w == 1 + order && i == at ? 'b' : 'a';
+                *p++ = w < 2 ? ' ' : '\0';
+            }
+            sc_text text;
+            sc_token *tokens;
+            size_t n;
+            uint32_t *form_ids, n_forms;
+            uint64_t *word_hashes;
+            memset(&text, 0, sizeof text);
+            text.field = SC_FIELD_SOURCE;
+            text.data = s;
+            text.len = strlen(s);
+            ck_assert_int_eq(
+                sc_tokenize(test_arena, &text, &tokens, &n, &form_ids, &n_forms, &word_hashes),
+                SC_OK);
+            ck_assert_uint_eq(n, 3);
+            ck_assert_msg(n_forms == 2 && form_ids[0] == form_ids[order ? 1 : 2] &&
+                              form_ids[1 + order] != form_ids[0],
+                          "\"%s\": ids %u %u %u", s, form_ids[0], form_ids[1], form_ids[2]);
+        }
 }
 END_TEST
 
@@ -1871,6 +2026,10 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_token_forms_every_ascii_byte);
     tcase_add_loop_test(tc, test_token_words_plain, 0, 400);
     tcase_add_loop_test(tc, test_token_words_plain_long, 0, 64);
+    tcase_add_loop_test(tc, test_token_letter_runs, 0, 128);
+    tcase_add_loop_test(tc, test_token_spelling_ids, 0, 100);
+    tcase_add_loop_test(tc, test_token_spelling_one_byte, 0, 40);
+    tcase_add_loop_test(tc, test_same_bytes, 0, 41);
     tcase_add_loop_test(tc, test_finish_per_spelling, 0, N(finish_cases));
     suite_add_tcase(s, tc);
 

@@ -67,6 +67,37 @@ static inline size_t sc_utf8_sequence_length(const unsigned char *p, size_t avai
     return n;
 }
 
+/* Whether a[0..len) and b[0..len) are the same bytes, for short words:
+ * loads of eight, four or one byte that may overlap but stay within the
+ * words, where a call to memcmp cost as much as the rest of a look-up
+ * (the tokenizer's spellings table and word memo). */
+static inline bool sc_same_bytes(const char *a, const char *b, size_t len)
+{
+    uint64_t x, y;
+    uint32_t u, v;
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 < len; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + len - 8, 8);
+        memcpy(&y, b + len - 8, 8);
+        return x == y;
+    }
+    if (len >= 4) {
+        uint32_t u2, v2;
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        memcpy(&u2, a + len - 4, 4);
+        memcpy(&v2, b + len - 4, 4);
+        return u == v && u2 == v2;
+    }
+    /* Bytes 0, len / 2 and len - 1 are all of them. */
+    return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
+}
+
 /* True when s[0..len) is valid UTF-8 without NUL bytes; else false with the
  * offset of the first bad byte in *bad. */
 bool sc_utf8_valid(const char *s, size_t len, size_t *bad);

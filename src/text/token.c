@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "core/limits.h"
+#include "core/swar.h"
 #include "lang/date_names.h"
 
 typedef enum cclass { C_SPACE, C_BREAK, C_LETTER, C_DIGIT, C_OTHER } cclass;
@@ -113,6 +114,36 @@ static const bool ascii_letter[256] = {
 };
 #undef L8
 
+/* The high bit of each byte of w that is not an ASCII letter: folded to
+ * lower case and cut to seven bits, a byte is a letter when adding
+ * 0x80 - 'a' sets its high bit and adding 0x7F - 'z' does not; the sums
+ * stay below 0x100, so no carry reaches the next byte, and a byte above
+ * 0x7F is flagged by its own high bit. */
+static inline uint64_t non_letters(uint64_t w)
+{
+    uint64_t x = (w | SC_SWAR_ONES * 0x20) & ~SC_SWAR_HIGH;
+    return (~(x + SC_SWAR_ONES * (0x80u - 'a')) | (x + SC_SWAR_ONES * (0x7Fu - 'z')) | w) &
+           SC_SWAR_HIGH;
+}
+
+/* The first byte of s[i..stop) that is not an ASCII letter, or stop.
+ * Eight bytes a step where the lowest flagged byte is the first in
+ * memory (a little-endian machine): most words end within one step, where
+ * the byte loop was an eighth of tokenising. */
+static inline size_t skip_ascii_letters(const unsigned char *s, size_t i, size_t stop)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= stop; i += 8) {
+        uint64_t m = non_letters(sc_swar_load(s + i));
+        if (m != 0)
+            return i + (size_t)__builtin_ctzll(m) / 8;
+    }
+#endif
+    while (i < stop && ascii_letter[s[i]])
+        i++;
+    return i;
+}
+
 /* The code point at s[0..len) (len > 0), its length and class: one table
  * load for ASCII, which is nearly all of the text. */
 static inline size_t next_class(const char *s, size_t len, int32_t *cp, cclass *c)
@@ -167,8 +198,7 @@ static size_t scan_word(const sc_text *text, size_t i, bool *ascii)
      * below takes them the same way. */
     const unsigned char *s = (const unsigned char *)text->data;
     size_t stop = text->len < limit ? text->len : limit;
-    while (i < stop && ascii_letter[s[i]])
-        i++;
+    i = skip_ascii_letters(s, i, stop);
     /* Nearly every word ends at a space or an ASCII mark, where the loop
      * below would stop at once: only an apostrophe or a hyphen may join
      * what follows (a digit right after letters does not). */
@@ -257,6 +287,7 @@ typedef struct spelling {
     uint32_t len;
     uint32_t hash;
     uint32_t norm_len;
+    uint64_t head;      /* spelling_head of its bytes */
     const char *norm;   /* its form, in the document's arena */
     uint64_t word_hash; /* see sc_tokenize */
 } spelling;
@@ -265,6 +296,7 @@ struct spelling_forms {
     sc_arena *scratch;
     uint32_t *slot; /* 0: empty, else 1 + an index in spellings */
     size_t n_slots; /* a power of two, at least twice count */
+    unsigned shift; /* 32 - log2(n_slots): a hash's slot is its top bits */
     spelling *spellings;
     size_t count, cap;
     /* ASCII forms are cut from blocks of the document's arena: a call to
@@ -287,8 +319,11 @@ static sc_status forms_init(spelling_forms *f, size_t text_len)
      * article (200 frank_val pairs): room for one per 8 bytes, so that the
      * table seldom grows, and grows at most once on a longer text. */
     f->n_slots = 64;
-    while (f->n_slots < text_len / 4 && f->n_slots < 16384)
+    f->shift = 32 - 6;
+    while (f->n_slots < text_len / 4 && f->n_slots < 16384) {
         f->n_slots *= 2;
+        f->shift--;
+    }
     f->cap = f->n_slots / 2;
     f->slot = sc_arena_calloc(f->scratch, f->n_slots, sizeof *f->slot);
     f->spellings = sc_arena_alloc(f->scratch, f->cap * sizeof *f->spellings);
@@ -302,8 +337,9 @@ static sc_status forms_grow(spelling_forms *f)
     spelling *grown = sc_arena_grow(f->scratch, f->spellings, f->count, n / 2, sizeof *grown);
     if (slot == NULL || grown == NULL)
         return SC_ERR_NOMEM;
+    f->shift--;
     for (size_t k = 0; k < f->count; k++) {
-        size_t i = grown[k].hash & (n - 1);
+        size_t i = grown[k].hash >> f->shift;
         while (slot[i] != 0)
             i = (i + 1) & (n - 1);
         slot[i] = (uint32_t)k + 1;
@@ -372,6 +408,41 @@ static const char *fold_ascii(spelling_forms *f, sc_arena *arena, const char *s,
     return out;
 }
 
+/* The first min(len, 8) bytes of s as a number, the others zero; avail:
+ * the bytes readable from s (at least len).  Nearly every spelling is at
+ * most eight bytes, which this number and the length then tell apart
+ * from every other: the spellings table hashes and compares it, with no
+ * pass over the bytes and no call to memcmp. */
+static inline uint64_t spelling_head(const char *s, size_t len, size_t avail)
+{
+    /* keep + 8 - n: n bytes of 0xFF, then zeros, in memory order, so that
+     * the mask is right whatever the byte order. */
+    static const unsigned char keep[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    size_t n = len < 8 ? len : 8;
+    uint64_t w = 0, mask;
+    if (avail >= 8) {
+        memcpy(&w, s, 8);
+    } else {
+        unsigned char b[8] = {0};
+        memcpy(b, s, n);
+        memcpy(&w, b, 8);
+    }
+    memcpy(&mask, keep + 8 - n, 8);
+    return w & mask;
+}
+
+/* The spellings table's hash of a spelling s[0..len) with that head: a
+ * multiplicative hash, whose top bits pick the slot.  Ids go by order of
+ * first use, so the hash decides no output. */
+static inline uint32_t spelling_hash(uint64_t head, const char *s, size_t len)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t h = (head ^ len) * k;
+    if (len > 8)
+        h = (h ^ sc_hash_bytes(s + 8, len - 8)) * k;
+    return (uint32_t)(h >> 32);
+}
+
 /* The form of the token's bytes into t, normalised on their first use,
  * and its spelling's id (1 + its index in spellings) into *id; ascii:
  * every byte is below 0x80. */
@@ -380,11 +451,13 @@ static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text
 {
     const char *raw = text->data + t->start;
     uint32_t len = t->end - t->start;
-    uint32_t h = sc_hash_bytes(raw, len);
-    size_t i = h & (f->n_slots - 1);
+    uint64_t head = spelling_head(raw, len, text->len - t->start);
+    uint32_t h = spelling_hash(head, raw, len);
+    size_t i = h >> f->shift;
     for (uint32_t k; (k = f->slot[i]) != 0; i = (i + 1) & (f->n_slots - 1)) {
         const spelling *e = &f->spellings[k - 1];
-        if (e->hash == h && e->len == len && memcmp(text->data + e->start, raw, len) == 0) {
+        if (e->head == head && e->len == len &&
+            (len <= 8 || sc_same_bytes(text->data + e->start + 8, raw + 8, len - 8))) {
             t->norm = e->norm;
             t->norm_len = e->norm_len;
             *id = k;
@@ -397,7 +470,8 @@ static sc_status form_of(spelling_forms *f, sc_arena *arena, const sc_text *text
                              : sc_normalize(arena, raw, len, &norm_len);
     if (norm == NULL)
         return SC_ERR_NOMEM;
-    f->spellings[f->count] = (spelling){t->start, len, h, (uint32_t)norm_len, norm, word_hash};
+    f->spellings[f->count] =
+        (spelling){t->start, len, h, (uint32_t)norm_len, head, norm, word_hash};
     f->slot[i] = *id = (uint32_t)++f->count;
     t->norm = norm;
     t->norm_len = (uint32_t)norm_len;
@@ -415,7 +489,10 @@ sc_status sc_tokenize(sc_arena *arena, const sc_text *text, sc_token **tokens, s
         sc_arena_free(forms.scratch);
         return st;
     }
-    st = tokenize(arena, &forms, text, tokens, n_tokens, form_ids);
+    /* A copy the tokenizer reads its bytes through: a token's stores
+     * cannot change it, so its fields stay in registers. */
+    const sc_text copy = *text;
+    st = tokenize(arena, &forms, &copy, tokens, n_tokens, form_ids);
     *n_forms = (uint32_t)forms.count;
     uint64_t *hashes = NULL;
     if (st == SC_OK && (hashes = sc_arena_alloc(arena, (forms.count + 1) * sizeof *hashes)) == NULL)
@@ -496,6 +573,12 @@ static sc_status tokenize(sc_arena *arena, spelling_forms *forms, const sc_text 
             return st;
         n++;
         i = t->end;
+        /* Most tokens are followed by one space and the next token: taken
+         * here, not by a turn of the loop. */
+        if (i < text->len && text->data[i] == ' ') {
+            pending = SC_TOKF_AFTER_SPACE;
+            i++;
+        }
     }
     *tokens = toks;
     *n_tokens = n;
@@ -762,7 +845,7 @@ static uint8_t memo_context_of(const sc_lang *lang, const char *date_lang)
 static bool memo_matches(const memo_entry *m, uint8_t context, const sc_token *t)
 {
     return m->context == context && m->norm_len == t->norm_len &&
-           memcmp(m->norm, t->norm, t->norm_len) == 0;
+           sc_same_bytes(m->norm, t->norm, t->norm_len);
 }
 
 /* The entry holding t's analysis in set, moved to the set's first way, or
