@@ -99,32 +99,6 @@ static long hex4(const unsigned char *p)
     return v;
 }
 
-/* The high bit of each byte of v that ends a plain run (a quote, a
- * backslash, a control or non-ASCII byte), as report/jbuild.c's
- * string_special finds them: non-ASCII bytes are flagged anyway, so the
- * subtractions need not mask them out, and a borrow only flags a byte
- * above a special one.  Half the work of the three tests of core/swar.h. */
-static inline uint64_t string_special(uint64_t v)
-{
-    uint64_t control = v - SC_SWAR_ONES * 0x20;
-    uint64_t quote = (v ^ (SC_SWAR_ONES * '"')) - SC_SWAR_ONES;
-    uint64_t backslash = (v ^ (SC_SWAR_ONES * '\\')) - SC_SWAR_ONES;
-    return (control | quote | backslash | v) & SC_SWAR_HIGH;
-}
-
-/* The offset in its word of the first byte string_special flagged in m
- * (m != 0): the lowest in memory on a little-endian machine; 0 elsewhere,
- * and the bytes are then looked at one by one. */
-static inline size_t first_special(uint64_t m)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return (size_t)__builtin_ctzll(m) / 8;
-#else
-    (void)m;
-    return 0;
-#endif
-}
-
 /* The first byte from p that may end a plain run, tested eight at a
  * time (article text is nearly all such runs), or where the last bytes,
  * fewer than eight, begin. */
@@ -133,9 +107,9 @@ static const unsigned char *skip_plain(const unsigned char *p, const unsigned ch
     if (end - p < 8)
         return p;
     for (const unsigned char *last = end - 8; p <= last; p += 8) {
-        uint64_t m = string_special(sc_swar_load(p));
+        uint64_t m = sc_swar_json_special(sc_swar_load(p));
         if (m != 0)
-            return p + first_special(m);
+            return p + sc_swar_first_flagged(m);
     }
     return p;
 }

@@ -253,36 +253,7 @@ static void put_escape(sc_jw *w, unsigned char c)
     }
 }
 
-/* The high bit of each byte of v that needs a look of its own in a
- * string: one to escape (a control character, the quote, the backslash)
- * or one above 0x7F (UTF-8 to check).  Nearly all text has none.  The
- * tests of core/swar.h each drop bytes above 0x7F from their answer (the
- * "& ~w"); here those are flagged anyway, so the subtractions alone do:
- * a byte is flagged when it is special or a borrow from a special byte
- * below it reaches it, never otherwise. */
-static inline uint64_t string_special(uint64_t v)
-{
-    uint64_t control = v - SC_SWAR_ONES * 0x20;
-    uint64_t quote = (v ^ (SC_SWAR_ONES * '"')) - SC_SWAR_ONES;
-    uint64_t backslash = (v ^ (SC_SWAR_ONES * '\\')) - SC_SWAR_ONES;
-    return (control | quote | backslash | v) & SC_SWAR_HIGH;
-}
-
-/* The offset of the first special byte of m (string_special), found
- * from offset at: the lowest flagged byte, as a borrow only flags bytes
- * above a true hit (core/swar.h).  On a big-endian machine, where the
- * lowest byte in memory is not the lowest in m, just at. */
-static size_t first_special(uint64_t m, size_t at)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return at + (size_t)__builtin_ctzll(m) / 8;
-#else
-    (void)m;
-    return at;
-#endif
-}
-
-/* One byte that string_special would flag. */
+/* One byte that sc_swar_json_special would flag. */
 static inline bool byte_special(unsigned char c)
 {
     return c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
@@ -300,22 +271,22 @@ static size_t skip_plain(const char *s, size_t n, size_t i)
             i++;
         return i;
     }
-    while (n - i >= 16 &&
-           (string_special(sc_swar_load(s + i)) | string_special(sc_swar_load(s + i + 8))) == 0)
+    while (n - i >= 16 && (sc_swar_json_special(sc_swar_load(s + i)) |
+                           sc_swar_json_special(sc_swar_load(s + i + 8))) == 0)
         i += 16;
     for (; n - i >= 8; i += 8) {
-        uint64_t m = string_special(sc_swar_load(s + i));
+        uint64_t m = sc_swar_json_special(sc_swar_load(s + i));
         if (m != 0)
-            return first_special(m, i);
+            return i + sc_swar_first_flagged(m);
     }
     if (i == n)
         return i;
     /* The last bytes, in the eight that end s: those before i are plain,
      * so the first special byte, if any, is at i or after. */
-    uint64_t m = string_special(sc_swar_load(s + n - 8));
+    uint64_t m = sc_swar_json_special(sc_swar_load(s + n - 8));
     if (m == 0)
         return n;
-    size_t at = first_special(m, n - 8);
+    size_t at = n - 8 + sc_swar_first_flagged(m);
     return at > i ? at : i;
 }
 
