@@ -386,6 +386,114 @@ START_TEST(test_generated_table_is_current)
 }
 END_TEST
 
+/* The last tag's locales are remembered: a tag that begins another, or
+ * that another begins, must not take its locales ("e" has no tables, so
+ * searches English only; "es" searches Spanish too). */
+START_TEST(test_tag_memo)
+{
+    static const struct {
+        const char *lang;
+        bool enero;
+    } steps[] = {
+        {"es", true},   {"e", false},    {"es", true},  {"es-MX", true},  {"e", false},
+        {"esx", false}, {"es_ES", true}, {NULL, true},  {"en", false},    {"es", true},
+        {"", true},     {"es", true},    {"und", true}, {"en-GB", false}, {"es", true},
+    };
+    for (size_t i = 0; i < N(steps); i++) {
+        const char *lang = steps[i].lang;
+        sc_date_word dw;
+        sc_date_word_lookup(lang, "enero", 5, &dw);
+        ck_assert_msg(dw.is_name == steps[i].enero, "step %zu, %s: \"enero\" a name: %d", i,
+                      lang ? lang : "NULL", dw.is_name);
+        ck_assert_int_eq(sc_date_name_lookup(lang, "enero", 5, NULL), steps[i].enero);
+    }
+}
+END_TEST
+
+/* One word's answers from the hash table and from the searches. */
+static void check_word_against_search(const char *lang, const char *word, size_t len)
+{
+    sc_date_word fast, plain;
+
+    sc_date_word_lookup(lang, word, len, &fast);
+    sc_date_word_search(lang, word, len, &plain);
+    const char *l = lang ? lang : "NULL";
+    ck_assert_msg(fast.is_name == plain.is_name, "%s \"%.*s\": name %d, searched %d", l, (int)len,
+                  word, fast.is_name, plain.is_name);
+    if (fast.is_name) {
+        ck_assert_msg(fast.name.month == plain.name.month &&
+                          fast.name.weekday == plain.name.weekday &&
+                          fast.name.abbreviated == plain.name.abbreviated,
+                      "%s \"%.*s\": name differs from the search's", l, (int)len, word);
+    }
+    ck_assert_msg(fast.is_relative == plain.is_relative, "%s \"%.*s\": relative %d, searched %d", l,
+                  (int)len, word, fast.is_relative, plain.is_relative);
+    if (fast.is_relative)
+        ck_assert_int_eq(fast.days, plain.days);
+    ck_assert_msg(fast.relative_first == plain.relative_first,
+                  "%s \"%.*s\": first word %d, searched %d", l, (int)len, word, fast.relative_first,
+                  plain.relative_first);
+}
+
+/* Each form of a table word a tokeniser may ask about: the word, with a
+ * ".", without its last byte, with a letter more, each part before a space,
+ * each prefix. */
+static void check_forms_against_search(const char *lang, const char *word, size_t len)
+{
+    char buf[128];
+
+    if (len + 2 > sizeof buf)
+        return;
+    memcpy(buf, word, len);
+    check_word_against_search(lang, buf, len);
+    for (size_t p = 1; p < len; p++)
+        check_word_against_search(lang, buf, p);
+    buf[len] = '.';
+    check_word_against_search(lang, buf, len + 1);
+    buf[len] = 's';
+    check_word_against_search(lang, buf, len + 1);
+}
+
+/* The hash table of every locale's words answers as the per-locale
+ * searches do, for every word of the generated tables (read from
+ * date_names.inc: each entry's first string) and its near forms, in every
+ * language the tables have and some they do not. */
+START_TEST(test_table_matches_search)
+{
+    static const char *const langs[] = {NULL,  "en", "en-GB", "en-US", "id", "in",        "ms",
+                                        "fil", "tl", "es",    "fr",    "de", "pt",        "pt-PT",
+                                        "nl",  "it", "und",   "",      "xx", "zh-Hant-TW"};
+    static const char *const others[] = {"the",  "hari", "ini",  "hari ini",  "may.",
+                                         ".",    "..",   "mei",  "minggu",    "a",
+                                         "dec.", "Dec",  "mars", "maanantai", "ma"};
+    char root[4096], inc[4200];
+    size_t n = 0, words = 0;
+
+    source_dir(root, sizeof root);
+    snprintf(inc, sizeof inc, "%s/src/lang/date_names.inc", root);
+    char *text = sc_test_read_file(inc, &n);
+    ck_assert_msg(text != NULL, "cannot read %s", inc);
+    for (const char *line = text; line != NULL && *line != '\0';) {
+        const char *eol = strchr(line, '\n');
+        size_t line_len = eol != NULL ? (size_t)(eol - line) : strlen(line);
+        if (line_len > 6 && strncmp(line, "    {\"", 6) == 0) {
+            const char *word = line + 6;
+            const char *close = memchr(word, '"', line_len - 6);
+            ck_assert_ptr_nonnull(close);
+            for (size_t l = 0; l < N(langs); l++)
+                check_forms_against_search(langs[l], word, (size_t)(close - word));
+            words++;
+        }
+        line = eol != NULL ? eol + 1 : NULL;
+    }
+    free(text);
+    ck_assert_uint_gt(words, 400); /* every locale's names and relative days */
+    for (size_t w = 0; w < N(others); w++)
+        for (size_t l = 0; l < N(langs); l++)
+            check_forms_against_search(langs[l], others[w], strlen(others[w]));
+}
+END_TEST
+
 static Suite *date_names_suite(void)
 {
     Suite *s = suite_create("date_names");
@@ -396,6 +504,8 @@ static Suite *date_names_suite(void)
     tcase_add_loop_test(tc, test_day_first, 0, N(day_first_cases));
     tcase_add_loop_test(tc, test_relative_day, 0, N(relative_cases));
     tcase_add_test(tc, test_relative_day_length);
+    tcase_add_test(tc, test_table_matches_search);
+    tcase_add_test(tc, test_tag_memo);
     suite_add_tcase(s, tc);
 
     if (sc_test_shared_path("bench/cldr/cldr_dates_subset.json") != NULL) {

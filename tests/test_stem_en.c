@@ -222,6 +222,52 @@ START_TEST(test_odd_bytes)
 }
 END_TEST
 
+/* Characters of word[0..len) as the stemmer counts them: a byte from 0xC0
+ * up takes the continuation bytes behind it, any other byte stands alone. */
+static size_t count_chars(const char *word, size_t len)
+{
+    size_t chars = 0;
+
+    for (size_t i = 0; i < len; chars++) {
+        unsigned char lead = (unsigned char)word[i++];
+        if (lead >= 0xC0u)
+            while (i < len && ((unsigned char)word[i] & 0xC0u) == 0x80u)
+                i++;
+    }
+    return chars;
+}
+
+/* Words of fewer than three characters come back as they are, whichever
+ * bytes they hold: checks sc_stem_en's shortcut for three leading bytes
+ * below 0xC0 against the plain count, on every word of two to four bytes
+ * over letters, an apostrophe (step 0 would cut it) and bytes about the
+ * lead-byte boundary. */
+START_TEST(test_short_words_unchanged)
+{
+    static const char alphabet[] = {'a',    'e',    's',    'y',    '\'',   '\x80', '\xa9',
+                                    '\xbf', '\xc0', '\xc3', '\xe2', '\xf0', '\xff'};
+    enum { K = sizeof alphabet };
+    char word[5], out[16];
+
+    for (size_t len = 2; len <= 4; len++) {
+        size_t total = 1;
+        for (size_t i = 0; i < len; i++)
+            total *= K;
+        for (size_t code = 0; code < total; code++) {
+            size_t c = code;
+            for (size_t i = 0; i < len; i++, c /= K)
+                word[i] = alphabet[c % K];
+            word[len] = '\0';
+            if (count_chars(word, len) >= 3)
+                continue;
+            size_t n = sc_stem_en(word, len, out, sizeof out);
+            ck_assert_msg(n == len && memcmp(out, word, len) == 0,
+                          "a word of %zu bytes, fewer than three characters, was changed", len);
+        }
+    }
+}
+END_TEST
+
 static Suite *stem_en_suite(void)
 {
     Suite *s = suite_create("stem_en");
@@ -229,6 +275,7 @@ static Suite *stem_en_suite(void)
 
     tc = tcase_create("hand");
     tcase_add_loop_test(tc, test_hand_table, 0, (int)(sizeof hand_cases / sizeof hand_cases[0]));
+    tcase_add_test(tc, test_short_words_unchanged);
     suite_add_tcase(s, tc);
 
     if (sc_test_shared_path("lang/en/porter2-voc.txt") == NULL ||

@@ -68,6 +68,11 @@ typedef struct sc_date_word {
 
 void sc_date_word_lookup(const char *lang, const char *word, size_t len, sc_date_word *out);
 
+/* The same answers found by searching each locale's tables rather than the
+ * hash table of every locale's words that sc_date_word_lookup reads: the
+ * reference that table is tested against. */
+void sc_date_word_search(const char *lang, const char *word, size_t len, sc_date_word *out);
+
 /* True when a month or weekday name of lang is also a common word of it
  * ("march", "may" in English; "minggu", week, in Indonesian), so that it
  * names a date only when capitalised. */

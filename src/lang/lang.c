@@ -126,6 +126,9 @@ static word_slot slots[HASH_SLOTS];
 /* Per language, which list fields are in the table (sorted, registered). */
 static uint32_t registered[HASH_MAX_LANGS];
 static bool numbers_registered[HASH_MAX_LANGS][N_NUM_KINDS];
+/* Per language, every list and number table is in the table: one test per
+ * sc_lang_classify_word rather than four. */
+static bool all_registered[HASH_MAX_LANGS];
 
 static atomic_int table_state = SC_ONCE_EMPTY;
 
@@ -219,6 +222,9 @@ static bool build_table(void)
             }
             numbers_registered[l][kind] = true;
         }
+        all_registered[l] = registered[l] == (uint32_t)ALL_LISTS &&
+                            numbers_registered[l][NUM_CARDINAL] &&
+                            numbers_registered[l][NUM_SCALE] && numbers_registered[l][NUM_UNIT];
     }
     return true;
 }
@@ -317,8 +323,7 @@ void sc_lang_classify_word(const sc_lang *lang, const char *word, size_t len, sc
         for (size_t l = 0; l < sc_language_count && l < HASH_MAX_LANGS; l++) {
             if (sc_languages[l] != lang)
                 continue;
-            if (registered[l] != (uint32_t)ALL_LISTS || !numbers_registered[l][NUM_CARDINAL] ||
-                !numbers_registered[l][NUM_SCALE] || !numbers_registered[l][NUM_UNIT])
+            if (!all_registered[l])
                 break;
             const word_slot *s = lookup(l, word, len);
             if (s == NULL)

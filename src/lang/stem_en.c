@@ -323,8 +323,9 @@ static bool cond_holds(const stem_state *st, rule_cond cond, size_t pos)
 /* Steps 2, 3 and 4 share one shape: find the longest listed suffix; if it
  * starts inside the region and its condition holds, replace it.  No suffix
  * is shorter than two letters, so a region holding fewer than that (most
- * short words' R2) cannot change anything. */
-static void apply_rules(stem_state *st, const rule_table rules, size_t region)
+ * short words' R2) cannot change anything.  Inline: it runs three times a
+ * word, and as a call its entry and exit were a fifth of the stemmer. */
+static inline void apply_rules(stem_state *st, const rule_table rules, size_t region)
 {
     const suffix_rule *r;
     size_t pos;
@@ -359,8 +360,12 @@ static void mark_regions(stem_state *st)
                              ? prefixes[(unsigned char)s[0]]
                              : NULL;
     if (prefix != NULL) {
-        size_t m = strlen(prefix);
-        if (m > n || memcmp(s, prefix, m) != 0)
+        /* Compared in place: most words differ by the second letter, before
+         * a strlen and a memcmp would have started. */
+        size_t m = 0;
+        while (prefix[m] != '\0' && m < n && s[m] == prefix[m])
+            m++;
+        if (prefix[m] != '\0')
             prefix = NULL;
         else
             st->p1 = m;
@@ -459,6 +464,17 @@ static const rule_table step_1b_rules = {
               R("edly", "", COND_NONE)),
 };
 
+/* Whether stem[0..len) ends in "at", "bl" or "iz": the last two letters
+ * read once, not three suffix compares (this runs for most -ed and -ing
+ * words). */
+static bool ends_in_at_bl_iz(const stem_state *st, size_t len)
+{
+    if (len < 2)
+        return false;
+    char a = char_at(st, len - 2), b = char_at(st, len - 1);
+    return (a == 'a' && b == 't') || (a == 'b' && b == 'l') || (a == 'i' && b == 'z');
+}
+
 /* Step 1b: -eed, -ed, -ing and their -ly forms, then tidy the new end. */
 static void step_1b(stem_state *st)
 {
@@ -479,7 +495,7 @@ static void step_1b(stem_state *st)
         return;
     set_end(st, pos, "");
     len = stem_len(st);
-    if (ends_with(st, "at") || ends_with(st, "bl") || ends_with(st, "iz")) {
+    if (ends_in_at_bl_iz(st, len)) {
         set_end(st, len, "e"); /* luxuriat -> luxuriate */
     } else if (len >= 2 && char_at(st, len - 1) == char_at(st, len - 2) &&
                in_set(char_at(st, len - 1), "bdfgmnprt")) {
@@ -602,11 +618,14 @@ static size_t write_plain(const char *s, size_t n, char *out, size_t cap)
 static size_t write_stem(const stem_state *st, char *out, size_t cap)
 {
     size_t m = fit(stem_len(st), cap, st->base, st->keep);
+    size_t from_base = m < st->keep ? m : st->keep;
 
-    for (size_t i = 0; i < m; i++) {
-        char c = i < st->keep ? st->base[i] : st->tail[i - st->keep];
-        out[i] = c == 'Y' ? 'y' : c;
-    }
+    /* The input part, then the tail: two plain loops, not a test per byte
+     * of which part it is in. */
+    for (size_t i = 0; i < from_base; i++)
+        out[i] = st->base[i] == 'Y' ? 'y' : st->base[i];
+    for (size_t i = from_base; i < m; i++)
+        out[i] = st->tail[i - st->keep] == 'Y' ? 'y' : st->tail[i - st->keep];
     out[m] = '\0';
     return m;
 }
@@ -660,7 +679,12 @@ size_t sc_stem_en(const char *word, size_t len, char *out, size_t cap)
     if (form != NULL)
         return write_plain(form, strlen(form), out, cap);
 
-    /* Words of fewer than three letters are left as they are. */
+    /* Words of fewer than three letters are left as they are.  A byte
+     * below 0xC0 is a character of its own (next_char), so three of them
+     * need no count. */
+    if (len >= 3 && (unsigned char)word[0] < 0xC0u && (unsigned char)word[1] < 0xC0u &&
+        (unsigned char)word[2] < 0xC0u)
+        chars = 3;
     for (size_t i = 0; i < len && chars < 3; i = next_char(word, len, i))
         chars++;
     if (chars < 3)
@@ -675,11 +699,14 @@ size_t sc_stem_en(const char *word, size_t len, char *out, size_t cap)
     }
     st.keep = st.base_len;
     if (st.base_len <= MARKED_CAP) {
-        /* The prelude: y at the start or after a vowel is a consonant. */
-        for (size_t i = 0; i < st.base_len; i++) {
-            char c = st.base[i];
-            marked[i] = c == 'y' && (i == 0 || is_vowel(marked[i - 1])) ? 'Y' : c;
-        }
+        /* The prelude: y at the start or after a vowel is a consonant.  The
+         * word is copied whole, then each y is marked in turn: most words
+         * have none, and a test per byte cost more than the copy. */
+        memcpy(marked, st.base, st.base_len);
+        for (char *y = memchr(marked, 'y', st.base_len); y != NULL;
+             y = memchr(y + 1, 'y', st.base_len - (size_t)(y + 1 - marked)))
+            if (y == marked || is_vowel(y[-1]))
+                *y = 'Y';
         st.base = marked;
         st.marked = true;
     }

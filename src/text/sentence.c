@@ -77,15 +77,19 @@ static size_t sentence_end(const sc_text *text, const sc_lang *lang, const sc_to
 {
     size_t last =
         n_tokens - begin > SC_MAX_SENTENCE_TOKENS ? begin + SC_MAX_SENTENCE_TOKENS : n_tokens;
-    for (size_t i = begin + 1; i < last; i++) {
-        unsigned flags = tokens[i].flags;
+    /* Most tokens are words after a space and a word, which end nothing:
+     * no mark, and no closer hugs one.  They are skipped on the flags
+     * alone, walking a pointer (an index beside it was a second counter in
+     * a loop that reads every token of the text). */
+    const sc_token *stop = tokens + last;
+    for (const sc_token *t = tokens + begin + 1; t < stop; t++) {
+        unsigned flags = t->flags;
         if (!(flags & (SC_TOKF_AFTER_SPACE | SC_TOKF_AFTER_BREAK)))
             continue;
-        /* Most tokens are words after a space and a word, which ends
-         * nothing: it is no mark, and no closer hugs it. */
         if (!(flags & SC_TOKF_AFTER_BREAK) &&
-            (tokens[i - 1].flags & (SC_TOKF_SENT_END | SC_TOKF_AFTER_SPACE)) == SC_TOKF_AFTER_SPACE)
+            (t[-1].flags & (SC_TOKF_SENT_END | SC_TOKF_AFTER_SPACE)) == SC_TOKF_AFTER_SPACE)
             continue;
+        size_t i = (size_t)(t - tokens);
         if (ends_before(text, lang, tokens, begin, i))
             return i;
     }
