@@ -23,6 +23,16 @@ char *sc_test_read_file(const char *path, size_t *len);
  * the process exit status (0 when nothing failed). */
 int sc_test_run(Suite *suite);
 
+/* ck_assert_msg for tight loops.  Check's assertions tell the parent
+ * process of each one that passes (a write to it apiece), so that a suite
+ * of a hundred thousand of them took minutes under the sanitizers; this
+ * one costs nothing until it fails. */
+#define SC_CHECK(cond, ...)                                                                        \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            ck_abort_msg(__VA_ARGS__);                                                             \
+    } while (0)
+
 /* Each test file defines its suite builder and this line:
  *     SC_TEST_MAIN(tokens_suite)
  */

@@ -490,38 +490,38 @@ static void check_forms(sc_arena *arena, const char *s)
     for (size_t k = 0; k < n; k++) {
         const sc_token *t = &tokens[k];
         uint32_t id = form_ids[k];
-        ck_assert_uint_ge(id, 1);
-        ck_assert_uint_le(id, last_id + 1);
+        SC_CHECK(id >= 1 && id <= last_id + 1, "token %zu: id %u after %u", k, id, last_id);
         bool seen = false, agree = true;
         for (size_t j = 0; j < k; j++) {
             agree &= (form_ids[j] == id) == (tokens[j].norm == t->norm);
             seen |= form_ids[j] == id;
         }
-        ck_assert_msg(agree, "token %zu \"%s\": one id, not one form", k, t->norm);
-        ck_assert_int_eq(seen, id <= last_id);
+        SC_CHECK(agree, "token %zu \"%s\": one id, not one form", k, t->norm);
+        SC_CHECK(seen == (id <= last_id), "token %zu: id %u seen %d", k, id, seen);
         if (id > last_id)
             last_id = id;
         bool ascii = true;
         for (uint32_t i = t->start; i < t->end; i++)
             ascii &= (unsigned char)s[i] < 0x80;
         uint64_t want = ascii ? plain_word_hash(t->norm, t->norm_len) : 0;
-        ck_assert_msg(word_hashes[id] == want, "token %zu \"%s\": word hash %llx, want %llx", k,
-                      t->norm, (unsigned long long)word_hashes[id], (unsigned long long)want);
+        SC_CHECK(word_hashes[id] == want, "token %zu \"%s\": word hash %llx, want %llx", k, t->norm,
+                 (unsigned long long)word_hashes[id], (unsigned long long)want);
     }
     ck_assert_uint_eq(n_forms, last_id);
     for (size_t k = 0; k < n; k++) {
         const sc_token *t = &tokens[k];
         size_t len = 0;
         const char *want = sc_normalize(arena, s + t->start, t->end - t->start, &len);
-        ck_assert_ptr_nonnull(want);
-        ck_assert_msg(t->norm_len == len && memcmp(t->norm, want, len) == 0 && t->norm[len] == '\0',
-                      "token %zu \"%.*s\": form \"%s\", sc_normalize \"%s\"", k,
-                      (int)(t->end - t->start), s + t->start, t->norm, want);
+        SC_CHECK(want != NULL, "token %zu: sc_normalize failed", k);
+        SC_CHECK(t->norm_len == len && memcmp(t->norm, want, len) == 0 && t->norm[len] == '\0',
+                 "token %zu \"%.*s\": form \"%s\", sc_normalize \"%s\"", k,
+                 (int)(t->end - t->start), s + t->start, t->norm, want);
         /* Spelt alike, one form. */
         for (size_t j = 0; j < k; j++)
             if (tokens[j].end - tokens[j].start == t->end - t->start &&
                 memcmp(s + tokens[j].start, s + t->start, t->end - t->start) == 0) {
-                ck_assert_ptr_eq(tokens[j].norm, t->norm);
+                SC_CHECK(tokens[j].norm == t->norm, "tokens %zu and %zu: one spelling, two forms",
+                         j, k);
                 break;
             }
     }
@@ -775,22 +775,21 @@ static void check_plain_tokens(sc_arena *arena, const char *s)
             while (end < len && (s[end] == '.' || s[end] == '!' || s[end] == '?'))
                 end++;
         }
-        ck_assert_msg(k < n, "\"%s\": %zu tokens, want more", s, n);
+        SC_CHECK(k < n, "\"%s\": %zu tokens, want more", s, n);
         const sc_token *t = &tokens[k];
-        ck_assert_msg(t->start == i && t->end == end && t->kind == kind,
-                      "\"%s\" token %zu: [%u, %u) kind %d, want [%zu, %zu) kind %u", s, k, t->start,
-                      t->end, t->kind, i, end, kind);
-        ck_assert_msg((t->flags & (SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS)) == flags,
-                      "\"%s\" token %zu \"%.*s\": flags 0x%x, want capital flags 0x%x", s, k,
-                      (int)(end - i), s + i, t->flags, flags);
-        ck_assert_msg((t->flags & (SC_TOKF_AFTER_SPACE | SC_TOKF_AFTER_BREAK)) == after,
-                      "\"%s\" token %zu: flags 0x%x, want spacing flags 0x%x", s, k, t->flags,
-                      after);
+        SC_CHECK(t->start == i && t->end == end && t->kind == kind,
+                 "\"%s\" token %zu: [%u, %u) kind %d, want [%zu, %zu) kind %u", s, k, t->start,
+                 t->end, t->kind, i, end, kind);
+        SC_CHECK((t->flags & (SC_TOKF_CAPITAL | SC_TOKF_ALLCAPS)) == flags,
+                 "\"%s\" token %zu \"%.*s\": flags 0x%x, want capital flags 0x%x", s, k,
+                 (int)(end - i), s + i, t->flags, flags);
+        SC_CHECK((t->flags & (SC_TOKF_AFTER_SPACE | SC_TOKF_AFTER_BREAK)) == after,
+                 "\"%s\" token %zu: flags 0x%x, want spacing flags 0x%x", s, k, t->flags, after);
         after = 0;
         k++;
         i = end;
     }
-    ck_assert_msg(k == n, "\"%s\": %zu tokens, want %zu", s, n, k);
+    SC_CHECK(k == n, "\"%s\": %zu tokens, want %zu", s, n, k);
 }
 
 START_TEST(test_token_words_plain)
@@ -885,10 +884,9 @@ START_TEST(test_token_spelling_ids)
             uint32_t len = tokens[k].end - tokens[k].start;
             bool same = tokens[j].end - tokens[j].start == len &&
                         memcmp(s + tokens[j].start, s + tokens[k].start, len) == 0;
-            ck_assert_msg(same == (form_ids[j] == form_ids[k]),
-                          "\"%.*s\" and \"%.*s\": ids %u and %u", (int)len, s + tokens[k].start,
-                          (int)(tokens[j].end - tokens[j].start), s + tokens[j].start, form_ids[k],
-                          form_ids[j]);
+            SC_CHECK(same == (form_ids[j] == form_ids[k]), "\"%.*s\" and \"%.*s\": ids %u and %u",
+                     (int)len, s + tokens[k].start, (int)(tokens[j].end - tokens[j].start),
+                     s + tokens[j].start, form_ids[k], form_ids[j]);
         }
     check_forms(test_arena, s);
 }
@@ -905,13 +903,13 @@ START_TEST(test_same_bytes)
         char *x = a + shift, *y = b + (7 - shift);
         for (size_t i = 0; i < len; i++)
             x[i] = y[i] = (char)('a' + i % 26);
-        ck_assert(sc_same_bytes(x, y, len));
+        SC_CHECK(sc_same_bytes(x, y, len), "length %zu, shift %zu: alike", len, shift);
         for (size_t at = 0; at < len; at++)
             for (int f = 0; f < 3; f++) {
                 static const unsigned char flips[] = {0x01, 0x80, 0xFF};
                 y[at] = (char)(x[at] ^ flips[f]);
-                ck_assert_msg(!sc_same_bytes(x, y, len), "length %zu, byte %zu differs", len, at);
-                ck_assert_msg(!sc_same_bytes(y, x, len), "length %zu, byte %zu differs", len, at);
+                SC_CHECK(!sc_same_bytes(x, y, len), "length %zu, byte %zu differs", len, at);
+                SC_CHECK(!sc_same_bytes(y, x, len), "length %zu, byte %zu differs", len, at);
                 y[at] = x[at];
             }
     }
@@ -946,9 +944,9 @@ START_TEST(test_token_spelling_one_byte)
                 sc_tokenize(test_arena, &text, &tokens, &n, &form_ids, &n_forms, &word_hashes),
                 SC_OK);
             ck_assert_uint_eq(n, 3);
-            ck_assert_msg(n_forms == 2 && form_ids[0] == form_ids[order ? 1 : 2] &&
-                              form_ids[1 + order] != form_ids[0],
-                          "\"%s\": ids %u %u %u", s, form_ids[0], form_ids[1], form_ids[2]);
+            SC_CHECK(n_forms == 2 && form_ids[0] == form_ids[order ? 1 : 2] &&
+                         form_ids[1 + order] != form_ids[0],
+                     "\"%s\": ids %u %u %u", s, form_ids[0], form_ids[1], form_ids[2]);
         }
 }
 END_TEST
