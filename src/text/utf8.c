@@ -9,19 +9,6 @@
 #include "core/buf.h"
 #include "core/swar.h"
 
-/* The offset of the lowest byte flagged in m (m != 0) on a little-endian
- * machine, where it is the first in memory; 0 elsewhere (the bytes are
- * then looked at one by one). */
-static inline size_t first_flagged(uint64_t m)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return (size_t)__builtin_ctzll(m) / 8;
-#else
-    (void)m;
-    return 0;
-#endif
-}
-
 bool sc_utf8_valid(const char *s, size_t len, size_t *bad)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -42,7 +29,7 @@ bool sc_utf8_valid(const char *s, size_t len, size_t *bad)
             uint64_t v = sc_swar_load(p + i);
             uint64_t m = ((v - SC_SWAR_ONES) | v) & SC_SWAR_HIGH;
             if (m != 0) {
-                i += first_flagged(m);
+                i += sc_swar_first_flagged(m);
                 break;
             }
             i += 8;
