@@ -60,6 +60,64 @@ char *sc_test_read_file(const char *path, size_t *len)
     return buf;
 }
 
+const char *const sc_test_corpora[SC_TEST_N_CORPORA] = {
+    "cliff",    "cogensumm_test", "factcc_val",   "frank_val",
+    "polytope", "qags_cnndm",     "summeval_val", "xsumfaith"};
+
+static const char *corpus_path(size_t index)
+{
+    char relative[128];
+    snprintf(relative, sizeof relative, "bench/consistency/%s.jsonl", sc_test_corpora[index]);
+    return sc_test_shared_path(relative);
+}
+
+bool sc_test_have_corpora(void)
+{
+    for (size_t i = 0; i < SC_TEST_N_CORPORA; i++)
+        if (corpus_path(i) == NULL)
+            return false;
+    return true;
+}
+
+size_t sc_test_on_texts(const char *source, const char *summary, sc_test_pair_check check)
+{
+    size_t cap = strlen(source) + strlen(summary) + 64;
+    char *json = malloc(cap);
+    ck_assert_ptr_nonnull(json);
+    snprintf(json, cap, "{\"source\": \"%s\", \"summary\": \"%s\"}", source, summary);
+    size_t answer = check(json, strlen(json));
+    free(json);
+    return answer;
+}
+
+size_t sc_test_on_corpus(size_t index, size_t max_pairs, sc_test_pair_check check)
+{
+    const char *path = corpus_path(index);
+    ck_assert_msg(path != NULL, "no corpus %s", sc_test_corpora[index]);
+    size_t len;
+    char *data = sc_test_read_file(path, &len);
+    ck_assert_ptr_nonnull(data);
+    size_t sum = 0, pairs = 0;
+    for (char *line = data; pairs < max_pairs && line < data + len; pairs++) {
+        char *nl = memchr(line, '\n', (size_t)(data + len - line));
+        size_t n = nl != NULL ? (size_t)(nl - line) : (size_t)(data + len - line);
+        sum += check(line, n);
+        line += n + 1;
+    }
+    free(data);
+    return sum;
+}
+
+uint64_t sc_test_random(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    *state = x;
+    return x;
+}
+
 int sc_test_run(Suite *suite)
 {
     SRunner *runner = srunner_create(suite);

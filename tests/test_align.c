@@ -948,17 +948,23 @@ static const char *const spelling_summaries[] = {
     "rain rain rain the the the",
 };
 
+/* The article of the spelling tests: en_article, then spelling_extra. */
+static void spelling_article(buf *source)
+{
+    for (size_t i = 0; i < N_EN; i++) {
+        buf_str(source, en_article[i]);
+        buf_str(source, " ");
+    }
+    for (size_t i = 0; i < sizeof spelling_extra / sizeof spelling_extra[0]; i++) {
+        buf_str(source, spelling_extra[i]);
+        buf_str(source, " ");
+    }
+}
+
 START_TEST(test_score_spellings)
 {
     buf source = {0};
-    for (size_t i = 0; i < N_EN; i++) {
-        buf_str(&source, en_article[i]);
-        buf_str(&source, " ");
-    }
-    for (size_t i = 0; i < sizeof spelling_extra / sizeof spelling_extra[0]; i++) {
-        buf_str(&source, spelling_extra[i]);
-        buf_str(&source, " ");
-    }
+    spelling_article(&source);
     sc_result *r = check_pair(source.data, spelling_summaries[_i], "en");
     size_t findings[SC_MAX_RULES] = {0};
     double memo[SC_SCORE_N_FEATURES], plain[SC_SCORE_N_FEATURES];
@@ -1136,14 +1142,7 @@ static const char *const walked_summaries[] = {
 START_TEST(test_score_ngrams_walked)
 {
     buf source = {0};
-    for (size_t i = 0; i < N_EN; i++) {
-        buf_str(&source, en_article[i]);
-        buf_str(&source, " ");
-    }
-    for (size_t i = 0; i < sizeof spelling_extra / sizeof spelling_extra[0]; i++) {
-        buf_str(&source, spelling_extra[i]);
-        buf_str(&source, " ");
-    }
+    spelling_article(&source);
     sc_result *r = check_pair(source.data, walked_summaries[_i], "en");
     ck_assert_ptr_nonnull(r->features);
 

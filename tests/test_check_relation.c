@@ -87,39 +87,13 @@ static size_t compare_pair(const char *json, size_t len)
 
 START_TEST(test_name_stems_invented)
 {
-    const char *source = invented[_i][0], *summary = invented[_i][1];
-    size_t cap = strlen(source) + strlen(summary) + 64;
-    char *json = malloc(cap);
-    ck_assert_ptr_nonnull(json);
-    /* The texts here hold no quotes or backslashes. */
-    snprintf(json, cap, "{\"source\": \"%s\", \"summary\": \"%s\"}", source, summary);
-    ck_assert_uint_gt(compare_pair(json, strlen(json)), 0);
-    free(json);
+    ck_assert_uint_gt(sc_test_on_texts(invented[_i][0], invented[_i][1], compare_pair), 0);
 }
 END_TEST
 
-static const char *const corpora[] = {"cliff",    "cogensumm_test", "factcc_val",   "frank_val",
-                                      "polytope", "qags_cnndm",     "summeval_val", "xsumfaith"};
-
 START_TEST(test_name_stems_corpus)
 {
-    char relative[128];
-    snprintf(relative, sizeof relative, "bench/consistency/%s.jsonl", corpora[_i]);
-    const char *path = sc_test_shared_path(relative);
-    if (path == NULL)
-        return; /* the shared data is absent: nothing to compare */
-    size_t len;
-    char *data = sc_test_read_file(path, &len);
-    ck_assert_ptr_nonnull(data);
-    size_t asked = 0, pairs = 0;
-    for (char *line = data; pairs < CORPUS_PAIRS && line < data + len; pairs++) {
-        char *nl = memchr(line, '\n', (size_t)(data + len - line));
-        size_t n = nl != NULL ? (size_t)(nl - line) : (size_t)(data + len - line);
-        asked += compare_pair(line, n);
-        line += n + 1;
-    }
-    ck_assert_uint_gt(asked, 0);
-    free(data);
+    ck_assert_uint_gt(sc_test_on_corpus((size_t)_i, CORPUS_PAIRS, compare_pair), 0);
 }
 END_TEST
 
@@ -130,7 +104,10 @@ static Suite *check_relation_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, test_name_stems_invented, 0,
                         (int)(sizeof invented / sizeof invented[0]));
-    tcase_add_loop_test(tc, test_name_stems_corpus, 0, (int)(sizeof corpora / sizeof corpora[0]));
+    if (sc_test_have_corpora())
+        tcase_add_loop_test(tc, test_name_stems_corpus, 0, SC_TEST_N_CORPORA);
+    else
+        sc_test_skip("check_relation corpus pairs", "the consistency corpora are absent");
     suite_add_tcase(s, tc);
     return s;
 }

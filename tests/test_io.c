@@ -910,17 +910,6 @@ END_TEST
 
 /* ---- Plain runs, eight bytes at a time ------------------------------------ */
 
-/* xorshift64: the same varied inputs on every run. */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    *state = x;
-    return x;
-}
-
 /* Pieces of a JSON string's text, mostly plain, with every kind of byte
  * and escape that ends a plain run, valid or not: raw UTF-8, escapes,
  * truncated and overlong sequences, encoded surrogates, control bytes,
@@ -946,9 +935,9 @@ START_TEST(test_json_string_scan_random)
     uint64_t state = 0x9e3779b97f4a7c15u + (uint64_t)_i;
     char text[400];
     for (int round = 0; round < 2000; round++) {
-        size_t n = 0, target = next_random(&state) % 120;
+        size_t n = 0, target = sc_test_random(&state) % 120;
         while (n < target) {
-            uint64_t r = next_random(&state);
+            uint64_t r = sc_test_random(&state);
             size_t k =
                 r % 4 != 0 ? (r >> 8) % 4 : (r >> 8) % (sizeof json_pieces / sizeof json_pieces[0]);
             size_t m = strlen(json_pieces[k]);
@@ -957,8 +946,8 @@ START_TEST(test_json_string_scan_random)
             memcpy(text + n, json_pieces[k], m);
             n += m;
         }
-        size_t pad = next_random(&state) % 16;
-        bool last = next_random(&state) % 2 == 0;
+        size_t pad = sc_test_random(&state) % 16;
+        bool last = sc_test_random(&state) % 2 == 0;
         char buf[512];
         int len = snprintf(buf, sizeof buf,
                            last ? "%*s{\"summary\": \"s\", \"source\": \"x%.*s\"}"

@@ -167,17 +167,6 @@ static char *reference_string(const char *s, size_t n)
     return want;
 }
 
-/* xorshift64: the same varied strings on every run. */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    *state = x;
-    return x;
-}
-
 /* Pieces random strings are made of: mostly plain text, with everything
  * that needs a look of its own, valid or not. */
 static const char *const pieces[] = {
@@ -213,10 +202,10 @@ START_TEST(test_json_string_random)
     uint64_t state = 0x9e3779b97f4a7c15u + (uint64_t)_i;
     char buf[160];
     for (int round = 0; round < 4000; round++) {
-        size_t at = next_random(&state) % 16, n = 0;
-        size_t target = next_random(&state) % 100;
+        size_t at = sc_test_random(&state) % 16, n = 0;
+        size_t target = sc_test_random(&state) % 100;
         while (n < target) {
-            uint64_t r = next_random(&state);
+            uint64_t r = sc_test_random(&state);
             /* Plain pieces three times in four. */
             size_t k = r % 4 != 0 ? (r >> 8) % 4 : (r >> 8) % N(pieces);
             size_t m = pieces[k][0] == '\0' ? 1 : strlen(pieces[k]); /* "\x00": one NUL */
