@@ -118,6 +118,22 @@ typedef struct sc_suppression {
     const char *reason; /* required, not empty: why the finding is accepted */
 } sc_suppression;
 
+/** A cache of article analyses.  A corpus that scores several summaries
+ * of each article analyses each article once while the cache holds it:
+ * its tokens, stems, sentences and time expressions, which depend only on
+ * its text and language, are copied into each pair's result instead.  It
+ * holds at most max_bytes of analyses (about 20 bytes per article byte),
+ * the least recently used dropped first, and keeps no article larger than
+ * a quarter of that.  One cache may serve many threads at once (a lock).
+ * A result keeps what it uses alive, so the cache may be freed before the
+ * results are.  NULL when out of memory. */
+typedef struct sc_cache sc_cache;
+SC_EXPORT sc_cache *sc_cache_new(size_t max_bytes);
+SC_EXPORT void sc_cache_free(sc_cache *cache);
+
+/** How many articles were looked up in the cache and how many were there. */
+SC_EXPORT void sc_cache_counts(sc_cache *cache, size_t *lookups, size_t *hits);
+
 /** Options for checking one document.  Initialise with sc_options_init.
  * The arrays and strings are read during sc_check only: the result copies
  * what it keeps. */
@@ -151,6 +167,10 @@ typedef struct sc_options {
      * the article) leaves the finding to the reader. */
     const char *summary_selector;
     const char *article_selector;
+    /* A cache of article analyses (sc_cache_new) for pairs, JSON or JSON
+     * Lines input and sc_check_pair, that share an article: or NULL, the
+     * default, for none.  The report is the same either way. */
+    sc_cache *cache;
 } sc_options;
 
 /** Sets every option to its default.  Thread-safe. */

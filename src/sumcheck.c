@@ -10,6 +10,7 @@
 #include "align/align.h"
 #include "align/score.h"
 #include "check/check.h"
+#include "core/cache.h"
 #include "core/intern.h"
 #include "core/limits.h"
 #include "gate.h"
@@ -99,7 +100,73 @@ sc_input_format sc_detect_input_format(const char *input, size_t len, const char
     return SC_INPUT_TEXT;
 }
 
-static sc_status analyse(sc_result *r, const sc_options *options, sc_error *error)
+/* Stems, sentences and time expressions of a tokenised text, its stems
+ * into the table. */
+static sc_status finish_text(sc_arena *arena, const sc_lang *lang, const char *date_lang,
+                             sc_intern *stems, sc_analysis *a)
+{
+    sc_status st;
+    if ((st = sc_tokens_finish(arena, lang, date_lang, stems, a->tokens, a->n_tokens, a->form_ids,
+                               a->n_forms)) != SC_OK ||
+        (st = sc_split_sentences(arena, a->text, lang, a->tokens, a->n_tokens, &a->sentences,
+                                 &a->n_sentences)) != SC_OK)
+        return st;
+    return sc_find_times(arena, a, lang, date_lang);
+}
+
+static sc_status tokenize(sc_arena *arena, const sc_text *text, sc_analysis *a)
+{
+    return sc_tokenize(arena, text, &a->tokens, &a->n_tokens, &a->form_ids, &a->n_forms,
+                       &a->word_hashes);
+}
+
+static void *copy_of(sc_arena *arena, const void *p, size_t n, size_t size)
+{
+    void *copy = sc_arena_alloc(arena, n * size);
+    if (copy != NULL && n > 0)
+        memcpy(copy, p, n * size);
+    return copy;
+}
+
+/* The cached article's arrays into *to, in the result's arena: later
+ * stages write into tokens and times.  Their strings stay the entry's. */
+static sc_status copy_article(sc_arena *arena, const sc_cached_article *entry, sc_analysis *to)
+{
+    const sc_analysis *from = &entry->analysis;
+    to->n_tokens = from->n_tokens;
+    to->n_forms = from->n_forms;
+    to->n_sentences = from->n_sentences;
+    to->n_times = from->n_times;
+    to->tokens = copy_of(arena, from->tokens, from->n_tokens, sizeof *from->tokens);
+    to->form_ids = copy_of(arena, from->form_ids, from->n_tokens, sizeof *from->form_ids);
+    to->word_hashes =
+        copy_of(arena, from->word_hashes, (size_t)from->n_forms + 1, sizeof *from->word_hashes);
+    to->sentences = copy_of(arena, from->sentences, from->n_sentences, sizeof *from->sentences);
+    to->times = copy_of(arena, from->times, from->n_times, sizeof *from->times);
+    return to->tokens != NULL && to->form_ids != NULL && to->word_hashes != NULL &&
+                   to->sentences != NULL && to->times != NULL
+               ? SC_OK
+               : SC_ERR_NOMEM;
+}
+
+static bool same_code(const char *a, const char *b)
+{
+    return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static sc_status token_limit(sc_status st, const char *message, sc_error *error)
+{
+    return sc_fail(error, st, st == SC_ERR_LIMIT ? message : "out of memory", SC_NO_POS, NULL);
+}
+
+/* Tokens, stems, sentences, times and entities of both texts.  The
+ * article comes first, into a stems table of its own that the summary's
+ * stems then join: so its analysis is the same for every summary, and
+ * with a cache (pairs only) it is taken from the entry for its bytes when
+ * there is one read in the same language, else, when the cache has seen
+ * the article before, made in a new entry that the cache keeps.  Either way the result's copy is
+ * what a fresh analysis gives: the same ids, the same output (tests/test_cache.c). */
+static sc_status analyse(sc_result *r, const sc_options *options, sc_cache *cache, sc_error *error)
 {
     sc_arena *arena = r->arena;
     sc_page *page = &r->page;
@@ -107,26 +174,48 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
     r->summary.text = &page->summary;
     r->article.text = &page->article;
     sc_analysis *sum = &r->summary, *art = &r->article;
-    if (page->has_summary &&
-        (st = sc_tokenize(arena, &page->summary, &sum->tokens, &sum->n_tokens, &sum->form_ids,
-                          &sum->n_forms, &sum->word_hashes)) != SC_OK)
-        return sc_fail(error, st,
-                       st == SC_ERR_LIMIT ? "the summary has too many tokens" : "out of memory",
-                       SC_NO_POS, NULL);
-    if ((st = sc_tokenize(arena, &page->article, &art->tokens, &art->n_tokens, &art->form_ids,
-                          &art->n_forms, &art->word_hashes)) != SC_OK)
-        return sc_fail(error, st,
-                       st == SC_ERR_LIMIT ? "the article has too many tokens" : "out of memory",
-                       SC_NO_POS, NULL);
+    if (page->has_summary && (st = tokenize(arena, &page->summary, sum)) != SC_OK)
+        return token_limit(st, "the summary has too many tokens", error);
+
+    /* The article's tokens: the cache's, a new entry's, or the result's
+     * own. */
+    sc_cached_article *entry = NULL;
+    bool fresh = false, seen = false;
+    if (cache != NULL &&
+        (entry = sc_cache_take(cache, page->article.data, page->article.len, &seen)) != NULL) {
+        r->article_entry = entry;
+    } else if (seen) {
+        if ((entry = sc_cached_article_new(page->article.data, page->article.len)) == NULL)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        r->article_entry = entry;
+        fresh = true;
+        entry->analysis.text = &page->article;
+        if ((st = tokenize(entry->arena, &page->article, &entry->analysis)) != SC_OK)
+            return token_limit(st, "the article has too many tokens", error);
+    } else if ((st = tokenize(arena, &page->article, art)) != SC_OK) {
+        return token_limit(st, "the article has too many tokens", error);
+    }
 
     const sc_lang *lang = NULL;
     const char *code = options->language != NULL ? options->language : page->language;
     if (code != NULL)
         lang = sc_lang_find(code);
-    if (lang == NULL) {
-        const sc_token *arrays[2] = {r->article.tokens, r->summary.tokens};
-        size_t counts[2] = {r->article.n_tokens, r->summary.n_tokens};
-        const uint32_t *ids[2] = {r->article.form_ids, r->summary.form_ids};
+    if (entry != NULL) {
+        /* An entry keeps the article's stopword counts, for every pair
+         * that shares it, even one that names its language. */
+        const sc_analysis *a = &entry->analysis;
+        if (fresh)
+            sc_language_hits(a->tokens, a->form_ids, a->n_tokens, entry->lang_hits);
+        if (lang == NULL) {
+            size_t hits[SC_DETECT_MAX_LANGS];
+            memcpy(hits, entry->lang_hits, sizeof hits);
+            sc_language_hits(sum->tokens, sum->form_ids, sum->n_tokens, hits);
+            lang = sc_language_of_hits(hits);
+        }
+    } else if (lang == NULL) {
+        const sc_token *arrays[2] = {art->tokens, sum->tokens};
+        size_t counts[2] = {art->n_tokens, sum->n_tokens};
+        const uint32_t *ids[2] = {art->form_ids, sum->form_ids};
         lang = sc_detect_language(arrays, ids, counts, 2);
     }
     r->language = lang != NULL ? lang->code : "und";
@@ -140,29 +229,49 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_error *erro
      * English's separators and stemmer: names and numbers still compare. */
     lang = sc_lang_or_english(r->language);
 
-    /* A stem per form at most: a table sized for the text's forms, not
-     * for the largest, is one of a few kilobytes less to clear per
-     * document (it grows past them if need be). */
-    size_t forms = (size_t)r->article.n_forms + r->summary.n_forms; /* 0 without a summary */
-    if ((r->stems = sc_intern_new_sized(arena, forms)) == NULL)
-        return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
-    sc_analysis *texts[2] = {&r->summary, &r->article};
-    for (int k = 0; k < 2; k++) {
-        sc_analysis *a = texts[k];
-        if (k == 0 && !page->has_summary)
-            continue;
-        if ((st = sc_tokens_finish(arena, lang, date_lang, r->stems, a->tokens, a->n_tokens,
-                                   a->form_ids, a->n_forms)) != SC_OK ||
-            (st = sc_split_sentences(arena, a->text, lang, a->tokens, a->n_tokens, &a->sentences,
-                                     &a->n_sentences)) != SC_OK ||
-            (st = sc_find_times(arena, a, lang, date_lang)) != SC_OK)
+    if (entry != NULL && !fresh &&
+        (entry->lang != lang || !same_code(entry->date_lang, date_lang))) {
+        /* Read in another language before (a summary can tip detection):
+         * analysed here anew, not kept. */
+        sc_cached_article_release(entry);
+        r->article_entry = entry = NULL;
+        if ((st = tokenize(arena, &page->article, art)) != SC_OK)
+            return token_limit(st, "the article has too many tokens", error);
+    }
+    if (fresh) {
+        entry->lang = lang;
+        if (date_lang != NULL && (entry->date_lang = sc_arena_strndup(entry->arena, date_lang,
+                                                                      strlen(date_lang))) == NULL)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        if ((entry->stems = sc_intern_new_sized(entry->arena, entry->analysis.n_forms)) == NULL)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        if ((st = finish_text(entry->arena, lang, date_lang, entry->stems, &entry->analysis)) !=
+            SC_OK)
+            return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+        entry->analysis.text = NULL;
+        entry->footprint = sc_arena_footprint(entry->arena);
+        sc_cache_put(cache, entry);
+    }
+    if (entry != NULL) {
+        if (copy_article(arena, entry, art) != SC_OK ||
+            (r->stems = sc_intern_copy(arena, entry->stems, sum->n_forms)) == NULL)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+    } else {
+        /* A stem per form at most: a table sized for the texts' forms, not
+         * for the largest, is one of a few kilobytes less to clear per
+         * document (it grows past them if need be). */
+        size_t forms = (size_t)art->n_forms + sum->n_forms; /* 0 without a summary */
+        if ((r->stems = sc_intern_new_sized(arena, forms)) == NULL)
+            return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
+        if ((st = finish_text(arena, lang, date_lang, r->stems, art)) != SC_OK)
             return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     }
-    if (r->summary.n_sentences > SC_MAX_SUMMARY_SENTENCES)
+    if (page->has_summary && (st = finish_text(arena, lang, date_lang, r->stems, sum)) != SC_OK)
+        return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
+    if (sum->n_sentences > SC_MAX_SUMMARY_SENTENCES)
         return sc_fail(error, SC_ERR_LIMIT, "the summary has more sentences than the limit",
                        SC_NO_POS, NULL);
-    if ((st = sc_find_entities_pair(arena, page->has_summary ? &r->summary : NULL, &r->article,
-                                    lang)) != SC_OK)
+    if ((st = sc_find_entities_pair(arena, page->has_summary ? sum : NULL, art, lang)) != SC_OK)
         return sc_fail(error, st, "out of memory", SC_NO_POS, NULL);
     return SC_OK;
 }
@@ -182,8 +291,8 @@ static sc_status score(sc_result *r, const size_t *rule_findings)
 
 /* Everything after reading: the page date override, the id, analysis,
  * alignment, the rules and the gate.  The page is read. */
-static sc_status check_page(sc_result *r, const sc_options *options, const char *id,
-                            sc_error *error)
+static sc_status check_page(sc_result *r, const sc_options *options, sc_cache *cache,
+                            const char *id, sc_error *error)
 {
     sc_arena *arena = r->arena;
     sc_page *page = &r->page;
@@ -201,7 +310,7 @@ static sc_status check_page(sc_result *r, const sc_options *options, const char 
     const char *name = page->id != NULL ? page->id : id != NULL ? id : "-";
     if ((r->id = sc_arena_strndup(arena, name, strlen(name))) == NULL)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
-    sc_status st = analyse(r, options, error);
+    sc_status st = analyse(r, options, cache, error);
     if (st != SC_OK)
         return st;
     /* Dates resolve against the page's own date; the article's inferred
@@ -309,11 +418,13 @@ sc_result *sc_check(const char *input, size_t len, const char *id, const sc_opti
         page->summary.data = copy + page->summary.base;
         page->article.data = copy + page->article.base;
     }
-    if (check_page(r, options, id, error) != SC_OK)
+    /* Only pairs use the cache: pages seldom share an article. */
+    bool pair = format == SC_INPUT_JSON || format == SC_INPUT_JSONL;
+    if (check_page(r, options, pair ? options->cache : NULL, id, error) != SC_OK)
         goto fail;
     return r;
 fail:
-    sc_arena_free(arena);
+    sc_result_free(r);
     return NULL;
 }
 
@@ -385,18 +496,20 @@ sc_result *sc_check_pair(const char *summary, size_t summary_len, const char *so
         sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
         goto fail;
     }
-    if (check_page(r, options, id, error) != SC_OK)
+    if (check_page(r, options, options->cache, id, error) != SC_OK)
         goto fail;
     return r;
 fail:
-    sc_arena_free(arena);
+    sc_result_free(r);
     return NULL;
 }
 
 void sc_result_free(sc_result *result)
 {
-    if (result != NULL)
+    if (result != NULL) {
+        sc_cached_article_release(result->article_entry);
         sc_arena_free(result->arena);
+    }
 }
 
 const char *sc_result_id(const sc_result *result)

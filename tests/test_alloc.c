@@ -89,16 +89,27 @@ static char *seed;
 static size_t seed_len;
 
 /* One check and its report in every format (text, JSON, JSON Lines, SARIF,
- * JUnit, GitHub, HTML); returns true when it produced a result. */
-static bool run_once(sc_input_format format, const char *input, size_t len)
+ * JUnit, GitHub, HTML); returns true when it produced a result.  cached:
+ * with an article cache, freed before the report is written (the result
+ * keeps its entry), the input checked three times: the second makes an
+ * entry (the cache keeps articles it has seen before), the third copies
+ * it. */
+static bool run_once(sc_input_format format, const char *input, size_t len, bool cached)
 {
     sc_options options;
     sc_options_init(&options);
     options.input_format = format;
+    if (cached && (options.cache = sc_cache_new((size_t)1 << 24)) == NULL)
+        return false;
     sc_error error;
-    sc_result *r = sc_check(input, len, "seed", &options, &error);
-    if (r == NULL && error.code == SC_OK)
-        ck_abort_msg("sc_check returned NULL without an error code");
+    sc_result *r = NULL;
+    for (int k = 0; k < (cached ? 3 : 1); k++) {
+        sc_result_free(r);
+        r = sc_check(input, len, "seed", &options, &error);
+        if (r == NULL && error.code == SC_OK)
+            ck_abort_msg("sc_check returned NULL without an error code");
+    }
+    sc_cache_free(options.cache);
     for (int f = SC_REPORT_TEXT; f <= SC_REPORT_HTML; f++) {
         sc_report *report = sc_report_new((sc_report_format)f, NULL, discard, NULL);
         if (report == NULL)
@@ -115,14 +126,14 @@ static bool run_once(sc_input_format format, const char *input, size_t len)
     return ok;
 }
 
-static void fail_each(sc_input_format format, const char *input, size_t len)
+static void fail_each(sc_input_format format, const char *input, size_t len, bool cached)
 {
     /* Freed arenas' chunks are otherwise kept for the next run, which
      * would then never ask malloc for them. */
     sc_arena_keep_spares(false);
     /* libxml2 sets up its per-thread state on first use and keeps it:
      * one run outside the count. */
-    (void)run_once(format, input, len);
+    (void)run_once(format, input, len, cached);
     /* Nothing may reach stderr however the allocations fail: the library
      * never prints (libxml2 would say "Memory allocation failed"). */
     fflush(stderr);
@@ -135,7 +146,7 @@ static void fail_each(sc_input_format format, const char *input, size_t len)
     counting = true;
     calls = live = 0;
     fail_at = 0;
-    ck_assert(run_once(format, input, len));
+    ck_assert(run_once(format, input, len, cached));
     long total = calls;
     ck_assert_msg(live == 0, "a clean run leaves %ld allocations", live);
     counting = false;
@@ -145,7 +156,7 @@ static void fail_each(sc_input_format format, const char *input, size_t len)
         counting = true;
         calls = live = 0;
         fail_at = n;
-        refused += !run_once(format, input, len);
+        refused += !run_once(format, input, len, cached);
         counting = false;
         ck_assert_msg(live == 0, "failing allocation %ld of %ld leaves %ld allocations", n, total,
                       live);
@@ -166,7 +177,7 @@ static void fail_each(sc_input_format format, const char *input, size_t len)
 
 START_TEST(test_seed_page)
 {
-    fail_each(SC_INPUT_TEXT, seed, seed_len);
+    fail_each(SC_INPUT_TEXT, seed, seed_len, false);
 }
 END_TEST
 
@@ -177,7 +188,9 @@ START_TEST(test_json_pair)
         "– Rusia mengajukan proposal pada Rabu, 15 Desember, kata Kremlin. Harga "
         "naik menjadi Rp1.300 per kilogram.\", \"summary\": \"Rusia mengajukan "
         "proposal pada Kamis, 16 Desember. Harga naik menjadi Rp1.500.\"}";
-    fail_each(SC_INPUT_JSON, pair, sizeof pair - 1);
+    fail_each(SC_INPUT_JSON, pair, sizeof pair - 1, false);
+    /* With an article cache: the entry's allocations fail in turn too. */
+    fail_each(SC_INPUT_JSON, pair, sizeof pair - 1, true);
 }
 END_TEST
 
@@ -202,7 +215,7 @@ START_TEST(test_html_page)
         "<p>The council approved a new bridge over the river on Monday. Work will start in "
         "May and cost 12 million dollars.</p>\n<script>\ndocument.write(1);\n</script>\n"
         "<p>The mayor said the bridge would open in two years.</p></article></body></html>\n";
-    fail_each(SC_INPUT_HTML, page, sizeof page - 1);
+    fail_each(SC_INPUT_HTML, page, sizeof page - 1, false);
 }
 END_TEST
 

@@ -41,7 +41,8 @@ ENV = None
 SUMMARY = re.compile(r"^sumcheck: (\d+) documents: (\d+) checked, (\d+) could not be read; "
                      r"findings: (\d+) errors, (\d+) warnings, (\d+) notes"
                      r"(?: \(besides (\d+) suppressed, (\d+) in the baseline\))?; "
-                     r"(.*) \(exit (\d)\); \d+\.\d\d s$")
+                     r"(.*) \(exit (\d)\); \d+\.\d\d s"
+                     r"(?:; articles: (\d+) of (\d+) from the cache)?$")
 
 
 def write(rel, data):
@@ -138,12 +139,19 @@ def jobs_identical_with_directories_baseline_and_suppressions():
 
 # --- progress bar and summary line -------------------------------------------
 
+# The progress tests need a run that outlasts the bar's delay (0.3 s):
+# 12,000 pairs on one thread, about 0.8 s here; their pairs repeat three
+# articles, which the article cache would serve, so they run without it
+# (--cache-mb 0).
+PROGRESS_COPIES = 4000
+PROGRESS_DOCS = 3 * PROGRESS_COPIES
+
 def progress_bar_on_a_terminal():
-    path = write("big.jsonl", pairs(2500))
-    rc, out, tty = run_stderr_on_tty(["--jobs", "2", "--format", "jsonl"], path)
+    path = write("big.jsonl", pairs(PROGRESS_COPIES))
+    rc, out, tty = run_stderr_on_tty(["--jobs", "1", "--cache-mb", "0", "--format", "jsonl"], path)
     check(rc in (0, 1), f"exit {rc}: {tty[-300:]}")
     n_lines = out.count(b"\n")
-    check(n_lines == 7500, f"expected 7500 report lines, got {n_lines}")
+    check(n_lines == PROGRESS_DOCS, f"expected {PROGRESS_DOCS} report lines, got {n_lines}")
     frames = [f for f in tty.split("\r") if "documents" in f and f.startswith("[")]
     check(frames, f"no progress bar drawn on the terminal: {tty[:300]!r}")
     first = frames[0]
@@ -153,24 +161,24 @@ def progress_bar_on_a_terminal():
     # Erased at the end, then the summary line.
     lines = [ln for ln in tty.replace("\r\n", "\n").split("\n") if ln]
     last = lines[-1]
-    check("\r\x1b[Ksumcheck: 7500 documents:" in last,
+    check(f"\r\x1b[Ksumcheck: {PROGRESS_DOCS} documents:" in last,
           f"bar not erased before the summary line: {last[-200:]!r}")
     last = last.split("\r\x1b[K")[-1]
     m = SUMMARY.match(last)
     check(m is not None, f"summary line not as documented: {last!r}")
-    check(m.group(2) == "7500" and m.group(3) == "0", f"summary counts: {last!r}")
+    check(m.group(2) == str(PROGRESS_DOCS) and m.group(3) == "0", f"summary counts: {last!r}")
     # The same report on a pipe, and nothing at all on stderr there.
-    rc2, out2, err2 = run(["--jobs", "2", "--format", "jsonl", "big.jsonl"])
+    rc2, out2, err2 = run(["--jobs", "1", "--cache-mb", "0", "--format", "jsonl", "big.jsonl"])
     check(rc2 == rc and out2 == out, "stdout differs between a terminal and a pipe on stderr")
     check(err2 == "", f"a pipe got something on stderr: {err2[:200]!r}")
 
 
 def progress_bar_makes_way_for_a_report_on_the_same_terminal():
-    path = write("big2.jsonl", pairs(2500))
+    path = write("big2.jsonl", pairs(PROGRESS_COPIES))
     master, slave = pty.openpty()
     with open(path, "rb") as f:
-        p = subprocess.Popen([BIN, "--jobs", "2", "--format", "jsonl"], stdin=f, stdout=slave,
-                             stderr=slave, cwd=WORK, env=ENV)
+        p = subprocess.Popen([BIN, "--jobs", "1", "--cache-mb", "0", "--format", "jsonl"], stdin=f,
+                             stdout=slave, stderr=slave, cwd=WORK, env=ENV)
     os.close(slave)
     got = b""
     while True:
@@ -191,7 +199,8 @@ def progress_bar_makes_way_for_a_report_on_the_same_terminal():
     check(rc == 1 and lines[-1] == "", f"exit {rc}, tail {clean[-200:]!r}")
     check("\r[" in text, "no progress bar on the terminal")
     body, summary = lines[:-2], lines[-2]
-    check(len(body) == 7500, f"{len(body)} report lines on the terminal, expected 7500")
+    check(len(body) == PROGRESS_DOCS,
+          f"{len(body)} report lines on the terminal, expected {PROGRESS_DOCS}")
     for k, line in enumerate(body):
         try:
             json.loads(line)
@@ -322,6 +331,59 @@ def html_pages_met_first_by_several_workers():
     check(len(outs) == 1, "output differs between runs")
 
 
+# --- article cache -------------------------------------------------------------
+
+def cache_gives_identical_output_and_says_how_much_it_served():
+    # Pairs that share articles (3 articles, 40 copies): the same reports
+    # with no cache, a small one and the default, on one thread or four;
+    # the summary line counts the articles the cache served.
+    data = pairs(40)
+    outs = set()
+    for mb in ("0", "1", "64"):
+        for jobs in ("1", "4"):
+            rc, out, err = run(["--no-config", "--cache-mb", mb, "--jobs", jobs, "--stats",
+                                "--format", "jsonl", "-"], stdin=data)
+            m = SUMMARY.match(err.strip())
+            check(rc in (0, 1) and m is not None, f"--cache-mb {mb} --jobs {jobs}: {rc}, {err!r}")
+            if mb == "0":
+                check(m.group(11) is None, f"no cache, yet a count: {err!r}")
+            elif jobs == "1":
+                # Each article analysed twice (the second time into an
+                # entry: the cache keeps what it has seen before), then
+                # served 38 times.
+                check(m.group(11, 12) == ("114", "120"), f"--cache-mb {mb}: {err!r}")
+            else:
+                check(m.group(12) == "120" and int(m.group(11)) >= 90, f"--jobs 4: {err!r}")
+            outs.add(out)
+    check(len(outs) == 1, f"{len(outs)} different reports")
+
+
+def cache_setting():
+    write("cacheconf/sumcheck.json", json.dumps({"cache_mb": 8}))
+    d = os.path.join(WORK, "cacheconf")
+
+    def setting(args):
+        p = subprocess.run([BIN, "--print-config"] + args, cwd=d, env=ENV,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
+        check(p.returncode == 0, f"--print-config {args}: exit {p.returncode}: {p.stderr!r}")
+        return json.loads(p.stdout)["cache_mb"]
+
+    check(setting([]) == {"value": 8, "from": "config file"}, f"file: {setting([])}")
+    check(setting(["--cache-mb", "0"]) == {"value": 0, "from": "command line"}, "command line")
+    check(setting(["--no-config"]) == {"value": 64, "from": "default"}, "default")
+    for bad in ("-1", "2.5", "\"2\"", "1048577", "true"):
+        write("cachebad/sumcheck.json", '{"cache_mb": %s}' % bad)
+        p = subprocess.run([BIN, "--print-config"], cwd=os.path.join(WORK, "cachebad"), env=ENV,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
+        err = p.stderr.decode()
+        check(p.returncode == 2 and "$.cache_mb" in err and len(err.splitlines()) == 1,
+              f"cache_mb {bad}: exit {p.returncode}, {err!r}")
+    for bad in ("-1", "lots", "", "1048577", "99999999999999999999999"):
+        rc, out, err = run(["--no-config", "--cache-mb", bad, "-"], stdin=pairs(1))
+        check(rc == 2 and out == b"" and "--cache-mb" in err and len(err.splitlines()) == 1,
+              f"--cache-mb {bad!r}: exit {rc}, {err!r}")
+
+
 CASES = [
     html_pages_met_first_by_several_workers,
     jobs_give_identical_output_in_every_format,
@@ -332,6 +394,8 @@ CASES = [
     summary_line_with_stats_and_not_for_one_document,
     jobs_setting_precedence,
     jobs_from_config_is_used,
+    cache_gives_identical_output_and_says_how_much_it_served,
+    cache_setting,
 ]
 
 

@@ -16,6 +16,13 @@ enum { EXIT_PASS = 0, EXIT_GATE = 1, EXIT_TROUBLE = 2 };
  * flight, batch.c). */
 enum { MAX_JOBS = 1024 };
 
+/* --cache-mb: the article cache's budget (sc_cache_new), in MiB.  The
+ * default holds the analyses of about 500 news articles of 4 KB, enough
+ * for the corpora of ../shared/bench/consistency/, which score each
+ * article's summaries far apart (bench/article_repeats.py); the most
+ * takes a 64-bit size_t's worth of bytes without overflow anywhere. */
+enum { DEFAULT_CACHE_MB = 64, MAX_CACHE_MB = 1 << 20 };
+
 /* What the program allocates for the whole run, freed at once at its end:
  * strings and parsed JSON documents that settings point into. */
 typedef struct pool_item {
@@ -78,6 +85,7 @@ typedef enum setting_key {
     KEY_BASELINE,
     KEY_SUPPRESSIONS,
     KEY_JOBS,
+    KEY_CACHE_MB,
     KEY_COUNT
 } setting_key;
 
@@ -102,6 +110,7 @@ typedef struct layer {
     sc_suppression *suppressions;
     size_t n_suppressions;
     size_t jobs;             /* KEY_JOBS: worker threads, 1 to MAX_JOBS */
+    size_t cache_mb;         /* KEY_CACHE_MB: 0 (no cache) to MAX_CACHE_MB */
     int *rules;              /* sc_rule_total() entries: RULE_UNSET, RULE_OFF or an sc_severity */
     const char *rule_from;   /* where this layer's rule settings come from */
     const char **rules_from; /* merged: where each rule's setting comes from */

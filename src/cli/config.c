@@ -354,6 +354,12 @@ static int read_key(reader *r, const char *k, json_t *v)
         if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > MAX_JOBS)
             return config_error(r->file, where, "expected a number of threads from 1 to 1024");
         out->jobs = (size_t)json_integer_value(v);
+    } else if (strcmp(k, "cache_mb") == 0) {
+        which = KEY_CACHE_MB;
+        if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+            json_integer_value(v) > MAX_CACHE_MB)
+            return config_error(r->file, where, "expected a number of MiB from 0 to 1048576");
+        out->cache_mb = (size_t)json_integer_value(v);
     } else if (strcmp(k, "rules") == 0) {
         return read_rules(r, v);
     } else if (strcmp(k, "suppressions") == 0) {
@@ -364,7 +370,7 @@ static int read_key(reader *r, const char *k, json_t *v)
         return config_error(r->file, where,
                             "unknown key (known: format, input_format, fail_on, min_severity, "
                             "min_support, lang, page_date, color, include_text, include, exclude, "
-                            "baseline, jobs, rules, suppressions)");
+                            "baseline, jobs, cache_mb, rules, suppressions)");
     }
     out->set[which] = true;
     out->from[which] = FROM_FILE;

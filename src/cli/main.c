@@ -811,7 +811,8 @@ static int check_settings(const layer *s)
 /* The line that ends a run of several documents, on standard error
  * when it is a terminal (or with --stats): how many documents were
  * checked and could not be read, the findings by severity (new ones;
- * suppressed and baseline ones apart), what the gate said, the time. */
+ * suppressed and baseline ones apart), what the gate said, the time, and
+ * how many pairs' articles came from the cache (--cache-mb). */
 static void summary_line(cli *c, int status)
 {
     size_t documents = c->checked + c->unreadable;
@@ -838,7 +839,13 @@ static void summary_line(cli *c, int status)
         fprintf(stderr, "; gate off (--fail-on never)");
     else
         fprintf(stderr, "; gate passed");
-    fprintf(stderr, " (exit %d); %.2f s\n", status, progress_elapsed(&c->progress));
+    fprintf(stderr, " (exit %d); %.2f s", status, progress_elapsed(&c->progress));
+    size_t lookups = 0, hits = 0;
+    if (c->options.cache != NULL)
+        sc_cache_counts(c->options.cache, &lookups, &hits);
+    if (lookups > 0)
+        fprintf(stderr, "; articles: %zu of %zu from the cache", hits, lookups);
+    fputc('\n', stderr);
 }
 
 /* Everything but the cleanup; returns the exit status. */
@@ -899,6 +906,10 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
         return EXIT_TROUBLE;
     c->options.summary_selector = req->summary_selector;
     c->options.article_selector = req->article_selector;
+    if (s->cache_mb > 0 && (c->options.cache = sc_cache_new(s->cache_mb << 20)) == NULL) {
+        fprintf(stderr, "sumcheck: out of memory\n");
+        return EXIT_TROUBLE;
+    }
     if (req->write_baseline != NULL && (c->recorder = recorder_new()) == NULL) {
         fprintf(stderr, "sumcheck: out of memory\n");
         return EXIT_TROUBLE;
@@ -1016,6 +1027,7 @@ int main(int argc, char **argv)
         status = run(argc, argv, layers, &req, &p, &c, rules);
     }
     batch_free(c.batch);
+    sc_cache_free(c.options.cache);
     baseline_free(c.baseline);
     recorder_free(c.recorder);
     free(rules);

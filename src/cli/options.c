@@ -77,6 +77,10 @@ static const char usage_more[] =
     "      --article-selector SEL HTML: the article is the element SEL picks, taken whole\n"
     "  -j, --jobs N               check documents on N threads (default: the number of\n"
     "                             cores); reports are the same for any N\n"
+    "      --cache-mb N           keep up to N MiB of article analyses (default 64; 0: none)\n"
+    "                             for JSON and JSON Lines pairs that share an article, as\n"
+    "                             corpora scoring several summaries of each article do;\n"
+    "                             reports are the same with any N\n"
     "      --stats                end a run of several documents with the summary line\n"
     "                             on standard error even when it is not a terminal\n"
     "  -h, --help                 show this help and exit\n"
@@ -283,6 +287,14 @@ int parse_command_line(int argc, char **argv, layer *cli, request *req, pool *p)
                 return usage_error("--jobs '%s' is not a number of threads from 1 to 1024", v);
             cli->jobs = n;
             mark(cli, KEY_JOBS, CLI);
+        } else if (VALUE("--cache-mb")) {
+            char *end;
+            errno = 0;
+            unsigned long n = strtoul(v, &end, 10);
+            if (*v == '\0' || *v == '-' || *end != '\0' || errno != 0 || n > MAX_CACHE_MB)
+                return usage_error("--cache-mb '%s' is not a number of MiB from 0 to 1048576", v);
+            cli->cache_mb = n;
+            mark(cli, KEY_CACHE_MB, CLI);
         } else if (VALUE("--min-support")) {
             if (!parse_unit(v, &cli->min_support))
                 return usage_error("--min-support '%s' is not a number from 0 to 1", v);
@@ -471,6 +483,7 @@ bool merge_layers(const layer *cli, const layer *env, const layer *file, layer *
     out->color = -1;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     out->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (size_t)cores;
+    out->cache_mb = DEFAULT_CACHE_MB;
     for (size_t k = 0; k < KEY_COUNT; k++) {
         const layer *w = winner(layers, (setting_key)k);
         out->set[k] = w != NULL;
@@ -522,6 +535,9 @@ bool merge_layers(const layer *cli, const layer *env, const layer *file, layer *
             break;
         case KEY_JOBS:
             out->jobs = w->jobs;
+            break;
+        case KEY_CACHE_MB:
+            out->cache_mb = w->cache_mb;
             break;
         case KEY_SUPPRESSIONS:
             out->suppressions = calloc(w->n_suppressions + 1, sizeof *out->suppressions);
@@ -686,6 +702,8 @@ bool print_config(FILE *f, const layer *s, const config_file *config)
                         setting(string_or_null(s->baseline), s->from[KEY_BASELINE]));
     json_object_set_new(root, "jobs",
                         setting(json_integer((json_int_t)s->jobs), s->from[KEY_JOBS]));
+    json_object_set_new(root, "cache_mb",
+                        setting(json_integer((json_int_t)s->cache_mb), s->from[KEY_CACHE_MB]));
     json_t *rules = json_object();
     sc_rule_info info;
     for (size_t i = 0; rules != NULL && sc_rule_describe(i, &info); i++) {

@@ -249,6 +249,14 @@ size_t sc_arena_used(const sc_arena *arena)
     return arena->total;
 }
 
+size_t sc_arena_footprint(const sc_arena *arena)
+{
+    size_t bytes = sizeof *arena;
+    for (const chunk *c = arena->head; c != NULL; c = c->next)
+        bytes += sizeof *c + c->size;
+    return bytes;
+}
+
 char *sc_arena_printf(sc_arena *arena, const char *fmt, ...)
 {
     /* One formatting, into a stack buffer, for the short strings nearly

@@ -43,4 +43,8 @@ void sc_arena_keep_spares(bool keep);
 /* Bytes handed out so far (for the memory benchmarks). */
 size_t sc_arena_used(const sc_arena *arena);
 
+/* Bytes the arena holds from malloc, its chunks whole: what keeping it
+ * costs (the article cache's budget, src/core/cache.c). */
+size_t sc_arena_footprint(const sc_arena *arena);
+
 #endif

@@ -370,6 +370,10 @@ struct sc_result {
     const char *inferred_why; /* the expression it rests on */
     double inferred_confidence;
     size_t inferred_time; /* index in article.times */
+    /* The cache's entry the article's analysis was copied from, whose
+     * strings the result shares: a reference, dropped by sc_result_free
+     * (src/core/cache.h).  NULL when none. */
+    struct sc_cached_article *article_entry;
 };
 
 /* 1-based line and column (in code points) of byte offset in field. */

@@ -41,6 +41,33 @@ sc_intern *sc_intern_new_sized(sc_arena *arena, size_t expected)
     return t;
 }
 
+sc_intern *sc_intern_copy(sc_arena *arena, const sc_intern *table, size_t more)
+{
+    sc_intern *t = sc_arena_calloc(arena, 1, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    t->arena = arena;
+    t->cap = 16;
+    while (t->cap < (size_t)table->count + more)
+        t->cap *= 2;
+    t->n_slots = t->cap * 2;
+    t->slots = sc_arena_calloc(arena, t->n_slots, sizeof *t->slots);
+    t->entries = sc_arena_alloc(arena, t->cap * sizeof *t->entries);
+    if (t->slots == NULL || t->entries == NULL)
+        return NULL;
+    memcpy(t->entries, table->entries, table->count * sizeof *t->entries);
+    t->count = table->count;
+    /* Slots anew, for the larger table: the same ids, so the same output. */
+    size_t mask = t->n_slots - 1;
+    for (uint32_t id = 1; id <= t->count; id++) {
+        size_t i = t->entries[id - 1].hash & mask;
+        while (t->slots[i] != 0)
+            i = (i + 1) & mask;
+        t->slots[i] = id;
+    }
+    return t;
+}
+
 static inline bool same_bytes(const char *a, const char *b, size_t len)
 {
     /* Words are short: a loop beats a call to memcmp. */

@@ -47,6 +47,13 @@ sc_intern *sc_intern_new(sc_arena *arena);
 /* The same, sized for about expected strings (it grows past them). */
 sc_intern *sc_intern_new_sized(sc_arena *arena, size_t expected);
 
+/* A copy of table in arena with room for about more strings, the same
+ * ids for the same strings.  It shares table's strings, which must last
+ * as long as the copy does (an article's stems, kept by src/core/cache.c,
+ * copied for each pair that shares the article).  NULL when out of
+ * memory. */
+sc_intern *sc_intern_copy(sc_arena *arena, const sc_intern *table, size_t more);
+
 /* The id of s[0..len), added if new; ids are 1, 2, 3, ...  0 when out of
  * memory. */
 uint32_t sc_intern_add(sc_intern *table, const char *s, size_t len);

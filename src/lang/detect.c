@@ -23,7 +23,7 @@ enum { DETECT_MIN_HITS = 3 };
  * binary search's exactly. */
 
 /* Languages the table holds. */
-enum { TABLE_LANGS = 32 };
+enum { TABLE_LANGS = SC_DETECT_MAX_LANGS };
 
 /* A power of two, at least twice the stopwords of all languages (about
  * 700 today); a build that would fill more than half gives up. */
@@ -117,7 +117,7 @@ static inline bool table_ready(void)
 }
 
 /* The languages of the table listing word[0..len) as a stopword. */
-static uint32_t stop_langs(const char *word, size_t len)
+static inline uint32_t stop_langs(const char *word, size_t len)
 {
     if (len == 0 || len > UINT32_MAX)
         return 0;
@@ -166,13 +166,30 @@ enum { DETECT_MEMO = 2048 };
 
 /* The languages listing the word t as a stopword: the table's, and those
  * of the languages in others (which the table lacks). */
-static uint32_t word_langs(const sc_token *t, uint32_t others)
+static inline uint32_t word_langs(const sc_token *t, uint32_t others)
 {
     uint32_t langs = stop_langs(t->norm, t->norm_len);
     for (uint32_t rest = others; rest != 0; rest &= rest - 1) {
         size_t l = (size_t)__builtin_ctz(rest);
         if (sc_word_list_has(&sc_languages[l]->stopwords, t->norm, t->norm_len))
             langs |= 1u << l;
+    }
+    return langs;
+}
+
+/* word_langs of the word t, whose spelling id is id (0: none), through
+ * the memo known: ids come in order of first use and a spelling is a word
+ * at each use or at none, so every word's id up to *newest is known, and
+ * there is nothing to clear. */
+static inline uint32_t memo_langs(const sc_token *t, uint32_t id, uint32_t others, uint32_t *known,
+                                  uint32_t *newest)
+{
+    if (id != 0 && id <= *newest)
+        return known[id];
+    uint32_t langs = word_langs(t, others);
+    if (id != 0 && id < DETECT_MEMO) {
+        known[id] = langs;
+        *newest = id;
     }
     return langs;
 }
@@ -189,10 +206,7 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
         for (size_t a = 0; a < n_arrays; a++)
             remaining += counts[a];
         uint32_t others = ~in_table & (uint32_t)((1ull << n_langs) - 1);
-        /* known[id]: the languages of spelling id.  Ids come in order of
-         * first use and a spelling is a word at each use or at none, so
-         * every word's id up to newest is known: nothing to clear. */
-        uint32_t known[DETECT_MEMO];
+        uint32_t known[DETECT_MEMO]; /* memo_langs' */
         for (size_t a = 0; a < n_arrays; a++) {
             const sc_token *tokens = token_arrays[a];
             const uint32_t *ids = form_ids != NULL ? form_ids[a] : NULL;
@@ -203,16 +217,8 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
                 for (; i < end; i++) {
                     if (tokens[i].kind != SC_TOK_WORD)
                         continue;
-                    uint32_t id = ids != NULL ? ids[i] : 0, langs;
-                    if (id != 0 && id <= newest) {
-                        langs = known[id];
-                    } else {
-                        langs = word_langs(&tokens[i], others);
-                        if (id != 0 && id < DETECT_MEMO) {
-                            known[id] = langs;
-                            newest = id;
-                        }
-                    }
+                    uint32_t langs =
+                        memo_langs(&tokens[i], ids != NULL ? ids[i] : 0, others, known, &newest);
                     for (; langs != 0; langs &= langs - 1)
                         hits_buf[__builtin_ctz(langs)]++;
                 }
@@ -221,26 +227,48 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
             }
         }
     }
-done:;
+done:
+    if (!fast) {
+        for (size_t a = 0; a < n_arrays; a++)
+            sc_language_hits(token_arrays[a], NULL, counts[a], hits_buf);
+    }
+    return sc_language_of_hits(hits_buf);
+}
+
+void sc_language_hits(const sc_token *tokens, const uint32_t *form_ids, size_t n, size_t *hits)
+{
+    size_t n_langs = sc_language_count;
+    if (!table_ready() || n_langs > TABLE_LANGS) {
+        for (size_t l = 0; l < n_langs && l < SC_DETECT_MAX_LANGS; l++)
+            for (size_t i = 0; i < n; i++)
+                hits[l] += tokens[i].kind == SC_TOK_WORD &&
+                           sc_word_list_has(&sc_languages[l]->stopwords, tokens[i].norm,
+                                            tokens[i].norm_len);
+        return;
+    }
+    uint32_t others = ~in_table & (uint32_t)((1ull << n_langs) - 1);
+    /* As sc_detect_language, without its early stop. */
+    uint32_t known[DETECT_MEMO];
+    uint32_t newest = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tokens[i].kind != SC_TOK_WORD)
+            continue;
+        uint32_t langs =
+            memo_langs(&tokens[i], form_ids != NULL ? form_ids[i] : 0, others, known, &newest);
+        for (; langs != 0; langs &= langs - 1)
+            hits[__builtin_ctz(langs)]++;
+    }
+}
+
+const sc_lang *sc_language_of_hits(const size_t *hits)
+{
+    /* The most hits; an earlier language wins a tie (decided agrees). */
     size_t best_hits = 0;
     const sc_lang *best = NULL;
-    for (size_t l = 0; l < n_langs; l++) {
-        const sc_lang *lang = sc_languages[l];
-        size_t hits = 0;
-        if (fast) {
-            hits = hits_buf[l];
-        } else {
-            for (size_t a = 0; a < n_arrays; a++)
-                for (size_t i = 0; i < counts[a]; i++) {
-                    const sc_token *t = &token_arrays[a][i];
-                    if (t->kind == SC_TOK_WORD &&
-                        sc_word_list_has(&lang->stopwords, t->norm, t->norm_len))
-                        hits++;
-                }
-        }
-        if (hits > best_hits) {
-            best_hits = hits;
-            best = lang;
+    for (size_t l = 0; l < sc_language_count && l < SC_DETECT_MAX_LANGS; l++) {
+        if (hits[l] > best_hits) {
+            best_hits = hits[l];
+            best = sc_languages[l];
         }
     }
     return best_hits >= DETECT_MIN_HITS ? best : NULL;

@@ -180,4 +180,15 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
                                   const uint32_t *const *form_ids, const size_t *counts,
                                   size_t n_arrays);
 
+/* The most languages sc_language_hits counts for. */
+enum { SC_DETECT_MAX_LANGS = 32 };
+
+/* sc_detect_language in two steps, for a text whose counts are kept (the
+ * article cache, src/core/cache.h): each language's stopwords among the
+ * tokens, all of them, added to hits[0..sc_language_count) (at most
+ * SC_DETECT_MAX_LANGS); then the language of counts added up over every
+ * text, the same answer sc_detect_language gives for those texts. */
+void sc_language_hits(const sc_token *tokens, const uint32_t *form_ids, size_t n, size_t *hits);
+const sc_lang *sc_language_of_hits(const size_t *hits);
+
 #endif
