@@ -123,10 +123,10 @@ typedef struct sc_suppression {
  * its tokens, stems, sentences and time expressions, which depend only on
  * its text and language, are copied into each pair's result instead.  It
  * holds at most max_bytes of analyses (about 20 bytes per article byte),
- * the least recently used dropped first, and keeps no article larger than
- * a quarter of that.  One cache may serve many threads at once (a lock).
- * A result keeps what it uses alive, so the cache may be freed before the
- * results are.  NULL when out of memory. */
+ * the least recently used dropped first, and keeps no article whose
+ * analysis would take more than a quarter of that.  One cache may serve many threads at once (a
+ * lock). A result keeps what it uses alive, so the cache may be freed before the results are.  NULL
+ * when out of memory. */
 typedef struct sc_cache sc_cache;
 SC_EXPORT sc_cache *sc_cache_new(size_t max_bytes);
 SC_EXPORT void sc_cache_free(sc_cache *cache);

@@ -190,13 +190,14 @@ START_TEST(test_budget)
     sc_cache_free(none);
     /* An article seen once gets no entry; seen again, it gets one, which
      * serves from the third check on. */
-    sc_cache *small = sc_cache_new((size_t)1 << 20);
+    sc_cache *small = sc_cache_new((size_t)512 << 10);
     ck_assert_ptr_nonnull(small);
     ck_assert_uint_eq(cached_checks(small, 0, 1), 0);
     ck_assert_uint_eq(cached_checks(small, 0, 1), 0);
     ck_assert_uint_eq(cached_checks(small, 0, 3), 3);
-    /* 1 MiB holds a few entries (each at least an arena's 64 KB chunk):
-     * after 40 other articles with entries, the first has none left. */
+    /* 512 KiB holds a score of entries (each about 22 KB for these
+     * articles of 800 bytes): after 40 other articles with entries, the
+     * first has none left. */
     for (size_t k = 1; k <= 40; k++)
         ck_assert_uint_eq(cached_checks(small, k, 2), 0);
     ck_assert_uint_eq(cached_checks(small, 40, 1), 1);
@@ -217,7 +218,8 @@ END_TEST
  * from a full one, while results that share their strings live on. */
 START_TEST(test_results_outlive_cache)
 {
-    sc_cache *cache = sc_cache_new((size_t)1 << 20);
+    /* Room for about five of these entries. */
+    sc_cache *cache = sc_cache_new((size_t)128 << 10);
     ck_assert_ptr_nonnull(cache);
     enum { N = 36 };
     sc_result *results[N];

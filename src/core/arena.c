@@ -23,6 +23,7 @@ struct sc_arena {
     chunk *head;
     size_t next_size;
     size_t total;
+    bool tight; /* sc_arena_new_sized's: no spare chunk past twice the size asked */
 };
 
 /* The chunks of freed arenas, up to SPARE_MAX_BYTES, are kept for the
@@ -78,14 +79,16 @@ static void make_spare_key(void)
     spare_key_made = pthread_key_create(&spare_key, drop_spares) == 0;
 }
 
-/* The smallest spare chunk of at least size bytes, taken off the list;
- * NULL when there is none. */
-static chunk *take_spare(size_t size)
+/* The smallest spare chunk of at least size bytes and at most max, taken
+ * off the list; NULL when there is none. */
+static chunk *take_spare(size_t size, size_t max)
 {
     chunk **link = &spare.first;
     while (*link != NULL && (*link)->size < size)
         link = &(*link)->next;
     chunk *c = *link;
+    if (c != NULL && c->size > max)
+        return NULL;
     if (c != NULL) {
         *link = c->next;
         spare.bytes -= c->size;
@@ -132,6 +135,18 @@ sc_arena *sc_arena_new(void)
     return arena;
 }
 
+sc_arena *sc_arena_new_sized(size_t first_chunk)
+{
+    sc_arena *arena = calloc(1, sizeof *arena);
+    if (arena != NULL) {
+        arena->next_size = first_chunk < 1024              ? 1024
+                           : first_chunk > ARENA_MAX_CHUNK ? ARENA_MAX_CHUNK
+                                                           : first_chunk;
+        arena->tight = true;
+    }
+    return arena;
+}
+
 void sc_arena_free(sc_arena *arena)
 {
     if (arena == NULL)
@@ -163,7 +178,7 @@ static void *take(sc_arena *arena, size_t size, size_t align)
             want = size;
         if (want > SIZE_MAX - sizeof(chunk))
             return NULL;
-        c = take_spare(want);
+        c = take_spare(want, arena->tight && want <= SIZE_MAX / 2 ? want * 2 : SIZE_MAX);
         if (c == NULL && (c = malloc(sizeof(chunk) + want)) != NULL)
             c->size = want;
         if (c == NULL)

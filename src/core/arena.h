@@ -10,6 +10,12 @@ typedef struct sc_arena sc_arena;
 
 /* NULL when out of memory. */
 sc_arena *sc_arena_new(void);
+
+/* An arena whose first chunk is about first_chunk bytes (1 KB to 8 MB),
+ * for data kept long that should take little more than it needs (the
+ * article cache's entries): no chunk kept from a freed arena that is
+ * more than twice the size asked is used for it. */
+sc_arena *sc_arena_new_sized(size_t first_chunk);
 void sc_arena_free(sc_arena *arena);
 
 /* size bytes aligned for any object, or NULL when out of memory or when

@@ -50,9 +50,10 @@ void sc_cached_article_release(sc_cached_article *entry);
 
 /* The entry for the article text[0..len) with a reference for the
  * caller, or NULL; then *seen says whether the cache has seen the article
- * before (it keeps the hashes of about the last 64 K articles, a slot each).
- * An article seen once is not worth an entry: a stream of distinct
- * articles then costs neither the entries' memory nor their copies. */
+ * before (it keeps the hashes of about the last 64 K articles, a slot
+ * each) and could keep an entry of its size.  An article seen once is not
+ * worth an entry: a stream of distinct articles then costs neither the
+ * entries' memory nor their copies. */
 sc_cached_article *sc_cache_take(sc_cache *cache, const char *text, size_t len, bool *seen);
 
 /* Keeps a complete entry (its analysis and footprint filled in), taking a
