@@ -6,7 +6,9 @@
  *
  * The pages are invented for these tests. */
 #include "harness.h"
+#include "core/buf.h"
 #include "core/doc.h"
+#include "core/xml_quiet.h"
 #include "io/html.h"
 #include "text/text.h"
 #include "sumcheck.h"
@@ -528,63 +530,85 @@ static const struct attr_cut_case {
     bool cut;         /* some value is cut */
     bool matches;     /* the check takes the cut tree */
     const char *gone; /* bytes the cut text no longer holds, or NULL */
+    const char *stay; /* bytes it still holds, or NULL */
 } attr_cut_cases[] = {
     {"image data and data attributes",
      "<html><body><img src=\"data:image/png;base64,AAAAAAAA\" alt=\"x\">\n<p data-x=\"0123\n"
      "456789\">Text</p></body></html>",
-     true, true, "base64"},
+     true, true, "base64", NULL},
     {"kept attributes stay, a link's href goes",
      "<html><head><meta property=\"og:title\" content=\"A title long enough\"><link "
      "rel=\"canonical\" href=\"https://example.com/2020/01/02/story\"></head><body><a "
      "href=\"https://example.com/elsewhere\" class=\"nav-link\" title=\"Somewhere else\">A</a>"
      "<abbr title=\"2020-01-02T10:00\">Jan 2</abbr></body></html>",
-     true, true, "elsewhere"},
+     true, true, "elsewhere", NULL},
     {"a repeated attribute, in another case",
      "<html><body><svg viewBox=\"0 0 32 32\" viewbox=\"0 0 32 32\"><path d=\"M26 14l-14 "
      "0z\"/></svg><p>Text</p></body></html>",
-     true, true, "M26"},
+     true, true, "M26", NULL},
     {"unquoted quotes inside a value",
      "<html><body><img title=\"\"Rush\" - a film\" alt=\"\"Rush\" - a film\" "
      "src=\"/img/rush-a-film.jpg\"><p>Text</p></body></html>",
-     true, true, "rush-a-film"},
+     true, true, "rush-a-film", NULL},
     {"a misplaced body tag drops its attributes, which are not cut",
      "<html><body><p>One</p><body data-money-format=\"${{amount}} USD\" onload=\"init(1, 2)\">"
      "<p data-x=\"0123456789\">Two</p></body></html>",
-     true, true, "0123456789"},
+     true, true, "0123456789", NULL},
     {"a prefixed element",
      "<html><body><fb:like data-href=\"https://example.com/story\"></fb:like><fb:link "
      "href=\"https://example.com/kept-link\" data-y=\"0123456789\"></fb:link></body></html>",
-     true, true, "example.com/story"},
+     true, true, "example.com/story", NULL},
     {"markup inside a value is not cut",
      "<html><body><div data-html=\"<p class='x'>Injected paragraph</p>\"><p>Text</p></div>"
      "</body></html>",
-     false, false, NULL},
+     false, false, NULL, NULL},
     {"an unquoted value is left",
      "<html><body><img src=https://example.com/unquoted.png alt=x><p>Text</p></body></html>", false,
-     false, NULL},
+     false, NULL, NULL},
     {"an end tag with attributes",
      "<html><body><p>Text</p data-x=\"<img src='0123456789'>\"><img "
      "src=\"https://example.com/after.png\"></body></html>",
-     true, true, "after.png"},
+     true, true, "after.png", NULL},
     {"a comment that ends at once, then a tag",
      "<html><body><!--><img src=\"https://example.com/inside.png\"><!-- x --><p>Text</p>"
      "<img src=\"https://example.com/after.png\"></body></html>",
-     true, true, "after.png"},
+     true, true, "after.png", NULL},
     {"a tag in a processing instruction",
      "<html><body><?php echo \"<img src='https://example.com/pi.png'>\" ?><p>Text</p>"
      "<img src=\"https://example.com/after.png\"></body></html>",
-     true, false, NULL},
+     true, false, NULL, NULL},
     /* libxml2 ends the instruction at the value's '>': cutting the value
      * of the <body> this scan sees would hide the text after it, and the
      * check lets a misplaced <body>'s attributes go missing. */
     {"a body tag in a processing instruction, its value holding the end",
      "<html><body><p>Text</p>\n<?pi <body onload=\"x>Hidden text about the mayor\">"
      "<body onclick=\"\"><p>More</p><img src=\"https://example.com/after.png\"></body></html>",
-     true, true, "after.png"},
+     true, true, "after.png", NULL},
     {"a value holding a '>' is not cut",
      "<html><body><?pi <div title=\"x>Hidden text about the mayor\"><p>Text</p>"
      "<img src=\"https://example.com/after.png\"></body></html>",
-     true, false, "after.png"},
+     true, false, "after.png", NULL},
+    /* Values the reader reads are cut too, and put back after the check:
+     * the tree must hold them as the whole page's does. */
+    {"kept values are cut and put back",
+     "<html><head><meta property=\"og:description\" content=\"Volunteers plant mangroves\">"
+     "</head><body><div class=\"story-body-wrapper\" id=\"main-story-block\">\n<p "
+     "style=\"display: none\" class=\"first-class-name\" class=\"second-class-name\">Text</p>"
+     "</div></body></html>",
+     true, true, "story-body-wrapper", NULL},
+    {"a kept value with an entity stays",
+     "<html><body><div class=\"news&amp;views-box\" data-x=\"0123456789\"><p>Text</p></div>"
+     "</body></html>",
+     true, true, "0123456789", "news&amp;views-box"},
+    {"a meta tag's values stay beside a charset",
+     "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
+     "<meta charset=\"utf-8\" content=\"a content of its own\"></head><body><p "
+     "class=\"paragraph-class\">Text</p></body></html>",
+     true, true, "paragraph-class", "charset=utf-8"},
+    {"a misplaced body tag keeps its kept values",
+     "<html><body class=\"first-body-class\"><p class=\"paragraph-class\">One</p><body "
+     "class=\"second-body-class\"><p>Two</p></body></html>",
+     true, true, "paragraph-class", "second-body-class"},
 };
 
 static xmlDoc *parse_for_cut_test(const char *text, size_t len)
@@ -669,6 +693,9 @@ START_TEST(test_attribute_cuts)
         if (t->gone != NULL)
             ck_assert_msg(sc_find_bytes(c.text, c.len, t->gone, strlen(t->gone)) == NULL,
                           "%s: %s still there", t->name, t->gone);
+        if (t->stay != NULL)
+            ck_assert_msg(sc_find_bytes(c.text, c.len, t->stay, strlen(t->stay)) != NULL,
+                          "%s: %s cut", t->name, t->stay);
         xmlDoc *cut = parse_for_cut_test(c.text, c.len);
         xmlDoc *whole = parse_for_cut_test(h.raw, h.raw_len);
         bool matches = html_cut_matches(&h, cut, &c);
@@ -684,6 +711,93 @@ START_TEST(test_attribute_cuts)
     html_cut_bodies(&h, &c);
     ck_assert_ptr_null(c.text);
     sc_arena_free(h.arena);
+}
+END_TEST
+
+/* Random pages of attributes the reader reads and does not read, values
+ * with entities, quotes, '>', line breaks, control characters and
+ * U+FFFE: wherever the check takes the cut tree, it holds what the whole
+ * page's does, the values put back included. */
+static void random_attr_page(uint64_t *rng, sc_buf *b)
+{
+    static const char *const tags[] = {"div",  "p",    "span", "a",    "meta", "img",
+                                       "body", "abbr", "link", "time", "html", "section"};
+    static const char *const names[] = {"class",    "id",     "style",      "content", "title",
+                                        "href",     "data-x", "src",        "alt",     "onclick",
+                                        "itemprop", "CLASS",  "http-equiv", "name",    "charset"};
+    static const char *const pieces[] = {
+        "story",    "-body-wrapper", " ", "x",    "&amp;",    "&#38;",        ">",
+        "\n",       "\r\n",          "'", "\x01", "\xc3\xa9", "\xef\xbf\xbe", "display:none",
+        "og:title", "utf-8"};
+    sc_buf_puts(b, "<html><body>\n");
+    size_t n_tags = 1 + sc_test_random(rng) % 12;
+    for (size_t t = 0; t < n_tags; t++) {
+        const char *tag = tags[sc_test_random(rng) % (sizeof tags / sizeof tags[0])];
+        sc_buf_printf(b, "<%s", tag);
+        size_t n_attrs = sc_test_random(rng) % 5;
+        for (size_t k = 0; k < n_attrs; k++) {
+            sc_buf_printf(b, " %s=", names[sc_test_random(rng) % (sizeof names / sizeof names[0])]);
+            bool single = sc_test_random(rng) % 4 == 0;
+            sc_buf_putc(b, single ? '\'' : '"');
+            size_t n_pieces = sc_test_random(rng) % 6;
+            for (size_t i = 0; i < n_pieces; i++) {
+                const char *piece =
+                    pieces[sc_test_random(rng) % (sizeof pieces / sizeof pieces[0])];
+                sc_buf_puts(b, piece[0] == '\'' && single ? "\"" : piece);
+            }
+            sc_buf_putc(b, single ? '\'' : '"');
+        }
+        sc_buf_printf(b, ">Text %zu%s", t, sc_test_random(rng) % 3 == 0 ? "\n" : "");
+        if (sc_test_random(rng) % 2 == 0)
+            sc_buf_printf(b, "</%s>", tag);
+    }
+    sc_buf_puts(b, "</body></html>");
+}
+
+START_TEST(test_attribute_cuts_random)
+{
+    sc_xml_quiet(); /* libxml2 complains of U+FFFE in a value */
+    uint64_t rng = 0x5eed0a77;
+    size_t restored = 0;
+    for (int round = 0; round < 400; round++) {
+        sc_buf b;
+        sc_buf_init(&b);
+        random_attr_page(&rng, &b);
+        ck_assert(!b.failed);
+        html_doc h;
+        memset(&h, 0, sizeof h);
+        h.arena = sc_arena_new();
+        ck_assert_ptr_nonnull(h.arena);
+        h.raw = b.data;
+        h.raw_len = b.len;
+        size_t *lines = calloc(b.len + 1, sizeof *lines);
+        ck_assert_ptr_nonnull(lines);
+        h.n_lines = 1;
+        for (size_t i = 0; i < b.len; i++)
+            if (b.data[i] == '\n')
+                lines[h.n_lines++] = i + 1;
+        h.line_starts = lines;
+        html_cut c;
+        memset(&c, 0, sizeof c);
+        c.unread_on = true;
+        html_cut_bodies(&h, &c);
+        if (c.text != NULL) {
+            for (size_t i = 0; i < c.n_attrs; i++)
+                restored += c.attrs[i].restore;
+            xmlDoc *cut = parse_for_cut_test(c.text, c.len);
+            xmlDoc *whole = parse_for_cut_test(h.raw, h.raw_len);
+            if (html_cut_matches(&h, cut, &c))
+                SC_CHECK(same_tree(cut->children, whole->children), "trees differ: %s", b.data);
+            xmlFreeDoc(cut);
+            xmlFreeDoc(whole);
+            free(c.text);
+        }
+        free(lines);
+        sc_arena_free(h.arena);
+        sc_buf_release(&b);
+    }
+    /* The values put back are many, not a corner. */
+    ck_assert_uint_gt(restored, 100);
 }
 END_TEST
 
@@ -1062,6 +1176,7 @@ static Suite *html_suite(void)
     tcase_add_loop_test(tc, test_script_bodies, 0, (int)(sizeof body_cases / sizeof body_cases[0]));
     tcase_add_loop_test(tc, test_attribute_cuts, 0,
                         (int)(sizeof attr_cut_cases / sizeof attr_cut_cases[0]));
+    tcase_add_test(tc, test_attribute_cuts_random);
     tcase_add_test(tc, test_spans_are_exact);
     tcase_add_test(tc, test_detected_as_html);
     tcase_add_test(tc, test_no_text);

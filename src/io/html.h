@@ -148,9 +148,14 @@ typedef struct html_el {
     int aside;
 } html_el;
 
-/* A text node's bytes in the input (end 0 when not found). */
+/* A text node that is not all white space: its bytes in the input (end 0
+ * when not found), and its visible length (white-space runs inside count
+ * as one) and commas, as html_el counts them; counted once for the
+ * reader's and the extractor's measures.  A text node without one has
+ * none of either. */
 typedef struct html_text {
     size_t start, end;
+    size_t text, commas;
 } html_text;
 
 typedef enum html_encoding {
@@ -199,6 +204,9 @@ static inline html_el *html_el_of(const xmlNode *node)
     return node != NULL && node->type == XML_ELEMENT_NODE ? (html_el *)node->_private : NULL;
 }
 
+/* The tag of an element's name (lower case, as libxml2 gives it). */
+html_tag html_tag_of(const xmlChar *name);
+
 /* The value of attribute name (lower case) of an element, or NULL.  Only
  * names html_cut_keeps_attr keeps may be asked for: other values may have
  * been cut before the parse. */
@@ -237,7 +245,8 @@ size_t html_lower(const char *s, size_t n, char *out, size_t cap);
  * most of their bytes are in attributes the reader never reads (SVG
  * paths, image sources, data-* and event handlers): a quoted value of an
  * attribute html_cut_keeps_attr does not keep is cut the same way, and
- * checked the same way. */
+ * checked the same way.  So is a kept one that libxml2 would read as its
+ * very bytes (no entity in it), put back into the tree after the check. */
 typedef struct html_cut_body {
     size_t line; /* the start tag's, as libxml2 numbers its element */
     bool style;
@@ -247,13 +256,13 @@ typedef struct html_cut_body {
     size_t kept_at, kept; /* its line breaks in the cut text */
 } html_cut_body;
 
-/* An attribute the reader does not read, on a start tag libxml2 is
- * expected to read as one. */
+/* An attribute on a start tag libxml2 is expected to read as one. */
 typedef struct html_cut_attr {
     size_t line;           /* its element's, as libxml2 numbers it */
     size_t tag, tag_len;   /* the element's name: raw[tag..tag + tag_len) */
     size_t name, name_len; /* the attribute's name in raw */
     bool cut;              /* its value cut to its line breaks */
+    bool restore;          /* cut, then put back into the tree after the parse */
     bool dropped;          /* a repeat, which libxml2 leaves out */
     bool optional;         /* of a tag libxml2 may drop whole */
     size_t from, to;       /* the quoted value: raw[from..to) */
@@ -268,7 +277,7 @@ typedef struct html_cut {
     /* Set by the caller: whether the values of attributes the reader
      * never reads may be cut (not when a user's XPath may read them). */
     bool unread_on;
-    html_cut_attr *attrs; /* every attribute not kept, in order */
+    html_cut_attr *attrs; /* every attribute, in order */
     size_t n_attrs, cap_attrs;
 } html_cut;
 
@@ -280,10 +289,10 @@ typedef struct html_cut {
 void html_cut_bodies(html_doc *h, html_cut *c);
 
 /* Whether the tree parsed from c->text has exactly the script and style
- * elements and the unkept attributes of the cut, each cut body or value
- * read back as its line breaks; puts back into the tree the bodies the
- * reader reads (JSON-LD, scripts with a date key).  false: parse the page
- * whole. */
+ * elements and the attributes of the cut, each cut body or value read
+ * back as its line breaks; puts back into the tree the bodies the reader
+ * reads (JSON-LD, scripts with a date key) and the values it reads.
+ * false: parse the page whole. */
 bool html_cut_matches(const html_doc *h, xmlDoc *doc, const html_cut *c);
 
 /* Whether the reader reads attribute name[0..n) (any case) of element

@@ -134,50 +134,125 @@ static size_t local_name_at(const char *s, size_t n)
     return (size_t)(colon - s) + 1;
 }
 
-/* Notes attribute raw[name..name + name_len) of the start tag at raw[tag]
- * (name tag_len bytes) when the reader does not read it; its quoted
- * value, if any, is raw[from..to). */
-static void note_attr(html_doc *h, html_cut *c, size_t tag, size_t tag_len, size_t first,
-                      size_t name, size_t name_len, size_t from, size_t to, bool quoted)
+/* Whether libxml2 reads body[0..n) as it is: it drops C0 controls but
+ * tab, line feed and carriage return, and U+FFFE and U+FFFF (XML 1.0,
+ * "Char"); the page is valid UTF-8 without NULs. */
+static bool read_as_is(const unsigned char *body, size_t n)
+{
+    /* Eight bytes at a time: a word with no byte below 0x20 and none 0xEF
+     * (x ^ 0xEF..EF has no zero byte) is read as it is; any other is
+     * looked at byte by byte. */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (size_t w = 0; w < n; w += 8) {
+        if (w + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, body + w, 8);
+            uint64_t ef = x ^ (ones * 0xEF);
+            if (((((x - ones * 0x20) & ~x) | ((ef - ones) & ~ef)) & highs) == 0)
+                continue;
+        }
+        for (size_t i = w; i < w + 8 && i < n; i++) {
+            unsigned char c = body[i];
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                return false;
+            if (c == 0xEF && i + 2 < n && body[i + 1] == 0xBF && (body[i + 2] & 0xFE) == 0xBE)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Whether libxml2 reads the quoted value raw[from..to) of an attribute
+ * the reader reads as its very bytes, so that it may be cut and put back
+ * after the parse: no entity to decode, nothing libxml2 drops. */
+static bool restorable(const char *s, size_t from, size_t to)
+{
+    return memchr(s + from, '&', to - from) == NULL &&
+           read_as_is((const unsigned char *)s + from, to - from);
+}
+
+/* A start tag whose attributes are noted: what each of them needs of it,
+ * worked out once. */
+typedef struct cut_tag {
+    size_t name, name_len; /* its name as the tree holds it, in raw */
+    size_t first;          /* its first attribute in c->attrs */
+    /* libxml2 drops a misplaced <html>, <head> or <body> tag, and its
+     * attributes with it (htmlParseStartTag). */
+    bool optional;
+} cut_tag;
+
+static cut_tag cut_tag_at(const html_doc *h, const html_cut *c, size_t tag, size_t tag_len)
+{
+    const char *s = h->raw;
+    size_t local = local_name_at(s + tag + 1, tag_len);
+    cut_tag t = {tag + 1 + local, tag_len - local, c->n_attrs, false};
+    t.optional =
+        t.name_len == 4 && (same_name(s + t.name, "html", 4) || same_name(s + t.name, "head", 4) ||
+                            same_name(s + t.name, "body", 4));
+    return t;
+}
+
+/* Notes attribute raw[name..name + name_len) of tag t; its quoted value,
+ * if any, is raw[from..to).  Every attribute is noted, so that the tree
+ * check sees each one in order. */
+static void note_attr(html_doc *h, html_cut *c, const cut_tag *t, size_t name, size_t name_len,
+                      size_t from, size_t to, bool quoted)
 {
     const char *s = h->raw;
     if (!c->unread_on)
         return;
-    size_t local = local_name_at(s + tag + 1, tag_len);
-    if (html_cut_keeps_attr(s + name, name_len, s + tag + 1 + local, tag_len - local))
-        return;
-    if (name_len >= NAME_MAX_BYTES || c->n_attrs - first >= ATTRS_PER_TAG_MAX) {
+    bool kept = html_cut_keeps_attr(s + name, name_len, s + t->name, t->name_len);
+    if (name_len >= NAME_MAX_BYTES || c->n_attrs - t->first >= ATTRS_PER_TAG_MAX) {
         unread_off(c);
         return;
     }
-    html_cut_attr a = {.tag = tag + 1 + local,
-                       .tag_len = tag_len - local,
+    html_cut_attr a = {.tag = t->name,
+                       .tag_len = t->name_len,
                        .name = name,
                        .name_len = name_len,
+                       .optional = t->optional,
                        .from = from,
                        .to = to};
-    for (size_t i = first; i < c->n_attrs && !a.dropped; i++) {
+    for (size_t i = t->first; i < c->n_attrs && !a.dropped; i++) {
         const char *other = s + c->attrs[i].name;
         a.dropped = c->attrs[i].name_len == name_len;
         for (size_t k = 0; k < name_len && a.dropped; k++)
             a.dropped = lower_byte(other[k]) == lower_byte(s[name + k]);
     }
-    /* libxml2 drops a misplaced <html>, <head> or <body> tag, and its
-     * attributes with it (htmlParseStartTag). */
-    a.optional =
-        a.tag_len == 4 && (same_name(s + a.tag, "html", 4) || same_name(s + a.tag, "head", 4) ||
-                           same_name(s + a.tag, "body", 4));
     /* An unquoted value ends at a blank: cut to nothing, it would take
      * the next attribute as its value.  The tree check may find an
      * optional tag's attributes missing and still accept the cut, so
      * their values are never cut; nor is a value holding a '>', where
      * libxml2 may end something else (a processing instruction, a bogus
      * "<!" tag) that this scan read as a tag: cutting it could hide the
-     * page's text from the tree check (<?pi <body a="x>text">). */
+     * page's text from the tree check (<?pi <body a="x>text">).  The
+     * value of an attribute the reader reads is cut only when it can be
+     * put back as it is: libxml2 spends about a hundred instructions a
+     * byte on values, and class names are most of a page's kept ones. */
     a.cut = quoted && to - from >= ATTR_CUT_MIN_BYTES && !a.optional &&
-            memchr(s + from, '>', to - from) == NULL;
+            memchr(s + from, '>', to - from) == NULL && (!kept || restorable(s, from, to));
+    a.restore = kept && a.cut;
     if (!add_attr(h, c, a))
         unread_off(c);
+}
+
+/* libxml2 reads a <meta>'s charset, or its content beside http-equiv,
+ * while it parses (htmlCheckMeta): the values of such a tag stay. */
+static void keep_meta_values(const html_doc *h, html_cut *c, size_t tag, size_t tag_len,
+                             size_t first)
+{
+    const char *s = h->raw;
+    if (tag_len != 4 || !same_name(s + tag + 1, "meta", 4))
+        return;
+    bool charset = false;
+    for (size_t i = first; i < c->n_attrs; i++) {
+        const html_cut_attr *a = &c->attrs[i];
+        charset |= (a->name_len == 7 && same_name(s + a->name, "charset", 7)) ||
+                   (a->name_len == 10 && same_name(s + a->name, "http-equiv", 10));
+    }
+    for (size_t i = first; i < c->n_attrs && charset; i++)
+        if (c->attrs[i].restore)
+            c->attrs[i].cut = c->attrs[i].restore = false;
 }
 
 /* Where a start tag's attributes end, read as libxml2's htmlParseStartTag
@@ -189,7 +264,7 @@ static size_t start_tag_end(html_doc *h, html_cut *c, size_t tag, size_t tag_len
 {
     const char *s = h->raw;
     size_t len = h->raw_len;
-    size_t first = c->n_attrs;
+    cut_tag t = cut_tag_at(h, c, tag, tag_len);
     while (i < len) {
         while (i < len && blank_byte(s[i]))
             i++;
@@ -226,7 +301,7 @@ static size_t start_tag_end(html_doc *h, html_cut *c, size_t tag, size_t tag_len
                     to = i;
                 }
             }
-            note_attr(h, c, tag, tag_len, first, name, name_len, from, to, quoted);
+            note_attr(h, c, &t, name, name_len, from, to, quoted);
         } else {
             /* A bogus attribute, skipped to a blank or the tag's end. */
             while (i < len && !blank_byte(s[i]) && s[i] != '>' &&
@@ -255,17 +330,13 @@ static const char *comment_end(const char *s, size_t from, size_t len)
     return NULL;
 }
 
-static size_t line_of(const html_doc *h, size_t p)
+/* The line of raw[p], for p at or after the place of the last call with
+ * the same *at (0 at first): tags come in the order of the page. */
+static size_t line_from(const html_doc *h, size_t p, size_t *at)
 {
-    size_t lo = 0, hi = h->n_lines;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (h->line_starts[mid] <= p)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo + 1;
+    while (*at + 1 < h->n_lines && h->line_starts[*at + 1] <= p)
+        (*at)++;
+    return *at + 1;
 }
 
 /* Whether needle occurs in s[0..n), searched from its byte at anchor:
@@ -295,34 +366,6 @@ static bool has_bytes_nocase(const char *s, size_t n, const char *needle)
         if (same_name(s + i, needle, k))
             return true;
     return false;
-}
-
-/* Whether libxml2 reads body[0..n) as it is: it drops C0 controls but
- * tab, line feed and carriage return, and U+FFFE and U+FFFF (XML 1.0,
- * "Char"); the page is valid UTF-8 without NULs. */
-static bool read_as_is(const unsigned char *body, size_t n)
-{
-    /* Eight bytes at a time: a word with no byte below 0x20 and none 0xEF
-     * (x ^ 0xEF..EF has no zero byte) is read as it is; any other is
-     * looked at byte by byte. */
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    for (size_t w = 0; w < n; w += 8) {
-        if (w + 8 <= n) {
-            uint64_t x;
-            memcpy(&x, body + w, 8);
-            uint64_t ef = x ^ (ones * 0xEF);
-            if (((((x - ones * 0x20) & ~x) | ((ef - ones) & ~ef)) & highs) == 0)
-                continue;
-        }
-        for (size_t i = w; i < w + 8 && i < n; i++) {
-            unsigned char c = body[i];
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                return false;
-            if (c == 0xEF && i + 2 < n && body[i + 1] == 0xBF && (body[i + 2] & 0xFE) == 0xBE)
-                return false;
-        }
-    }
-    return true;
 }
 
 /* Whether libxml2 would read the script body raw[from..to) plainly; the
@@ -413,7 +456,7 @@ void html_cut_bodies(html_doc *h, html_cut *c)
 {
     const char *s = h->raw;
     size_t len = h->raw_len;
-    size_t cuts = 0;
+    size_t cuts = 0, line_at = 0;
     for (size_t p = 0; p < len;) {
         const char *q = memchr(s + p, '<', len - p);
         if (q == NULL)
@@ -449,7 +492,8 @@ void html_cut_bodies(html_doc *h, html_cut *c)
             c->n_attrs = first; /* an unfinished tag's: nothing to check them by */
             break;
         }
-        size_t line = line_of(h, end);
+        keep_meta_values(h, c, p, tag_len, first);
+        size_t line = line_from(h, end, &line_at);
         for (size_t i = first; i < c->n_attrs; i++) {
             c->attrs[i].line = line;
             cuts += c->attrs[i].cut;
@@ -576,18 +620,27 @@ static size_t next_attr(const html_cut *c, size_t i, bool skip_tag)
     return i;
 }
 
-/* Checks an element's unkept attributes against the next ones noted; a
- * tag libxml2 may drop is passed over when its first attribute is not
- * there. */
+/* Puts back a value cut in r: the tree holds its line breaks, and the
+ * value is the bytes themselves (note_attr). */
+static bool restore_value(const html_doc *h, xmlAttr *a, const html_cut_attr *r)
+{
+    xmlNode *v = a->children;
+    if (v == NULL)
+        return false;
+    xmlNodeSetContentLen(v, (const xmlChar *)h->raw + r->from, (int)(r->to - r->from));
+    return v->content != NULL;
+}
+
+/* Checks an element's attributes against the next ones noted and puts
+ * back the values to restore; a tag libxml2 may drop is passed over when
+ * its first attribute is not there. */
 static bool attrs_match(const html_doc *h, const xmlNode *n, long line, const html_cut *c,
                         cut_check *at)
 {
     const char *tag = (const char *)n->name;
     size_t tag_len = strlen(tag);
-    for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
+    for (xmlAttr *a = n->properties; a != NULL; a = a->next) {
         size_t name_len = strlen((const char *)a->name);
-        if (html_cut_keeps_attr((const char *)a->name, name_len, tag, tag_len))
-            continue;
         size_t i = next_attr(c, at->attr, false);
         while (i < c->n_attrs && !attr_is(h, c, &c->attrs[i], a, name_len, tag, tag_len, line)) {
             const html_cut_attr *r = &c->attrs[i];
@@ -595,7 +648,7 @@ static bool attrs_match(const html_doc *h, const xmlNode *n, long line, const ht
                 return false;
             i = next_attr(c, i, true);
         }
-        if (i >= c->n_attrs)
+        if (i >= c->n_attrs || (c->attrs[i].restore && !restore_value(h, a, &c->attrs[i])))
             return false;
         at->attr = i + 1;
     }
@@ -604,9 +657,9 @@ static bool attrs_match(const html_doc *h, const xmlNode *n, long line, const ht
 
 /* Checks the tree of the cut text against the cuts: the same script and
  * style elements, in order, each on its start tag's line, and each cut
- * body read back as its line breaks alone; the same unkept attributes,
- * in order, each cut value read back as its line breaks; puts back the
- * bodies we read. */
+ * body read back as its line breaks alone; the same attributes, in
+ * order, each cut value read back as its line breaks; puts back the
+ * bodies and values we read. */
 static bool cut_walk(const html_doc *h, xmlNode *node, const html_cut *c, cut_check *at)
 {
     for (xmlNode *n = node; n != NULL; n = n->next) {

@@ -394,6 +394,18 @@ static void take(found_date *best, const found_date *cand)
         *best = *cand;
 }
 
+/* Whether key is one of published_keys or modified_keys. */
+static bool listed_key(const char *key)
+{
+    for (size_t k = 0; k < sizeof published_keys / sizeof published_keys[0]; k++)
+        if (strcmp(key, published_keys[k].key) == 0)
+            return true;
+    for (size_t k = 0; k < sizeof modified_keys / sizeof modified_keys[0]; k++)
+        if (strcmp(key, modified_keys[k]) == 0)
+            return true;
+    return false;
+}
+
 static void from_meta(html_doc *h, found_date *pub, found_date *mod)
 {
     for (size_t i = 0; i < h->n_els; i++) {
@@ -410,22 +422,24 @@ static void from_meta(html_doc *h, found_date *pub, found_date *mod)
         if (strlen(name) >= sizeof low)
             continue;
         html_lower(name, strlen(name), low, sizeof low);
-        sc_date d;
-        bool time;
-        if (!parse_timestamp(value, &d, &time) || !plausible(d, META_YEAR_MIN)) {
-            /* Some write a readable date: "December 15, 2021". */
-            /* Machine formats with slashes are American ("11/01/2023
-             * 12:43:42" is November 1st). */
-            size_t a, b;
-            if (!html_date_in_text(value, strlen(value), "en", &d, &a, &b))
-                continue;
-            time = false;
-        }
         /* "schema:dateCreated", "og:article:published_time": the last
          * part names it. */
         const char *key = low;
         if (strncmp(key, "schema:", 7) == 0)
             key += 7;
+        sc_date d;
+        bool time;
+        if (!parse_timestamp(value, &d, &time) || !plausible(d, META_YEAR_MIN)) {
+            /* Some write a readable date: "December 15, 2021".  Only a
+             * listed key takes a date without a time (below): the text of
+             * any other (a description) is not searched. */
+            /* Machine formats with slashes are American ("11/01/2023
+             * 12:43:42" is November 1st). */
+            size_t a, b;
+            if (!listed_key(key) || !html_date_in_text(value, strlen(value), "en", &d, &a, &b))
+                continue;
+            time = false;
+        }
         bool known = false;
         for (size_t k = 0; k < sizeof published_keys / sizeof published_keys[0]; k++)
             if (strcmp(key, published_keys[k].key) == 0) {
@@ -844,7 +858,9 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
         size_t a0 = pass <= 1 ? from : 0, a1 = pass == 2 ? from : h->n_els;
         for (size_t i = a0; i < a1 && !text->ok; i++) {
             html_el *e = &h->els[i];
-            if ((e->flags & HF_GONE) || (pass < 3 && in_aside(h, e)))
+            /* Text outside asides that the passes before searched in
+             * vain is not searched again: the last pass reads asides. */
+            if ((e->flags & HF_GONE) || in_aside(h, e) != (pass == 3))
                 continue;
             if (pass == -1 && !html_is_ancestor(h->article, e))
                 continue;
@@ -854,7 +870,9 @@ static void from_text(html_doc *h, found_date *line, found_date *text)
                 const char *s = (const char *)c->content;
                 size_t n = strlen(s), a, b;
                 sc_date d;
+                /* Pass 1 reads the long text after pass 0's short. */
                 if (n < 6 || (pass <= 0 && n > SHORT_DATE_TEXT) ||
+                    (pass == 1 && n <= SHORT_DATE_TEXT) ||
                     !html_date_in_text(s, n, h->lang, &d, &a, &b))
                     continue;
                 found_date f = {true, 60 + pass, d, "page text", NULL, false, c, NULL, 0, 0};

@@ -342,21 +342,15 @@ static void measure_clean(extract *x, html_el *e)
     clean *ce = &x->c[e->order];
     bool in_link = e->tag == T_A;
     for (xmlNode *n = e->node->children; n != NULL; n = n->next) {
-        if (n->type == XML_TEXT_NODE && n->content != NULL) {
-            size_t len = 0;
-            bool space = true;
-            for (const unsigned char *p = n->content; *p; p++) {
-                bool sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-                if (!sp) {
-                    len += space && len > 0 ? 2 : 1;
-                    if (*p == ',')
-                        ce->commas++;
-                }
-                space = sp;
+        if (n->type == XML_TEXT_NODE) {
+            /* Counted once, as the reader measured it (html_text). */
+            const html_text *t = n->_private;
+            if (t != NULL) {
+                ce->text += t->text;
+                ce->commas += t->commas;
+                if (in_link)
+                    ce->links += t->text;
             }
-            ce->text += len;
-            if (in_link)
-                ce->links += len;
             continue;
         }
         html_el *k = html_el_of(n);

@@ -85,46 +85,59 @@ static void set_block_size(void *p, size_t n)
     memcpy((char *)p - HEADER_BYTES, &n, sizeof n);
 }
 
-static void *arena_block(size_t size)
+/* A block of size bytes, need of the newest chunk's (which has them). */
+static inline void *bump(size_t size, size_t need)
 {
-    if (size > SIZE_MAX / 2)
-        return NULL;
-    size_t need = HEADER_BYTES + ((size + BLOCK_ALIGN - 1) & ~(size_t)(BLOCK_ALIGN - 1));
-    if ((size_t)(arena.end - arena.cur) < need) {
-        /* The first spare chunk that holds the block, else a new one. */
-        xml_chunk **link = &arena.spare;
-        while (*link != NULL && (size_t)((*link)->end - (*link)->start) < need)
-            link = &(*link)->next;
-        xml_chunk *c = *link;
-        if (c != NULL) {
-            *link = c->next;
-        } else {
-            size_t bytes = arena.next_size;
-            if (bytes < need + sizeof(xml_chunk) + BLOCK_ALIGN)
-                bytes = need + sizeof(xml_chunk) + BLOCK_ALIGN;
-            c = malloc(bytes);
-            if (c == NULL)
-                return NULL;
-            uintptr_t first =
-                ((uintptr_t)(c + 1) + BLOCK_ALIGN - 1) & ~(uintptr_t)(BLOCK_ALIGN - 1);
-            c->start = (char *)first;
-            c->end = (char *)c + bytes;
-        }
-        size_t bytes = (size_t)(c->end - (char *)c);
-        if (arena.next_size <= bytes && bytes < SIZE_MAX / 4)
-            arena.next_size = bytes * 2;
-        if (spare_key_made)
-            (void)pthread_setspecific(spare_key, arena.spare);
-        c->next = arena.chunks;
-        arena.chunks = c;
-        arena.cur = c->start;
-        arena.end = c->end;
-    }
     void *p = arena.cur + HEADER_BYTES;
     arena.cur += need;
     arena.last = p;
     set_block_size(p, size);
     return p;
+}
+
+/* A block in a new newest chunk: the first spare chunk that holds need
+ * bytes, else a new one.  Kept out of arena_block, which runs per
+ * allocation and tail-calls it, so that its common path saves no
+ * registers. */
+static __attribute__((noinline)) void *block_in_new_chunk(size_t size, size_t need)
+{
+    xml_chunk **link = &arena.spare;
+    while (*link != NULL && (size_t)((*link)->end - (*link)->start) < need)
+        link = &(*link)->next;
+    xml_chunk *c = *link;
+    if (c != NULL) {
+        *link = c->next;
+    } else {
+        size_t bytes = arena.next_size;
+        if (bytes < need + sizeof(xml_chunk) + BLOCK_ALIGN)
+            bytes = need + sizeof(xml_chunk) + BLOCK_ALIGN;
+        c = malloc(bytes);
+        if (c == NULL)
+            return NULL;
+        uintptr_t first = ((uintptr_t)(c + 1) + BLOCK_ALIGN - 1) & ~(uintptr_t)(BLOCK_ALIGN - 1);
+        c->start = (char *)first;
+        c->end = (char *)c + bytes;
+    }
+    size_t bytes = (size_t)(c->end - (char *)c);
+    if (arena.next_size <= bytes && bytes < SIZE_MAX / 4)
+        arena.next_size = bytes * 2;
+    if (spare_key_made)
+        (void)pthread_setspecific(spare_key, arena.spare);
+    c->next = arena.chunks;
+    arena.chunks = c;
+    arena.cur = c->start;
+    arena.end = c->end;
+    return bump(size, need);
+}
+
+static void *arena_block(size_t size)
+{
+    if (size > SIZE_MAX / 2)
+        return NULL;
+    size_t need = HEADER_BYTES + ((size + BLOCK_ALIGN - 1) & ~(size_t)(BLOCK_ALIGN - 1));
+    if ((size_t)(arena.end - arena.cur) < need)
+        return block_in_new_chunk(size, need);
+    return bump(size, need);
 }
 
 static void *hook_malloc(size_t size)

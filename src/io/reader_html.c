@@ -21,6 +21,8 @@
 
 #include "html.h"
 #include "core/limits.h"
+#include "core/once.h"
+#include "core/swar.h"
 #include "lang/lang.h"
 #include "text/text.h"
 #include "time/date.h"
@@ -135,13 +137,65 @@ static int compare_tag_name(const void *key, const void *member)
     return strcmp(k, *m);
 }
 
-static html_tag tag_of(const xmlChar *name)
+/* html_tag_of runs per element: a name of up to 8 bytes, packed into an
+ * integer, is looked up in a hash table built once (open addressing,
+ * three times as many slots as names); a longer one by bsearch. */
+enum { TAG_NAMES = sizeof tag_names / sizeof tag_names[0], TAG_SLOTS = 256 };
+typedef struct tag_slot {
+    uint64_t key; /* 0: empty */
+    html_tag tag;
+} tag_slot;
+static tag_slot tag_slots[TAG_SLOTS];
+static atomic_int tag_slots_state = SC_ONCE_EMPTY;
+
+/* name packed, or 0 when it is empty or longer than 8 bytes. */
+static uint64_t pack_name(const char *name)
+{
+    uint64_t key = 0;
+    for (int i = 0; i < 8; i++) {
+        if (name[i] == '\0')
+            return key;
+        key = key << 8 | (unsigned char)name[i];
+    }
+    return name[8] == '\0' ? key : 0;
+}
+
+static size_t tag_slot_of(uint64_t key)
+{
+    /* Fibonacci hashing: the top byte of key * 2^64 / phi. */
+    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 56);
+}
+
+static bool build_tag_slots(void)
+{
+    for (size_t k = 0; k < TAG_NAMES; k++) {
+        uint64_t key = pack_name(tag_names[k].name);
+        if (key == 0)
+            continue;
+        size_t at = tag_slot_of(key);
+        while (tag_slots[at].key != 0)
+            at = (at + 1) % TAG_SLOTS;
+        tag_slots[at] = (tag_slot){key, tag_names[k].tag};
+    }
+    return true;
+}
+
+html_tag html_tag_of(const xmlChar *name)
 {
     if (name == NULL)
         return T_OTHER;
-    const void *hit = bsearch(name, tag_names, sizeof tag_names / sizeof tag_names[0],
-                              sizeof tag_names[0], compare_tag_name);
-    return hit != NULL ? ((const tag_name *)hit)->tag : T_OTHER;
+    uint64_t key = pack_name((const char *)name);
+    if (key == 0 || !sc_once_ready(&tag_slots_state, build_tag_slots)) {
+        const void *hit =
+            bsearch(name, tag_names, TAG_NAMES, sizeof tag_names[0], compare_tag_name);
+        return hit != NULL ? ((const tag_name *)hit)->tag : T_OTHER;
+    }
+    for (size_t at = tag_slot_of(key);; at = (at + 1) % TAG_SLOTS) {
+        if (tag_slots[at].key == key)
+            return tag_slots[at].tag;
+        if (tag_slots[at].key == 0)
+            return T_OTHER;
+    }
 }
 
 /* Never text: code, media, form controls, and the head. */
@@ -257,11 +311,30 @@ const char *html_attr(const xmlNode *node, const char *name)
     return NULL;
 }
 
+/* The eight bytes of w with their ASCII capitals lower-cased: a byte is
+ * one when its low seven bits reach 'A' but not past 'Z' and its high bit
+ * is clear (no sum carries into the next byte); 0x80 >> 2 is the case
+ * bit.  Class names and date words are lower-cased per element. */
+static uint64_t lower_eight(uint64_t w)
+{
+    uint64_t low = w & ~SC_SWAR_HIGH;
+    uint64_t from_a = low + SC_SWAR_ONES * (0x80 - 'A');
+    uint64_t past_z = low + SC_SWAR_ONES * (0x80 - 'Z' - 1);
+    uint64_t capital = from_a & ~past_z & ~w & SC_SWAR_HIGH;
+    return w | capital >> 2;
+}
+
 size_t html_lower(const char *s, size_t n, char *out, size_t cap)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++)
-        out[k++] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+    if (cap == 0)
+        return 0;
+    size_t k = n < cap ? n : cap - 1, i = 0;
+    for (; i + 8 <= k; i += 8) {
+        uint64_t w = lower_eight(sc_swar_load(s + i));
+        memcpy(out + i, &w, 8);
+    }
+    for (; i < k; i++)
+        out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
     out[k] = '\0';
     return k;
 }
@@ -271,10 +344,23 @@ static bool name_char(char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+/* A bit per byte a word of names can start with (a name_char). */
+static uint64_t first_byte_bit(char c)
+{
+    return (uint64_t)1 << (c >= 'a' ? c - 'a' : 26 + c - '0');
+}
+
 bool html_names_match(const char *names, const char *const *keywords, size_t n)
 {
     if (names == NULL || names[0] == '\0')
         return false;
+    /* The first bytes of the keywords: most words start with none of
+     * them and need no look at the list ("" matches every word). */
+    uint64_t firsts = 0;
+    for (size_t k = 0; k < n; k++)
+        firsts |= keywords[k][0] == '\0'      ? ~(uint64_t)0
+                  : name_char(keywords[k][0]) ? first_byte_bit(keywords[k][0])
+                                              : 0;
     for (const char *p = names; *p;) {
         while (*p && !name_char(*p))
             p++;
@@ -282,12 +368,12 @@ bool html_names_match(const char *names, const char *const *keywords, size_t n)
         while (name_char(*p))
             p++;
         size_t wl = (size_t)(p - w);
-        if (wl == 0)
+        if (wl == 0 || !(firsts & first_byte_bit(w[0])))
             continue;
         for (size_t k = 0; k < n; k++) {
             const char *kw = keywords[k];
             /* w is never empty: its first byte rules out most keywords
-             * before their length is taken ("" matches every word). */
+             * before their length is taken. */
             if (kw[0] != w[0] && kw[0] != '\0')
                 continue;
             size_t kl = strlen(kw);
@@ -381,7 +467,7 @@ static void put_text(html_render *r, const xmlNode *node, html_el *block)
             continue;
         }
         if (r->out.len > 0 && r->pending > 0)
-            sc_buf_puts(&r->out, r->pending == 1 ? " " : r->pending == 2 ? "\n" : "\n\n");
+            sc_buf_append(&r->out, r->pending == 1 ? " " : "\n\n", r->pending == 3 ? 2 : 1);
         r->pending = 0;
         if (!r->run_open) {
             r->run_open = true;
@@ -655,6 +741,26 @@ static size_t next_byte(const char *s, size_t from, size_t to, unsigned char c)
     return q != NULL ? (size_t)(q - s) : to;
 }
 
+/* The visible length of t[0..n) (which starts and ends with other than
+ * white space): its bytes less white space, each run of it inside as one;
+ * and its commas. */
+static size_t visible_length(const unsigned char *t, size_t n, size_t *commas)
+{
+    size_t len = 0, comma = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = t[i];
+        bool sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!sp) {
+            len += space ? 2 : 1;
+            comma += c == ',';
+        }
+        space = sp;
+    }
+    *commas = comma;
+    return len;
+}
+
 /* Finds every visible text node in the input, in order. */
 static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
 {
@@ -683,6 +789,7 @@ static sc_status map_text_nodes(html_doc *h, xmlNode *node, size_t *cursor)
         if (span == NULL)
             return SC_ERR_NOMEM;
         c->_private = span;
+        span->text = visible_length(t + a, b - a, &span->commas);
         html_el *parent = html_el_of(c->parent);
         if (h->encoding == ENC_OTHER ||
             (parent != NULL && (parent->flags & HF_GONE) && parent->tag != T_TITLE &&
@@ -970,7 +1077,7 @@ static void fill_elements(html_doc *h, xmlNode *node, html_el *parent, unsigned 
         e->node = c;
         e->parent = parent;
         e->depth = depth;
-        e->tag = tag_of(c->name);
+        e->tag = html_tag_of(c->name);
         const char *attrs[A_COUNT];
         element_attrs(c, attrs);
         e->names = names_of(h->arena, attrs);
@@ -996,24 +1103,14 @@ static void measure(html_doc *h, html_el *e)
     bool in_link = e->tag == T_A;
     for (xmlNode *c = e->node->children; c != NULL; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content != NULL) {
-            if (e->flags & HF_GONE)
-                continue;
-            size_t n = 0;
-            bool space = true;
-            for (const unsigned char *p = c->content; *p; p++) {
-                bool sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-                if (!sp) {
-                    n += space && n > 0 ? 2 : 1;
-                    if (*p == ',')
-                        e->commas++;
-                }
-                space = sp;
-            }
-            e->text += n;
-            if (in_link)
-                e->links += n;
             const html_text *t = c->_private;
-            if (t != NULL && t->end > 0) {
+            if ((e->flags & HF_GONE) || t == NULL)
+                continue;
+            e->text += t->text;
+            e->commas += t->commas;
+            if (in_link)
+                e->links += t->text;
+            if (t->end > 0) {
                 if (t->start < start)
                     start = t->start;
                 if (t->end > end)
@@ -1066,8 +1163,8 @@ static sc_status find_lines(html_doc *h)
 
 /* One parse of text[0..len) (the page, or the page with bodies cut): the
  * tree (NULL when libxml2 made none), and the page's charset from it. */
-static sc_status parse_bytes(html_doc *h, const char *text, size_t len, bool utf8, xmlDoc **out,
-                             bool *too_deep)
+static sc_status parse_bytes(html_doc *h, const char *text, size_t len, bool utf8, bool ids,
+                             xmlDoc **out, bool *too_deep)
 {
     *out = NULL;
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(text, (int)len);
@@ -1091,6 +1188,10 @@ static sc_status parse_bytes(html_doc *h, const char *text, size_t len, bool utf
      * guard refuses at SC_HTML_MAX_DEPTH instead. */
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+    /* libxml2 registers every id attribute (and <a name>) in a table that
+     * only XPath's id() reads: without a user's selector nothing does. */
+    if (!ids)
+        ctxt->loadsubset |= XML_SKIP_IDS;
     htmlParseDocument(ctxt);
     xmlDoc *doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
@@ -1135,7 +1236,7 @@ static sc_status parse(html_doc *h, bool cut_attrs, sc_error *error)
     bool too_deep = false;
     sc_status st;
     if (cut.text != NULL) {
-        st = parse_bytes(h, cut.text, cut.len, utf8, &doc, &too_deep);
+        st = parse_bytes(h, cut.text, cut.len, utf8, !cut_attrs, &doc, &too_deep);
         bool matches = st == SC_OK && !too_deep && doc != NULL && html_cut_matches(h, doc, &cut);
         free(cut.text);
         if (st == SC_OK && !matches) {
@@ -1145,9 +1246,9 @@ static sc_status parse(html_doc *h, bool cut_attrs, sc_error *error)
             st = SC_ERR_INPUT;
         }
         if (st == SC_ERR_INPUT)
-            st = parse_bytes(h, h->raw, h->raw_len, utf8, &doc, &too_deep);
+            st = parse_bytes(h, h->raw, h->raw_len, utf8, !cut_attrs, &doc, &too_deep);
     } else {
-        st = parse_bytes(h, h->raw, h->raw_len, utf8, &doc, &too_deep);
+        st = parse_bytes(h, h->raw, h->raw_len, utf8, !cut_attrs, &doc, &too_deep);
     }
     if (st != SC_OK)
         return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
