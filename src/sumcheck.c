@@ -164,8 +164,9 @@ static sc_status token_limit(sc_status st, const char *message, sc_error *error)
  * stems then join: so its analysis is the same for every summary, and
  * with a cache (pairs only) it is taken from the entry for its bytes when
  * there is one read in the same language, else, when the cache has seen
- * the article before, made in a new entry that the cache keeps.  Either way the result's copy is
- * what a fresh analysis gives: the same ids, the same output (tests/test_cache.c). */
+ * the article before, made in a new entry that the cache keeps.  Either
+ * way the result's copy is what a fresh analysis gives: the same ids, the
+ * same output (tests/test_cache.c). */
 static sc_status analyse(sc_result *r, const sc_options *options, sc_cache *cache, sc_error *error)
 {
     sc_arena *arena = r->arena;
@@ -204,8 +205,13 @@ static sc_status analyse(sc_result *r, const sc_options *options, sc_cache *cach
         /* An entry keeps the article's stopword counts, for every pair
          * that shares it, even one that names its language. */
         const sc_analysis *a = &entry->analysis;
-        if (fresh)
+        if (fresh) {
+            entry->lang_hits =
+                sc_arena_calloc(entry->arena, SC_DETECT_MAX_LANGS, sizeof *entry->lang_hits);
+            if (entry->lang_hits == NULL)
+                return sc_fail(error, SC_ERR_NOMEM, "out of memory", SC_NO_POS, NULL);
             sc_language_hits(a->tokens, a->form_ids, a->n_tokens, entry->lang_hits);
+        }
         if (lang == NULL) {
             size_t hits[SC_DETECT_MAX_LANGS];
             memcpy(hits, entry->lang_hits, sizeof hits);

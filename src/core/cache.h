@@ -17,7 +17,6 @@
 #include "doc.h"
 #include "intern.h"
 #include "sumcheck.h"
-#include "text/text.h"
 
 typedef struct sc_cached_article sc_cached_article;
 
@@ -34,8 +33,9 @@ struct sc_cached_article {
     sc_analysis analysis;  /* text NULL; no entities (they are per pair) */
     sc_intern *stems;      /* the article's stems, ids from 1 in its order */
     /* Its stopwords of each language (sc_language_hits), which language
-     * detection adds the summary's to. */
-    size_t lang_hits[SC_DETECT_MAX_LANGS];
+     * detection adds the summary's to: in the entry's arena, as many as
+     * sumcheck.c's analyse counts. */
+    size_t *lang_hits;
     size_t footprint; /* bytes it holds, counted against the budget */
     /* The cache's own: recency list (most recent first) and hash chain. */
     sc_cached_article *newer, *older, *next;
