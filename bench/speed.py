@@ -2,7 +2,8 @@
 """Speed of sumcheck beside a plain-Python overlap checker and `wc -w`.
 
 Usage: bench/speed.py [--sumcheck PATH] [--corpora DIR] [--only NAME] [--repeat N]
-                      [--instructions] [--instructions-all] [--html PATH] [--skip WHAT]
+                      [--instructions] [--instructions-all] [--instructions-whole]
+                      [--html PATH] [--skip WHAT]
 
 For each corpus of ../shared/bench/consistency/ it runs, on the same JSON
 Lines input: sumcheck (one thread, full analysis, JSON Lines out), as
@@ -13,7 +14,10 @@ pairs/s and peak memory (max RSS of the child) for each, and the ratios.
 With --instructions it also runs sumcheck under `valgrind --tool=callgrind`
 on the first 200 pairs and prints instructions per MB of input, a figure
 that does not move with the machine's load, so regressions show; with
---instructions-all, on the first 200 pairs of every selected corpus.
+--instructions-all, on the first 200 pairs of every selected corpus; with
+--instructions-whole, over every selected corpus whole, as it runs and
+with no cache (what the article cache saves needs the whole file: a
+corpus repeats its articles far apart).
 
 HTML: sumcheck (one thread, full analysis) over every page of --html (a
 directory, or the .tar.xz of ../shared/bench/dates/htmldate/, unpacked to a
@@ -137,6 +141,8 @@ def pairs_table(args, names):
           "sumcheck keeps the analyses of articles that pairs share (--cache-mb, default 64); "
           "\"no cache\" analyses every pair's article afresh (--cache-mb 0), as a corpus whose "
           "articles never repeat costs.")
+    if args.instructions_whole:
+        whole_instructions(args, names, tools)
     if args.instructions or args.instructions_all:
         for name in (names if args.instructions_all else names[:1]):
             path = os.path.join(args.corpora, name + ".jsonl")
@@ -157,6 +163,31 @@ def pairs_table(args, names):
                       f"with no cache ({name}, first 200 pairs, callgrind)")
             finally:
                 os.unlink(tmp.name)
+
+
+def whole_instructions(args, names, tools):
+    """Instructions over each corpus whole, with the article cache and
+    without, and the change."""
+    print(f"{'corpus':<15} {'MB':>6} | {'M instr':>9} {'per MB':>7} | "
+          f"{'no cache':>9} {'per MB':>7} | {'change':>7}")
+    total = [0, 0, 0.0]
+    for name in names:
+        path = os.path.join(args.corpora, name + ".jsonl")
+        mb = os.path.getsize(path) / 1e6
+        n = instructions(tools["sumcheck"], path)
+        n_plain = instructions(tools["no cache"], path)
+        if n is None or n_plain is None:
+            print("instructions: valgrind not available")
+            return
+        total[0] += n
+        total[1] += n_plain
+        total[2] += mb
+        print(f"{name:<15} {mb:>6.2f} | {n / 1e6:>9.1f} {n / mb / 1e6:>7.1f} | "
+              f"{n_plain / 1e6:>9.1f} {n_plain / mb / 1e6:>7.1f} | {100 * (n - n_plain) / n_plain:>+6.1f}%")
+    if len(names) > 1:
+        n, n_plain, mb = total
+        print(f"{'all':<15} {mb:>6.2f} | {n / 1e6:>9.1f} {n / mb / 1e6:>7.1f} | "
+              f"{n_plain / 1e6:>9.1f} {n_plain / mb / 1e6:>7.1f} | {100 * (n - n_plain) / n_plain:>+6.1f}%")
 
 
 def html_pages(path, tmpdir):
@@ -361,6 +392,8 @@ def main():
     ap.add_argument("--instructions", action="store_true")
     ap.add_argument("--instructions-all", action="store_true",
                     help="instructions per MB on every selected corpus, not only the first")
+    ap.add_argument("--instructions-whole", action="store_true",
+                    help="instructions over every selected corpus whole, with and without the cache")
     ap.add_argument("--skip", default="")
     args = ap.parse_args()
     skip = set(x.strip() for x in args.skip.split(",") if x.strip())
