@@ -131,7 +131,8 @@ typedef struct sc_cache sc_cache;
 SC_EXPORT sc_cache *sc_cache_new(size_t max_bytes);
 SC_EXPORT void sc_cache_free(sc_cache *cache);
 
-/** How many articles were looked up in the cache and how many were there. */
+/** How many articles were looked up in the cache and how many were there
+ * (0 and 0 for NULL). */
 SC_EXPORT void sc_cache_counts(sc_cache *cache, size_t *lookups, size_t *hits);
 
 /** Options for checking one document.  Initialise with sc_options_init.

@@ -183,6 +183,9 @@ static size_t cached_checks(sc_cache *cache, size_t k, int n)
 
 START_TEST(test_budget)
 {
+    size_t lookups = 1, hits = 1;
+    sc_cache_counts(NULL, &lookups, &hits);
+    ck_assert(lookups == 0 && hits == 0);
     /* No budget: nothing is kept, every look misses. */
     sc_cache *none = sc_cache_new(0);
     ck_assert_ptr_nonnull(none);

@@ -19,8 +19,8 @@ enum { MAX_JOBS = 1024 };
 /* --cache-mb: the article cache's budget (sc_cache_new), in MiB.  The
  * default holds the analyses of about 500 news articles of 4 KB, enough
  * for the corpora of ../shared/bench/consistency/, which score each
- * article's summaries far apart (bench/article_repeats.py); the most
- * takes a 64-bit size_t's worth of bytes without overflow anywhere. */
+ * article's summaries far apart (bench/article_repeats.py).  The most is
+ * 1 TiB (on a 32-bit machine, as many bytes as a size_t holds). */
 enum { DEFAULT_CACHE_MB = 64, MAX_CACHE_MB = 1 << 20 };
 
 /* What the program allocates for the whole run, freed at once at its end:

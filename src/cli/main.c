@@ -906,7 +906,8 @@ static int run(int argc, char **argv, layer *layers, request *req, pool *p, cli 
         return EXIT_TROUBLE;
     c->options.summary_selector = req->summary_selector;
     c->options.article_selector = req->article_selector;
-    if (s->cache_mb > 0 && (c->options.cache = sc_cache_new(s->cache_mb << 20)) == NULL) {
+    size_t cache_bytes = s->cache_mb <= SIZE_MAX >> 20 ? s->cache_mb << 20 : SIZE_MAX;
+    if (s->cache_mb > 0 && (c->options.cache = sc_cache_new(cache_bytes)) == NULL) {
         fprintf(stderr, "sumcheck: out of memory\n");
         return EXIT_TROUBLE;
     }

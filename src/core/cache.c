@@ -66,6 +66,10 @@ void sc_cache_free(sc_cache *cache)
 
 void sc_cache_counts(sc_cache *cache, size_t *lookups, size_t *hits)
 {
+    if (cache == NULL) {
+        *lookups = *hits = 0;
+        return;
+    }
     pthread_mutex_lock(&cache->lock);
     *lookups = cache->lookups;
     *hits = cache->hits;
