@@ -16,6 +16,7 @@ sc_arena *sc_arena_new(void);
  * article cache's entries): no chunk kept from a freed arena that is
  * more than twice the size asked is used for it. */
 sc_arena *sc_arena_new_sized(size_t first_chunk);
+
 void sc_arena_free(sc_arena *arena);
 
 /* size bytes aligned for any object, or NULL when out of memory or when
