@@ -128,8 +128,10 @@ static void *copy_of(sc_arena *arena, const void *p, size_t n, size_t size)
     return copy;
 }
 
-/* The cached article's arrays into *to, in the result's arena: later
- * stages write into tokens and times.  Their strings stay the entry's. */
+/* The cached article's arrays into *to, in the result's arena.  Later
+ * stages write into tokens and times only, but every array is copied: a
+ * result owns each array it points to and shares only strings (token
+ * forms, stems) with the entry. */
 static sc_status copy_article(sc_arena *arena, const sc_cached_article *entry, sc_analysis *to)
 {
     const sc_analysis *from = &entry->analysis;

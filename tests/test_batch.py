@@ -263,17 +263,34 @@ def summary_line_with_stats_and_not_for_one_document():
 
 # --- jobs setting --------------------------------------------------------------
 
+def config_setting(key, folder, args, env_extra=None):
+    """The --print-config entry of key, run in WORK/folder."""
+    env = dict(ENV)
+    env.update(env_extra or {})
+    p = subprocess.run([BIN, "--print-config"] + args, cwd=os.path.join(WORK, folder), env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
+    check(p.returncode == 0, f"--print-config {args}: exit {p.returncode}: {p.stderr!r}")
+    return json.loads(p.stdout)[key]
+
+
+def config_refuses(key, values):
+    """Each value of key in a config file: exit 2, one line naming $.key."""
+    folder = key + "bad"
+    for bad in values:
+        write(f"{folder}/sumcheck.json", '{"%s": %s}' % (key, bad))
+        p = subprocess.run([BIN, "--print-config"], cwd=os.path.join(WORK, folder), env=ENV,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
+        err = p.stderr.decode()
+        check(p.returncode == 2 and f"$.{key}" in err and len(err.splitlines()) == 1,
+              f"{key} {bad}: exit {p.returncode}, {err!r}")
+
+
 def jobs_setting_precedence():
     write("jobsconf/sumcheck.json", json.dumps({"jobs": 3}))
     d = os.path.join(WORK, "jobsconf")
 
     def jobs(args, env_extra=None):
-        env = dict(ENV)
-        env.update(env_extra or {})
-        p = subprocess.run([BIN, "--print-config"] + args, cwd=d, env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
-        check(p.returncode == 0, f"--print-config {args}: exit {p.returncode}: {p.stderr!r}")
-        return json.loads(p.stdout)["jobs"]
+        return config_setting("jobs", "jobsconf", args, env_extra)
 
     check(jobs([]) == {"value": 3, "from": "config file"}, f"file: {jobs([])}")
     check(jobs([], {"SUMCHECK_JOBS": "2"}) == {"value": 2, "from": "environment SUMCHECK_JOBS"},
@@ -283,13 +300,7 @@ def jobs_setting_precedence():
     default = jobs(["--no-config"])
     check(default["from"] == "default" and default["value"] == (os.cpu_count() or 1),
           f"default: {default}")
-    for bad in ("0", "-1", "2.5", "\"2\"", "1025", "true"):
-        write("jobsbad/sumcheck.json", '{"jobs": %s}' % bad)
-        p = subprocess.run([BIN, "--print-config"], cwd=os.path.join(WORK, "jobsbad"), env=ENV,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
-        err = p.stderr.decode()
-        check(p.returncode == 2 and "$.jobs" in err and len(err.splitlines()) == 1,
-              f"jobs {bad}: exit {p.returncode}, {err!r}")
+    config_refuses("jobs", ("0", "-1", "2.5", "\"2\"", "1025", "true"))
     env = dict(ENV, SUMCHECK_JOBS="many")
     p = subprocess.run([BIN, "--print-config"], cwd=d, env=env, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
@@ -360,24 +371,14 @@ def cache_gives_identical_output_and_says_how_much_it_served():
 
 def cache_setting():
     write("cacheconf/sumcheck.json", json.dumps({"cache_mb": 8}))
-    d = os.path.join(WORK, "cacheconf")
 
     def setting(args):
-        p = subprocess.run([BIN, "--print-config"] + args, cwd=d, env=ENV,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
-        check(p.returncode == 0, f"--print-config {args}: exit {p.returncode}: {p.stderr!r}")
-        return json.loads(p.stdout)["cache_mb"]
+        return config_setting("cache_mb", "cacheconf", args)
 
     check(setting([]) == {"value": 8, "from": "config file"}, f"file: {setting([])}")
     check(setting(["--cache-mb", "0"]) == {"value": 0, "from": "command line"}, "command line")
     check(setting(["--no-config"]) == {"value": 64, "from": "default"}, "default")
-    for bad in ("-1", "2.5", "\"2\"", "1048577", "true"):
-        write("cachebad/sumcheck.json", '{"cache_mb": %s}' % bad)
-        p = subprocess.run([BIN, "--print-config"], cwd=os.path.join(WORK, "cachebad"), env=ENV,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
-        err = p.stderr.decode()
-        check(p.returncode == 2 and "$.cache_mb" in err and len(err.splitlines()) == 1,
-              f"cache_mb {bad}: exit {p.returncode}, {err!r}")
+    config_refuses("cache_mb", ("-1", "2.5", "\"2\"", "1048577", "true"))
     for bad in ("-1", "lots", "", "1048577", "99999999999999999999999"):
         rc, out, err = run(["--no-config", "--cache-mb", bad, "-"], stdin=pairs(1))
         check(rc == 2 and out == b"" and "--cache-mb" in err and len(err.splitlines()) == 1,

@@ -669,25 +669,35 @@ static bool same_tree(const xmlNode *a, const xmlNode *b)
     return a == NULL && b == NULL;
 }
 
+/* The page html[0..len) in *h (its arena new, its line starts in the
+ * array returned, for the caller to free) and its cut in *c, unread
+ * values cut too. */
+static size_t *cut_page(const char *html, size_t len, html_doc *h, html_cut *c)
+{
+    memset(h, 0, sizeof *h);
+    h->arena = sc_arena_new();
+    ck_assert_ptr_nonnull(h->arena);
+    h->raw = html;
+    h->raw_len = len;
+    size_t *lines = calloc(len + 1, sizeof *lines);
+    ck_assert_ptr_nonnull(lines);
+    h->n_lines = 1;
+    for (size_t i = 0; i < len; i++)
+        if (html[i] == '\n')
+            lines[h->n_lines++] = i + 1;
+    h->line_starts = lines;
+    memset(c, 0, sizeof *c);
+    c->unread_on = true;
+    html_cut_bodies(h, c);
+    return lines;
+}
+
 START_TEST(test_attribute_cuts)
 {
     const struct attr_cut_case *t = &attr_cut_cases[_i];
     html_doc h;
-    memset(&h, 0, sizeof h);
-    h.arena = sc_arena_new();
-    ck_assert_ptr_nonnull(h.arena);
-    h.raw = t->html;
-    h.raw_len = strlen(t->html);
-    size_t lines[64] = {0};
-    h.n_lines = 1;
-    for (size_t i = 0; i < h.raw_len; i++)
-        if (t->html[i] == '\n' && h.n_lines < 64)
-            lines[h.n_lines++] = i + 1;
-    h.line_starts = lines;
     html_cut c;
-    memset(&c, 0, sizeof c);
-    c.unread_on = true;
-    html_cut_bodies(&h, &c);
+    size_t *lines = cut_page(t->html, strlen(t->html), &h, &c);
     ck_assert_msg((c.text != NULL) == t->cut, "%s: cut %d", t->name, c.text != NULL);
     if (c.text != NULL) {
         if (t->gone != NULL)
@@ -710,6 +720,7 @@ START_TEST(test_attribute_cuts)
     memset(&c, 0, sizeof c);
     html_cut_bodies(&h, &c);
     ck_assert_ptr_null(c.text);
+    free(lines);
     sc_arena_free(h.arena);
 }
 END_TEST
@@ -765,22 +776,8 @@ START_TEST(test_attribute_cuts_random)
         random_attr_page(&rng, &b);
         ck_assert(!b.failed);
         html_doc h;
-        memset(&h, 0, sizeof h);
-        h.arena = sc_arena_new();
-        ck_assert_ptr_nonnull(h.arena);
-        h.raw = b.data;
-        h.raw_len = b.len;
-        size_t *lines = calloc(b.len + 1, sizeof *lines);
-        ck_assert_ptr_nonnull(lines);
-        h.n_lines = 1;
-        for (size_t i = 0; i < b.len; i++)
-            if (b.data[i] == '\n')
-                lines[h.n_lines++] = i + 1;
-        h.line_starts = lines;
         html_cut c;
-        memset(&c, 0, sizeof c);
-        c.unread_on = true;
-        html_cut_bodies(&h, &c);
+        size_t *lines = cut_page(b.data, b.len, &h, &c);
         if (c.text != NULL) {
             for (size_t i = 0; i < c.n_attrs; i++)
                 restored += c.attrs[i].restore;

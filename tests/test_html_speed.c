@@ -183,15 +183,7 @@ static bool plain_has_disclaimer(sc_arena *arena, const char *s, size_t len)
 {
     size_t n;
     char *folded = sc_normalize(arena, s, len, &n);
-    if (folded == NULL)
-        return false;
-    for (size_t l = 0; l < sc_language_count; l++) {
-        const sc_word_list *phrases = &sc_languages[l]->disclaimer_phrases;
-        for (size_t k = 0; k < phrases->n; k++)
-            if (strstr(folded, phrases->words[k]) != NULL)
-                return true;
-    }
-    return false;
+    return folded != NULL && sc_disclaimer_phrase_in(folded);
 }
 
 /* Pieces of text: the phrases' words in any case, characters that fold to

@@ -23,48 +23,53 @@ sc_intern *sc_intern_new(sc_arena *arena)
     return sc_intern_new_sized(arena, 512);
 }
 
-sc_intern *sc_intern_new_sized(sc_arena *arena, size_t expected)
+/* An empty table in arena with room for cap entries (a power of two) and
+ * twice as many slots, which keeps the load at a half (see add). */
+static sc_intern *table_new(sc_arena *arena, size_t cap)
 {
     sc_intern *t = sc_arena_calloc(arena, 1, sizeof *t);
     if (t == NULL)
         return NULL;
     t->arena = arena;
-    /* Twice the entries in slots keeps the load at a half (see add). */
-    t->cap = 16;
-    while (t->cap < expected && t->cap < 512)
-        t->cap *= 2;
-    t->n_slots = t->cap * 2;
+    t->cap = cap;
+    t->n_slots = cap * 2;
     t->slots = sc_arena_calloc(arena, t->n_slots, sizeof *t->slots);
     t->entries = sc_arena_alloc(arena, t->cap * sizeof *t->entries);
-    if (t->slots == NULL || t->entries == NULL)
-        return NULL;
-    return t;
+    return t->slots != NULL && t->entries != NULL ? t : NULL;
+}
+
+/* Every id of entries[0..count) into slots[0..n), zeroed, n a power of
+ * two. */
+static void place(uint32_t *slots, size_t n, const entry *entries, uint32_t count)
+{
+    for (uint32_t id = 1; id <= count; id++) {
+        size_t i = entries[id - 1].hash & (n - 1);
+        while (slots[i] != 0)
+            i = (i + 1) & (n - 1);
+        slots[i] = id;
+    }
+}
+
+sc_intern *sc_intern_new_sized(sc_arena *arena, size_t expected)
+{
+    size_t cap = 16;
+    while (cap < expected && cap < 512)
+        cap *= 2;
+    return table_new(arena, cap);
 }
 
 sc_intern *sc_intern_copy(sc_arena *arena, const sc_intern *table, size_t more)
 {
-    sc_intern *t = sc_arena_calloc(arena, 1, sizeof *t);
+    size_t cap = 16;
+    while (cap < (size_t)table->count + more)
+        cap *= 2;
+    sc_intern *t = table_new(arena, cap);
     if (t == NULL)
-        return NULL;
-    t->arena = arena;
-    t->cap = 16;
-    while (t->cap < (size_t)table->count + more)
-        t->cap *= 2;
-    t->n_slots = t->cap * 2;
-    t->slots = sc_arena_calloc(arena, t->n_slots, sizeof *t->slots);
-    t->entries = sc_arena_alloc(arena, t->cap * sizeof *t->entries);
-    if (t->slots == NULL || t->entries == NULL)
         return NULL;
     memcpy(t->entries, table->entries, table->count * sizeof *t->entries);
     t->count = table->count;
     /* Slots anew, for the larger table: the same ids, so the same output. */
-    size_t mask = t->n_slots - 1;
-    for (uint32_t id = 1; id <= t->count; id++) {
-        size_t i = t->entries[id - 1].hash & mask;
-        while (t->slots[i] != 0)
-            i = (i + 1) & mask;
-        t->slots[i] = id;
-    }
+    place(t->slots, t->n_slots, t->entries, t->count);
     return t;
 }
 
@@ -100,12 +105,7 @@ static int rehash(sc_intern *t)
     uint32_t *slots = sc_arena_calloc(t->arena, n, sizeof *slots);
     if (slots == NULL)
         return -1;
-    for (uint32_t id = 1; id <= t->count; id++) {
-        size_t i = t->entries[id - 1].hash & (n - 1);
-        while (slots[i] != 0)
-            i = (i + 1) & (n - 1);
-        slots[i] = id;
-    }
+    place(slots, n, t->entries, t->count);
     t->slots = slots;
     t->n_slots = n;
     return 0;

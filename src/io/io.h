@@ -56,6 +56,10 @@ sc_status sc_page_add_block(sc_arena *arena, sc_page *page, sc_role role, sc_fie
  * text is folded whole: callers bound its length. */
 bool sc_part_has_disclaimer(sc_arena *arena, const char *s, size_t len);
 
+/* Whether a text folded as sc_normalize folds it holds a disclaimer phrase
+ * of any language. */
+bool sc_disclaimer_phrase_in(const char *folded);
+
 /* The byte just after the dateline's dash ("MOSKOW, Rusia – "), or 0. */
 size_t sc_part_dateline_end(const char *s, size_t len);
 

@@ -16,6 +16,17 @@ enum { DATELINE_MAX_BYTES = 100 };
 /* A credit is a few words after a dash at the end of the article. */
 enum { CREDIT_MAX_BYTES = 60 };
 
+bool sc_disclaimer_phrase_in(const char *folded)
+{
+    for (size_t l = 0; l < sc_language_count; l++) {
+        const sc_word_list *phrases = &sc_languages[l]->disclaimer_phrases;
+        for (size_t k = 0; k < phrases->n; k++)
+            if (strstr(folded, phrases->words[k]) != NULL)
+                return true;
+    }
+    return false;
+}
+
 /* ---- a first look for the disclaimer's phrases ----
  *
  * sc_normalize (NFKC, case folded) runs utf8proc over every stretch of
@@ -130,13 +141,7 @@ static bool may_have_disclaimer(sc_arena *arena, const char *s, size_t len)
         i += m;
     }
     folded[k] = '\0';
-    for (size_t l = 0; l < sc_language_count; l++) {
-        const sc_word_list *phrases = &sc_languages[l]->disclaimer_phrases;
-        for (size_t p = 0; p < phrases->n; p++)
-            if (strstr(folded, phrases->words[p]) != NULL)
-                return true;
-    }
-    return false;
+    return sc_disclaimer_phrase_in(folded);
 }
 
 bool sc_part_has_disclaimer(sc_arena *arena, const char *s, size_t len)
@@ -145,15 +150,7 @@ bool sc_part_has_disclaimer(sc_arena *arena, const char *s, size_t len)
         return false;
     size_t n;
     char *folded = sc_normalize(arena, s, len, &n);
-    if (folded == NULL)
-        return false;
-    for (size_t l = 0; l < sc_language_count; l++) {
-        const sc_word_list *phrases = &sc_languages[l]->disclaimer_phrases;
-        for (size_t k = 0; k < phrases->n; k++)
-            if (strstr(folded, phrases->words[k]) != NULL)
-                return true;
-    }
-    return false;
+    return folded != NULL && sc_disclaimer_phrase_in(folded);
 }
 
 /* Length of the dash at s[i] ("-", "–", "—"), or 0. */

@@ -194,6 +194,26 @@ static inline uint32_t memo_langs(const sc_token *t, uint32_t id, uint32_t other
     return langs;
 }
 
+/* The languages the table lacks (word_langs asks their lists). */
+static uint32_t other_langs(void)
+{
+    return ~in_table & (uint32_t)((1ull << sc_language_count) - 1);
+}
+
+/* Each language's stopwords among the words of tokens[begin..end), added
+ * to hits, through the memo of one text (memo_langs). */
+static inline void count_hits(const sc_token *tokens, const uint32_t *ids, size_t begin, size_t end,
+                              uint32_t others, uint32_t *known, uint32_t *newest, size_t *hits)
+{
+    for (size_t i = begin; i < end; i++) {
+        if (tokens[i].kind != SC_TOK_WORD)
+            continue;
+        uint32_t langs = memo_langs(&tokens[i], ids != NULL ? ids[i] : 0, others, known, newest);
+        for (; langs != 0; langs &= langs - 1)
+            hits[__builtin_ctz(langs)]++;
+    }
+}
+
 const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
                                   const uint32_t *const *form_ids, const size_t *counts,
                                   size_t n_arrays)
@@ -205,23 +225,16 @@ const sc_lang *sc_detect_language(const sc_token *const *token_arrays,
         size_t remaining = 0;
         for (size_t a = 0; a < n_arrays; a++)
             remaining += counts[a];
-        uint32_t others = ~in_table & (uint32_t)((1ull << n_langs) - 1);
+        uint32_t others = other_langs();
         uint32_t known[DETECT_MEMO]; /* memo_langs' */
         for (size_t a = 0; a < n_arrays; a++) {
-            const sc_token *tokens = token_arrays[a];
             const uint32_t *ids = form_ids != NULL ? form_ids[a] : NULL;
             uint32_t newest = 0;
             for (size_t i = 0; i < counts[a];) {
                 size_t end = counts[a] - i > DECIDE_EVERY ? i + DECIDE_EVERY : counts[a];
                 remaining -= end - i;
-                for (; i < end; i++) {
-                    if (tokens[i].kind != SC_TOK_WORD)
-                        continue;
-                    uint32_t langs =
-                        memo_langs(&tokens[i], ids != NULL ? ids[i] : 0, others, known, &newest);
-                    for (; langs != 0; langs &= langs - 1)
-                        hits_buf[__builtin_ctz(langs)]++;
-                }
+                count_hits(token_arrays[a], ids, i, end, others, known, &newest, hits_buf);
+                i = end;
                 if (decided(hits_buf, n_langs, remaining))
                     goto done;
             }
@@ -246,18 +259,10 @@ void sc_language_hits(const sc_token *tokens, const uint32_t *form_ids, size_t n
                                             tokens[i].norm_len);
         return;
     }
-    uint32_t others = ~in_table & (uint32_t)((1ull << n_langs) - 1);
     /* As sc_detect_language, without its early stop. */
     uint32_t known[DETECT_MEMO];
     uint32_t newest = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (tokens[i].kind != SC_TOK_WORD)
-            continue;
-        uint32_t langs =
-            memo_langs(&tokens[i], form_ids != NULL ? form_ids[i] : 0, others, known, &newest);
-        for (; langs != 0; langs &= langs - 1)
-            hits[__builtin_ctz(langs)]++;
-    }
+    count_hits(tokens, form_ids, 0, n, other_langs(), known, &newest, hits);
 }
 
 const sc_lang *sc_language_of_hits(const size_t *hits)
